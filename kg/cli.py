@@ -1,0 +1,196 @@
+"""The `kg` command: thin Typer commands over the package's functions."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import errors
+
+app = typer.Typer(help="Build, query and check knowledge graphs of conflict reporting.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_OUT = Path("exports")
+DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
+
+log = logging.getLogger("kg")
+
+
+class _Handler(logging.Handler):
+    def emit(self, record):
+        prefix = "warning: " if record.levelno >= logging.WARNING else ""
+        typer.echo(prefix + record.getMessage(), err=True)
+
+
+def _setup_logging(verbose: bool = False) -> None:
+    if not any(isinstance(h, _Handler) for h in log.handlers):
+        log.addHandler(_Handler())
+    log.setLevel(logging.DEBUG if verbose else logging.INFO)
+    log.propagate = False
+
+
+def _fail(exc: errors.KGError) -> None:
+    typer.echo(f"error: {exc.message}", err=True)
+    raise typer.Exit(code=exc.exit_code)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def build(
+    corpus: Path = typer.Argument(DEFAULT_CORPUS, help="Corpus folder of .txt articles (with an optional index.jsonl)."),
+    out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Folder for the exports."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path (default: KG_MODEL or the shipped one)."),
+    max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Skip articles larger than this many bytes."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Build the graph of a corpus and write its exports (Turtle, N-Triples, JSON-LD, TriG, N-Quads)."""
+    _setup_logging()
+    from tqdm import tqdm
+
+    from .pipeline import build_corpus
+
+    started = time.perf_counter()
+    bar = tqdm(unit="doc", desc="extracting", disable=quiet or None, file=sys.stderr, dynamic_ncols=True)
+    words = 0
+
+    def progress(ex):
+        nonlocal words
+        words += ex.words
+        bar.update(1)
+        elapsed = max(time.perf_counter() - started, 1e-6)
+        bar.set_postfix(words=words, wps=f"{words / elapsed:,.0f}", refresh=False)
+
+    try:
+        result = build_corpus(corpus, out, model=model, max_bytes=max_bytes, on_document=progress)
+    except errors.KGError as exc:
+        bar.close()
+        _fail(exc)
+    bar.close()
+    elapsed = time.perf_counter() - started
+    typer.echo(f"built {len(result.extractions)} documents, {len(result.entities)} entities, "
+               f"{result.statements} statements in {elapsed:.1f}s -> {out}/")
+
+
+@app.command()
+def query(
+    query_or_file: str = typer.Argument(..., help="A saved query name (see `kg query --list`), a .rq file, or SPARQL text."),
+    graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file to query."),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
+) -> None:
+    """Run a SPARQL query on a graph."""
+    from .graphio import load_graph
+    from .query import format_result, query_text, run_query
+
+    try:
+        text = query_text(query_or_file)
+        g = load_graph(graph)
+        result = run_query(g, text)
+        typer.echo(format_result(result, fmt.value, g))
+    except errors.KGError as exc:
+        _fail(exc)
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the saved queries."""
+    from .query import saved_queries
+
+    for q in saved_queries().values():
+        typer.echo(f"{q.name:<22} {q.description}")
+
+
+@app.command()
+def validate(graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file to validate.")) -> None:
+    """Check a graph against the contract's SHACL shapes."""
+    from .graphio import load_graph
+    from .validate import validate_graph
+
+    try:
+        g = load_graph(graph)
+    except errors.KGError as exc:
+        _fail(exc)
+    result = validate_graph(g)
+    if result.conforms:
+        typer.echo(f"{graph}: conforms to the contract's shapes ({len(g)} triples)")
+        return
+    typer.echo(result.report_text)
+    typer.echo(f"error: {graph} does not conform to the contract's shapes", err=True)
+    raise typer.Exit(code=1)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold annotations (JSON Lines, see GOLD.md)."),
+    graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file to score."),
+    brief: bool = typer.Option(False, "--brief", help="Only the summary figures."),
+) -> None:
+    """Score a graph against gold annotations: relation P/R/F1, modality accuracy, entity resolution."""
+    from .evaluate import format_scores, read_gold, score
+    from .graphio import load_graph
+    from .ontology import load_ontology
+
+    try:
+        entities, relations = read_gold(gold)
+        g = load_graph(graph)
+    except errors.KGError as exc:
+        _fail(exc)
+    scores = score(g, entities, relations, load_ontology())
+    typer.echo(format_scores(scores, g, details=not brief))
+
+
+@app.command()
+def stats(graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file.")) -> None:
+    """Counts of a graph: triples, entities by type, statements by property and modality."""
+    from .graphio import load_graph
+    from .query import format_result, run_query
+
+    try:
+        g = load_graph(graph)
+    except errors.KGError as exc:
+        _fail(exc)
+    typer.echo(f"triples: {len(g)}")
+    for title, text in (
+        ("entities by type", "SELECT ?type (COUNT(DISTINCT ?e) AS ?count) WHERE { ?e a ?t ; rdfs:label ?l . "
+         "?t rdfs:isDefinedBy? ?x . FILTER(STRSTARTS(STR(?t), STR(kg:)) && ?t NOT IN (kg:Statement, kg:Document, kg:Sentence, kg:Quantity)) "
+         "BIND(STRAFTER(STR(?t), '#') AS ?type) } GROUP BY ?type ORDER BY DESC(?count) ?type"),
+        ("statements by property", "SELECT ?property (COUNT(?s) AS ?count) WHERE { ?s a kg:Statement ; rdf:predicate ?p . "
+         "BIND(STRAFTER(STR(?p), '#') AS ?property) } GROUP BY ?property ORDER BY DESC(?count) ?property"),
+        ("statements by modality", "SELECT ?modality (COUNT(?s) AS ?count) WHERE { ?s a kg:Statement ; kg:modality ?m . "
+         "BIND(STRAFTER(STR(?m), '#') AS ?modality) } GROUP BY ?modality ORDER BY DESC(?count) ?modality"),
+    ):
+        typer.echo(f"\n{title}:")
+        typer.echo(format_result(run_query(g, text), "table", g))
+
+
+def _mount_model_commands() -> None:
+    try:
+        from .training.cli import app as model_app
+    except ImportError:  # the training package is optional in a stripped install
+        return
+    app.add_typer(model_app, name="model", help="Train, evaluate and describe the spaCy pipeline.")
+
+
+_mount_model_commands()
+
+
+def main() -> None:
+    try:
+        app()
+    except errors.KGError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("interrupted; previous exports are untouched", err=True)
+        sys.exit(130)

@@ -1,0 +1,83 @@
+"""Deterministic, atomic exports: Turtle, N-Triples, JSON-LD, TriG, N-Quads and
+the ontology.
+
+Every file is serialised by rdflib, put in a canonical order (sorted lines for
+the line-based formats, sorted nodes for JSON-LD) and written to a temporary
+file that replaces the previous export only once all files are ready, so a
+failed build leaves the previous exports intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+
+from .build import BuiltGraph, bind_prefixes
+from .ontology import ONTOLOGY_PATH, SHAPES_PATH
+
+GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.nq", "ontology.ttl", "shapes.ttl")
+
+
+def _sorted_lines(text: str) -> str:
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return "\n".join(lines) + "\n"
+
+
+def serialize_turtle(graph: Graph) -> str:
+    return graph.serialize(format="turtle")
+
+
+def serialize_jsonld(graph: Graph) -> str:
+    raw = json.loads(graph.serialize(format="json-ld"))
+    nodes = raw if isinstance(raw, list) else raw.get("@graph", [raw])
+    for node in nodes:
+        for key, value in node.items():
+            if isinstance(value, list):
+                node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    nodes.sort(key=lambda n: n.get("@id", ""))
+    return json.dumps(nodes, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def render_exports(built: BuiltGraph) -> dict[str, str]:
+    """File name -> content of every export."""
+    union = built.union()
+    dataset = built.dataset()
+    trig = dataset.serialize(format="trig")
+    return {
+        "graph.ttl": serialize_turtle(union),
+        "graph.nt": _sorted_lines(union.serialize(format="nt")),
+        "graph.jsonld": serialize_jsonld(union),
+        "graph.trig": trig,
+        "graph.nq": _sorted_lines(dataset.serialize(format="nquads")),
+        "ontology.ttl": ONTOLOGY_PATH.read_text(encoding="utf-8"),
+        "shapes.ttl": SHAPES_PATH.read_text(encoding="utf-8"),
+    }
+
+
+def write_files(out_dir: Path, files: dict[str, str | bytes]) -> list[Path]:
+    """Write files into out_dir atomically: all are staged first, then each replaces its old copy."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".kg-stage-", dir=out_dir))
+    written = []
+    try:
+        for name, content in files.items():
+            target = stage / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8", newline="\n")
+        for name in files:
+            final = out_dir / name
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(stage / name, final)
+            written.append(final)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return written

@@ -1,0 +1,931 @@
+"""Extraction: a parsed document -> mentions and relations with modality.
+
+Relations are read off the dependency parse with the predicate lexicon of
+`kg/patterns/lexicon.json` (verbs and event nouns -> ontology properties),
+the title table (leaderOf, commands) and a few noun-phrase patterns for
+standing relations (locatedIn, borders). Each relation's modality comes from
+the clauses above its predicate (`modality_of`), with the precedence of
+CONTRACT.md §3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from . import syntax as sx
+from .gazetteer import Gazetteer, load_gazetteer
+from .mentions import ACTOR_TYPES, PLACE_TYPES, MentionFinder, MentionIndex
+from .model import MODALITIES, Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
+from .qualifiers import parse_quantities, resolve_date
+
+STANDING = frozenset({"leaderOf", "memberOf", "commands", "locatedIn", "borders", "controls"})
+SPEECH_PROPS = frozenset({"claims", "warns", "denies", "demands", "accuses", "estimates", "disputes"})
+TERRITORY_NOUNS = frozenset({"territory", "territories", "land", "lands", "ground", "area", "areas", "kilometers",
+                             "kilometres", "miles", "village", "villages", "settlement", "settlements", "town",
+                             "towns", "city", "cities", "positions", "position", "gains", "region", "regions",
+                             "zone", "buffer", "foothold", "bridgehead", "control", "expansion"})
+ANAPHORIC_CLAIMS = frozenset({"accusation", "accusations", "allegation", "allegations", "claim", "claims", "charge",
+                              "charges", "report", "reports", "this", "it", "that", "assertion", "assertions"})
+LOCATED_VERBS = frozenset({"situate", "locate", "lie", "base", "station"})
+CONTENT_LIMIT = 300
+
+
+@dataclass
+class Frame:
+    """A predicate found in a sentence, before it becomes relations."""
+
+    token: Token
+    prop: str
+    subjects: list[Mention]
+    objects: list  # Mention | Content | Quantity
+    mode: str | None = None
+    complement: Token | None = None
+    symmetric: bool = False
+    role: str | None = None
+    scope: Token | None = None  # the token whose ancestors decide the modality
+
+
+@dataclass
+class Context:
+    doc: Doc
+    document: Document
+    gaz: Gazetteer
+    index: MentionIndex
+    finder: MentionFinder
+    base_date: dt.date | None
+    relations: list[Relation] = field(default_factory=list)
+    frames_by_token: dict[int, list[int]] = field(default_factory=dict)  # predicate token -> relation indices
+
+
+# --- the extraction pass -------------------------------------------------------------------------
+
+def mask_dateline(text: str) -> str:
+    """Blank out a leading ' date YYYY-MM-DD' line so it does not join the first sentence."""
+    match = re.match(r"^\s*(?:date|dated|published)[:\s]+\d{4}-\d{2}-\d{2}\s*", text, re.IGNORECASE)
+    if not match:
+        return text
+    return " " * (match.end() - 1) + "\n" + text[match.end():]
+
+
+def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocExtraction:
+    """All mentions and relations of one parsed document."""
+    gaz = gazetteer or load_gazetteer()
+    finder = MentionFinder(doc, document.doc_id, gaz)
+    index = finder.find()
+    base = dt.date.fromisoformat(document.date) if document.date else None
+    ctx = Context(doc=doc, document=document, gaz=gaz, index=index, finder=finder, base_date=base)
+    sentences = []
+    for number, sent in enumerate(doc.sents):
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent[0].idx + (len(sent.text) - len(sent.text.lstrip()))
+        sentences.append(Sentence(doc_id=document.doc_id, index=number, start=start, end=start + len(text), text=text))
+        _titles_and_appositions(ctx, sent, number)
+        _resolve_references(ctx, sent)
+        for frame in _frames(ctx, sent):
+            _emit(ctx, frame, number)
+        _standing_noun_relations(ctx, sent, number)
+    _denial_copies(ctx)
+    mentions = tuple(sorted({(m.start, m.end, m.key): m for m in index.by_token.values()}.values(),
+                            key=lambda m: (m.start, m.end, m.key)))
+    words = sum(1 for t in doc if not t.is_space and not t.is_punct)
+    return DocExtraction(document=document, sentences=tuple(sentences), mentions=mentions,
+                         relations=tuple(ctx.relations), words=words)
+
+
+# --- references ------------------------------------------------------------------------------------
+
+def _resolve_references(ctx: Context, sent: Span) -> None:
+    """Pronouns, definite descriptions and metonyms of a sentence, resolved to earlier mentions."""
+    for tok in sent:
+        if tok.i in ctx.index.by_token:
+            ment = ctx.index.by_token[tok.i]
+            if ment.key.startswith("seat:") or (ment.type == "City" and ctx.gaz.country_of_metonym(ment.surface)):
+                if _is_agent_position(tok):
+                    country = ctx.gaz.country_of_metonym(ment.surface)
+                    if country is not None:
+                        new = Mention(doc_id=ment.doc_id, start=ment.start, end=ment.end, surface=ment.surface,
+                                      type="Country", key=country.key, name=None, wikidata=country.wikidata)
+                        for i, m in list(ctx.index.by_token.items()):
+                            if m is ment:
+                                ctx.index.by_token[i] = new
+            continue
+        if tok.tag_ in sx.PRONOUN_TAGS or tok.lower_ in ("he", "she", "it", "they", "his", "her", "its", "their"):
+            if tok.lower_ in ("i", "we", "you", "our", "my", "your", "us", "me"):
+                continue
+            ref = ctx.finder.resolve_pronoun(tok)
+            if ref is not None:
+                ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
+                                                    surface=tok.text, name=None)
+            continue
+        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+            ref = ctx.finder.resolve_description(tok)
+            if ref is not None:
+                ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
+                                                    surface=tok.text, name=None)
+        if tok.lower_ == "country" and any(c.lower_ in ("his", "her") for c in tok.children):
+            owner = next(c for c in tok.children if c.lower_ in ("his", "her"))
+            person = ctx.finder.resolve_pronoun(owner)
+            if person is not None and person.key in ctx.index.leads:
+                entry = ctx.gaz.entries.get(ctx.index.leads[person.key])
+                if entry:
+                    ctx.index.by_token[tok.i] = Mention(doc_id=ctx.document.doc_id, start=tok.idx,
+                                                        end=tok.idx + len(tok.text), surface=tok.text,
+                                                        type="Country", key=entry.key, wikidata=entry.wikidata)
+
+
+def _is_agent_position(tok: Token) -> bool:
+    """Whether a capital or seat of government acts ('Moscow refused', 'Kyiv's allies', 'talks with Washington')."""
+    label = sx.dep(tok)
+    prep = sx.prep_of(tok)
+    if label in sx.SUBJ or label in sx.POSS or prep == "by":
+        return True
+    if label in sx.OBJ:
+        return True
+    if prep in ("with", "against", "on") and tok.head.pos_ in ("VERB", "NOUN"):
+        return prep == "with" or tok.head.lemma_ in ("pressure", "part")
+    if label in sx.COMPOUND and tok.head.lower_ in ("government", "regime", "officials", "leadership", "authorities"):
+        return True
+    if label == "conj":
+        return _is_agent_position(tok.head)
+    return False
+
+
+# --- titles and appositions -----------------------------------------------------------------------
+
+def _titles_and_appositions(ctx: Context, sent: Span, number: int) -> None:
+    """leaderOf / commands from titles ('Russian President Vladimir Putin', 'X, head of Y');
+    locatedIn from appositions ('Kharkiv, Ukraine's second-largest city')."""
+    finder = ctx.finder
+    seen_people = set()
+    for tok in sent:
+        ment = ctx.index.get(tok)
+        if ment is None or ment.name is None:
+            continue
+        if ment.type == "Person" and ment.key not in seen_people and tok.i == ctx.index.spans.get(tok.i, (tok.i,))[0] or (
+                ment.type == "Person" and tok.i in ctx.index.spans and ment.key not in seen_people):
+            if tok.i not in ctx.index.spans:
+                continue
+            seen_people.add(ment.key)
+            start, _ = ctx.index.spans[tok.i]
+            pre = [t for t in ctx.doc[max(sent.start, start - 6):start]]
+            _title_relations(ctx, ment, pre, number, tok)
+            for app in (c for c in tok.children if sx.dep(c) in sx.APPOS):
+                _appositive_title(ctx, ment, app, number)
+            if sx.dep(tok) in sx.APPOS:
+                _appositive_title(ctx, ment, tok.head, number)
+        if ment.type in PLACE_TYPES and tok.i in ctx.index.spans:
+            for app in (c for c in tok.children if sx.dep(c) in sx.APPOS):
+                container = _possessive_place(ctx, app)
+                if container is not None and container.key != ment.key:
+                    _add(ctx, number, ment, "locatedIn", container, evidence=_evidence(ctx, tok, app))
+
+
+def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: int, anchor: Token) -> None:
+    titles = ctx.finder
+    words = [t.lower_ for t in pre]
+    if not words:
+        return
+    # only the words directly before the name, up to a determiner or punctuation
+    run = []
+    for tok in reversed(pre):
+        if tok.is_punct or tok.lower_ in ("the", "a", "an") or tok.tag_ == "POS" or tok.pos_ in ("VERB", "AUX", "ADP"):
+            break
+        run.insert(0, tok)
+    if not run:
+        return
+    lowers = [t.lower_ for t in run]
+    if any(w in titles.former for w in lowers):
+        return
+    text = " ".join(lowers)
+    country = None
+    for tok in run:
+        entry = titles._country_of_modifier(tok)
+        if entry is not None and entry.type == "Country":
+            country = entry
+    leader = next((t for t in sorted(titles.leader_titles, key=len, reverse=True) if re.search(rf"\b{re.escape(t)}\b", text)), None)
+    if leader and country is not None:
+        role = " ".join(t.text for t in run if t.lower_ in leader.split())
+        obj = Mention(doc_id=ctx.document.doc_id, start=run[0].idx, end=run[-1].idx + len(run[-1].text),
+                      surface=country.label, type="Country", key=country.key, wikidata=country.wikidata)
+        ctx.index.leads.setdefault(person.key, country.key)
+        _add(ctx, number, person, "leaderOf", obj, role=role or leader.title(),
+             evidence=ctx.doc.text[run[0].idx:person.end])
+    ctx.index.titles.setdefault(person.key, set()).update(lowers)
+
+
+def _appositive_title(ctx: Context, person: Mention, app: Token, number: int) -> None:
+    """'Pavel X, head of the Y district' -> leaderOf; 'the Chief of the General Staff of the Russian Army' -> commands."""
+    finder = ctx.finder
+    words = " ".join(t.lower_ for t in app.subtree if t.i <= app.i)
+    if any(w in finder.former for w in words.split()):
+        return
+    head_word = app.lower_
+    phrase_title = head_word
+    ctx.index.titles.setdefault(person.key, set()).update(words.split())
+    targets = []
+    stack = [app]
+    while stack:
+        node = stack.pop()
+        for prep, noun in sx.prep_args(node):
+            if prep == "of":
+                ment = ctx.index.get(noun)
+                if ment is not None and ment.type in ACTOR_TYPES | PLACE_TYPES:
+                    targets.append(ment)
+                stack.append(noun)
+    for target in targets:
+        if target.type == "MilitaryUnit" and (head_word in finder.military_titles or head_word in finder.leader_titles):
+            _add(ctx, number, person, "commands", target, role=phrase_title.title(), evidence=_evidence(ctx, app, app))
+            return
+        if head_word in finder.leader_titles and target.type != "MilitaryUnit":
+            if target.type == "Country":
+                ctx.index.leads.setdefault(person.key, target.key)
+            _add(ctx, number, person, "leaderOf", target, role=phrase_title, evidence=_evidence(ctx, app, app))
+            return
+
+
+def _possessive_place(ctx: Context, noun: Token) -> Mention | None:
+    """The place that contains a described place: 'Ukraine's second-largest city', 'a city in Ukraine'."""
+    poss = sx.possessor(noun)
+    if poss is not None:
+        ment = ctx.index.get(poss)
+        if ment is not None and ment.type in PLACE_TYPES:
+            return ment
+    for c in noun.children:
+        if sx.dep(c) in sx.AMOD:
+            entry = ctx.gaz.country_of_demonym(c.text)
+            if entry is not None and noun.lower_ in ctx.finder.city_words | ctx.finder.region_words:
+                return _entry_mention(ctx, c, entry)
+    for prep, obj in sx.prep_args(noun):
+        if prep in ("in", "of"):
+            ment = ctx.index.get(obj)
+            if ment is not None and ment.type in PLACE_TYPES:
+                return ment
+    return None
+
+
+def _entry_mention(ctx: Context, tok: Token, entry) -> Mention:
+    return Mention(doc_id=ctx.document.doc_id, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
+                   type=entry.type, key=entry.key, wikidata=entry.wikidata)
+
+
+def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
+    """locatedIn from 'Russia's Kursk Oblast', 'the Ukrainian city of Sumy', 'the Belgorod and Kursk regions
+    of Russia', 'a palace in the Novgorod region', 'situated in'; borders from 'near the Russian border',
+    'sharing a border with'."""
+    done = set()
+    for tok in sent:
+        ment = ctx.index.get(tok)
+        if ment is None or ment.type not in PLACE_TYPES - {"Country"} or tok.i not in ctx.index.spans:
+            continue
+        if (ment.key, tok.i) in done:
+            continue
+        done.add((ment.key, tok.i))
+        containers = []
+        heads = [tok]
+        # the noun that the name modifies or names: "Kursk [region]", "regions of [Sumy]", "city of [Sumy]"
+        h = tok.head
+        if sx.dep(tok) in sx.COMPOUND | {"amod", "nmod"} and h.lower_ in ctx.finder.region_words | ctx.finder.city_words:
+            heads.append(h)
+        if sx.dep(tok) == "conj" and h.head is not h and sx.dep(h) in sx.COMPOUND and h.head.lower_ in ctx.finder.region_words:
+            heads.append(h.head)
+        if sx.prep_of(tok) == "of" and h.lower_ in ctx.finder.region_words | ctx.finder.city_words:
+            heads.append(h)
+        if sx.dep(tok) == "conj" and sx.prep_of(h) == "of" and h.head.lower_ in ctx.finder.region_words | ctx.finder.city_words:
+            heads.append(h.head)
+        if sx.dep(tok) in sx.POBJ and sx.dep(h) in sx.PREP and h.lower_ == "of" and h.head.lower_ in ctx.finder.region_words | ctx.finder.city_words:
+            heads.append(h.head)
+        for node in heads:
+            container = _possessive_place(ctx, node)
+            if container is not None and container.key != ment.key and container.type in PLACE_TYPES:
+                containers.append((container, node))
+        # "situated in X", "located in X" on a clause about the place
+        for node in heads:
+            for prep, obj in sx.prep_args(node.head) if node.head.lemma_ in LOCATED_VERBS else []:
+                pass
+        for container, node in containers[:1]:
+            _add(ctx, number, ment, "locatedIn", container, evidence=_evidence(ctx, tok, node))
+        # borders: "X near the Russian border", "sharing a border with Russia"
+        for node in heads:
+            for prep, obj in sx.prep_args(node):
+                if prep in ("near", "along", "on") and obj.lower_ in ("border", "borders", "frontier"):
+                    country = next((ctx.gaz.country_of_demonym(c.text) for c in obj.children
+                                    if sx.dep(c) in sx.AMOD | sx.COMPOUND and ctx.gaz.country_of_demonym(c.text)), None)
+                    if country is not None:
+                        _add(ctx, number, ment, "borders", _entry_mention(ctx, obj, country), evidence=_evidence(ctx, tok, obj))
+    # clauses: "Both regions, situated in northeastern Ukraine and sharing a border with Russia"
+    for tok in sent:
+        if tok.lemma_ in LOCATED_VERBS | {"share"} and tok.pos_ == "VERB":
+            subjects = _clause_subjects(ctx, tok)
+            if not subjects:
+                continue
+            for prep, obj in sx.prep_args(tok):
+                target = ctx.index.get(obj)
+                if tok.lemma_ in LOCATED_VERBS and prep == "in" and target is not None and target.type in PLACE_TYPES:
+                    for s in subjects:
+                        if s.type in PLACE_TYPES and s.key != target.key:
+                            _add(ctx, number, s, "locatedIn", target, evidence=_evidence(ctx, tok, obj))
+            if tok.lemma_ == "share":
+                for obj in sx.objects(tok):
+                    if obj.lower_ in ("border", "borders", "frontier"):
+                        for prep, other in sx.prep_args(obj):
+                            target = ctx.index.get(other)
+                            if prep == "with" and target is not None and target.type in PLACE_TYPES:
+                                for s in subjects:
+                                    if s.type in PLACE_TYPES:
+                                        _add(ctx, number, s, "borders", target, evidence=_evidence(ctx, tok, other))
+
+
+def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
+    """Subjects of a clause, including a participle's noun ('Both regions, situated in ...')."""
+    subs = [ctx.index.get(t) for s in sx.subjects(verb) for t in sx.with_conjuncts(s)]
+    subs = [s for s in subs if s is not None]
+    if subs:
+        return subs
+    if sx.dep(verb) in sx.ADJ_CLAUSE | {"acl", "advcl"} or sx.dep(verb) == "conj":
+        node = verb.head
+        if sx.dep(verb) == "conj":
+            return _clause_subjects(ctx, node)
+        ment = ctx.index.get(node)
+        if ment is not None:
+            return [ment]
+        if node.lower_ in ctx.finder.region_words:
+            return _recent_places(ctx, node)
+    return []
+
+
+def _recent_places(ctx: Context, tok: Token) -> list[Mention]:
+    """'Both regions' -> the regions coordinated most recently before it."""
+    found = []
+    for i in range(tok.i - 1, max(-1, tok.i - 80), -1):
+        ment = ctx.index.by_token.get(i)
+        if ment is not None and ment.type == "Region" and ment.name is not None:
+            if ment.key not in [m.key for m in found]:
+                found.append(ment)
+            if len(found) == 2:
+                break
+    return found
+
+
+# --- predicate frames ------------------------------------------------------------------------------
+
+def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    verbs = ctx.gaz.lexicon["verbs"]
+    nouns = ctx.gaz.lexicon["nouns"]
+    light = set(ctx.gaz.lexicon["light_verbs"])
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")) or tok.tag_.startswith("VB"):
+            entry = verbs.get(lemma)
+            if entry is None and lemma == "establish":
+                yield from _establish_frame(ctx, tok)
+                continue
+            if entry is not None and not (lemma in light and any(o.lemma_.lower() in nouns for o in sx.objects(tok))):
+                frame = _verb_frame(ctx, tok, entry)
+                if frame is not None:
+                    yield frame
+        elif tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
+            entry = nouns.get(tok.lower_) or nouns.get(lemma)
+            if entry is not None:
+                frame = _noun_frame(ctx, tok, entry, light)
+                if frame is not None:
+                    yield frame
+
+
+def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
+    out = []
+    for t in tokens:
+        for c in sx.with_conjuncts(t):
+            m = _mention_at(ctx, c)
+            if m is not None and m not in out:
+                out.append(m)
+    return out
+
+
+def _mention_at(ctx: Context, tok: Token) -> Mention | None:
+    """The mention a nominal token stands for, following relative pronouns and 'of' heads."""
+    ment = ctx.index.get(tok)
+    if ment is not None:
+        return ment
+    if sx.is_relative_pronoun(tok):
+        clause = tok.head
+        if sx.dep(clause) in sx.REL_CLAUSE | {"acl"}:
+            return _mention_at(ctx, clause.head)
+    # "parts of the Sumy region", "the border areas of Ukraine's Sumy and Kharkiv regions"
+    if tok.lower_ in ("part", "parts", "areas", "area", "rest", "outskirts", "border"):
+        for prep, noun in sx.prep_args(tok):
+            if prep == "of":
+                return _mention_at(ctx, noun)
+    # "the Sumy and Kharkiv regions": the region noun itself
+    if tok.lower_ in ctx.finder.region_words:
+        named = [c for c in tok.children if sx.dep(c) in sx.COMPOUND | {"amod", "nmod"} and ctx.index.get(c)]
+        if named:
+            return ctx.index.get(named[0])
+        for prep, noun in sx.prep_args(tok):
+            if prep in ("of", "such as", "including") and ctx.index.get(noun):
+                return ctx.index.get(noun)
+    for app in (c for c in tok.children if sx.dep(c) in sx.APPOS):
+        ment = ctx.index.get(app)
+        if ment is not None:
+            return ment
+    return None
+
+
+def _mentions_expanded(ctx: Context, tok: Token) -> list[Mention]:
+    """Mentions for an argument token, with its coordinated and named parts ('the Sumy and Kharkiv regions')."""
+    out = []
+    for c in sx.with_conjuncts(tok):
+        if c.lower_ in ctx.finder.region_words | {"parts", "areas", "part", "area", "border"}:
+            inner = [c]
+            if c.lower_ in ("parts", "areas", "part", "area", "border"):
+                inner = [n for p, n in sx.prep_args(c) if p == "of"]
+            for node in inner:
+                named = [x for x in node.children if sx.dep(x) in sx.COMPOUND | {"amod", "nmod"} and ctx.index.get(x)]
+                named += [n for p, n in sx.prep_args(node) if p in ("of", "such as", "including") and ctx.index.get(n)]
+                for n in named:
+                    for cc in sx.with_conjuncts(n):
+                        m = ctx.index.get(cc)
+                        if m is not None and m not in out:
+                            out.append(m)
+                if not named:
+                    m = _mention_at(ctx, node)
+                    if m is not None and m not in out:
+                        out.append(m)
+            continue
+        m = _mention_at(ctx, c)
+        if m is not None and m not in out:
+            out.append(m)
+    return out
+
+
+def _content(tok: Token) -> Content:
+    span = sx.noun_chunk_span(tok) if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    text = span.text.strip(" ,.;:\"“”")
+    if len(text) > CONTENT_LIMIT:
+        text = text[:CONTENT_LIMIT - 1].rstrip() + "…"
+    return Content(text=text)
+
+
+def _clause_content(tok: Token) -> Content:
+    left, right = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    while left < right and (doc[left].is_punct or doc[left].lower_ in ("that",) and sx.dep(doc[left]) == "mark"):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    text = doc[left:right + 1].text.strip(" ,\"“”")
+    if len(text) > CONTENT_LIMIT:
+        text = text[:CONTENT_LIMIT - 1].rstrip() + "…"
+    return Content(text=text)
+
+
+def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Mention]:
+    """Subjects of a verb, or of the clause that controls it (xcomp, conj, participles)."""
+    if depth > 4:
+        return []
+    subs = _mentions_of(ctx, sx.subjects(verb))
+    if subs:
+        return subs
+    if sx.is_passive(verb):
+        return []
+    label = sx.dep(verb)
+    head = verb.head
+    if head is verb:
+        return []
+    if label == "xcomp" or (label in ("advcl", "acl") and verb.tag_ in ("VB", "VBG") and any(c.lower_ == "to" for c in verb.children)):
+        objs = _mentions_of(ctx, sx.objects(head))
+        lemma = head.lemma_.lower()
+        entry = ctx.gaz.lexicon["verbs"].get(lemma, {})
+        if objs and entry.get("mode") == "directive":
+            return objs
+        if head.pos_ == "NOUN":
+            poss = sx.possessor(head)
+            if poss is not None and _mention_at(ctx, poss):
+                return [_mention_at(ctx, poss)]
+            return _inherited_subjects(ctx, head, depth + 1) if sx.dep(head) not in sx.SUBJ else []
+        return _inherited_subjects(ctx, head, depth + 1)
+    if label == "conj" and head.pos_ in ("VERB", "AUX"):
+        return _inherited_subjects(ctx, head, depth + 1)
+    if label in ("advcl",) and verb.tag_ == "VBG":
+        return _inherited_subjects(ctx, head, depth + 1)
+    if label in sx.POBJ | {"pcomp"} or (label in ("acl", "advcl") and any(c.lower_ in ("of", "by", "for") and sx.dep(c) in {"mark", "case"} for c in verb.children)):
+        # "accused Russia of breaching": the accused; "boasting of capturing": the boaster
+        node = head.head if sx.dep(head) in sx.PREP else head
+        if node.lemma_.lower() in ("accuse", "blame", "suspect"):
+            return _mentions_of(ctx, sx.objects(node))
+        if node.pos_ in ("VERB", "AUX"):
+            return _inherited_subjects(ctx, node, depth + 1)
+    if label in sx.REL_CLAUSE or label == "acl":
+        ment = _mention_at(ctx, head)
+        return [ment] if ment is not None else []
+    return []
+
+
+def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None) -> bool:
+    types = entry.get("obj_types")
+    if not types:
+        return True
+    if ment is not None:
+        return ment.type in types or (ment.type in PLACE_TYPES and "Place" in types)
+    return "territory" in types and tok.lemma_.lower() in TERRITORY_NOUNS or \
+        "forces" in types and tok.lower_ in ctx.finder.military_nouns
+
+
+def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb: bool) -> list:
+    out: list = []
+    for slot in slots:
+        if slot == "dobj":
+            toks = sx.objects(head) if verb else []
+        else:
+            toks = [n for p, n in sx.prep_args(head) if p == slot]
+        for tok in toks:
+            mentions = _mentions_expanded(ctx, tok)
+            if mentions:
+                for m in mentions:
+                    if _allowed_object(ctx, entry, tok, m):
+                        out.append(m)
+            elif tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and _allowed_object(ctx, entry, tok, None):
+                if tok.tag_ in sx.PRONOUN_TAGS and tok.lower_ not in ("this", "that", "these", "those"):
+                    continue
+                quantity = _quantity_object(ctx, entry, tok)
+                out.append(quantity if quantity is not None else _content(tok))
+            elif tok.pos_ in ("VERB", "AUX") and entry.get("p") in SPEECH_PROPS | {"rejects", "agreesTo", "orders"}:
+                out.append(_clause_content(tok))
+        if out:
+            break
+    return out
+
+
+def _quantity_object(ctx: Context, entry: dict, tok: Token):
+    if entry.get("p") != "estimates":
+        return None
+    qs = parse_quantities(_content(tok).text)
+    return qs[0] if qs else None
+
+
+def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
+    prop = entry["p"]
+    mode = entry.get("mode")
+    subjects = _inherited_subjects(ctx, tok)
+    complement = None
+    objects: list = []
+    if mode in ("speech", "allege", "deny") or prop in ("warns", "demands", "orders", "threatens", "rejects", "agreesTo"):
+        comps = [c for c in tok.children if sx.dep(c) in {"ccomp", "parataxis"} or
+                 (sx.dep(c) == "xcomp" and mode in ("directive",) or sx.dep(c) == "xcomp" and prop in ("rejects", "agreesTo", "threatens"))]
+        # quotes placed before the verb: "“Our troops will stand firm,” he stated"
+        if not comps and sx.dep(tok) in ("parataxis",) and tok.head.pos_ in ("VERB", "AUX"):
+            comps = [tok.head]
+        if comps:
+            complement = comps[0]
+    slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
+    objects = _objects_for(ctx, tok, slots, entry, verb=True)
+    if prop == "claims" and mode in ("speech", "allege"):
+        objects = [o for o in objects if not isinstance(o, Mention)] or objects
+        if complement is not None:
+            objects = [_clause_content(complement)]
+        elif not objects:
+            if entry.get("need_clause"):
+                return None
+            quoted = [c for c in tok.children if sx.dep(c) in ("obj", "dobj", "ccomp", "parataxis")]
+            if not quoted:
+                return None
+            objects = [_clause_content(quoted[0])]
+    elif complement is not None and not objects:
+        objects = [_clause_content(complement)]
+    if prop == "warns" and complement is not None:
+        objects = [_clause_content(complement)]
+    if not objects:
+        if entry.get("need_obj") or prop not in SPEECH_PROPS:
+            return None
+        return None
+    return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
+                 symmetric=bool(entry.get("symmetric")), scope=tok)
+
+
+def _establish_frame(ctx: Context, tok: Token) -> Iterator[Frame]:
+    """'establish a buffer zone in X', 'establish control over X': a capture."""
+    for obj in sx.objects(tok):
+        if obj.lemma_.lower() in ("buffer", "zone", "control", "foothold", "bridgehead", "presence"):
+            targets = []
+            for prep, noun in list(sx.prep_args(obj)) + list(sx.prep_args(tok)):
+                if prep in ("in", "over", "on", "at", "across", "along"):
+                    targets += [m for m in _mentions_expanded(ctx, noun) if m.type in PLACE_TYPES]
+            objects = targets or [_content(obj)]
+            yield Frame(token=tok, prop="captures", subjects=_inherited_subjects(ctx, tok), objects=objects, scope=tok)
+
+
+def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame | None:
+    prop = entry["p"]
+    slots = entry.get("obj", [])
+    objects = _objects_for(ctx, tok, slots, entry, verb=False)
+    # agent: possessor, nationality adjective, compound name, by-phrase, or the light verb's subject
+    subjects: list[Mention] = []
+    poss = sx.possessor(tok)
+    if poss is not None:
+        subjects = _mentions_of(ctx, [poss])
+    if not subjects:
+        for c in tok.children:
+            if sx.dep(c) in sx.AMOD | sx.COMPOUND and c.i < tok.i:
+                entry_c = ctx.gaz.country_of_demonym(c.text)
+                if entry_c is not None:
+                    subjects = [_entry_mention(ctx, c, entry_c)]
+                    break
+                ment = ctx.index.get(c)
+                if ment is not None and ment.type in ACTOR_TYPES:
+                    subjects = [ment]
+                    break
+    if not subjects:
+        subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p == "by"])
+    head = tok.head
+    scope = tok
+    if not subjects and sx.dep(tok) in sx.OBJ and head.lemma_.lower() in light:
+        subjects = _inherited_subjects(ctx, head)
+        scope = head
+    elif not subjects and sx.dep(tok) in sx.POBJ | sx.NOUN_OBL and sx.prep_of(tok) in ("of", "in", "for", "to") and head.pos_ in ("VERB",):
+        # "boasting of capturing", "gearing up for an offensive"
+        subjects = _inherited_subjects(ctx, head)
+        scope = head
+    if not subjects and sx.dep(tok) in ("appos",):
+        return None
+    if prop in SPEECH_PROPS and not objects:
+        comps = [c for c in tok.children if sx.dep(c) in {"acl", "ccomp"}]
+        if comps:
+            objects = [_clause_content(comps[0])]
+        elif prop in ("demands",):
+            objects = [_content(tok)]
+    if not objects:
+        if entry.get("need_obj"):
+            return None
+        if prop in ("attacks", "invades", "strikes", "captures", "meets", "negotiatesWith", "visits", "evacuates",
+                    "deploys", "supports", "withdrawsFrom", "orders", "rejects"):
+            # "Russia's offensive", "evacuation efforts": the event without a named target
+            if prop in ("meets", "negotiatesWith"):
+                return None
+            objects = []
+        else:
+            return None
+    if not objects:
+        return None
+    return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=entry.get("mode"),
+                 symmetric=bool(entry.get("symmetric")), scope=scope)
+
+
+# --- modality ------------------------------------------------------------------------------------
+
+def modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
+    """The modality of a relation whose predicate is `token`, and who it is attributed to.
+
+    Walks from the predicate up through the clauses that embed it: negation,
+    modal and future auxiliaries, 'if' clauses, plan/directive/speech/denial
+    verbs and nouns; the first modality in the order of CONTRACT.md §3 wins.
+    """
+    lex = ctx.gaz.lexicon
+    verbs = lex["verbs"]
+    nouns = lex["nouns"]
+    plan_verbs = set(lex["plan_verbs"])
+    plan_nouns = set(lex["plan_nouns"])
+    hypo = set(lex["hypothetical_words"])
+    allege = set(lex["allege_words"])
+    negative_verbs = set(lex["negative_verbs"])
+    future = set(lex["future_aux"])
+    flags: set[str] = set()
+    claimant: Mention | None = None
+
+    def local(node: Token, first: bool) -> None:
+        nonlocal claimant
+        if sx.is_negated(node) and (first or node.pos_ in ("VERB", "AUX", "ADJ")) and first:
+            flags.add("Negated")
+        for c in node.children:
+            d = sx.dep(c)
+            low = c.lower_
+            if d in sx.AUX and low in ("could", "would", "might", "may", "should"):
+                flags.add("Hypothetical")
+            if d in sx.AUX and low in future:
+                flags.add("Planned")
+            if d == "mark" and low in ("if", "unless", "whether"):
+                flags.add("Hypothetical")
+            if d in ("advmod",) and low in hypo:
+                flags.add("Hypothetical")
+            if d in ("advmod",) and low in allege:
+                flags.add("Claimed")
+            if d in sx.AMOD and low in ("potential", "possible", "hypothetical"):
+                flags.add("Hypothetical")
+            if d in sx.AMOD and low in ("planned", "intended", "upcoming", "proposed", "future", "expected"):
+                flags.add("Planned")
+            if d in sx.AMOD and low in ("alleged", "reported", "purported"):
+                flags.add("Claimed")
+        for prep, noun in sx.prep_args(node):
+            if prep == "according to":
+                flags.add("Claimed")
+                if claimant is None:
+                    claimant = _mention_at(ctx, noun)
+
+    node = token
+    local(node, True)
+    steps = 0
+    while node.head is not node and steps < 12:
+        steps += 1
+        child, node = node, node.head
+        rel = sx.dep(child)
+        lemma = node.lemma_.lower()
+        if rel == "advcl" and any(sx.dep(c) == "mark" and c.lower_ in ("if", "unless") for c in child.children):
+            flags.add("Hypothetical")
+        if rel == "conj":
+            continue
+        entry = verbs.get(lemma) if node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB") else nouns.get(node.lower_) or nouns.get(lemma)
+        mode = entry.get("mode") if entry else None
+        embedded = rel in {"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "dobj", "csubj", "pcomp", "pobj",
+                           "nmod", "obl", "prep", "acl:relcl", "relcl", "nsubj"} and rel not in ("nsubj",)
+        if node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB"):
+            if lemma in plan_verbs and rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl") and node is not token:
+                flags.add("Planned")
+            if lemma in negative_verbs and rel == "xcomp":
+                flags.add("Negated")
+            if any(sx.dep(c) in sx.AUX and c.lower_ in ("could", "would", "might", "may") for c in node.children):
+                flags.add("Hypothetical")
+            if any(sx.dep(c) in sx.AUX and c.lower_ in future for c in node.children) and rel in ("xcomp",):
+                flags.add("Planned")
+            if any(sx.dep(c) in ("advmod",) and c.lower_ in allege for c in node.children):
+                flags.add("Claimed")
+            if any(sx.dep(c) == "mark" and c.lower_ in ("if", "unless") for c in node.children) and rel in ("xcomp", "ccomp", "obj", "dobj"):
+                flags.add("Hypothetical")
+        if node.pos_ == "ADJ" and node.lower_ in ("unlikely", "likely", "possible", "impossible") and rel in ("csubj", "ccomp", "xcomp", "nsubj"):
+            flags.add("Hypothetical")
+        if node.pos_ in ("NOUN",) and node.lower_ in plan_nouns and rel in ("acl", "xcomp", "nmod", "pobj", "prep", "pcomp", "compound", "amod", "ccomp"):
+            if node.lower_ in ("possibility", "prospect", "potential"):
+                flags.add("Hypothetical")
+            else:
+                flags.add("Planned")
+        if node.lower_ in allege and node.pos_ == "NOUN" and rel in ("acl", "ccomp", "nmod", "pobj", "prep"):
+            flags.add("Claimed")
+        if mode and embedded:
+            subj = _inherited_subjects(ctx, node) if node.pos_ in ("VERB", "AUX") else _mentions_of(ctx, [p for p in [sx.possessor(node)] if p is not None])
+            if mode == "speech" and rel in ("ccomp", "parataxis", "obj", "dobj", "advcl", "pcomp", "pobj", "prep", "obl", "xcomp", "acl"):
+                flags.add("Claimed")
+                if claimant is None and subj:
+                    claimant = subj[0]
+            elif mode == "deny":
+                flags.add("Denied")
+                if subj:
+                    claimant = subj[0]
+            elif mode == "allege":
+                flags.add("Claimed")
+                if claimant is None and subj:
+                    claimant = subj[0]
+            elif mode == "directive" and rel in ("xcomp", "ccomp", "obj", "dobj", "pcomp", "pobj", "prep", "obl", "advcl", "acl"):
+                flags.add("Planned")
+            elif mode == "negative" and rel in ("xcomp", "obj", "dobj"):
+                flags.add("Negated")
+        local(node, False)
+    for name in MODALITIES:
+        if name in flags:
+            return name, claimant
+    return "Asserted", claimant
+
+
+# --- emitting relations ----------------------------------------------------------------------------
+
+def _evidence(ctx: Context, a: Token, b: Token) -> str:
+    left = min(a.left_edge.i if a.pos_ == "VERB" else a.i, b.i)
+    right = max(a.i, b.right_edge.i if b.right_edge.i - b.i < 12 else b.i)
+    sent = a.sent
+    left, right = max(left, sent.start), min(right, sent.end - 1)
+    return ctx.doc[left:right + 1].text[:CONTENT_LIMIT]
+
+
+def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modality: str = "Asserted",
+         claimant: Mention | None = None, date: str | None = None, place: Mention | None = None,
+         quantity: Quantity | None = None, role: str | None = None, evidence: str = "",
+         token: Token | None = None) -> int | None:
+    if isinstance(obj, Mention) and obj.key == subject.key:
+        return None
+    rel = Relation(doc_id=ctx.document.doc_id, sentence=number, subject=_label_only(subject), predicate=prop,
+                   object=_label_only(obj) if isinstance(obj, Mention) else obj, modality=modality,
+                   claimant=_label_only(claimant) if claimant else None, date=date, place=_label_only(place) if place else None,
+                   quantity=quantity, role=role, evidence=evidence)
+    for i, existing in enumerate(ctx.relations):
+        if _same(existing, rel):
+            return i
+    ctx.relations.append(rel)
+    idx = len(ctx.relations) - 1
+    if token is not None:
+        ctx.frames_by_token.setdefault(token.i, []).append(idx)
+    return idx
+
+
+def _label_only(m: Mention) -> Mention:
+    return m
+
+
+def _same(a: Relation, b: Relation) -> bool:
+    def okey(o):
+        return o.key if isinstance(o, Mention) else o
+    return (a.sentence == b.sentence and a.subject.key == b.subject.key and a.predicate == b.predicate
+            and okey(a.object) == okey(b.object) and a.modality == b.modality)
+
+
+def _qualifiers(ctx: Context, frame: Frame) -> tuple[str | None, Mention | None, Quantity | None]:
+    tok = frame.token
+    date = None
+    place = None
+    quantity = None
+    nodes = [tok]
+    if frame.scope is not None and frame.scope is not tok:
+        nodes.append(frame.scope)
+    # dates and places attached to the predicate (or to a "during X" nominal it governs)
+    for node in nodes:
+        for prep, noun in sx.prep_args(node):
+            ent_date = _date_in(ctx, noun)
+            if ent_date and date is None:
+                date = ent_date
+            ment = ctx.index.get(noun)
+            if prep in ("in", "at", "near") and ment is not None and ment.type in PLACE_TYPES and place is None:
+                if not any(isinstance(o, Mention) and o.key == ment.key for o in frame.objects):
+                    place = ment
+            if prep in ("during", "at", "in") and ment is None and noun.pos_ == "NOUN":
+                for p2, n2 in sx.prep_args(noun):
+                    m2 = ctx.index.get(n2)
+                    if p2 in ("in", "at") and m2 is not None and m2.type in PLACE_TYPES and place is None:
+                        place = m2
+        for c in node.children:
+            if sx.dep(c) in ("obl:tmod", "npadvmod", "nmod:tmod", "advmod", "obl:npmod") and date is None:
+                date = _date_in(ctx, c)
+    for obj in frame.objects:
+        if isinstance(obj, Quantity):
+            quantity = obj
+        elif isinstance(obj, Content) and quantity is None and frame.prop in ("captures", "estimates", "supports", "withdrawsFrom"):
+            qs = parse_quantities(obj.text)
+            quantity = qs[0] if qs else None
+    if quantity is None and frame.prop in ("supports", "captures", "estimates"):
+        for c in tok.subtree:
+            if c.ent_type_ in ("MONEY", "QUANTITY") and c.i > tok.i and c.i - tok.i < 12:
+                qs = parse_quantities(ctx.doc[c.i:min(c.i + 5, c.sent.end)].text if c.ent_iob_ != "B" else
+                                      next((e.text for e in ctx.doc.ents if e.start == c.i), c.text))
+                if qs:
+                    quantity = qs[0]
+                    break
+    return date, place, quantity
+
+
+def _date_in(ctx: Context, tok: Token) -> str | None:
+    for t in tok.subtree:
+        if t.ent_type_ in ("DATE", "TIME"):
+            ent = next((e for e in ctx.doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None:
+                text = ent.text
+                prev = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                if prev in ("early", "late", "mid"):
+                    text = prev + " " + text
+                return resolve_date(text, ctx.base_date)
+    if tok.lower_ in ("ago",) or any(t.lower_ == "ago" for t in tok.subtree):
+        return resolve_date(ctx.doc[tok.left_edge.i:tok.right_edge.i + 1].text, ctx.base_date)
+    return None
+
+
+def _emit(ctx: Context, frame: Frame, number: int) -> None:
+    subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
+    if not subjects:
+        return
+    modality, claimant = modality_of(ctx, frame.scope or frame.token)
+    if frame.prop in SPEECH_PROPS and modality in ("Claimed",) and frame.mode in ("speech", "allege"):
+        # a speech act reported by someone else is still a speech act the article asserts happened
+        modality = "Asserted"
+    date, place, quantity = _qualifiers(ctx, frame)
+    evidence_tok = frame.token
+    for subject in subjects:
+        for obj in frame.objects:
+            if isinstance(obj, Mention) and obj.key == subject.key:
+                continue
+            if isinstance(obj, Mention) and frame.prop not in ("claims",) and obj.type not in ACTOR_TYPES | PLACE_TYPES | {"Weapon", "Agreement", "Event"}:
+                continue
+            ev = _evidence(ctx, evidence_tok, evidence_tok)
+            _add(ctx, number, subject, frame.prop, obj, modality=modality,
+                 claimant=claimant if claimant is None or claimant.key != subject.key or modality == "Claimed" else claimant,
+                 date=date, place=place, quantity=quantity, evidence=ev, token=frame.token)
+    # link speech acts to the relations they report
+    if frame.complement is not None:
+        pass
+
+
+def _denial_copies(ctx: Context) -> None:
+    """A denial of 'these accusations' or of a clause gives the denied relation again, as Denied."""
+    rels = ctx.relations
+    for i, rel in enumerate(list(rels)):
+        if rel.predicate != "denies" or rel.modality != "Asserted":
+            continue
+        prior = [r for r in rels[:i] if r.modality == "Claimed" and r.sentence >= rel.sentence - 2
+                 and r.predicate not in SPEECH_PROPS]
+        if not prior:
+            continue
+        latest = max(r.sentence for r in prior)
+        for r in prior:
+            if r.sentence == latest:
+                copy = replace(r, modality="Denied", claimant=rel.subject, sentence=rel.sentence, evidence=rel.evidence)
+                if not any(_same(copy, x) for x in ctx.relations):
+                    ctx.relations.append(copy)

@@ -1,0 +1,512 @@
+"""Mentions: which tokens of a parsed document refer to which entity.
+
+Names come from the NER and the gazetteer ruler; descriptions that designate
+an entity ("Russian forces", "officials in Kyiv", "Putin's regime", "the
+30-day truce", "the Oreshnik ballistic missile") from noun-phrase rules;
+pronouns and titles ("he", "the Russian president") from the document's
+earlier mentions. Metonyms ("Moscow refused", "the Kremlin") acting as agents
+resolve to the state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from . import syntax as sx
+from .gazetteer import Entry, Gazetteer, fold, slug
+from .model import Mention
+
+ACTOR_TYPES = frozenset({"Person", "Organization", "Country", "MilitaryUnit", "Actor"})
+PLACE_TYPES = frozenset({"Place", "Region", "City", "Country"})
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "around", "outside", "inside", "across",
+                            "toward", "towards", "through", "within", "beyond", "of", "on"})
+PEOPLE_NOUNS = frozenset({"analyst", "analysts", "expert", "experts", "researcher", "researchers", "source",
+                          "sources", "observer", "observers", "spokesman", "spokeswoman", "spokesperson",
+                          "official", "officials", "representative", "representatives", "member", "members"})
+GROUP_ADJECTIVES = frozenset({"western", "european", "arab", "gulf", "nordic", "baltic", "african", "asian",
+                              "allied", "international", "foreign"})
+GENERIC_MODIFIERS = frozenset({"any", "potential", "possible", "new", "current", "future", "proposed", "draft",
+                               "lasting", "final", "temporary", "comprehensive", "full", "broader", "real",
+                               "durable", "such", "so-called", "peace", "security", "this", "that", "the", "a",
+                               "an", "its", "their", "his", "her", "our", "some", "recent", "latest", "possible",
+                               "reasonable", "strong", "binding", "current", "overall", "broad", "own"})
+WEAPON_ADJECTIVES_KEEP = frozenset({"ballistic", "cruise", "hypersonic", "anti-aircraft", "air-defense",
+                                    "air-defence", "nuclear"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+
+
+@dataclass
+class MentionIndex:
+    """Mentions of one document, by token index."""
+
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # head token -> (start, end) token span
+    titles: dict[str, set[str]] = field(default_factory=dict)  # person key -> title words seen
+    leads: dict[str, str] = field(default_factory=dict)  # person key -> country key it leads (from titles)
+
+    def get(self, token: Token | None) -> Mention | None:
+        return None if token is None else self.by_token.get(token.i)
+
+    def put(self, span: Span | list[Token], mention: Mention, head: Token | None = None) -> None:
+        tokens = list(span)
+        for tok in tokens:
+            self.by_token[tok.i] = mention
+        if head is not None:
+            self.spans[head.i] = (tokens[0].i, tokens[-1].i + 1)
+
+
+def _strip_det(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].lower_ in ("the", "a", "an") or span.doc[start].is_punct):
+        start += 1
+    end = span.end
+    while end > start + 1 and (span.doc[end - 1].is_punct or span.doc[end - 1].tag_ == "POS"
+                               or span.doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    return span.doc[start:end]
+
+
+class MentionFinder:
+    """Finds the mentions of one parsed document."""
+
+    def __init__(self, doc: Doc, doc_id: str, gazetteer: Gazetteer):
+        self.doc = doc
+        self.doc_id = doc_id
+        self.gaz = gazetteer
+        self.index = MentionIndex()
+        titles = gazetteer.titles
+        self.leader_titles = set(titles["leader"])
+        self.military_titles = set(titles["military"])
+        self.other_titles = set(titles["other"])
+        self.all_titles = self.leader_titles | self.military_titles | self.other_titles
+        self.former = set(titles["former"])
+        self.military_nouns = set(titles["military_nouns"])
+        self.official_nouns = set(titles["official_nouns"])
+        self.group_nouns = set(titles["group_nouns"])
+        self.agreement_nouns = set(titles["agreement_nouns"])
+        self.weapon_nouns = set(titles["weapon_nouns"])
+        self.place_nouns = set(titles["place_nouns"])
+        self.region_words = set(titles["region_words"])
+        self.city_words = set(titles["city_words"])
+        text = doc.text
+        self.city_evidence = {fold(m.group(1)) for m in re.finditer(r"\bcity of ([A-Z][\w'-]+)", text)}
+        self.city_evidence |= {fold(m.group(1)) for m in re.finditer(r"\b([A-Z][\w'-]+), [^.,;]{0,40}\bcity\b", text)}
+        self.region_evidence = {fold(m.group(1)) for m in re.finditer(
+            r"\b([A-Z][\w'-]+) (?:[Rr]egion|[Oo]blast|[Pp]rovince)\b", text)}
+
+    # -- entry points ---------------------------------------------------------
+
+    def find(self) -> MentionIndex:
+        for ent in self.doc.ents:
+            self._entity(ent)
+        for token in self.doc:
+            if token.i in self.index.by_token:
+                continue
+            if token.pos_ in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
+                self._noun_phrase(token)
+        return self.index
+
+    # -- helpers ----------------------------------------------------------------
+
+    def mention(self, span: Span | list[Token], type_: str, key: str, name: str | None,
+                wikidata: str | None = None) -> Mention:
+        tokens = list(span)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return Mention(doc_id=self.doc_id, start=start, end=end, surface=self.doc.text[start:end], type=type_,
+                       key=key, name=name, wikidata=wikidata)
+
+    def entry_mention(self, span, entry: Entry, name: str | None) -> Mention:
+        return self.mention(span, entry.type, entry.key, name, entry.wikidata)
+
+    def _country_of_modifier(self, tok: Token) -> Entry | None:
+        """The country a modifier token designates: 'Russian', 'Russia's', 'Kyiv' (metonym)."""
+        if tok.text.lower() in ("u.s.", "us") or tok.text in ("U.S.", "US", "UK", "U.K."):
+            found = self.gaz.lookup(tok.text)
+            return found[0] if found else None
+        entry = self.gaz.country_of_demonym(tok.text)
+        if entry:
+            return entry
+        ment = self.index.get(tok)
+        if ment and ment.type == "Country":
+            return self.gaz.entries.get(ment.key)
+        if ment and ment.key.startswith("country:"):
+            return self.gaz.entries.get(ment.key)
+        found = [e for e in self.gaz.lookup(tok.text) if e.type == "Country"]
+        if found:
+            return found[0]
+        return self.gaz.country_of_metonym(tok.text)
+
+    # -- named entities -------------------------------------------------------------
+
+    def _entity(self, ent: Span) -> None:
+        label = ent.label_
+        if label in ("DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT", "LANGUAGE", "LAW",
+                     "WORK_OF_ART", "PRODUCT") and not ent.ent_id_:
+            return
+        span = _strip_det(ent)
+        if not span.text.strip() or not any(t.is_alpha for t in span):
+            return
+        head = span.root
+        if label == "NORP":
+            return  # adjectives: used by the noun-phrase rules
+        text = span.text
+        # a weapon named by a proper noun before a weapon noun: "Oreshnik ballistic missile"
+        nxt = self._head_noun_after(span)
+        if nxt is not None and nxt.lower_ in self.weapon_nouns and label not in ("GPE",):
+            self._weapon(span, nxt)
+            return
+        entry = self._gazetteer_entry(span, ent.ent_id_)
+        if label == "PERSON" or (entry and entry.type == "Person"):
+            self._person(span, entry)
+            return
+        if entry is not None:
+            if entry.type == "City" and self._region_reading(span, entry):
+                region = self.gaz.region_for_base(text)
+                if region:
+                    self.index.put(span, self.entry_mention(span, region, self._region_name(span, region)), head)
+                    return
+            if entry.type in ("City",) or entry.key.startswith("country:"):
+                pass
+            self.index.put(span, self.entry_mention(span, entry, text), head)
+            return
+        metonym = self.gaz.country_of_metonym(text)
+        if metonym:
+            self.index.put(span, self.mention(span, "City", f"seat:{slug(text)}", text), head)
+            return
+        type_ = {"GPE": "City", "LOC": "Place", "FAC": "Place", "ORG": "Organization", "NORP": "Actor",
+                 "EVENT": "Event"}.get(label, "Organization")
+        if type_ == "Organization" and any(t.lower_ in ("forces", "army", "brigade", "division", "regiment",
+                                                        "battalion", "corps", "fleet", "navy", "guard")
+                                           for t in span):
+            type_ = "MilitaryUnit"
+        if type_ == "Place" and span[-1].lower_ in self.region_words:
+            type_ = "Region"
+        name = text
+        key = f"{type_.lower()}:{slug(name)}"
+        self.index.put(span, self.mention(span, type_, key, name), head)
+
+    def _head_noun_after(self, span: Span) -> Token | None:
+        root = span.root
+        if sx.dep(root) in sx.COMPOUND | {"amod", "nmod"} and root.head.i > span.end - 1 and root.head.pos_ == "NOUN":
+            return root.head
+        if span.end < len(self.doc) and self.doc[span.end].lower_ in self.weapon_nouns:
+            return self.doc[span.end]
+        return None
+
+    def _gazetteer_entry(self, span: Span, ent_id: str) -> Entry | None:
+        if ent_id and ent_id in self.gaz.entries:
+            return self.gaz.entries[ent_id]
+        found = self.gaz.lookup(span.text)
+        if not found:
+            return None
+        return found[0]
+
+    def _region_reading(self, span: Span, city: Entry) -> bool:
+        """Whether a bare name that is both a city and a region's name means the region here."""
+        if self.gaz.region_for_base(span.text) is None:
+            return False
+        root = span.root
+        head = root.head
+        chain = [root] + ([head] if sx.dep(root) == "conj" else [])
+        for tok in chain:
+            h = tok.head
+            if sx.dep(tok) in sx.COMPOUND | {"amod", "nmod"} and h.lower_ in self.region_words and h.i > tok.i:
+                return True
+            if h.lower_ in self.region_words and sx.prep_of(tok) in ("of", "such as", "like", "including"):
+                return True
+            if any(sx.dep(c) == "appos" and c.lower_ in self.region_words for c in tok.children):
+                return True
+            if h.lower_ in self.city_words and sx.prep_of(tok) == "of":
+                return False
+        if span.start > 0 and self.doc[span.start - 1].lower_ in ("city", "town"):
+            return False
+        name = fold(span.text)
+        if name in self.city_evidence:
+            return False
+        return name in self.region_evidence
+
+    def _region_name(self, span: Span, region: Entry) -> str | None:
+        return span.text
+
+    # -- persons ---------------------------------------------------------------------
+
+    def _person(self, span: Span, entry: Entry | None) -> None:
+        tokens = list(span)
+        # strip leading title words that NER may include ("General Valery Gerasimov")
+        while len(tokens) > 1 and (tokens[0].lower_ in self.all_titles or tokens[0].lower_ in self.former
+                                   or self.gaz.country_of_demonym(tokens[0].text)):
+            tokens = tokens[1:]
+        while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
+            tokens = tokens[:-1]
+        name = self.doc[tokens[0].i:tokens[-1].i + 1].text
+        if entry is None:
+            found = [e for e in self.gaz.lookup(name) if e.type == "Person"]
+            entry = found[0] if found else None
+        if entry is not None:
+            key, wikidata = entry.key, entry.wikidata
+        else:
+            key, wikidata = self._person_key(name), None
+        surface_span = self._titled_span(span)
+        mention = Mention(doc_id=self.doc_id, start=surface_span[0].idx,
+                          end=surface_span[-1].idx + len(surface_span[-1].text),
+                          surface=self.doc.text[surface_span[0].idx:surface_span[-1].idx + len(surface_span[-1].text)],
+                          type="Person", key=key, name=name, wikidata=wikidata)
+        self.index.put(span, mention, span.root)
+        titles = self.index.titles.setdefault(key, set())
+        for tok in surface_span:
+            if tok.i < span.start:
+                titles.add(tok.lower_)
+
+    def _person_key(self, name: str) -> str:
+        """Persons known by surname: a bare surname joins an earlier full name of the document."""
+        parts = name.split()
+        if len(parts) == 1:
+            for mention in self.index.by_token.values():
+                if mention.type == "Person" and mention.name and mention.name.split()[-1] == name:
+                    return mention.key
+        return f"person:{slug(name)}"
+
+    def _titled_span(self, span: Span) -> list[Token]:
+        """The person's name with the title and nationality words written before it."""
+        tokens = list(span)
+        i = span.start - 1
+        while i >= 0:
+            tok = self.doc[i]
+            if tok.head.i >= span.start and tok.head.i < span.end or tok.head.i in [t.i for t in tokens]:
+                if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in self.all_titles or tok.lower_ in self.former \
+                        or tok.text in ("U.S.", "US", "UK"):
+                    if tok.lower_ in ("the", "a") or tok.tag_ == "POS":
+                        break
+                    tokens.insert(0, tok)
+                    i -= 1
+                    continue
+            break
+        return tokens
+
+    # -- descriptions --------------------------------------------------------------
+
+    def _weapon(self, span: Span, noun: Token) -> None:
+        name = _strip_det(span).text
+        tokens = [t for t in self.doc[span.start:noun.i + 1]]
+        surface = self.doc[span.start:noun.i + 1]
+        key = f"weapon:{slug(name)}"
+        mention = Mention(doc_id=self.doc_id, start=span[0].idx, end=noun.idx + len(noun.text),
+                          surface=surface.text, type="Weapon", key=key, name=name)
+        self.index.put(tokens, mention, noun)
+
+    def _noun_phrase(self, tok: Token) -> None:
+        lower = tok.lower_
+        mods = [c for c in tok.children if sx.dep(c) in sx.AMOD | sx.COMPOUND | sx.POSS | sx.NUMMOD | {"nmod"}
+                and c.i < tok.i]
+        if lower in self.military_nouns:
+            country = self._modifier_country(tok, mods)
+            if country is not None:
+                self._armed_forces(tok, mods, country)
+            return
+        if lower in self.official_nouns or lower in PEOPLE_NOUNS:
+            entry = self._modifier_country(tok, mods, people=lower in PEOPLE_NOUNS)
+            if entry is not None:
+                mention = self.entry_mention([tok], entry, None)
+                self.index.put([tok], mention, tok)
+            return
+        if lower in self.group_nouns:
+            adjs = [c for c in mods if c.lower_ in GROUP_ADJECTIVES]
+            orgs = [c for c in mods if self.index.get(c) and self.index.get(c).type == "Organization"]
+            if orgs:
+                self.index.put([tok], replace(self.index.get(orgs[0]), name=None), tok)
+            elif adjs:
+                adj = adjs[0]
+                name = f"{adj.text} {tok.text}"
+                mention = self.mention(self.doc[adj.i:tok.i + 1], "Actor", f"group:{slug(adj.text)}", name)
+                self.index.put(self.doc[adj.i:tok.i + 1], mention, tok)
+            return
+        if lower in self.agreement_nouns:
+            self._agreement(tok)
+            return
+        if lower in self.weapon_nouns:
+            props = [c for c in tok.children if c.i < tok.i and c.pos_ == "PROPN" and sx.dep(c) in sx.COMPOUND]
+            if props:
+                self._weapon(self.doc[props[0].left_edge.i:props[-1].i + 1], tok)
+            return
+        if lower in self.place_nouns:
+            self._described_place(tok, mods)
+
+    def _modifier_country(self, tok: Token, mods: list[Token], people: bool = False) -> Entry | None:
+        """The country a military/official noun belongs to: 'Russian forces', 'Ukraine's military',
+        'officials in Kyiv', 'his military' (the leader's country)."""
+        for mod in mods:
+            if people and sx.dep(mod) in sx.AMOD:
+                continue  # "Ukrainian analysts": nationality, not affiliation
+            if mod.lower_ in self.former:
+                return None
+            if sx.dep(mod) in sx.POSS and mod.lower_ in MALE | FEMALE:
+                person = self.resolve_pronoun(mod)
+                if person is not None:
+                    country = self.index.leads.get(person.key)
+                    return self.gaz.entries.get(country) if country else None
+                continue
+            entry = self._country_of_modifier(mod)
+            if entry is not None:
+                return entry
+            ment = self.index.get(mod)
+            if ment is not None and ment.type == "Person":
+                country = self.index.leads.get(ment.key)
+                if country:
+                    return self.gaz.entries.get(country)
+            if people and ment is not None and ment.type == "Organization":
+                return self.gaz.entries.get(ment.key) or _AdHoc(ment)
+        for prep, noun in sx.prep_args(tok):
+            if prep in ("in", "from", "of", "at"):
+                ment = self.index.get(noun)
+                if ment is None:
+                    continue
+                if ment.type == "Organization" and people:
+                    return _AdHoc(ment)
+                entry = self._country_of_modifier(noun)
+                if entry is not None and not (people and prep == "in" and ment.type == "Country"):
+                    return entry
+        return None
+
+    def _armed_forces(self, tok: Token, mods: list[Token], country: Entry) -> None:
+        demonym = country.demonyms[0] if country.demonyms else country.label
+        named = [m for m in mods if sx.dep(m) in sx.AMOD | sx.COMPOUND and self.gaz.country_of_demonym(m.text)]
+        key = f"forces:{country.country}"
+        if named:
+            span = self.doc[named[0].i:tok.i + 1]
+            name = span.text
+        else:
+            span = [tok]
+            name = None
+        mention = Mention(doc_id=self.doc_id, start=list(span)[0].idx, end=tok.idx + len(tok.text),
+                          surface=self.doc.text[list(span)[0].idx:tok.idx + len(tok.text)], type="MilitaryUnit",
+                          key=key, name=name)
+        self.index.put(span, mention, tok)
+
+    def _agreement(self, tok: Token) -> None:
+        mods = sorted((c for c in tok.children if c.i < tok.i and sx.dep(c) in sx.AMOD | sx.COMPOUND | sx.NUMMOD
+                       | {"nmod", "npadvmod", "obl:npmod", "nmod:npmod"}), key=lambda t: t.i)
+        kept = []
+        for mod in mods:
+            words = [t for t in mod.subtree if t.i < tok.i]
+            if mod.tag_ in ("VBN", "VBD") or mod.lower_.endswith("-mediated") or mod.lower_ in GENERIC_MODIFIERS:
+                continue
+            if sx.dep(mod) in sx.POSS:
+                continue
+            kept.extend(words)
+        kept = sorted({t.i: t for t in kept}.values(), key=lambda t: t.i)
+        if not kept:
+            return
+        distinctive = any(t.like_num or t.pos_ == "PROPN" or "-" in t.text or t.lower_ not in GENERIC_MODIFIERS
+                          for t in kept)
+        if not distinctive:
+            return
+        tokens = self.doc[kept[0].i:tok.i + 1]
+        # a following noun of the same kind: "truce agreement"
+        end = tok.i + 1
+        if end < len(self.doc) and self.doc[end].lower_ in self.agreement_nouns and self.doc[end].head.i == end:
+            tokens = self.doc[kept[0].i:end + 1]
+        name = " ".join(t.text for t in tokens if not t.is_punct or t.text == "-").replace(" - ", "-")
+        name = self.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        self.index.put(tokens, self.mention(tokens, "Agreement", f"agreement:{slug(name)}", name), tok)
+
+    def _described_place(self, tok: Token, mods: list[Token]) -> None:
+        signs = [m for m in mods if m.pos_ == "PROPN" or self.gaz.country_of_demonym(m.text)
+                 or (sx.dep(m) in sx.POSS and self.index.get(m) is not None)]
+        if not signs:
+            return
+        first = min(signs, key=lambda t: t.left_edge.i)
+        start = first.left_edge.i
+        tokens = self.doc[start:tok.i + 1]
+        name = self.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        if name.lower().startswith(("his ", "her ", "its ", "their ")):
+            return
+        self.index.put(tokens, self.mention(tokens, "Place", f"place:{self.doc_id}:{slug(name)}", name), tok)
+
+    # -- references --------------------------------------------------------------------
+
+    def resolve_pronoun(self, tok: Token) -> Mention | None:
+        """The nearest earlier mention a pronoun can refer to."""
+        lower = tok.lower_
+        if lower in MALE | FEMALE:
+            wanted = {"Person"}
+        elif lower in NEUTER:
+            wanted = {"Country", "Organization"}
+        elif lower in PLURAL:
+            wanted = {"MilitaryUnit", "Actor", "Organization"}
+        else:
+            return None
+        best = None
+        sent_start = tok.sent.start
+        for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
+            ment = self.index.by_token.get(i)
+            if ment is None or ment.type not in wanted:
+                continue
+            if best is None:
+                best = ment
+            # prefer a subject within the same or previous sentence
+            t = self.doc[i]
+            if sx.dep(t) in sx.SUBJ | sx.SUBJ_PASS or sx.dep(t.head) in sx.SUBJ:
+                return ment
+            if i < sent_start - 200:
+                break
+        return best
+
+    def resolve_description(self, tok: Token) -> Mention | None:
+        """'the Russian president', 'the dictator', 'the Chief of Staff': a person named earlier."""
+        lower = tok.lower_
+        words = {lower}
+        phrase = " ".join(t.lower_ for t in tok.subtree if t.i >= tok.i and not t.is_punct)
+        words.add(phrase)
+        if not (words & self.all_titles or lower == "leader"):
+            return None
+        country = None
+        for c in tok.children:
+            if sx.dep(c) in sx.AMOD | sx.COMPOUND:
+                entry = self.gaz.country_of_demonym(c.text)
+                if entry:
+                    country = entry.key
+        for i in range(tok.i - 1, -1, -1):
+            ment = self.index.by_token.get(i)
+            if ment is None or ment.type != "Person":
+                continue
+            titles = self.index.titles.get(ment.key, set())
+            if country and self.index.leads.get(ment.key) != country:
+                entry = self.gaz.entries.get(ment.key)
+                if not (entry and entry.country and f"country:{entry.country}" == country):
+                    continue
+            if country or titles & words or (phrase in self.all_titles and titles & set(phrase.split())):
+                return ment
+        return None
+
+
+@dataclass
+class _AdHoc:
+    """An organization found in the document, used where a gazetteer entry is expected."""
+
+    mention: Mention
+
+    @property
+    def key(self):
+        return self.mention.key
+
+    @property
+    def type(self):
+        return self.mention.type
+
+    @property
+    def wikidata(self):
+        return self.mention.wikidata
+
+    @property
+    def country(self):
+        return None
+
+    demonyms = ()
+    label = ""

@@ -1,0 +1,105 @@
+"""The ontology files and the Python vocabulary generated from them.
+
+`ontology/kg.ttl` is the single source of the project's vocabulary.
+`kg/vocab.py` is generated from it by `python -m kg.ontology` (a test keeps
+the two in sync), so code refers to `KG.captures`, never to a typed IRI.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY_DIR = ROOT / "ontology"
+ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
+SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+VOCAB_PATH = Path(__file__).resolve().parent / "vocab.py"
+
+ONTOLOGY_NS = "https://w3id.org/kg-conflict/ontology#"
+RESOURCE_NS = "https://w3id.org/kg-conflict/id/"
+
+
+def load_ontology(path: Path = ONTOLOGY_PATH) -> Graph:
+    """Parse the ontology Turtle file."""
+    graph = Graph()
+    graph.parse(path, format="turtle")
+    return graph
+
+
+def ontology_terms(graph: Graph) -> list[str]:
+    """Local names of every term the ontology defines in its namespace."""
+    names = set()
+    for subject in graph.subjects(RDF.type, None):
+        if isinstance(subject, URIRef) and str(subject).startswith(ONTOLOGY_NS):
+            names.add(str(subject)[len(ONTOLOGY_NS):])
+    return sorted(names)
+
+
+def relation_properties(graph: Graph) -> list[str]:
+    """Local names of every sub-property (transitively) of kg:relation."""
+    top = URIRef(ONTOLOGY_NS + "relation")
+    found = {top}
+    changed = True
+    while changed:
+        changed = False
+        for sub, _, sup in graph.triples((None, RDFS.subPropertyOf, None)):
+            if sup in found and sub not in found:
+                found.add(sub)
+                changed = True
+    skip = {"relation", "action", "standingRelation"}
+    return sorted(str(p)[len(ONTOLOGY_NS):] for p in found if str(p)[len(ONTOLOGY_NS):] not in skip)
+
+
+def render_vocab(graph: Graph) -> str:
+    """Python source of kg/vocab.py for the given ontology graph."""
+    terms = ontology_terms(graph)
+    lines = [
+        '"""Vocabulary of the conflict ontology. Generated from ontology/kg.ttl by',
+        "`python -m kg.ontology`; do not edit by hand.\"\"\"",
+        "",
+        "from rdflib import Namespace, URIRef",
+        "from rdflib.namespace import DefinedNamespace",
+        "",
+        f'RESOURCE = Namespace("{RESOURCE_NS}")',
+        "",
+        "",
+        "class KG(DefinedNamespace):",
+        '    """Terms of the conflict ontology; an unknown name raises."""',
+        "",
+        "    _fail = True",
+        f'    _NS = Namespace("{ONTOLOGY_NS}")',
+        "",
+    ]
+    lines += [f"    {name}: URIRef" for name in terms]
+    symmetric = sorted(
+        str(s)[len(ONTOLOGY_NS):]
+        for s in graph.subjects(RDF.type, OWL.SymmetricProperty)
+        if str(s).startswith(ONTOLOGY_NS)
+    )
+    lines += [
+        "",
+        "",
+        "# Sub-properties of kg:relation: what the extractor may emit.",
+        "RELATION_PROPERTIES = (",
+        *[f'    "{name}",' for name in relation_properties(graph)],
+        ")",
+        "",
+        "SYMMETRIC_PROPERTIES = (",
+        *[f'    "{name}",' for name in symmetric],
+        ")",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    VOCAB_PATH.write_text(render_vocab(load_ontology()), encoding="utf-8")
+    print(f"wrote {VOCAB_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

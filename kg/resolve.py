@@ -1,0 +1,185 @@
+"""Entity resolution across the corpus: mention keys -> entities, and the
+one place entity IRIs are minted.
+
+Mentions carry a key from extraction (a gazetteer id, or a normalized name).
+Here keys of the same entity are merged: a surname with the full name it
+ends, spelling variants by fuzzy match (rapidfuzz), and each entity gets one
+canonical label, its other names as alternative labels, a type and a
+Wikidata id where the gazetteer knows it. A label never belongs to two
+entities.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+from rdflib import URIRef
+
+from .gazetteer import Gazetteer, fold, load_gazetteer, slug
+from .model import DocExtraction, Entity, Mention
+from .vocab import RESOURCE
+
+FUZZY_THRESHOLD = 90
+
+
+def entity_iri(key: str) -> URIRef:
+    """The IRI of an entity, from its resolution key ('country:RU' -> .../entity/country/ru)."""
+    kind, _, rest = key.partition(":")
+    return RESOURCE[f"entity/{slug(kind)}/{'/'.join(slug(p) for p in rest.split(':'))}"]
+
+
+def _all_mentions(extractions: Iterable[DocExtraction]) -> list[Mention]:
+    out = []
+    for ex in extractions:
+        out.extend(ex.mentions)
+        for rel in ex.relations:
+            for m in (rel.subject, rel.object, rel.claimant, rel.place):
+                if isinstance(m, Mention):
+                    out.append(m)
+    return out
+
+
+def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
+    """key -> canonical key, merging surnames and spelling variants of persons and other names."""
+    names_by_key: dict[str, Counter] = defaultdict(Counter)
+    type_by_key: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.name:
+            names_by_key[m.key][m.name] += 1
+        type_by_key[m.key][m.type] += 1
+    parent = {k: k for k in type_by_key}
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a, b):
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        # a gazetteer key, then the key with more names, wins
+        if _rank(ra, names_by_key) < _rank(rb, names_by_key):
+            ra, rb = rb, ra
+        parent[rb] = ra
+
+    persons = sorted(k for k in type_by_key if type_by_key[k].most_common(1)[0][0] == "Person")
+    full = [k for k in persons if any(len(n.split()) > 1 for n in names_by_key[k])]
+    for k in persons:
+        names = names_by_key[k]
+        if names and all(len(n.split()) == 1 for n in names):
+            surname = next(iter(names))
+            matches = [f for f in full if any(n.split()[-1] == surname for n in names_by_key[f])]
+            if len({find(f) for f in matches}) == 1:
+                union(matches[0], k)
+    # spelling variants among persons (Zelensky / Zelenskyy) and among other named keys of one type
+    keys = sorted(k for k in type_by_key if names_by_key[k] and not k.startswith(("country:", "region:", "city:")))
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if type_by_key[a].most_common(1)[0][0] != type_by_key[b].most_common(1)[0][0]:
+                continue
+            na = max(names_by_key[a], key=len)
+            nb = max(names_by_key[b], key=len)
+            if a.startswith("person:") and b.startswith("person:"):
+                if na.split()[-1][:4] != nb.split()[-1][:4]:
+                    continue
+            if fuzz.ratio(fold(na), fold(nb)) >= FUZZY_THRESHOLD:
+                union(a, b)
+    return {k: find(k) for k in parent}
+
+
+def _rank(key: str, names_by_key) -> tuple:
+    known = key.split(":")[0] in ("country", "region", "city", "org", "person") and ":" in key and not key.startswith("person:") or False
+    return (known, sum(names_by_key[key].values()), -len(key), key)
+
+
+def resolve_entities(extractions: list[DocExtraction], gazetteer: Gazetteer | None = None) -> tuple[dict[str, Entity], dict[str, str]]:
+    """Entities of the corpus by canonical key, and the map from every mention key to it."""
+    gaz = gazetteer or load_gazetteer()
+    mentions = _all_mentions(extractions)
+    merge = _merge_map(mentions, gaz)
+    names: dict[str, Counter] = defaultdict(Counter)
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    types: dict[str, Counter] = defaultdict(Counter)
+    wikidata: dict[str, str] = {}
+    count: Counter = Counter()
+    seen_spans = set()
+    for m in mentions:
+        key = merge.get(m.key, m.key)
+        types[key][m.type] += 1
+        if m.wikidata:
+            wikidata.setdefault(key, m.wikidata)
+        span_id = (m.doc_id, m.start, m.end, key)
+        if span_id in seen_spans:
+            continue
+        seen_spans.add(span_id)
+        count[key] += 1
+        if m.name:
+            names[key][_clean(m.name)] += 1
+            if m.surface and m.surface != m.name:
+                surfaces[key][_clean(m.surface)] += 1
+    entities: dict[str, Entity] = {}
+    for key in sorted(types):
+        entry = gaz.entries.get(key)
+        type_ = entry.type if entry else _type_vote(types[key])
+        label = _label(key, entry, names[key], gaz)
+        alts = set(names[key]) | set(surfaces[key])
+        if entry is not None and entry.type in ("Person", "Organization", "Country"):
+            alts |= {n for n in entry.names if n in names[key] or n in surfaces[key]}
+        entities[key] = Entity(key=key, label=label, type=type_, alt_labels=tuple(sorted(a for a in alts if a != label)),
+                               wikidata=entry.wikidata if entry and entry.wikidata else wikidata.get(key),
+                               mentions=count[key])
+    entities = _unique_labels(entities, names)
+    return entities, merge
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.split())
+    for q in ("\"", "“", "”"):
+        name = name.strip(q) if name.count(q) == 1 else name
+    return name.strip()
+
+
+def _type_vote(types: Counter) -> str:
+    order = ["Person", "Country", "MilitaryUnit", "Organization", "Region", "City", "Weapon", "Agreement", "Event",
+             "Place", "Actor"]
+    best = max(types.items(), key=lambda kv: (kv[1], -order.index(kv[0]) if kv[0] in order else -99))
+    return best[0]
+
+
+def _label(key: str, entry, names: Counter, gaz: Gazetteer) -> str:
+    if entry is not None:
+        return entry.label
+    if key.startswith("forces:"):
+        country = gaz.country(key.split(":", 1)[1])
+        demonym = country.demonyms[0] if country and country.demonyms else (country.label if country else key)
+        return f"{demonym} Armed Forces"
+    if not names:
+        return key.split(":")[-1].replace("-", " ")
+    # the longest of the most common names ("Valery Gerasimov" over "Gerasimov")
+    return sorted(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
+
+
+def _unique_labels(entities: dict[str, Entity], names: dict[str, Counter]) -> dict[str, Entity]:
+    """Give every label (folded) to one entity only: its canonical owner, else the one naming it most."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for key, ent in entities.items():
+        for label in (ent.label, *ent.alt_labels):
+            owners[fold(label)].append(key)
+    out = dict(entities)
+    for folded, keys in owners.items():
+        if len(set(keys)) < 2:
+            continue
+        canon = [k for k in keys if fold(entities[k].label) == folded]
+        keep = canon[0] if canon else max(keys, key=lambda k: (sum(v for n, v in names[k].items() if fold(n) == folded), k))
+        for k in set(keys):
+            if k == keep:
+                continue
+            ent = out[k]
+            out[k] = Entity(key=ent.key, label=ent.label, type=ent.type,
+                            alt_labels=tuple(a for a in ent.alt_labels if fold(a) != folded),
+                            wikidata=ent.wikidata, mentions=ent.mentions)
+    return out

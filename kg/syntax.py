@@ -1,0 +1,156 @@
+"""Dependency roles that read the same on both label schemes.
+
+The project's pipeline uses Universal Dependencies labels (`nsubj:pass`,
+`obj`, `obl` with a `case` child, `nmod:poss`); the `en_core_web_*`
+pipelines use ClearNLP labels (`nsubjpass`, `dobj`, `prep` + `pobj`,
+`poss`). Extraction asks these functions, never the raw labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+SUBJ = frozenset({"nsubj", "csubj", "expl"})
+SUBJ_PASS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
+OBJ = frozenset({"obj", "dobj"})
+IOBJ = frozenset({"iobj", "dative"})
+AUX_PASS = frozenset({"aux:pass", "auxpass"})
+AUX = frozenset({"aux", "aux:pass", "auxpass"})
+CLAUSE_COMP = frozenset({"ccomp", "xcomp", "parataxis"})
+ADV_CLAUSE = frozenset({"advcl"})
+REL_CLAUSE = frozenset({"acl:relcl", "relcl"})
+ADJ_CLAUSE = frozenset({"acl", "acl:relcl", "relcl"})
+POSS = frozenset({"nmod:poss", "poss"})
+COMPOUND = frozenset({"compound", "flat", "flat:name", "nn"})
+APPOS = frozenset({"appos"})
+AMOD = frozenset({"amod"})
+NUMMOD = frozenset({"nummod"})
+NOUN_OBL = frozenset({"obl", "nmod", "obl:tmod", "obl:npmod", "nmod:npmod", "nmod:tmod", "obl:agent", "obl:unmarked"})
+CASE = frozenset({"case"})
+PREP = frozenset({"prep", "agent"})
+POBJ = frozenset({"pobj", "pcomp"})
+NEG = frozenset({"neg"})
+NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+REL_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
+
+
+def dep(token: Token) -> str:
+    return token.dep_.lower()
+
+
+def children(token: Token, labels: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if dep(c) in labels]
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Sumy and Kharkiv")."""
+    out = [token]
+    for conj in token.conjuncts:
+        if conj not in out:
+            out.append(conj)
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(dep(c) in AUX_PASS or dep(c) in SUBJ_PASS for c in verb.children)
+
+
+def prep_of(noun: Token) -> str | None:
+    """The preposition that introduces a nominal (UD `case` child or ClearNLP `prep` head)."""
+    cases = [c for c in noun.children if dep(c) in CASE and c.tag_ != "POS" and c.lower_ not in ("'s", "’s", "'")]
+    if cases:
+        # multiword prepositions: "out of", "according to", "because of"
+        first = cases[0]
+        words = [first.lower_] + [c.lower_ for c in first.children if dep(c) in {"fixed", "mwe"}]
+        return " ".join(words)
+    if dep(noun) in POBJ and noun.head.tag_ in ("IN", "TO", "RP") or dep(noun) in POBJ and dep(noun.head) in PREP:
+        head = noun.head
+        words = [head.lower_] + [c.lower_ for c in head.children if dep(c) in {"fixed", "mwe", "prep"} and c.i < noun.i and c.i > head.i]
+        if dep(head) in PREP and head.head.tag_ in ("IN", "RB", "RP") and head.head.i == head.i - 1:
+            words = [head.head.lower_] + words
+        return " ".join(words)
+    return None
+
+
+def prep_args(head: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, nominal) pairs attached to a verb or noun, on both schemes."""
+    for child in head.children:
+        label = dep(child)
+        if label in NOUN_OBL or label == "advcl" and child.pos_ in ("NOUN", "PROPN") or label == "obl:agent":
+            prep = prep_of(child)
+            if prep:
+                yield prep, child
+        elif label in PREP or (label == "prt" and child.lower_ in ("out",)):
+            for grand in child.children:
+                if dep(grand) in POBJ:
+                    yield prep_of(grand) or child.lower_, grand
+                elif dep(grand) in PREP:  # "out of": prt/prep chains
+                    for g2 in grand.children:
+                        if dep(g2) in POBJ:
+                            yield f"{child.lower_} {grand.lower_}", g2
+        elif label in {"advmod"} and child.lower_ in ("according",):
+            for grand in child.children:
+                if dep(grand) in PREP:
+                    for g2 in grand.children:
+                        if dep(g2) in POBJ:
+                            yield "according to", g2
+                elif dep(grand) in NOUN_OBL:
+                    yield "according to", grand
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Logical subjects: the active subject, or the by-phrase of a passive."""
+    if is_passive(verb):
+        return [n for p, n in prep_args(verb) if p == "by"]
+    return children(verb, SUBJ)
+
+
+def objects(verb: Token) -> list[Token]:
+    """Logical direct objects: the object, or the subject of a passive."""
+    if is_passive(verb):
+        return children(verb, SUBJ_PASS) + children(verb, OBJ)
+    return children(verb, OBJ)
+
+
+def is_negated(token: Token) -> bool:
+    return any(dep(c) in NEG or (dep(c) in {"advmod", "det"} and c.lower_ in NEG_WORDS) for c in token.children)
+
+
+def aux_words(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if dep(c) in AUX}
+
+
+def possessor(noun: Token) -> Token | None:
+    found = children(noun, POSS)
+    return found[0] if found else None
+
+
+def is_relative_pronoun(token: Token) -> bool:
+    return token.lower_ in REL_PRONOUNS and token.tag_ in ("WDT", "WP", "WP$", "IN", "DT")
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or predicate) of the clause containing a token."""
+    current = token
+    while current.head is not current and current.pos_ not in ("VERB", "AUX") and dep(current) not in {"root"}:
+        current = current.head
+    return current
+
+
+def noun_chunk_span(token: Token) -> Span:
+    """The noun phrase headed by a token, without relative clauses and trailing punctuation."""
+    left = token.i
+    for child in token.lefts:
+        left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if dep(child) in ADJ_CLAUSE | APPOS | {"punct", "cc", "conj"} | PREP | NOUN_OBL | {"acl"}:
+            break
+        right = max(right, child.right_edge.i)
+    doc = token.doc
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return doc[left:right + 1]
