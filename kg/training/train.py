@@ -1,0 +1,281 @@
+"""Train the kg English pipeline: two spaCy trainings in parallel (one per core), then assembly.
+
+* ``syntax``: tok2vec + tagger (PTB) + morphologizer (UPOS + features) + parser (UD labels)
+  + senter + trainable lemmatizer  (``configs/syntax.cfg``)
+* ``ner``: its own tok2vec (``ner_tok2vec``) + NER with PERSON / ORG / LOC  (``configs/ner.cfg``)
+
+Each training runs in its own process (spaCy's CNN models use one core per process) and stops
+after ``max_minutes`` (or ``max_steps`` / patience); the best checkpoint on the dev sets
+(EWT dev + licence-filtered GUM dev) is kept. The assembled pipeline takes the syntax
+pipeline's components and sources ``ner_tok2vec`` + ``ner`` next to them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+CONFIG_DIR = Path(__file__).parent / "configs"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_OUTPUT = REPO_ROOT / "kg" / "resources" / "pipeline"
+DEFAULT_WORK = REPO_ROOT / "training"
+
+META = {
+    "lang": "en",
+    "name": "kg_en_conflict",
+    "version": "0.1.0",
+    "spacy_version": ">=3.8.18,<3.9.0",
+    "description": (
+        "English pipeline of the kg project: PTB tagger, UPOS/morphology, trainable lemmatizer, "
+        "UD dependency parser with sentence boundaries, NER (PERSON, ORG, LOC). Trained on UD English "
+        "EWT + GUM (CC BY part) and Universal NER English EWT."
+    ),
+    "author": "kg project",
+    "license": "CC BY-SA 4.0",
+    "sources": [
+        {"name": "UD English EWT v2.16", "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+         "license": "CC BY-SA 4.0"},
+        {"name": "UD English GUM v2.16 (GUM V11), without GUM_whow_* and GUM_fiction_* documents",
+         "url": "https://github.com/UniversalDependencies/UD_English-GUM", "license": "CC BY 4.0 (used part)"},
+        {"name": "Universal NER English EWT", "url": "https://github.com/UniversalNER/UNER_English-EWT",
+         "license": "CC BY-SA 4.0"},
+    ],
+}
+
+TRAININGS = {
+    "syntax": "syntax.cfg",
+    "ner": "ner.cfg",
+}
+
+
+class TrainingTimeUp(Exception):
+    """Raised by the ``kg.stop_after.v1`` callback to end a training at its time limit."""
+
+
+def _register_callbacks() -> None:
+    import spacy
+
+    if "kg.stop_after.v1" in spacy.registry.callbacks:
+        return
+
+    @spacy.registry.callbacks("kg.stop_after.v1")
+    def stop_after(minutes: float):
+        deadline = time.monotonic() + minutes * 60.0
+
+        def before_update(nlp, args):
+            if time.monotonic() > deadline:
+                raise TrainingTimeUp(f"time limit of {minutes} minutes reached at step {args.get('step')}")
+
+        return before_update
+
+
+_register_callbacks()
+
+
+def train_one(
+    config_path: Path,
+    corpus_dir: Path,
+    output_dir: Path,
+    max_minutes: Optional[float] = None,
+    overrides: Optional[Dict[str, object]] = None,
+) -> Path:
+    """Train one spaCy pipeline from ``config_path`` on ``corpus_dir/{train,dev}``; returns model-best."""
+    from spacy import util
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as spacy_train
+
+    config_overrides: Dict[str, object] = {
+        "paths.train": str(Path(corpus_dir) / "train"),
+        "paths.dev": str(Path(corpus_dir) / "dev"),
+    }
+    if max_minutes:
+        config_overrides["training.before_update"] = {"@callbacks": "kg.stop_after.v1", "minutes": max_minutes}
+    config_overrides.update(overrides or {})
+    config = util.load_config(config_path, overrides=config_overrides, interpolate=False)
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    nlp = init_nlp(config, use_gpu=-1)
+    try:
+        spacy_train(nlp, output_dir, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
+    except TrainingTimeUp as exc:
+        print(f"[kg] {exc}; keeping the best checkpoint", flush=True)
+    best = output_dir / "model-best"
+    if not best.exists():
+        raise RuntimeError(f"training produced no model-best in {output_dir}")
+    return best
+
+
+def _parse_overrides(items: Sequence[str]) -> Dict[str, object]:
+    out: Dict[str, object] = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        try:
+            out[key.lstrip("-")] = json.loads(value)
+        except json.JSONDecodeError:
+            out[key.lstrip("-")] = value
+    return out
+
+
+def assemble(
+    syntax_model: Path,
+    ner_model: Path,
+    output_dir: Path,
+    sentences: str = "parser",
+    meta_extra: Optional[Dict[str, object]] = None,
+) -> Path:
+    """Build the shipped pipeline: syntax components + sourced ``ner_tok2vec``/``ner``.
+
+    ``sentences``: ``"parser"`` (senter dropped), ``"senter"`` (senter runs before the parser,
+    which respects its boundaries) or ``"both-disabled"`` (senter kept but disabled, as in spaCy's
+    own pipelines: enable it when the parser is disabled)."""
+    import spacy
+
+    nlp = spacy.load(syntax_model)
+    ner_nlp = spacy.load(ner_model)
+    if sentences == "parser":
+        nlp.remove_pipe("senter")
+    elif sentences == "senter":
+        names = nlp.pipe_names
+        if names.index("senter") > names.index("parser"):
+            nlp.remove_pipe("senter")
+            nlp.add_pipe("senter", source=spacy.load(syntax_model), before="parser")
+    nlp.add_pipe("ner_tok2vec", source=ner_nlp)
+    nlp.add_pipe("ner", source=ner_nlp)
+    if sentences == "both-disabled":
+        nlp.disable_pipe("senter")
+    meta = dict(nlp.meta)
+    meta.update(META)
+    perf = {}
+    for src in (syntax_model, ner_model):
+        perf.update((json.loads((Path(src) / "meta.json").read_text()).get("performance") or {}))
+    meta["performance"] = perf
+    meta.update(meta_extra or {})
+    nlp.meta.update(meta)
+    output_dir = Path(output_dir)
+    tmp = output_dir.with_name(output_dir.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    nlp.to_disk(tmp)
+    _clean_config(tmp / "config.cfg")
+    if output_dir.exists():
+        shutil.rmtree(output_dir)
+    tmp.rename(output_dir)
+    return output_dir
+
+
+def _clean_config(path: Path) -> None:
+    """Remove training-time references (corpus paths, the time-limit callback) from config.cfg."""
+    from thinc.api import Config
+
+    cfg = Config().from_disk(path, interpolate=False)
+    cfg["paths"]["train"] = None
+    cfg["paths"]["dev"] = None
+    cfg["training"]["before_update"] = None
+    cfg.to_disk(path)
+
+
+def train_pipeline(
+    data_dir: Path,
+    output_dir: Path = DEFAULT_OUTPUT,
+    work_dir: Path = DEFAULT_WORK,
+    max_minutes: float = 60.0,
+    parallel: bool = True,
+    sentences: str = "auto",
+    overrides: Optional[Dict[str, Dict[str, object]]] = None,
+    log=print,
+) -> Dict[str, object]:
+    """Convert the treebanks, train both pipelines (in parallel by default), assemble, save.
+
+    Returns a summary dict (paths, minutes per training, sentence mode chosen)."""
+    from .convert import check_data_dir, convert_all
+
+    data_dir, output_dir, work_dir = Path(data_dir), Path(output_dir), Path(work_dir)
+    check_data_dir(data_dir)
+    t0 = time.time()
+    log(f"converting treebanks from {data_dir} into {work_dir / 'corpus'}")
+    stats = convert_all(data_dir, work_dir)
+    for key, value in stats.items():
+        log(f"  {key}: {value}")
+    corpus = work_dir / "corpus"
+    procs: Dict[str, subprocess.Popen] = {}
+    minutes: Dict[str, float] = {}
+    starts: Dict[str, float] = {}
+    for name, cfg in TRAININGS.items():
+        out = work_dir / "runs" / name
+        cmd = [sys.executable, "-m", "kg.training.train", str(CONFIG_DIR / cfg), str(corpus), str(out),
+               "--max-minutes", str(max_minutes)]
+        for key, value in ((overrides or {}).get(name) or {}).items():
+            cmd.append(f"--{key}={json.dumps(value)}")
+        log_path = work_dir / "runs" / f"{name}.log"
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        log(f"training {name}: {' '.join(cmd)} (log: {log_path})")
+        starts[name] = time.time()
+        env = dict(os.environ, PYTHONPATH=str(REPO_ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+        with open(log_path, "w") as fh:
+            proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=str(REPO_ROOT), env=env)
+        if parallel:
+            procs[name] = proc
+        else:
+            if proc.wait() != 0:
+                raise RuntimeError(f"training {name} failed, see {log_path}")
+            minutes[name] = (time.time() - starts[name]) / 60
+    for name, proc in procs.items():
+        if proc.wait() != 0:
+            raise RuntimeError(f"training {name} failed, see {work_dir / 'runs' / (name + '.log')}")
+        minutes[name] = (time.time() - starts[name]) / 60
+    syntax_best = work_dir / "runs" / "syntax" / "model-best"
+    ner_best = work_dir / "runs" / "ner" / "model-best"
+    if sentences == "auto":
+        sentences = choose_sentence_mode(syntax_best, corpus / "dev", log=log)
+    extra = {"kg_training": {"minutes": {k: round(v, 1) for k, v in minutes.items()}, "sentences": sentences,
+                             "data": stats}}
+    assemble(syntax_best, ner_best, output_dir, sentences=sentences, meta_extra=extra)
+    log(f"pipeline written to {output_dir} ({(time.time() - t0) / 60:.1f} minutes in total)")
+    return {"output": str(output_dir), "minutes": minutes, "sentences": sentences}
+
+
+def choose_sentence_mode(syntax_model: Path, dev_dir: Path, log=print) -> str:
+    """Pick parser-based or senter-based sentence boundaries by sentence F on the dev sets."""
+    import spacy
+
+    from .evaluate import score_docbin
+
+    results = {}
+    for mode in ("parser", "senter"):
+        nlp = spacy.load(syntax_model)
+        if mode == "parser":
+            nlp.remove_pipe("senter")
+        else:
+            nlp.remove_pipe("senter")
+            nlp.add_pipe("senter", source=spacy.load(syntax_model), before="parser")
+        f = [score_docbin(nlp, p)["sents_f"] for p in sorted(Path(dev_dir).glob("*.spacy"))]
+        results[mode] = sum(f) / len(f)
+        log(f"  dev sentence F with {mode}: {results[mode]:.4f}")
+    return max(results, key=results.get)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """``python -m kg.training.train CONFIG CORPUS_DIR OUTPUT_DIR [--max-minutes N] [--section.key=value]``"""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    max_minutes = None
+    if "--max-minutes" in argv:
+        i = argv.index("--max-minutes")
+        max_minutes = float(argv[i + 1])
+        del argv[i : i + 2]
+    positional = [a for a in argv if not a.startswith("--")]
+    if len(positional) != 3:
+        print("usage: python -m kg.training.train CONFIG CORPUS_DIR OUTPUT_DIR [--max-minutes N]", file=sys.stderr)
+        return 2
+    overrides = _parse_overrides([a for a in argv if a.startswith("--")])
+    train_one(Path(positional[0]), Path(positional[1]), Path(positional[2]), max_minutes, overrides)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
