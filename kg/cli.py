@@ -88,15 +88,17 @@ def query(
     query_or_file: str = typer.Argument(..., help="A saved query name (see `kg query --list`), a .rq file, or SPARQL text."),
     graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file to query."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
+    bind: list[str] = typer.Option([], "--bind", "-b", help="NAME=VALUE: bind a query variable to a string (repeatable)."),
 ) -> None:
     """Run a SPARQL query on a graph."""
     from .graphio import load_graph
-    from .query import format_result, query_text, run_query
+    from .query import format_result, parse_bindings, query_text, run_query
 
     try:
         text = query_text(query_or_file)
+        bindings = parse_bindings(bind)
         g = load_graph(graph)
-        result = run_query(g, text)
+        result = run_query(g, text, bindings)
         typer.echo(format_result(result, fmt.value, g))
     except errors.KGError as exc:
         _fail(exc)

@@ -9,18 +9,34 @@ failed build leaves the previous exports intact.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from .build import BuiltGraph, bind_prefixes
 from .ontology import ONTOLOGY_PATH, SHAPES_PATH
 
 GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.nq", "ontology.ttl", "shapes.ttl")
+
+
+class SortedTrigSerializer(TrigSerializer):
+    """rdflib's TriG serializer with the named graphs in IRI order, for byte-identical output."""
+
+    def preprocess(self) -> None:
+        self.contexts.sort(key=lambda g: str(g.identifier))
+        super().preprocess()
+
+
+def serialize_trig(dataset: Dataset) -> str:
+    buf = io.BytesIO()
+    SortedTrigSerializer(dataset).serialize(buf, encoding="utf-8")
+    return buf.getvalue().decode("utf-8")
 
 
 def _sorted_lines(text: str) -> str:
@@ -47,7 +63,7 @@ def render_exports(built: BuiltGraph) -> dict[str, str]:
     """File name -> content of every export."""
     union = built.union()
     dataset = built.dataset()
-    trig = dataset.serialize(format="trig")
+    trig = serialize_trig(dataset)
     return {
         "graph.ttl": serialize_turtle(union),
         "graph.nt": _sorted_lines(union.serialize(format="nt")),

@@ -260,9 +260,17 @@ class MentionFinder:
                           type="Person", key=key, name=name, wikidata=wikidata)
         self.index.put(span, mention, span.root)
         titles = self.index.titles.setdefault(key, set())
-        for tok in surface_span:
-            if tok.i < span.start:
-                titles.add(tok.lower_)
+        before = [tok for tok in surface_span if tok.i < span.start]
+        for tok in before:
+            titles.add(tok.lower_)
+        if key not in self.index.leads:
+            words = " ".join(t.lower_ for t in before)
+            if not any(w in self.former for w in words.split()):
+                country = next((self._country_of_modifier(t) for t in before if self._country_of_modifier(t)), None)
+                if country is not None and any(re.search(rf"\b{re.escape(t)}\b", words) for t in self.leader_titles):
+                    self.index.leads[key] = country.key
+            if key not in self.index.leads and entry is not None and entry.country:
+                self.index.leads[key] = f"country:{entry.country}"
 
     def _person_key(self, name: str) -> str:
         """Persons known by surname: a bare surname joins an earlier full name of the document."""

@@ -72,7 +72,8 @@ def rule_patterns() -> list[dict]:
                                                          "hryvnias", "usd", "eur"]}}]},
         {"label": "QUANTITY", "pattern": [number, {"LOWER": "square"}, {"LOWER": {"IN": ["kilometers", "kilometres", "miles", "meters", "metres"]}}]},
         {"label": "QUANTITY", "pattern": [number, {"LOWER": {"IN": ["km", "kilometers", "kilometres", "miles", "km2", "hectares", "tons", "tonnes"]}}]},
-        {"label": "CARDINAL", "pattern": [number, {"LOWER": {"IN": SCALES}, "OP": "?"}]},
+        {"label": "CARDINAL", "pattern": [{"LIKE_NUM": True, "TEXT": {"NOT_IN": []}, "SHAPE": {"NOT_IN": ["dddd"]}},
+                                          {"LOWER": {"IN": SCALES}, "OP": "?"}]},
     ]
     return patterns
 

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
@@ -68,6 +68,18 @@ def _std_ns():
     from rdflib.namespace import PROV
 
     return {"rdf": RDF, "rdfs": RDFS, "owl": OWL, "skos": SKOS, "xsd": XSD, "prov": PROV}
+
+
+def parse_bindings(pairs: list[str]) -> dict:
+    """`NAME=VALUE` strings -> initBindings (values as plain literals)."""
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not name.isidentifier():
+            raise errors.QueryError(f"--bind takes NAME=VALUE, not {pair!r}")
+        out[Variable(name)] = Literal(value)
+    return out
 
 
 def run_query(graph: Graph, text: str, bindings: dict | None = None) -> Result:
