@@ -1,0 +1,87 @@
+"""Reading corpora: metadata, datelines, and bad input skipped with a warning."""
+
+import json
+import logging
+
+import pytest
+
+from kg.corpus import read_corpus, read_index
+from kg.errors import CorpusError
+
+ENGLISH = "Russian forces attacked the city of Kharkiv on Monday, officials said. The strikes hit a power plant.\n"
+
+
+def write(folder, name, content):
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_index_gives_metadata_and_unknown_keys_are_kept(tmp_path):
+    write(tmp_path, "a.txt", ENGLISH)
+    write(tmp_path, "index.jsonl", json.dumps({"file": "a.txt", "title": "Strikes", "date": "2025-03-01",
+                                                "source": "Wire", "url": "https://example.org/a", "lang": "en"}) + "\n")
+    [doc] = list(read_corpus(tmp_path))
+    assert (doc.doc_id, doc.title, doc.date, doc.source, doc.url) == ("a", "Strikes", "2025-03-01", "Wire",
+                                                                      "https://example.org/a")
+    assert doc.metadata == (("lang", "en"),)
+
+
+def test_broken_index_lines_are_skipped_with_a_warning(tmp_path, caplog):
+    write(tmp_path, "a.txt", ENGLISH)
+    write(tmp_path, "index.jsonl", '{"file": "a.txt", "date": "2025-03-01"}\n{not json\n{"title": "no file"}\n'
+                                   '{"file": "a.txt", "date": "March"}\n')
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        rows = read_index(tmp_path)
+    assert rows["a.txt"].date is None  # the last row for a.txt had a bad date, which is ignored
+    messages = " ".join(r.getMessage() for r in caplog.records)
+    assert "line 2 is not JSON" in messages and "line 3 has no \"file\"" in messages and "not YYYY-MM-DD" in messages
+
+
+def test_dateline_gives_the_date_when_the_index_has_none(tmp_path):
+    write(tmp_path, "b.txt", " date 2025-12-31 " + ENGLISH)
+    [doc] = list(read_corpus(tmp_path))
+    assert doc.date == "2025-12-31"
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("empty.txt", "   \n", "is empty"),
+    ("binary.txt", b"\x00\x01\x02binary\x00" * 10, "binary file"),
+    ("latin1.txt", "Les forces russes ont attaqu\xe9 Kharkiv.".encode("latin-1"), "not UTF-8"),
+    ("french.txt", "Les forces russes ont attaqué la ville de Kharkiv lundi, selon les autorités locales. " * 3,
+     "does not look like English"),
+])
+def test_bad_articles_are_skipped_with_a_warning(tmp_path, caplog, name, content, message):
+    write(tmp_path, "good.txt", ENGLISH)
+    write(tmp_path, name, content)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        docs = list(read_corpus(tmp_path))
+    assert [d.doc_id for d in docs] == ["good"]
+    assert any(name in r.getMessage() and message in r.getMessage() for r in caplog.records)
+
+
+def test_oversized_and_duplicate_articles_are_skipped(tmp_path, caplog):
+    write(tmp_path, "a.txt", ENGLISH)
+    write(tmp_path, "b.txt", ENGLISH)
+    write(tmp_path, "huge.txt", ENGLISH * 2000)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        docs = list(read_corpus(tmp_path, max_bytes=100_000))
+    assert [d.doc_id for d in docs] == ["a"]
+    text = " ".join(r.getMessage() for r in caplog.records)
+    assert "b.txt has the same text as a.txt" in text and "huge.txt is" in text
+
+
+def test_html_article_is_reduced_to_its_text(tmp_path):
+    write(tmp_path, "h.txt", "<html><body><p>" + ENGLISH + "</p><script>alert(1)</script></body></html>")
+    [doc] = list(read_corpus(tmp_path))
+    assert "<" not in doc.text and "alert" not in doc.text and doc.text.startswith("Russian forces attacked")
+
+
+def test_missing_or_empty_corpus_is_an_error(tmp_path):
+    with pytest.raises(CorpusError, match="not found"):
+        list(read_corpus(tmp_path / "nope"))
+    with pytest.raises(CorpusError, match="no readable"):
+        list(read_corpus(tmp_path))
