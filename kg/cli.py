@@ -176,6 +176,22 @@ def stats(graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph
         typer.echo(format_result(run_query(g, text), "table", g))
 
 
+def _mount_optional_commands() -> None:
+    """Commands defined next to the code they drive: `kg view` (kg/views.py), `kg serve` (kg/serve.py)."""
+    try:
+        from .views import view_command
+    except ImportError:
+        pass
+    else:
+        app.command("view")(view_command)
+    try:
+        from .serve import serve_command
+    except ImportError:
+        pass
+    else:
+        app.command("serve")(serve_command)
+
+
 def _mount_model_commands() -> None:
     try:
         from .training.cli import app as model_app
@@ -185,6 +201,7 @@ def _mount_model_commands() -> None:
 
 
 _mount_model_commands()
+_mount_optional_commands()
 
 
 def main() -> None:
