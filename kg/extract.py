@@ -129,6 +129,12 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
                                                     surface=tok.text, name=None)
+        if tok.lower_ in ctx.finder.military_nouns and tok.pos_ == "NOUN" and \
+                [c.lower_ for c in tok.children if sx.dep(c) not in ("punct",)] == ["the"]:
+            forces = _bare_forces(ctx, tok)
+            if forces is not None:
+                ctx.index.by_token[tok.i] = forces
+            continue
         if tok.lower_ == "country" and any(c.lower_ in ("his", "her") for c in tok.children):
             owner = next(c for c in tok.children if c.lower_ in ("his", "her"))
             person = ctx.finder.resolve_pronoun(owner)
@@ -140,6 +146,22 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                                                         type="Country", key=entry.key, wikidata=entry.wikidata)
 
 
+def _bare_forces(ctx: Context, tok: Token) -> Mention | None:
+    """'the military': the forces of the country the clause's subject leads, else the last forces named."""
+    verb = tok.head
+    for subj in sx.subjects(verb) if verb.pos_ in ("VERB", "AUX") else []:
+        ment = ctx.index.get(subj)
+        if ment is not None and ment.type == "Person" and ment.key in ctx.index.leads:
+            code = ctx.index.leads[ment.key].split(":", 1)[1]
+            return Mention(doc_id=ctx.document.doc_id, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
+                           type="MilitaryUnit", key=f"forces:{code}")
+    for i in range(tok.i - 1, max(-1, tok.i - 300), -1):
+        ment = ctx.index.by_token.get(i)
+        if ment is not None and ment.type == "MilitaryUnit" and ment.key.startswith("forces:"):
+            return replace(ment, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text, name=None)
+    return None
+
+
 def _is_agent_position(tok: Token) -> bool:
     """Whether a capital or seat of government acts ('Moscow refused', 'Kyiv's allies', 'talks with Washington')."""
     label = sx.dep(tok)
@@ -149,7 +171,7 @@ def _is_agent_position(tok: Token) -> bool:
     if label in sx.OBJ:
         return True
     if prep in ("with", "against", "on") and tok.head.pos_ in ("VERB", "NOUN"):
-        return prep == "with" or tok.head.lemma_ in ("pressure", "part")
+        return prep == "with" or sx.lemma_in(tok.head, ("pressure", "part")) is not None
     if label in sx.COMPOUND and tok.head.lower_ in ("government", "regime", "officials", "leadership", "authorities"):
         return True
     if label == "conj":
@@ -307,7 +329,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
                 containers.append((container, node))
         # "situated in X", "located in X" on a clause about the place
         for node in heads:
-            for prep, obj in sx.prep_args(node.head) if node.head.lemma_ in LOCATED_VERBS else []:
+            for prep, obj in sx.prep_args(node.head) if sx.lemma_in(node.head, LOCATED_VERBS) else []:
                 pass
         for container, node in containers[:1]:
             _add(ctx, number, ment, "locatedIn", container, evidence=_evidence(ctx, tok, node))
@@ -321,17 +343,18 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
                         _add(ctx, number, ment, "borders", _entry_mention(ctx, obj, country), evidence=_evidence(ctx, tok, obj))
     # clauses: "Both regions, situated in northeastern Ukraine and sharing a border with Russia"
     for tok in sent:
-        if tok.lemma_ in LOCATED_VERBS | {"share"} and tok.pos_ == "VERB":
+        lemma = sx.lemma_in(tok, LOCATED_VERBS | {"share"})
+        if lemma and tok.pos_ == "VERB":
             subjects = _clause_subjects(ctx, tok)
             if not subjects:
                 continue
             for prep, obj in sx.prep_args(tok):
                 target = ctx.index.get(obj)
-                if tok.lemma_ in LOCATED_VERBS and prep == "in" and target is not None and target.type in PLACE_TYPES:
+                if lemma in LOCATED_VERBS and prep == "in" and target is not None and target.type in PLACE_TYPES:
                     for s in subjects:
                         if s.type in PLACE_TYPES and s.key != target.key:
                             _add(ctx, number, s, "locatedIn", target, evidence=_evidence(ctx, tok, obj))
-            if tok.lemma_ == "share":
+            if lemma == "share":
                 for obj in sx.objects(tok):
                     if obj.lower_ in ("border", "borders", "frontier"):
                         for prep, other in sx.prep_args(obj):
@@ -380,18 +403,17 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     nouns = ctx.gaz.lexicon["nouns"]
     light = set(ctx.gaz.lexicon["light_verbs"])
     for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")) or tok.tag_.startswith("VB"):
-            entry = verbs.get(lemma)
-            if entry is None and lemma == "establish":
+        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.lemma_ not in ("be", "have", "do")) or tok.tag_.startswith("VB"):
+            lemma, entry = sx.lookup(tok, verbs)
+            if entry is None and sx.lemma_in(tok, {"establish"}):
                 yield from _establish_frame(ctx, tok)
                 continue
-            if entry is not None and not (lemma in light and any(o.lemma_.lower() in nouns for o in sx.objects(tok))):
+            if entry is not None and not (sx.lemma_in(tok, light) and any(sx.lookup(o, nouns)[1] for o in sx.objects(tok))):
                 frame = _verb_frame(ctx, tok, entry)
                 if frame is not None:
                     yield frame
         elif tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
-            entry = nouns.get(tok.lower_) or nouns.get(lemma)
+            _, entry = sx.lookup(tok, nouns)
             if entry is not None:
                 frame = _noun_frame(ctx, tok, entry, light)
                 if frame is not None:
@@ -500,8 +522,7 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         return []
     if label == "xcomp" or (label in ("advcl", "acl") and verb.tag_ in ("VB", "VBG") and any(c.lower_ == "to" for c in verb.children)):
         objs = _mentions_of(ctx, sx.objects(head))
-        lemma = head.lemma_.lower()
-        entry = ctx.gaz.lexicon["verbs"].get(lemma, {})
+        entry = sx.lookup(head, ctx.gaz.lexicon["verbs"])[1] or {}
         if objs and entry.get("mode") == "directive":
             return objs
         if head.pos_ == "NOUN":
@@ -517,7 +538,7 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
     if label in sx.POBJ | {"pcomp"} or (label in ("acl", "advcl") and any(c.lower_ in ("of", "by", "for") and sx.dep(c) in {"mark", "case"} for c in verb.children)):
         # "accused Russia of breaching": the accused; "boasting of capturing": the boaster
         node = head.head if sx.dep(head) in sx.PREP else head
-        if node.lemma_.lower() in ("accuse", "blame", "suspect"):
+        if sx.lemma_in(node, ("accuse", "blame", "suspect")):
             return _mentions_of(ctx, sx.objects(node))
         if node.pos_ in ("VERB", "AUX"):
             return _inherited_subjects(ctx, node, depth + 1)
@@ -533,7 +554,7 @@ def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None)
         return True
     if ment is not None:
         return ment.type in types or (ment.type in PLACE_TYPES and "Place" in types)
-    return "territory" in types and tok.lemma_.lower() in TERRITORY_NOUNS or \
+    return "territory" in types and sx.lemma_in(tok, TERRITORY_NOUNS) is not None or \
         "forces" in types and tok.lower_ in ctx.finder.military_nouns
 
 
@@ -611,7 +632,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
 def _establish_frame(ctx: Context, tok: Token) -> Iterator[Frame]:
     """'establish a buffer zone in X', 'establish control over X': a capture."""
     for obj in sx.objects(tok):
-        if obj.lemma_.lower() in ("buffer", "zone", "control", "foothold", "bridgehead", "presence"):
+        if sx.lemma_in(obj, ("buffer", "zone", "control", "foothold", "bridgehead", "presence")):
             targets = []
             for prep, noun in list(sx.prep_args(obj)) + list(sx.prep_args(tok)):
                 if prep in ("in", "over", "on", "at", "across", "along"):
@@ -644,7 +665,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p == "by"])
     head = tok.head
     scope = tok
-    if not subjects and sx.dep(tok) in sx.OBJ and head.lemma_.lower() in light:
+    if not subjects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
         subjects = _inherited_subjects(ctx, head)
         scope = head
     elif not subjects and sx.dep(tok) in sx.POBJ | sx.NOUN_OBL and sx.prep_of(tok) in ("of", "in", "for", "to") and head.pos_ in ("VERB",):
@@ -733,19 +754,19 @@ def modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         steps += 1
         child, node = node, node.head
         rel = sx.dep(child)
-        lemma = node.lemma_.lower()
         if rel == "advcl" and any(sx.dep(c) == "mark" and c.lower_ in ("if", "unless") for c in child.children):
             flags.add("Hypothetical")
         if rel == "conj":
             continue
-        entry = verbs.get(lemma) if node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB") else nouns.get(node.lower_) or nouns.get(lemma)
+        is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
+        entry = sx.lookup(node, verbs if is_verb else nouns)[1]
         mode = entry.get("mode") if entry else None
         embedded = rel in {"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "dobj", "csubj", "pcomp", "pobj",
                            "nmod", "obl", "prep", "acl:relcl", "relcl", "nsubj"} and rel not in ("nsubj",)
         if node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB"):
-            if lemma in plan_verbs and rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl") and node is not token:
+            if sx.lemma_in(node, plan_verbs) and rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl") and node is not token:
                 flags.add("Planned")
-            if lemma in negative_verbs and rel == "xcomp":
+            if sx.lemma_in(node, negative_verbs) and rel == "xcomp":
                 flags.add("Negated")
             if any(sx.dep(c) in sx.AUX and c.lower_ in ("could", "would", "might", "may") for c in node.children):
                 flags.add("Hypothetical")
@@ -767,7 +788,8 @@ def modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         if mode and embedded:
             subj = _inherited_subjects(ctx, node) if node.pos_ in ("VERB", "AUX") else _mentions_of(ctx, [p for p in [sx.possessor(node)] if p is not None])
             if mode == "speech" and rel in ("ccomp", "parataxis", "obj", "dobj", "advcl", "pcomp", "pobj", "prep", "obl", "xcomp", "acl"):
-                flags.add("Claimed")
+                if not entry.get("factive"):
+                    flags.add("Claimed")
                 if claimant is None and subj:
                     claimant = subj[0]
             elif mode == "deny":

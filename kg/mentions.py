@@ -106,12 +106,28 @@ class MentionFinder:
     def find(self) -> MentionIndex:
         for ent in self.doc.ents:
             self._entity(ent)
+        self._surnames()
         for token in self.doc:
             if token.i in self.index.by_token:
                 continue
             if token.pos_ in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
                 self._noun_phrase(token)
         return self.index
+
+    def _surnames(self) -> None:
+        """Proper nouns the NER missed that repeat the surname of a person named in the document."""
+        people = {}
+        for m in self.index.by_token.values():
+            if m.type == "Person" and m.name and len(m.name.split()) > 1:
+                people.setdefault(m.name.split()[-1], m)
+        for tok in self.doc:
+            if tok.i in self.index.by_token or tok.pos_ != "PROPN" and not tok.is_title:
+                continue
+            person = people.get(tok.text)
+            if person is not None and not (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN"
+                                           and self.doc[tok.i + 1].i not in self.index.by_token):
+                mention = self.mention([tok], "Person", person.key, tok.text, person.wikidata)
+                self.index.put([tok], mention, tok)
 
     # -- helpers ----------------------------------------------------------------
 

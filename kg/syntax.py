@@ -37,6 +37,55 @@ REL_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
 
 
+def lemma_candidates(token: Token) -> list[str]:
+    """Possible lemmas of a word: the pipeline's lemma, then the word itself and its regular stems.
+
+    A statistical lemmatizer can be wrong on rare or domain words ("shelling", "annexed"); the
+    lexicon look-ups try these candidates in order.
+    """
+    lower = token.lower_
+    out = [token.lemma_.lower(), lower]
+    if lower.endswith("ing") and len(lower) > 5:
+        stem = lower[:-3]
+        out += [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+    if lower.endswith("ed") and len(lower) > 4:
+        stem = lower[:-2]
+        out += [stem, lower[:-1]]
+        if stem.endswith("i"):
+            out.append(stem[:-1] + "y")
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+    if lower.endswith("ies") and len(lower) > 4:
+        out.append(lower[:-3] + "y")
+    if lower.endswith("es") and len(lower) > 3:
+        out.append(lower[:-2])
+    if lower.endswith("s") and len(lower) > 3:
+        out.append(lower[:-1])
+    seen = []
+    for c in out:
+        if c and c not in seen:
+            seen.append(c)
+    return seen
+
+
+def lookup(token: Token, table: dict):
+    """The first entry of a lexicon table matching one of the token's lemma candidates, with its key."""
+    for cand in lemma_candidates(token):
+        if cand in table:
+            return cand, table[cand]
+    return None, None
+
+
+def lemma_in(token: Token, words) -> str | None:
+    """The lemma candidate of a token found in a set of words, or None."""
+    for cand in lemma_candidates(token):
+        if cand in words:
+            return cand
+    return None
+
+
 def dep(token: Token) -> str:
     return token.dep_.lower()
 
