@@ -88,8 +88,12 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         sentences.append(Sentence(doc_id=document.doc_id, index=number, start=start, end=start + len(text), text=text))
         _titles_and_appositions(ctx, sent, number)
         _resolve_references(ctx, sent)
+        speech = []
         for frame in _frames(ctx, sent):
-            _emit(ctx, frame, number)
+            added = _emit(ctx, frame, number)
+            if frame.complement is not None and added:
+                speech.append((added, frame.complement))
+        _link_reports(ctx, speech)
         _standing_noun_relations(ctx, sent, number)
     _denial_copies(ctx)
     mentions = tuple(sorted({(m.start, m.end, m.key): m for m in index.by_token.values()}.values(),
@@ -548,6 +552,24 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
     return []
 
 
+ATTRIBUTE_NOUNS = frozenset({"courage", "bravery", "efforts", "effort", "role", "work", "leadership", "decision",
+                             "willingness", "resilience", "people", "government", "stance", "position", "actions",
+                             "commitment", "contribution", "help", "support", "team"})
+
+
+def _owner_of_attribute(ctx: Context, tok: Token) -> Mention | None:
+    """'the courage of Zelenskyy', 'Trump's efforts': the actor an attribute noun belongs to."""
+    if tok.lower_ not in ATTRIBUTE_NOUNS:
+        return None
+    poss = sx.possessor(tok)
+    if poss is not None and ctx.index.get(poss) is not None:
+        return ctx.index.get(poss)
+    for prep, noun in sx.prep_args(tok):
+        if prep == "of" and ctx.index.get(noun) is not None:
+            return ctx.index.get(noun)
+    return None
+
+
 def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None) -> bool:
     types = entry.get("obj_types")
     if not types:
@@ -567,6 +589,9 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
             toks = [n for p, n in sx.prep_args(head) if p == slot]
         for tok in toks:
             mentions = _mentions_expanded(ctx, tok)
+            if not mentions and entry.get("p") in ("praises", "condemns", "supports", "accuses"):
+                owner = _owner_of_attribute(ctx, tok)
+                mentions = [owner] if owner is not None else []
             if mentions:
                 for m in mentions:
                     if _allowed_object(ctx, entry, tok, m):
@@ -910,10 +935,23 @@ def _date_in(ctx: Context, tok: Token) -> str | None:
     return None
 
 
-def _emit(ctx: Context, frame: Frame, number: int) -> None:
+def _link_reports(ctx: Context, speech: list[tuple[list[int], Token]]) -> None:
+    """A speech act reports the relations whose predicates lie in its complement clause."""
+    for indices, complement in speech:
+        inside = {t.i for t in complement.subtree}
+        reported = sorted({i for tok_i, rels in ctx.frames_by_token.items() if tok_i in inside for i in rels}
+                          - set(indices))
+        if not reported:
+            continue
+        for i in indices:
+            ctx.relations[i] = replace(ctx.relations[i], reports=tuple(reported))
+
+
+def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
+    added: list[int] = []
     subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
     if not subjects:
-        return
+        return added
     modality, claimant = modality_of(ctx, frame.scope or frame.token)
     if frame.prop in SPEECH_PROPS and modality in ("Claimed",) and frame.mode in ("speech", "allege"):
         # a speech act reported by someone else is still a speech act the article asserts happened
@@ -927,12 +965,11 @@ def _emit(ctx: Context, frame: Frame, number: int) -> None:
             if isinstance(obj, Mention) and frame.prop not in ("claims",) and obj.type not in ACTOR_TYPES | PLACE_TYPES | {"Weapon", "Agreement", "Event"}:
                 continue
             ev = _evidence(ctx, evidence_tok, evidence_tok)
-            _add(ctx, number, subject, frame.prop, obj, modality=modality,
-                 claimant=claimant if claimant is None or claimant.key != subject.key or modality == "Claimed" else claimant,
-                 date=date, place=place, quantity=quantity, evidence=ev, token=frame.token)
-    # link speech acts to the relations they report
-    if frame.complement is not None:
-        pass
+            idx = _add(ctx, number, subject, frame.prop, obj, modality=modality, claimant=claimant,
+                       date=date, place=place, quantity=quantity, evidence=ev, token=frame.token)
+            if idx is not None:
+                added.append(idx)
+    return added
 
 
 def _denial_copies(ctx: Context) -> None:

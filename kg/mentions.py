@@ -107,12 +107,40 @@ class MentionFinder:
         for ent in self.doc.ents:
             self._entity(ent)
         self._surnames()
+        self._acronyms()
         for token in self.doc:
             if token.i in self.index.by_token:
                 continue
             if token.pos_ in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
                 self._noun_phrase(token)
         return self.index
+
+    def _acronyms(self) -> None:
+        """'Institute for the Study of War (ISW)': the acronym names the same entity wherever it appears."""
+        aliases: dict[str, Mention] = {}
+        doc = self.doc
+        for ent in doc.ents:
+            ment = self.index.by_token.get(ent.root.i)
+            if ment is None or ment.type not in ("Organization", "MilitaryUnit", "Country", "Actor"):
+                continue
+            i = ent.end
+            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+                acro = doc[i + 1].text
+                words = [t.text for t in ent if t.is_title or t.is_upper]
+                if acro.isupper() and 2 <= len(acro) <= 8 and "".join(w[0] for w in words).upper() == acro:
+                    aliases[acro] = ment
+        if not aliases:
+            return
+        for tok in doc:
+            ment = aliases.get(tok.text)
+            if ment is None:
+                continue
+            current = self.index.by_token.get(tok.i)
+            if current is not None and current.key == ment.key:
+                continue
+            start, end = self.index.spans.get(tok.i, (tok.i, tok.i + 1)) if current is not None else (tok.i, tok.i + 1)
+            span = doc[start:end] if current is not None and current.surface == tok.text else doc[tok.i:tok.i + 1]
+            self.index.put(span, self.mention(span, ment.type, ment.key, tok.text, ment.wikidata), tok)
 
     def _surnames(self) -> None:
         """Proper nouns the NER missed that repeat the surname of a person named in the document."""
