@@ -1,0 +1,128 @@
+"""The kg command on good and bad input: one-line errors, warnings, nothing lost."""
+
+import json
+
+import pytest
+import spacy
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.export import render_exports, write_files
+from kg.pipeline import assemble
+
+from .graphs import extraction
+
+runner = CliRunner()
+ENGLISH = "Russian forces attacked the city of Kharkiv on Monday, officials said. The strikes hit a power plant.\n"
+
+
+@pytest.fixture(scope="module")
+def blank_model(tmp_path_factory):
+    """A tokenizer-and-sentencizer pipeline: enough for the build to run without the trained model."""
+    path = tmp_path_factory.mktemp("blank") / "pipeline"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(path)
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory):
+    out = tmp_path_factory.mktemp("graph")
+    write_files(out, render_exports(assemble([extraction()])[2]))
+    return out / "graph.ttl"
+
+
+def test_build_skips_bad_articles_with_warnings(tmp_path, blank_model):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(ENGLISH, encoding="utf-8")
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "binary.txt").write_bytes(b"\x00\xff" * 50)
+    (corpus / "latin1.txt").write_bytes("Forces attaqu\xe9es".encode("latin-1"))
+    (corpus / "copy.txt").write_text(ENGLISH, encoding="utf-8")
+    (corpus / "index.jsonl").write_text('{"file": "good.txt", "date": "2025-03-01", "extra": 1}\n{broken\n',
+                                        encoding="utf-8")
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "out"), "--model", blank_model, "-q"])
+    assert result.exit_code == 0, result.output
+    assert "built 1 documents" in result.stdout
+    for needle in ("empty.txt is empty", "binary.txt is a binary file", "latin1.txt is not UTF-8",
+                   "good.txt has the same text as copy.txt; skipped as a duplicate", "line 2 is not JSON"):
+        assert needle in result.stderr
+    assert (tmp_path / "out" / "graph.ttl").exists()
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args,message", [
+    (["build", "no/such/folder"], "error: corpus folder not found: no/such/folder"),
+    (["build", "corpus", "--model", "no_such_pipeline_xyz"], "error: unknown spaCy pipeline 'no_such_pipeline_xyz'"),
+    (["query", "who_ordered_what", "--graph", "missing.ttl"], "error: graph file not found: missing.ttl"),
+    (["evaluate", "missing.jsonl"], "error: gold file not found: missing.jsonl"),
+])
+def test_errors_are_one_line_with_non_zero_exit(args, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == message or result.stderr.strip().startswith(message)
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_broken_turtle_and_bad_sparql(tmp_path, graph_file):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b \"unterminated .\n", encoding="utf-8")
+    result = runner.invoke(app, ["query", "SELECT * WHERE { ?s ?p ?o }", "--graph", str(broken)])
+    assert result.exit_code == 1 and result.stderr.startswith(f"error: cannot parse {broken}")
+    result = runner.invoke(app, ["query", "SELECT ?s WHERE { ?s ?p }", "--graph", str(graph_file)])
+    assert result.exit_code == 1 and result.stderr.startswith("error: bad SPARQL query")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_query_formats_and_bindings(graph_file):
+    result = runner.invoke(app, ["query", "who_ordered_what", "--graph", str(graph_file), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [(r["who"], r["ordered"], r["modality"], r["document"]) for r in rows] == [
+        ("Vladimir Putin", "Russian Armed Forces", "Asserted", "a1")]
+    result = runner.invoke(app, ["query", "about_entity", "--graph", str(graph_file), "--format", "csv",
+                                 "--bind", "name=Belgorod"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "subject,property,object,modality,claimant,document,sentence"
+    assert lines[1].startswith("Ukraine,attacks,Belgorod Oblast,Denied,Ukraine,a1,")
+    result = runner.invoke(app, ["query", "about_entity", "--graph", str(graph_file), "--bind", "oops"])
+    assert result.exit_code == 1 and "NAME=VALUE" in result.stderr
+
+
+def test_validate_and_stats(graph_file):
+    result = runner.invoke(app, ["validate", "--graph", str(graph_file)])
+    assert result.exit_code == 0 and "conforms" in result.stdout
+    result = runner.invoke(app, ["stats", "--graph", str(graph_file)])
+    assert result.exit_code == 0
+    assert "Person" in result.stdout and "captures" in result.stdout and "Planned" in result.stdout
+
+
+def test_interrupted_build_leaves_previous_exports(tmp_path, blank_model, monkeypatch):
+    out = tmp_path / "out"
+    write_files(out, {"graph.ttl": "previous\n"})
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ENGLISH, encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.pipeline.render_exports", interrupted)
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--model", blank_model, "-q"])
+    assert result.exit_code != 0
+    assert (out / "graph.ttl").read_text() == "previous\n"
+
+
+def test_every_command_is_documented_in_the_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        assert f"kg {name}" in readme, name
+    for group in app.registered_groups:
+        assert f"kg {group.name}" in readme, group.name
