@@ -11,12 +11,14 @@ descriptions are shared.
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import quote
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
+from .gazetteer import slug
 from .model import Content, DocExtraction, Entity, Mention, Quantity, Relation
 from .resolve import entity_iri
 from .vocab import KG, RESOURCE
@@ -65,27 +67,35 @@ def new_graph() -> Graph:
     return g
 
 
+def iri_part(text: str) -> str:
+    """A document id as an IRI path segment (percent-encoded, so any file name gives a valid IRI)."""
+    return quote(text, safe="-_.~")
+
+
 def document_iri(doc_id: str) -> URIRef:
-    return RESOURCE[f"document/{doc_id}"]
+    return RESOURCE[f"document/{iri_part(doc_id)}"]
 
 
 def document_graph_iri(doc_id: str) -> URIRef:
-    return RESOURCE[f"graph/{doc_id}"]
+    return RESOURCE[f"graph/{iri_part(doc_id)}"]
 
 
 def sentence_iri(doc_id: str, index: int) -> URIRef:
-    return RESOURCE[f"sentence/{doc_id}/{index}"]
+    return RESOURCE[f"sentence/{iri_part(doc_id)}/{index}"]
 
 
 def statement_iri(rel: Relation, object_key: str) -> URIRef:
     basis = "\x1f".join([rel.doc_id, str(rel.sentence), rel.subject.key, rel.predicate, object_key, rel.modality])
     digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
-    return RESOURCE[f"statement/{rel.doc_id}/{digest}"]
+    return RESOURCE[f"statement/{iri_part(rel.doc_id)}/{digest}"]
 
 
 def quantity_iri(q: Quantity) -> URIRef:
-    basis = f"{q.value:g}-{q.max_value:g}-{q.unit}" if q.max_value is not None else f"{q.value:g}-{q.unit}"
-    return RESOURCE[f"quantity/{basis.replace('.', '_')}"]
+    basis = f"{q.value:g}-{q.max_value:g}" if q.max_value is not None else f"{q.value:g}"
+    unit = slug(q.unit)
+    if unit != q.unit.lower():
+        unit += "-" + hashlib.sha256(q.unit.encode("utf-8")).hexdigest()[:8]
+    return RESOURCE[f"quantity/{iri_part(basis)}-{unit}"]
 
 
 def date_literal(value: str) -> Literal:
