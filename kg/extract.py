@@ -242,7 +242,7 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
                       surface=country.label, type="Country", key=country.key, wikidata=country.wikidata)
         ctx.index.leads.setdefault(person.key, country.key)
         _add(ctx, number, person, "leaderOf", obj, role=role or leader.title(),
-             evidence=ctx.doc.text[run[0].idx:person.end])
+             evidence=ctx.finder.text[run[0].idx:person.end])
     ctx.index.titles.setdefault(person.key, set()).update(lowers)
 
 

@@ -95,7 +95,7 @@ class MentionFinder:
         self.place_nouns = set(titles["place_nouns"])
         self.region_words = set(titles["region_words"])
         self.city_words = set(titles["city_words"])
-        text = doc.text
+        self.text = text = doc.text
         self.city_evidence = {fold(m.group(1)) for m in re.finditer(r"\bcity of ([A-Z][\w'-]+)", text)}
         self.city_evidence |= {fold(m.group(1)) for m in re.finditer(r"\b([A-Z][\w'-]+), [^.,;]{0,40}\bcity\b", text)}
         self.region_evidence = {fold(m.group(1)) for m in re.finditer(
@@ -163,7 +163,7 @@ class MentionFinder:
                 wikidata: str | None = None) -> Mention:
         tokens = list(span)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        return Mention(doc_id=self.doc_id, start=start, end=end, surface=self.doc.text[start:end], type=type_,
+        return Mention(doc_id=self.doc_id, start=start, end=end, surface=self.text[start:end], type=type_,
                        key=key, name=name, wikidata=wikidata)
 
     def entry_mention(self, span, entry: Entry, name: str | None) -> Mention:
@@ -300,7 +300,7 @@ class MentionFinder:
         surface_span = self._titled_span(span)
         mention = Mention(doc_id=self.doc_id, start=surface_span[0].idx,
                           end=surface_span[-1].idx + len(surface_span[-1].text),
-                          surface=self.doc.text[surface_span[0].idx:surface_span[-1].idx + len(surface_span[-1].text)],
+                          surface=self.text[surface_span[0].idx:surface_span[-1].idx + len(surface_span[-1].text)],
                           type="Person", key=key, name=name, wikidata=wikidata)
         self.index.put(span, mention, span.root)
         titles = self.index.titles.setdefault(key, set())
@@ -437,7 +437,7 @@ class MentionFinder:
             span = [tok]
             name = None
         mention = Mention(doc_id=self.doc_id, start=list(span)[0].idx, end=tok.idx + len(tok.text),
-                          surface=self.doc.text[list(span)[0].idx:tok.idx + len(tok.text)], type="MilitaryUnit",
+                          surface=self.text[list(span)[0].idx:tok.idx + len(tok.text)], type="MilitaryUnit",
                           key=key, name=name)
         self.index.put(span, mention, tok)
 
@@ -465,7 +465,7 @@ class MentionFinder:
         if end < len(self.doc) and self.doc[end].lower_ in self.agreement_nouns and self.doc[end].head.i == end:
             tokens = self.doc[kept[0].i:end + 1]
         name = " ".join(t.text for t in tokens if not t.is_punct or t.text == "-").replace(" - ", "-")
-        name = self.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
         self.index.put(tokens, self.mention(tokens, "Agreement", f"agreement:{slug(name)}", name), tok)
 
     def _described_place(self, tok: Token, mods: list[Token]) -> None:
@@ -476,7 +476,7 @@ class MentionFinder:
         first = min(signs, key=lambda t: t.left_edge.i)
         start = first.left_edge.i
         tokens = self.doc[start:tok.i + 1]
-        name = self.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
         if name.lower().startswith(("his ", "her ", "its ", "their ")):
             return
         self.index.put(tokens, self.mention(tokens, "Place", f"place:{self.doc_id}:{slug(name)}", name), tok)
