@@ -53,6 +53,8 @@ def build(
     out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Folder for the exports."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path (default: KG_MODEL or the shipped one)."),
     max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Skip articles larger than this many bytes."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for parsing and extraction."),
+    update: bool = typer.Option(False, "--update", "-u", help="Reuse the extractions of unchanged articles from the last build."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Build the graph of a corpus and write its exports (Turtle, N-Triples, JSON-LD, TriG, N-Quads)."""
@@ -73,13 +75,15 @@ def build(
         bar.set_postfix(words=words, wps=f"{words / elapsed:,.0f}", refresh=False)
 
     try:
-        result = build_corpus(corpus, out, model=model, max_bytes=max_bytes, on_document=progress)
+        result = build_corpus(corpus, out, model=model, max_bytes=max_bytes, on_document=progress, jobs=jobs,
+                              update=update)
     except errors.KGError as exc:
         bar.close()
         _fail(exc)
     bar.close()
     elapsed = time.perf_counter() - started
-    typer.echo(f"built {len(result.extractions)} documents, {len(result.entities)} entities, "
+    reused = f" ({result.reused} unchanged, reused)" if update else ""
+    typer.echo(f"built {len(result.extractions)} documents{reused}, {len(result.entities)} entities, "
                f"{result.statements} statements in {elapsed:.1f}s -> {out}/")
 
 

@@ -126,3 +126,36 @@ def test_every_command_is_documented_in_the_readme():
         assert f"kg {name}" in readme, name
     for group in app.registered_groups:
         assert f"kg {group.name}" in readme, group.name
+
+
+def test_update_gives_the_same_graph_as_a_full_rebuild(tmp_path, blank_model):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Vladimir Putin met Recep Tayyip Erdogan in Istanbul. " * 3, encoding="utf-8")
+    (corpus / "b.txt").write_text(ENGLISH, encoding="utf-8")
+    (corpus / "c.txt").write_text("NATO and the European Union discussed support for Ukraine in Brussels.\n",
+                                  encoding="utf-8")
+    inc, full = tmp_path / "inc", tmp_path / "full"
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(inc), "--model", blank_model, "-q"]).exit_code == 0
+    # one article changes, one is added, one is removed
+    (corpus / "b.txt").write_text(ENGLISH.replace("Monday", "Tuesday"), encoding="utf-8")
+    (corpus / "d.txt").write_text("Joe Biden spoke with Volodymyr Zelensky about Crimea and Kherson.\n", encoding="utf-8")
+    (corpus / "c.txt").unlink()
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(inc), "--model", blank_model, "-q", "--update"])
+    assert result.exit_code == 0, result.output
+    assert "built 3 documents (1 unchanged, reused)" in result.stdout
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(full), "--model", blank_model, "-q"]).exit_code == 0
+    for name in ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld"):
+        assert (inc / name).read_bytes() == (full / name).read_bytes(), name
+    assert "Istanbul" in (full / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_parallel_build_gives_the_same_graph(tmp_path, blank_model):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(6):
+        (corpus / f"a{i}.txt").write_text(f"Report {i}: " + ENGLISH + " Olaf Scholz visited Kyiv.", encoding="utf-8")
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(one), "--model", blank_model, "-q"]).exit_code == 0
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(two), "--model", blank_model, "-q", "-j", "2"]).exit_code == 0
+    assert (one / "graph.nq").read_bytes() == (two / "graph.nq").read_bytes()
