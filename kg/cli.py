@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from enum import Enum
@@ -217,3 +218,9 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted; previous exports are untouched", err=True)
         sys.exit(130)
+    except Exception as exc:  # the last resort: one line, not a traceback (KG_DEBUG=1 shows it)
+        if os.environ.get("KG_DEBUG"):
+            raise
+        typer.echo(f"error: internal error: {type(exc).__name__}: {errors.one_line(str(exc))} "
+                   "(run with KG_DEBUG=1 for details)", err=True)
+        sys.exit(2)

@@ -21,6 +21,7 @@ from .model import Mention
 
 ACTOR_TYPES = frozenset({"Person", "Organization", "Country", "MilitaryUnit", "Actor"})
 PLACE_TYPES = frozenset({"Place", "Region", "City", "Country"})
+AMBIGUOUS = "ambiguous:"  # key prefix of a bare name that may be a city or a region: "ambiguous:<city>|<region>"
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "around", "outside", "inside", "across",
                             "toward", "towards", "through", "within", "beyond", "of", "on"})
@@ -36,6 +37,8 @@ GENERIC_MODIFIERS = frozenset({"any", "potential", "possible", "new", "current",
                                "reasonable", "strong", "binding", "current", "overall", "broad", "own"})
 WEAPON_ADJECTIVES_KEEP = frozenset({"ballistic", "cruise", "hypersonic", "anti-aircraft", "air-defense",
                                     "air-defence", "nuclear"})
+ENTOURAGE_NOUNS = frozenset({"team", "administration", "campaign", "cabinet", "entourage"})
+MEDIA_NOUNS = frozenset({"agency", "outlet", "newspaper", "broadcaster", "channel", "tv", "television"})
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
@@ -195,7 +198,7 @@ class MentionFinder:
                      "WORK_OF_ART", "PRODUCT") and not ent.ent_id_:
             return
         span = _strip_det(ent)
-        if not span.text.strip() or not any(t.is_alpha for t in span):
+        if not any(c.isalpha() for c in span.text):
             return
         head = span.root
         if label == "NORP":
@@ -211,13 +214,18 @@ class MentionFinder:
             self._person(span, entry)
             return
         if entry is not None:
-            if entry.type == "City" and self._region_reading(span, entry):
+            if entry.type == "City" and self.gaz.region_for_base(text) is not None \
+                    and self.gaz.country_of_metonym(text) is None:
+                reading = self._region_reading(span, entry)
                 region = self.gaz.region_for_base(text)
-                if region:
-                    self.index.put(span, self.entry_mention(span, region, self._region_name(span, region)), head)
+                if reading is True:
+                    self.index.put(span, self.entry_mention(span, region, text), head)
                     return
-            if entry.type in ("City",) or entry.key.startswith("country:"):
-                pass
+                if reading is None:
+                    # neither reading is marked here: the corpus decides (kg.resolve)
+                    mention = self.entry_mention(span, entry, text)
+                    self.index.put(span, replace(mention, key=f"{AMBIGUOUS}{entry.key}|{region.key}"), head)
+                    return
             self.index.put(span, self.entry_mention(span, entry, text), head)
             return
         metonym = self.gaz.country_of_metonym(text)
@@ -252,8 +260,9 @@ class MentionFinder:
             return None
         return found[0]
 
-    def _region_reading(self, span: Span, city: Entry) -> bool:
-        """Whether a bare name that is both a city and a region's name means the region here."""
+    def _region_reading(self, span: Span, city: Entry) -> bool | None:
+        """Whether a bare name that is both a city and a region's name means the region here:
+        True (region), False (city), None (the text does not say)."""
         if self.gaz.region_for_base(span.text) is None:
             return False
         root = span.root
@@ -274,10 +283,14 @@ class MentionFinder:
         name = fold(span.text)
         if name in self.city_evidence:
             return False
-        return name in self.region_evidence
-
-    def _region_name(self, span: Span, region: Entry) -> str | None:
-        return span.text
+        if name in self.region_evidence:
+            return True
+        # a list of names one of which is a region: "Donetsk, Zaporizhzhia, Luhansk and Kherson — regions that"
+        for tok in [root.head] if sx.dep(root) == "conj" else [root]:
+            for c in [tok, *tok.conjuncts]:
+                if any(sx.dep(x) == "appos" and x.lower_ in self.region_words for x in c.children):
+                    return True
+        return None
 
     # -- persons ---------------------------------------------------------------------
 
@@ -382,6 +395,12 @@ class MentionFinder:
         if lower in self.agreement_nouns:
             self._agreement(tok)
             return
+        if lower in ENTOURAGE_NOUNS:
+            self._entourage(tok, mods)
+            return
+        if lower in MEDIA_NOUNS:
+            self._unnamed_media(tok, mods)
+            return
         if lower in self.weapon_nouns:
             props = [c for c in tok.children if c.i < tok.i and c.pos_ == "PROPN" and sx.dep(c) in sx.COMPOUND]
             if props:
@@ -467,6 +486,31 @@ class MentionFinder:
         name = " ".join(t.text for t in tokens if not t.is_punct or t.text == "-").replace(" - ", "-")
         name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
         self.index.put(tokens, self.mention(tokens, "Agreement", f"agreement:{slug(name)}", name), tok)
+
+    def _entourage(self, tok: Token, mods: list[Token]) -> None:
+        """'Trump's team', 'the Biden administration': an organization named after its leader."""
+        for mod in mods:
+            ment = self.index.get(mod)
+            if ment is None or ment.type != "Person" or sx.dep(mod) not in sx.POSS | sx.COMPOUND:
+                continue
+            surname = (ment.name or mod.text).split()[-1]
+            possessive = sx.dep(mod) in sx.POSS
+            name = f"{surname}'s {tok.text}" if possessive else f"{surname} {tok.text}"
+            key = f"org:{slug(surname)}-{slug(tok.lemma_ or tok.text)}"
+            mention = self.mention([tok], "Organization", key, name)
+            self.index.put([tok], mention, tok)
+            return
+
+    def _unnamed_media(self, tok: Token, mods: list[Token]) -> None:
+        """'the Russian news agency': an outlet known only by its description, within one document."""
+        words = [m for m in mods if sx.dep(m) in sx.AMOD | sx.COMPOUND]
+        country = next((self.gaz.country_of_demonym(m.text) for m in words if self.gaz.country_of_demonym(m.text)), None)
+        if country is None or not any(m.lower_ in ("news", "state", "media", "press") for m in words):
+            return
+        first = min(words, key=lambda t: t.i)
+        tokens = self.doc[first.i:tok.i + 1]
+        name = self.text[tokens[0].idx:tok.idx + len(tok.text)]
+        self.index.put(tokens, self.mention(tokens, "Organization", f"org:{self.doc_id}:{slug(name)}", name), tok)
 
     def _described_place(self, tok: Token, mods: list[Token]) -> None:
         signs = [m for m in mods if m.pos_ == "PROPN" or self.gaz.country_of_demonym(m.text)

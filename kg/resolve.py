@@ -14,10 +14,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from dataclasses import replace
+
 from rapidfuzz import fuzz
 from rdflib import URIRef
 
 from .gazetteer import Gazetteer, fold, load_gazetteer, slug
+from .mentions import AMBIGUOUS
 from .model import DocExtraction, Entity, Mention
 from .vocab import RESOURCE
 
@@ -38,6 +41,19 @@ def _all_mentions(extractions: Iterable[DocExtraction]) -> list[Mention]:
             for m in (rel.subject, rel.object, rel.claimant, rel.place):
                 if isinstance(m, Mention):
                     out.append(m)
+    return out
+
+
+def _settle_ambiguous(mentions: list[Mention]) -> list[Mention]:
+    """A bare name that may be a city or a region means the region when the corpus names that region
+    explicitly, else the city."""
+    keys = {m.key for m in mentions}
+    out = []
+    for m in mentions:
+        if m.key.startswith(AMBIGUOUS):
+            city, region = m.key[len(AMBIGUOUS):].split("|", 1)
+            m = replace(m, key=region, type="Region") if region in keys else replace(m, key=city)
+        out.append(m)
     return out
 
 
@@ -99,8 +115,13 @@ def _rank(key: str, names_by_key) -> tuple:
 def resolve_entities(extractions: list[DocExtraction], gazetteer: Gazetteer | None = None) -> tuple[dict[str, Entity], dict[str, str]]:
     """Entities of the corpus by canonical key, and the map from every mention key to it."""
     gaz = gazetteer or load_gazetteer()
-    mentions = _all_mentions(extractions)
+    raw = _all_mentions(extractions)
+    settled = _settle_ambiguous(raw)
+    mentions = settled
     merge = _merge_map(mentions, gaz)
+    for before, after in zip(raw, settled):
+        if before.key != after.key:
+            merge[before.key] = merge.get(after.key, after.key)
     names: dict[str, Counter] = defaultdict(Counter)
     surfaces: dict[str, Counter] = defaultdict(Counter)
     types: dict[str, Counter] = defaultdict(Counter)
