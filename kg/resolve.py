@@ -82,15 +82,6 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
             ra, rb = rb, ra
         parent[rb] = ra
 
-    persons = sorted(k for k in type_by_key if type_by_key[k].most_common(1)[0][0] == "Person")
-    full = [k for k in persons if any(len(n.split()) > 1 for n in names_by_key[k])]
-    for k in persons:
-        names = names_by_key[k]
-        if names and all(len(n.split()) == 1 for n in names):
-            surname = next(iter(names))
-            matches = [f for f in full if any(n.split()[-1] == surname for n in names_by_key[f])]
-            if len({find(f) for f in matches}) == 1:
-                union(matches[0], k)
     # spelling variants among persons (Zelensky / Zelenskyy) and among other named keys of one type
     keys = sorted(k for k in type_by_key if names_by_key[k] and not k.startswith(("country:", "region:", "city:")))
     for i, a in enumerate(keys):
@@ -104,6 +95,15 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
                     continue
             if fuzz.ratio(fold(na), fold(nb)) >= FUZZY_THRESHOLD:
                 union(a, b)
+    persons = sorted(k for k in type_by_key if type_by_key[k].most_common(1)[0][0] == "Person")
+    full = [k for k in persons if any(len(n.split()) > 1 for n in names_by_key[k])]
+    for k in persons:
+        names = names_by_key[k]
+        if names and all(len(n.split()) == 1 for n in names):
+            surname = next(iter(names))
+            matches = [f for f in full if any(n.split()[-1] == surname for n in names_by_key[f])]
+            if len({find(f) for f in matches}) == 1:
+                union(matches[0], k)
     return {k: find(k) for k in parent}
 
 

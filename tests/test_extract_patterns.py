@@ -90,7 +90,8 @@ def test_title_gives_leader_and_reported_speech_is_claimed(scheme):
     got = triples(ex)
     assert (putin, "leaderOf", RU, "Asserted") in got
     assert (putin, "claims", "Russia captured Kharkiv", "Asserted") in got
-    assert (RU, "captures", "city:ua:kharkiv", "Claimed") in got
+    # a bare "Kharkiv" may be the city or the region: the corpus settles it (kg.resolve)
+    assert (RU, "captures", "ambiguous:city:ua:kharkiv|region:UA-63", "Claimed") in got
     captured = next(r for r in ex.relations if r.predicate == "captures")
     assert captured.claimant.key == putin
     leader = next(r for r in ex.relations if r.predicate == "leaderOf")
