@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import syntax as sx
 from .gazetteer import Gazetteer, load_gazetteer
-from .mentions import ACTOR_TYPES, PLACE_TYPES, MentionFinder, MentionIndex
+from .mentions import ACTOR_TYPES, PEOPLE_NOUNS, PLACE_TYPES, MentionFinder, MentionIndex
 from .model import MODALITIES, Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
 from .qualifiers import parse_quantities, resolve_date
 
@@ -205,7 +205,7 @@ def _titles_and_appositions(ctx: Context, sent: Span, number: int) -> None:
             for app in (c for c in tok.children if sx.dep(c) in sx.APPOS):
                 _appositive_title(ctx, ment, app, number)
             if sx.dep(tok) in sx.APPOS:
-                _appositive_title(ctx, ment, tok.head, number)
+                _appositive_title(ctx, ment, _title_head(ctx, tok.head), number)
         if ment.type in PLACE_TYPES and tok.i in ctx.index.spans:
             for app in (c for c in tok.children if sx.dep(c) in sx.APPOS):
                 container = _possessive_place(ctx, app)
@@ -244,6 +244,20 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
         _add(ctx, number, person, "leaderOf", obj, role=role or leader.title(),
              evidence=ctx.finder.text[run[0].idx:person.end])
     ctx.index.titles.setdefault(person.key, set()).update(lowers)
+
+
+def _title_head(ctx: Context, noun: Token) -> Token:
+    """The title noun a name stands beside: 'the Chief of the General Staff of the Russian Army, General X'
+    may attach X to 'Army'; the title is 'Chief'."""
+    node = noun
+    for _ in range(4):
+        if node.lower_ in ctx.finder.all_titles:
+            return node
+        if sx.prep_of(node) == "of" or sx.dep(node) in sx.POBJ:
+            node = node.head if sx.dep(node) not in sx.POBJ else node.head.head
+            continue
+        break
+    return node if node.lower_ in ctx.finder.all_titles else noun
 
 
 def _appositive_title(ctx: Context, person: Mention, app: Token, number: int) -> None:
@@ -431,6 +445,14 @@ def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
             m = _mention_at(ctx, c)
             if m is not None and m not in out:
                 out.append(m)
+            # "officials from Ukraine and Western countries": one group of people from each
+            if m is not None and c.lower_ in ctx.finder.official_nouns | PEOPLE_NOUNS:
+                for prep, noun in sx.prep_args(c):
+                    if prep in ("from", "of"):
+                        for other in sx.with_conjuncts(noun)[1:]:
+                            m2 = _mention_at(ctx, other)
+                            if m2 is not None and m2 not in out:
+                                out.append(m2)
     return out
 
 
@@ -646,9 +668,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         objects = [_clause_content(complement)]
     if prop == "warns" and complement is not None:
         objects = [_clause_content(complement)]
+    if not objects and entry.get("symmetric") and len(subjects) >= 2:
+        # "Zelensky and Trump met": the participants meet each other
+        subjects, objects = subjects[:1], subjects[1:]
     if not objects:
-        if entry.get("need_obj") or prop not in SPEECH_PROPS:
-            return None
         return None
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
                  symmetric=bool(entry.get("symmetric")), scope=tok)

@@ -210,6 +210,9 @@ class MentionFinder:
             self._weapon(span, nxt)
             return
         entry = self._gazetteer_entry(span, ent.ent_id_)
+        if label == "PERSON" and entry is None and all(t.lower_ in self.all_titles or t.lower_ in self.former
+                                                       or not t.is_alpha for t in span):
+            return  # "President" alone is a title, not a name
         if label == "PERSON" or (entry and entry.type == "Person"):
             self._person(span, entry)
             return
@@ -503,7 +506,7 @@ class MentionFinder:
 
     def _unnamed_media(self, tok: Token, mods: list[Token]) -> None:
         """'the Russian news agency': an outlet known only by its description, within one document."""
-        words = [m for m in mods if sx.dep(m) in sx.AMOD | sx.COMPOUND]
+        words = [t for t in tok.subtree if t.i < tok.i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
         country = next((self.gaz.country_of_demonym(m.text) for m in words if self.gaz.country_of_demonym(m.text)), None)
         if country is None or not any(m.lower_ in ("news", "state", "media", "press") for m in words):
             return

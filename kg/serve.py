@@ -384,16 +384,17 @@ class _Worker:
 
     def stop(self, grace: float = 0.0) -> int:
         """End the process (asking first when `grace` > 0) and return its exit code."""
-        if grace > 0:
-            try:
-                self.conn.send(None)
-                return self.process.wait(grace)
-            except (OSError, subprocess.TimeoutExpired):
-                pass
-        self.process.kill()
-        code = self.process.wait()
-        self.conn.close()
-        return code
+        try:
+            if grace > 0:
+                try:
+                    self.conn.send(None)
+                    return self.process.wait(grace)
+                except (OSError, subprocess.TimeoutExpired):
+                    pass
+            self.process.kill()
+            return self.process.wait()
+        finally:
+            self.conn.close()
 
 
 class QueryPool:
@@ -412,10 +413,12 @@ class QueryPool:
 
     def start(self) -> int | None:
         """Start every worker and wait until each holds the graph; the graph's triple count (None for a store)."""
-        started = [self._spawn() for _ in range(self.size)]
+        started: list[_Worker] = []
         try:
+            for _ in range(self.size):
+                started.append(self._spawn())
             counts = [self._await_ready(worker) for worker in started]
-        except errors.KGError:
+        except BaseException:  # a graph that does not load, or Ctrl-C while loading: no worker is left behind
             for worker in started:
                 worker.stop()
             raise
@@ -449,11 +452,15 @@ class QueryPool:
             raise errors.GraphError(detail)
         return detail
 
-    def _replace(self, worker: _Worker) -> None:
-        """End `worker` and start another in the background, so the answer to the client is not delayed."""
+    def _replace(self, worker: _Worker) -> int:
+        """End `worker` and start another in the background, so the answer to the client is not delayed;
+        the exit code of the one ended."""
         with self._lock:
             self._workers.discard(worker)
-        worker.stop()
+            closed = self._closed
+        code = worker.stop()
+        if closed:
+            return code
 
         def respawn():
             try:
@@ -471,25 +478,36 @@ class QueryPool:
             self._idle.put(fresh)
 
         threading.Thread(target=respawn, name="kg-serve-respawn", daemon=True).start()
+        return code
 
     def run(self, job: Job, timeout: float) -> Reply:
         """Answer `job` on an idle worker, waiting at most `timeout` seconds for one and `timeout` for the query."""
+        if self._closed:
+            return text_reply(503, "the server is stopping")
+        deadline = time.monotonic() + timeout
+        while True:  # a worker found dead (killed from outside, out of memory) is replaced; the query goes on
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                return text_reply(503, f"all {self.size} query workers stayed busy for {timeout:g} s; "
+                                       "try again later", (("Retry-After", str(max(1, round(timeout)))),))
+            if worker.process.poll() is None:
+                try:
+                    worker.conn.send(job)
+                    break
+                except OSError:
+                    pass
+            self._replace(worker)
         try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            return text_reply(503, f"all {self.size} query workers stayed busy for {timeout:g} s; try again later",
-                              (("Retry-After", str(max(1, round(timeout)))),))
-        try:
-            worker.conn.send(job)
             if not worker.conn.poll(timeout):
-                self.stopped_queries += 1
+                with self._lock:
+                    self.stopped_queries += 1
                 self._replace(worker)
                 return text_reply(503, f"query stopped: it ran longer than the server's time limit of {timeout:g} s "
                                        "(kg serve --timeout)")
             reply = worker.conn.recv()
         except (EOFError, OSError):
-            code = worker.process.poll()
-            self._replace(worker)
+            code = self._replace(worker)
             return text_reply(500, f"the query worker stopped unexpectedly (exit code {code})")
         self._idle.put(worker)
         return reply
@@ -590,9 +608,10 @@ class SparqlServer(ThreadingHTTPServer):
             infos = socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)
         except socket.gaierror as exc:
             raise ServeError(f"cannot listen on {settings.host}:{settings.port}: {exc.strerror}") from None
-        self.address_family = infos[0][0]
+        family, *_, address = min(infos, key=lambda info: info[0] != socket.AF_INET)  # IPv4 first, as for localhost
+        self.address_family = family
         try:
-            super().__init__(infos[0][4][:2], SparqlHandler)
+            super().__init__(address[:2], SparqlHandler)
         except OSError as exc:
             raise ServeError(f"cannot listen on {settings.host}:{settings.port}: {exc.strerror or exc}") from None
 
@@ -859,7 +878,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def handle_one_request(self) -> None:
         try:
             super().handle_one_request()
-        except (BrokenPipeError, ConnectionResetError):  # the client left before its answer
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):  # the client left, or stalled mid-request
             self.close_connection = True
 
 
@@ -929,6 +948,12 @@ def serve_command(
     except errors.KGError as exc:
         typer.echo(f"error: {exc.message}", err=True)
         raise typer.Exit(code=exc.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("stopped while loading the graph", err=True)
+        raise typer.Exit(code=130) from None
+    if _loopback_names(host) is None:
+        typer.echo(f"warning: listening on {host}: anyone who can reach this machine on port {server.server_port} "
+                   "can query the graph", err=True)
     what = f"{server.triples:,} triples from {server.pool.source.path}" if server.triples is not None \
         else f"the store {server.pool.source.path}"
     typer.echo(f"serving {what} at {server.url} — SPARQL endpoint {server.url}sparql, query page {server.url}query, "

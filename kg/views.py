@@ -441,7 +441,8 @@ def _statement_row(vm: ViewModel, role: str, st: StatementRecord) -> dict:
 
 def _entity_list(vm: ViewModel, drawn: set[str]) -> str:
     """The search list every page loads: label, other names, page and whether the overview draws it."""
-    rows = [[vm.entities[i].label, list(vm.entities[i].alt_labels), vm.slugs[i], vm.entities[i].type, i in drawn]
+    rows = [[vm.entities[i].label, list(vm.entities[i].alt_labels), vm.slugs[i],
+             TYPE_LABELS.get(vm.entities[i].type, vm.entities[i].type), i in drawn]
             for i in sorted(vm.entities, key=lambda n: (vm.entities[n].label.casefold(), n))]
     return "window.KG_ENTITIES = " + str(script_json(rows)) + ";\n"
 
