@@ -110,13 +110,13 @@
       box.appendChild(dl);
       if (s.sentence) {
         var quote = el("blockquote", "kg-quote");
-        var at = -1; quote.innerHTML = s.sentence; if (false)
+        var at = s.evidence ? s.sentence.indexOf(s.evidence) : -1;
         if (at >= 0) {
           quote.appendChild(document.createTextNode(s.sentence.slice(0, at)));
           quote.appendChild(el("mark", null, s.evidence));
           quote.appendChild(document.createTextNode(s.sentence.slice(at + s.evidence.length)));
         } else {
-          ;
+          quote.textContent = s.sentence;
         }
         box.appendChild(quote);
       }
