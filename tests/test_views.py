@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import os
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -189,6 +193,23 @@ def test_render_gives_every_page_and_asset(files):
     assert isinstance(files["assets/vis-network.min.js"], bytes)
 
 
+def test_render_is_byte_identical_across_processes(graph, files, tmp_path):
+    source = tmp_path / "graph.nt"
+    source.write_text(graph.serialize(format="nt"), encoding="utf-8")
+    script = ("import hashlib, sys; from rdflib import Graph; from kg.views import render_views; "
+              "g = Graph(); g.parse(sys.argv[1], format='nt'); h = hashlib.sha256(); "
+              "[h.update(k.encode() + (v if isinstance(v, bytes) else v.encode())) "
+              "for k, v in sorted(render_views(g).items())]; print(h.hexdigest())")
+    runs = [subprocess.Popen([sys.executable, "-c", script, str(source)], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2")]
+    digests = {run.communicate(timeout=120)[0] for run in runs}
+    assert [run.returncode for run in runs] == [0, 0]
+    expected = hashlib.sha256()
+    for name, content in sorted(files.items()):
+        expected.update(name.encode() + (content if isinstance(content, bytes) else content.encode()))
+    assert digests == {expected.hexdigest() + "\n"}
+
+
 def test_render_is_deterministic_whatever_the_triple_order(graph, files):
     lines = graph.serialize(format="nt").splitlines()
     random.Random(7).shuffle(lines)
@@ -271,6 +292,12 @@ def test_markup_in_the_corpus_is_escaped_everywhere():
     assert data["edges"][0]["kg"]["subject"] == SCRIPT and data["edges"][0]["kg"]["documentTitle"] == SCRIPT + IMG
     assert "\\u003cscript\\u003e" in page
     assert "\\u003cscript\\u003e" in texts["assets/kg-entities.js"]
+
+
+def test_page_script_writes_text_never_markup(files):
+    script = files["assets/kg-views.js"].decode("utf-8")
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function", script)
+    assert "textContent" in script
 
 
 def test_script_json_cannot_close_its_script_element():
