@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import signal
 import socket
 import threading
 import time
@@ -355,10 +356,44 @@ def test_query_past_the_time_limit_is_stopped_and_the_server_keeps_answering(ser
     assert len(gone) == 1 and not _alive(gone.pop())  # the worker running it was ended, not left to run
     status, _, body = get(server, "PREFIX ex: <http://example.org/> ASK { ex:alpha ex:knows ex:beta }")
     assert (status, json.loads(body)) == (200, {"head": {}, "boolean": True})
-    deadline = time.monotonic() + 10
-    while len(server.pool.pids()) < WORKERS and time.monotonic() < deadline:
+    wait_for_workers(server, WORKERS)
+
+
+def wait_for_workers(server, count: int, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while len(server.pool.pids()) < count and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert len(server.pool.pids()) == WORKERS
+    assert len(server.pool.pids()) == count
+
+
+def test_a_worker_killed_while_idle_is_replaced_without_failing_a_query(server):
+    wait_for_workers(server, WORKERS)
+    before = server.pool.pids()
+    os.kill(before[0], signal.SIGKILL)
+    for _ in range(WORKERS + 1):  # the idle queue is FIFO: one of these finds the dead worker first
+        status, _, body = get(server, NAMES)
+        assert (status, json.loads(body)["results"]["bindings"]) == (200, NAMES_BINDINGS)
+    wait_for_workers(server, WORKERS)
+    assert before[0] not in server.pool.pids()
+
+
+def test_workers_killed_mid_query_answer_500_and_are_replaced(server):
+    wait_for_workers(server, WORKERS)
+    before = set(server.pool.pids())
+    answers = []
+    running = threading.Thread(target=lambda: answers.append(get(server, CROSS_JOIN)))
+    running.start()
+    time.sleep(0.3)  # the cross join is now running in one of the workers
+    for pid in before:
+        os.kill(pid, signal.SIGKILL)
+    running.join(timeout=10)
+    status, _, body = answers[0]
+    assert (status, body.decode()) == (500, "the query worker stopped unexpectedly (exit code -9)\n")
+    get(server, NAMES)  # finds the two idle ones dead: they are replaced too
+    wait_for_workers(server, WORKERS)
+    assert not before & set(server.pool.pids())
+    status, _, body = get(server, NAMES)
+    assert (status, json.loads(body)["results"]["bindings"]) == (200, NAMES_BINDINGS)
 
 
 # --- read-only and bad requests --------------------------------------------------------------------
