@@ -31,6 +31,8 @@ TERRITORY_NOUNS = frozenset({"territory", "territories", "land", "lands", "groun
                              "zone", "buffer", "foothold", "bridgehead", "control", "expansion"})
 ANAPHORIC_CLAIMS = frozenset({"accusation", "accusations", "allegation", "allegations", "claim", "claims", "charge",
                               "charges", "report", "reports", "this", "it", "that", "assertion", "assertions"})
+RULE_NOUNS = frozenset({"law", "sovereignty", "airspace", "border", "rules", "resolution", "norms", "terms",
+                        "commitments", "obligations", "convention", "charter"})
 LOCATED_VERBS = frozenset({"situate", "locate", "lie", "base", "station"})
 CONTENT_LIMIT = 300
 
@@ -420,6 +422,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     verbs = ctx.gaz.lexicon["verbs"]
     nouns = ctx.gaz.lexicon["nouns"]
     light = set(ctx.gaz.lexicon["light_verbs"])
+    yield from _according_to_frames(ctx, sent)
     for tok in sent:
         if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.lemma_ not in ("be", "have", "do")) or tok.tag_.startswith("VB"):
             lemma, entry = sx.lookup(tok, verbs)
@@ -436,6 +439,33 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                 frame = _noun_frame(ctx, tok, entry, light)
                 if frame is not None:
                     yield frame
+
+
+def _according_to_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'…, according to the Associated Press': the source claims the rest of the sentence."""
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 2 >= sent.end or tok.nbor(1).lower_ != "to":
+            continue
+        phrase = {t.i for t in tok.subtree} | {tok.i, tok.i + 1}
+        source = None
+        for t in sent[tok.i + 2 - sent.start:]:
+            if t.i in ctx.index.by_token and ctx.index.by_token[t.i].type in ACTOR_TYPES:
+                source = ctx.index.by_token[t.i]
+                end = t.i
+                while end + 1 < sent.end and (ctx.index.by_token.get(end + 1) == source or ctx.doc[end + 1].text in "()"
+                                              or ctx.doc[end].text == "("):
+                    end += 1
+                phrase |= set(range(tok.i, end + 1))
+                break
+            if t.is_punct:
+                break
+        if source is None:
+            continue
+        words = [t for t in sent if t.i not in phrase]
+        text = "".join(t.text_with_ws for t in words).strip(" ,.;:\n")
+        if text:
+            yield Frame(token=tok, prop="claims", subjects=[source], objects=[Content(text[:CONTENT_LIMIT])],
+                        mode="according", scope=tok)
 
 
 def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
@@ -546,11 +576,13 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
     head = verb.head
     if head is verb:
         return []
+    if sx.lemma_in(head, ("accuse", "blame", "suspect", "charge")) and label in ("advcl", "acl", "xcomp", "ccomp", "pcomp"):
+        # "accused Russia of breaching": the accused acts
+        return _mentions_of(ctx, sx.objects(head))
     if label == "xcomp" or (label in ("advcl", "acl") and verb.tag_ in ("VB", "VBG") and any(c.lower_ == "to" for c in verb.children)):
         objs = _mentions_of(ctx, sx.objects(head))
-        entry = sx.lookup(head, ctx.gaz.lexicon["verbs"])[1] or {}
-        if objs and entry.get("mode") == "directive":
-            return objs
+        if objs and label == "xcomp" and not sx.lemma_in(head, ("promise", "vow", "pledge")):
+            return objs  # object control: "enable Putin to demand", "urged the dictator to establish"
         if head.pos_ == "NOUN":
             poss = sx.possessor(head)
             if poss is not None and _mention_at(ctx, poss):
@@ -598,8 +630,9 @@ def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None)
         return True
     if ment is not None:
         return ment.type in types or (ment.type in PLACE_TYPES and "Place" in types)
-    return "territory" in types and sx.lemma_in(tok, TERRITORY_NOUNS) is not None or \
-        "forces" in types and tok.lower_ in ctx.finder.military_nouns
+    return ("territory" in types and sx.lemma_in(tok, TERRITORY_NOUNS) is not None
+            or "forces" in types and tok.lower_ in ctx.finder.military_nouns
+            or "agreement" in types and sx.lemma_in(tok, ctx.finder.agreement_nouns | RULE_NOUNS) is not None)
 
 
 def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb: bool) -> list:
@@ -770,6 +803,15 @@ def modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         nonlocal claimant
         if sx.is_negated(node) and (first or node.pos_ in ("VERB", "AUX", "ADJ")) and first:
             flags.add("Negated")
+        pre = [t for t in node.subtree if t.i < node.i] if node.pos_ in ("NOUN", "PROPN") else []
+        for t in pre:
+            low = t.lower_
+            if low in ("potential", "possible", "hypothetical"):
+                flags.add("Hypothetical")
+            elif low in ("planned", "intended", "upcoming", "proposed", "expected"):
+                flags.add("Planned")
+            elif low in ("alleged", "purported"):
+                flags.add("Claimed")
         for c in node.children:
             d = sx.dep(c)
             low = c.lower_
@@ -806,6 +848,8 @@ def modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             flags.add("Hypothetical")
         if rel == "conj":
             continue
+        if rel in sx.REL_CLAUSE:
+            break  # a relative clause is a statement of its own about its noun
         is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
         entry = sx.lookup(node, verbs if is_verb else nouns)[1]
         mode = entry.get("mode") if entry else None
@@ -975,8 +1019,10 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
     if not subjects:
         return added
-    modality, claimant = modality_of(ctx, frame.scope or frame.token)
-    if frame.prop in SPEECH_PROPS and modality in ("Claimed",) and frame.mode in ("speech", "allege"):
+    modality, claimant = modality_of(ctx, frame.token)
+    if frame.mode == "according":
+        modality, claimant = "Asserted", None  # the article states that the source says so
+    elif frame.prop in SPEECH_PROPS and modality in ("Claimed",) and frame.mode in ("speech", "allege"):
         # a speech act reported by someone else is still a speech act the article asserts happened
         modality = "Asserted"
     date, place, quantity = _qualifiers(ctx, frame)

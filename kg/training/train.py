@@ -106,6 +106,9 @@ def train_one(
     except TrainingTimeUp as exc:
         print(f"[kg] {exc}; keeping the best checkpoint", flush=True)
     best = output_dir / "model-best"
+    if not best.exists() and (output_dir / "model-last").exists():
+        # stopped before the first evaluation: the last weights are all there is
+        shutil.copytree(output_dir / "model-last", best)
     if not best.exists():
         raise RuntimeError(f"training produced no model-best in {output_dir}")
     return best
