@@ -31,6 +31,8 @@ TERRITORY_NOUNS = frozenset({"territory", "territories", "land", "lands", "groun
                              "zone", "buffer", "foothold", "bridgehead", "control", "expansion"})
 ANAPHORIC_CLAIMS = frozenset({"accusation", "accusations", "allegation", "allegations", "claim", "claims", "charge",
                               "charges", "report", "reports", "this", "it", "that", "assertion", "assertions"})
+PLAN_ADJECTIVES = frozenset({"ready", "willing", "eager", "prepared", "poised", "determined", "committed", "set",
+                             "scheduled", "keen", "due"})
 RULE_NOUNS = frozenset({"law", "sovereignty", "airspace", "border", "rules", "resolution", "norms", "terms",
                         "commitments", "obligations", "convention", "charter"})
 LOCATED_VERBS = frozenset({"situate", "locate", "lie", "base", "station"})
@@ -846,15 +848,23 @@ def modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         rel = sx.dep(child)
         if rel == "advcl" and any(sx.dep(c) == "mark" and c.lower_ in ("if", "unless") for c in child.children):
             flags.add("Hypothetical")
+        elif any(sx.dep(c) == "advcl" and c is not child and any(sx.dep(m) == "mark" and m.lower_ in ("if", "unless")
+                                                                 for m in c.children) for c in node.children):
+            flags.add("Hypothetical")  # the clause above holds only under a condition
         if rel == "conj":
             continue
-        if rel in sx.REL_CLAUSE:
-            break  # a relative clause is a statement of its own about its noun
+        if rel in sx.REL_CLAUSE and not (node.pos_ == "NOUN" and (node.lower_ in allege or node.lower_ in plan_nouns)):
+            break  # a relative clause is a statement of its own about its noun ("allegations that…" is content)
         is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
         entry = sx.lookup(node, verbs if is_verb else nouns)[1]
         mode = entry.get("mode") if entry else None
         embedded = rel in {"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "dobj", "csubj", "pcomp", "pobj",
                            "nmod", "obl", "prep", "acl:relcl", "relcl", "nsubj"} and rel not in ("nsubj",)
+        if node.pos_ == "ADJ" and sx.lemma_in(node, plan_verbs | PLAN_ADJECTIVES) and rel in ("xcomp", "ccomp", "advcl", "acl"):
+            flags.add("Planned")  # "ready to meet", "willing to negotiate"
+        if rel in ("advcl", "xcomp") and any(c.lower_ == "to" and sx.dep(c) == "mark" for c in child.children) and \
+                any(sx.dep(o) in sx.OBJ and o.lower_ in plan_nouns for o in node.children):
+            flags.add("Planned")  # "reaffirming his commitment to defending"
         if node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB"):
             if sx.lemma_in(node, plan_verbs) and rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl") and node is not token:
                 flags.add("Planned")
@@ -875,7 +885,7 @@ def modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                 flags.add("Hypothetical")
             else:
                 flags.add("Planned")
-        if node.lower_ in allege and node.pos_ == "NOUN" and rel in ("acl", "ccomp", "nmod", "pobj", "prep"):
+        if node.lower_ in allege and node.pos_ == "NOUN" and rel in ("acl", "ccomp", "nmod", "pobj", "prep", "acl:relcl", "relcl"):
             flags.add("Claimed")
         if mode and embedded:
             subj = _inherited_subjects(ctx, node) if node.pos_ in ("VERB", "AUX") else _mentions_of(ctx, [p for p in [sx.possessor(node)] if p is not None])
