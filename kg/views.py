@@ -40,6 +40,7 @@ from hashlib import sha256
 from pathlib import Path
 
 import networkx as nx
+import pyvis
 import typer
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -52,7 +53,8 @@ from .analysis import (EntityRecord, StatementRecord, build_networkx, centrality
 from .vocab import RESOURCE
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-VIS_DIR = Path(__import__("pyvis").__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+"""vis-network 9.1.2 as pyvis 0.3.2 ships it: the pages load this copy, never a CDN's."""
 
 MAX_GRAPH_NODES = 300
 """Above this many entities the whole-graph view draws only the most central ones."""
@@ -291,7 +293,8 @@ def _node_item(vm: ViewModel, iri: str, focus: bool = False) -> dict:
 
 def _statement_data(vm: ViewModel, st: StatementRecord) -> dict:
     return {
-        "iri": st.iri, "subject": st.subject_label, "subjectPage": vm.page(st.subject) if st.subject in vm.entities else "",
+        "iri": st.iri, "subject": st.subject_label,
+        "subjectPage": vm.page(st.subject) if st.subject in vm.entities else "",
         "property": st.property, "propertyLabel": property_label(st.property),
         "object": st.object_text, "objectPage": vm.page(st.object) if st.object in vm.entities else "",
         "objectKind": st.object_kind, "modality": st.modality, "date": st.date,
@@ -469,9 +472,10 @@ def render_views(graph: Graph) -> dict[str, str | bytes]:
         doc = docs.setdefault(st.document, {"id": st.document, "title": st.document_title,
                                             "file": st.document_file, "published": st.published, "statements": 0})
         doc["statements"] += 1
+    by_count = sorted(vm.entities, key=lambda n: (-len(about.get(n, [])), vm.entities[n].label.casefold(), n))
     index_rows = [{"ent": vm.entities[i], "page": vm.slugs[i], "statements": len(about.get(i, [])),
                    "edges": vm.counts.get(i, 0), "search": " ".join([vm.entities[i].label, *vm.entities[i].alt_labels])}
-                  for i in sorted(vm.entities, key=lambda n: (-len(about.get(n, [])), vm.entities[n].label.casefold(), n))]
+                  for i in by_count]
     files["index.html"] = env.get_template("index.html.j2").render(
         root="", title="Entities", page_kind="index", rows=index_rows, documents=[docs[d] for d in sorted(docs)],
         statement_count=len(vm.statements), between=between, **common)

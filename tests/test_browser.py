@@ -1,4 +1,4 @@
-"""The HTML views in headless Chromium: drawing, hover and click details, filters, search, and no script from the corpus.
+"""The HTML views in headless Chromium: drawing, details on hover and click, filters, search, safe corpus text.
 
 Needs Debian's `chromium` and `chromium-driver` (installed by .ci/run) and
 selenium; skipped with the reason when they are missing.
@@ -239,8 +239,9 @@ def test_markup_from_the_corpus_runs_nothing(browser, evil_site, page):
     if graph_page:
         shown = browser.execute_script("""
             const out = [];
-            for (const id of kgView.edges.getIds()) { kgView.showStatement(id); out.push(document.getElementById('kg-details').textContent); }
-            for (const id of kgView.nodes.getIds()) { kgView.showEntity(id); out.push(document.getElementById('kg-details').textContent); }
+            const details = document.getElementById('kg-details');
+            for (const id of kgView.edges.getIds()) { kgView.showStatement(id); out.push(details.textContent); }
+            for (const id of kgView.nodes.getIds()) { kgView.showEntity(id); out.push(details.textContent); }
             kgView.search('<script');
             out.push(document.getElementById('kg-search-results').textContent);
             return out.join('\\n');

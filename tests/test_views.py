@@ -24,7 +24,7 @@ from kg.analysis import centrality, graphml_text, rank_nodes, read_statements, t
 from kg.build import new_graph
 from kg.cli import app
 from kg.export import write_files
-from kg.model import Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
+from kg.model import Content, DocExtraction, Document, Mention, Relation, Sentence
 from kg.pipeline import assemble
 from kg.resolve import entity_iri
 from kg.views import MAX_GRAPH_NODES, MODALITY_STYLES, page_slugs, render_views, script_json
