@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ import pycountry
 
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 
+COMMON_SURNAMES = frozenset({"Johnson", "Harris", "Kim", "Jones", "Smith", "Brown", "Lee", "Wang", "Li"})
 REGION_SUFFIXES = {"oblast": "Oblast", "krai": "Krai", "okrug": "Autonomous Okrug"}
 
 
@@ -148,8 +150,14 @@ class Gazetteer:
                             names=names_list, wikidata=wikidata or None))
 
     def _load_people(self) -> None:
-        for names, country, office, wikidata in (r + [""] * (4 - len(r)) for r in _tsv_rows("people.tsv")):
-            names_list = _split(names)
+        rows = [(_split(names), country, office, wikidata)
+                for names, country, office, wikidata in (r + [""] * (4 - len(r)) for r in _tsv_rows("people.tsv"))]
+        surnames = Counter(names[0].split()[-1] for names, *_ in rows)
+        for names_list, country, office, wikidata in rows:
+            surname = names_list[0].split()[-1]
+            # the bare surname names the person too, unless two office holders share it or it is a common word
+            if surnames[surname] == 1 and surname not in COMMON_SURNAMES and surname not in names_list:
+                names_list = [*names_list, surname]
             self._add(Entry(key=f"person:{slug(names_list[0])}", type="Person", label=names_list[0],
                             names=names_list, wikidata=wikidata or None,
                             country=None if country == "-" else country, office=office or None))
