@@ -6,8 +6,10 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import shutil
 import signal
 import socket
+import subprocess
 import threading
 import time
 import urllib.error
@@ -551,6 +553,19 @@ def test_query_page(server):
     assert (status, headers["Content-Type"]) == (200, "text/javascript; charset=utf-8")
     assert b"innerHTML" not in script and b"textContent" in script
     assert request(server, "GET", "/_kg/query.css")[0] == 200
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs a headless chromium")
+def test_query_page_renders_results_as_text_in_a_browser(server):
+    text = ('PREFIX ex: <http://example.org/> SELECT ?name ?html WHERE { ex:alpha ex:name ?name '
+            'BIND("<img src=x onerror=alert(1)>"@en AS ?html) }')
+    url = server.url + "query?" + urlencode({"query": text})
+    dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
+                          "--dump-dom", url], capture_output=True, text=True, timeout=60).stdout
+    assert '<span id="status" role="status" aria-live="polite">1 row in ' in dom
+    assert ("<tr><th>?name</th><th>?html</th></tr></thead><tbody><tr><td>Alpha</td>"
+            '<td>&lt;img src=x onerror=alert(1)&gt;<span class="meta">@en</span></td></tr>') in dom
+    assert "<img" not in dom
 
 
 def test_folder_index_lists_files_when_there_is_no_index_html(tmp_path):

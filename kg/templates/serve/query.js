@@ -68,6 +68,7 @@ async function run(event) {
   download.hidden = true;
   status.textContent = "running…";
   button.disabled = true;
+  history.replaceState(null, "", "/query?" + new URLSearchParams({query: query}));  // a link to share
   const started = performance.now();
   try {
     const response = await fetch("/sparql", {
@@ -114,6 +115,11 @@ async function run(event) {
 
 document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("query-form").addEventListener("submit", run);
+  const shared = new URLSearchParams(window.location.search).get("query");
+  if (shared) {  // /query?query=... opens with that query and runs it
+    document.getElementById("query").value = shared;
+    run();
+  }
   document.getElementById("query").addEventListener("keydown", event => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) run(event);
   });
