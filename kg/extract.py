@@ -502,6 +502,11 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
         for prep, noun in sx.prep_args(tok):
             if prep == "of":
                 return _mention_at(ctx, noun)
+    # "the city of Sumy": the place the noun names
+    if tok.lower_ in ctx.finder.city_words:
+        for prep, noun in sx.prep_args(tok):
+            if prep == "of" and ctx.index.get(noun) is not None and ctx.index.get(noun).type in PLACE_TYPES:
+                return ctx.index.get(noun)
     # "the Sumy and Kharkiv regions": the region noun itself
     if tok.lower_ in ctx.finder.region_words:
         named = [c for c in tok.children if sx.dep(c) in sx.COMPOUND | {"amod", "nmod"} and ctx.index.get(c)]

@@ -411,6 +411,9 @@ class MentionFinder:
             return
         if lower in self.place_nouns:
             self._described_place(tok, mods)
+            return
+        if lower in ("district", "region", "province", "oblast", "county", "raion", "municipality"):
+            self._named_district(tok, mods)
 
     def _modifier_country(self, tok: Token, mods: list[Token], people: bool = False) -> Entry | None:
         """The country a military/official noun belongs to: 'Russian forces', 'Ukraine's military',
@@ -489,6 +492,16 @@ class MentionFinder:
         name = " ".join(t.text for t in tokens if not t.is_punct or t.text == "-").replace(" - ", "-")
         name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
         self.index.put(tokens, self.mention(tokens, "Agreement", f"agreement:{slug(name)}", name), tok)
+
+    def _named_district(self, tok: Token, mods: list[Token]) -> None:
+        """'the Glushkovsky district': a region the gazetteer does not know, named by its proper modifier."""
+        names = [m for m in mods if sx.dep(m) in sx.AMOD | sx.COMPOUND and m.i == tok.i - 1 and m.text[:1].isupper()
+                 and m.i not in self.index.by_token and not self.gaz.country_of_demonym(m.text)]
+        if not names:
+            return
+        tokens = self.doc[names[0].i:tok.i + 1]
+        name = self.text[tokens[0].idx:tok.idx + len(tok.text)]
+        self.index.put(tokens, self.mention(tokens, "Region", f"region:{slug(name)}", name), tok)
 
     def _entourage(self, tok: Token, mods: list[Token]) -> None:
         """'Trump's team', 'the Biden administration': an organization named after its leader."""

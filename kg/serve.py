@@ -922,7 +922,7 @@ def _index_page(root: Path) -> bytes:
 
 
 def serve_command(
-    graph: Optional[Path] = typer.Option(None, "--graph", "-g", help="Graph file to serve [default: exports/graph.ttl]."),
+    graph: Optional[Path] = typer.Option(None, "--graph", "-g", help="Graph file to serve (default: exports/graph.ttl)."),
     store: Optional[Path] = typer.Option(None, "--store", help="An Oxigraph store folder to serve (opened read-only) "
                                                                "instead of a graph file."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; the default is this machine only."),
@@ -931,7 +931,7 @@ def serve_command(
     limit: int = typer.Option(10_000, "--limit", min=1, help="Most result rows (or triples) in an answer; the rest "
                                                              "are cut off and the X-KG-Truncated header is set."),
     views: Optional[Path] = typer.Option(None, "--views", help="Folder of HTML views served at / "
-                                                               "[default: the graph file's folder]."),
+                                                               "(default: the folder of the graph file or store)."),
     workers: int = typer.Option(default_workers(), "--workers", min=1, help="Queries that can run at once "
                                                                             "(one process each)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not log requests."),
