@@ -97,3 +97,15 @@ def write_files(out_dir: Path, files: dict[str, str | bytes]) -> list[Path]:
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return written
+
+
+def remove_stale(out_dir: Path, files: dict, folders: tuple[str, ...]) -> None:
+    """Delete files in generated folders (entity pages) that this build no longer produces."""
+    keep = {Path(name) for name in files}
+    for folder in folders:
+        base = Path(out_dir) / folder
+        if not base.is_dir():
+            continue
+        for path in base.rglob("*"):
+            if path.is_file() and path.relative_to(out_dir) not in keep:
+                path.unlink()

@@ -20,12 +20,15 @@ from pathlib import Path
 from .build import BuiltGraph, build_graph
 from .cache import ExtractionCache, fingerprint
 from .corpus import MAX_BYTES, read_corpus
-from .export import render_exports, write_files
+from .export import remove_stale, render_exports, write_files
 from .extract import extract_document, mask_dateline
 from .gazetteer import load_gazetteer
 from .model import DocExtraction, Document, Entity
 from .nlp import load_pipeline, model_name
 from .resolve import resolve_entities
+from .views import render_views
+
+VIEW_DIRS = ("entities",)
 
 log = logging.getLogger("kg")
 
@@ -97,7 +100,8 @@ def _pipeline_meta(model: str | None) -> dict:
 
 def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_bytes: int = MAX_BYTES,
                  on_document: Callable[[DocExtraction], None] | None = None, jobs: int = 1,
-                 update: bool = False, extra_files: Callable[[BuiltGraph], dict] | None = None) -> BuildResult:
+                 update: bool = False, extra_files: Callable[[BuiltGraph], dict] | None = None,
+                 views: bool = True) -> BuildResult:
     """Build the graph of a corpus folder and write its exports into out_dir."""
     documents = list(read_corpus(Path(corpus_dir), max_bytes=max_bytes))
     cache = ExtractionCache(Path(out_dir), fingerprint(model_name(model), _pipeline_meta(model)))
@@ -119,9 +123,12 @@ def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_
     extractions = [cached.get(doc.doc_id) or fresh[doc.doc_id] for doc in documents]
     entities, key_map, graph = assemble(extractions)
     files = render_exports(graph)
+    if views:
+        files.update(render_views(graph.union()))
     if extra_files is not None:
         files.update(extra_files(graph))
     written = write_files(Path(out_dir), files)
+    remove_stale(Path(out_dir), files, VIEW_DIRS)
     for ex in fresh.values():
         cache.put(ex)
     cache.prune({doc.doc_id for doc in documents})
