@@ -56,6 +56,7 @@ def build(
     max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Skip articles larger than this many bytes."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for parsing and extraction."),
     update: bool = typer.Option(False, "--update", "-u", help="Reuse the extractions of unchanged articles from the last build."),
+    store: Optional[Path] = typer.Option(None, "--store", "-s", help="Also load the graph into an Oxigraph store folder."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Build the graph of a corpus and write its exports (Turtle, N-Triples, JSON-LD, TriG, N-Quads)."""
@@ -77,7 +78,7 @@ def build(
 
     try:
         result = build_corpus(corpus, out, model=model, max_bytes=max_bytes, on_document=progress, jobs=jobs,
-                              update=update)
+                              update=update, store=store)
     except errors.KGError as exc:
         bar.close()
         _fail(exc)
@@ -92,16 +93,24 @@ def build(
 def query(
     query_or_file: str = typer.Argument(..., help="A saved query name (see `kg query --list`), a .rq file, or SPARQL text."),
     graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file to query."),
+    store: Optional[Path] = typer.Option(None, "--store", "-s", help="Query an Oxigraph store folder instead of a graph file."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
     bind: list[str] = typer.Option([], "--bind", "-b", help="NAME=VALUE: bind a query variable to a string (repeatable)."),
 ) -> None:
-    """Run a SPARQL query on a graph."""
+    """Run a SPARQL query on a graph file or an Oxigraph store."""
     from .graphio import load_graph
-    from .query import format_result, parse_bindings, query_text, run_query
+    from .query import format_result, format_rows, parse_bindings, prepare, query_text, run_query
 
     try:
         text = query_text(query_or_file)
         bindings = parse_bindings(bind)
+        if store is not None:
+            from .store import open_store, store_query_rows
+
+            prepare(text)  # the same parser messages as for graph files
+            names, rows = store_query_rows(open_store(store), text, {str(k): str(v) for k, v in bindings.items()})
+            typer.echo(format_rows(names, rows, fmt.value))
+            return
         g = load_graph(graph)
         result = run_query(g, text, bindings)
         typer.echo(format_result(result, fmt.value, g))

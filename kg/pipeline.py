@@ -101,7 +101,7 @@ def _pipeline_meta(model: str | None) -> dict:
 def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_bytes: int = MAX_BYTES,
                  on_document: Callable[[DocExtraction], None] | None = None, jobs: int = 1,
                  update: bool = False, extra_files: Callable[[BuiltGraph], dict] | None = None,
-                 views: bool = True) -> BuildResult:
+                 views: bool = True, store: Path | None = None) -> BuildResult:
     """Build the graph of a corpus folder and write its exports into out_dir."""
     documents = list(read_corpus(Path(corpus_dir), max_bytes=max_bytes))
     cache = ExtractionCache(Path(out_dir), fingerprint(model_name(model), _pipeline_meta(model)))
@@ -127,6 +127,10 @@ def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_
         files.update(render_views(graph.union()))
     if extra_files is not None:
         files.update(extra_files(graph))
+    if store is not None:
+        from .store import write_store
+
+        write_store(Path(store), files["graph.nq"])
     written = write_files(Path(out_dir), files)
     remove_stale(Path(out_dir), files, VIEW_DIRS)
     for ex in fresh.values():

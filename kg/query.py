@@ -117,6 +117,11 @@ def result_rows(result: Result, graph: Graph | None = None) -> tuple[list[str], 
 
 def format_result(result: Result, fmt: str = "table", graph: Graph | None = None) -> str:
     names, rows = result_rows(result, graph)
+    return format_rows(names, rows, fmt)
+
+
+def format_rows(names: list[str], rows: list[list[str]], fmt: str = "table") -> str:
+    """Rows of strings as an aligned table, CSV or JSON."""
     if fmt == "json":
         return json.dumps([dict(zip(names, r)) for r in rows], indent=1, ensure_ascii=False)
     if fmt == "csv":

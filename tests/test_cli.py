@@ -87,8 +87,8 @@ def test_query_formats_and_bindings(graph_file):
                                  "--bind", "name=Belgorod"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
-    assert lines[0] == "subject,property,object,modality,claimant,document,sentence"
-    assert lines[1].startswith("Ukraine,attacks,Belgorod Oblast,Denied,Ukraine,a1,")
+    assert lines[0] == "name,subject,property,object,modality,claimant,document,sentence"
+    assert lines[1].startswith("Belgorod,Ukraine,attacks,Belgorod Oblast,Denied,Ukraine,a1,")
     result = runner.invoke(app, ["query", "about_entity", "--graph", str(graph_file), "--bind", "oops"])
     assert result.exit_code == 1 and "NAME=VALUE" in result.stderr
 
@@ -159,3 +159,18 @@ def test_parallel_build_gives_the_same_graph(tmp_path, blank_model):
     assert runner.invoke(app, ["build", str(corpus), "--out", str(one), "--model", blank_model, "-q"]).exit_code == 0
     assert runner.invoke(app, ["build", str(corpus), "--out", str(two), "--model", blank_model, "-q", "-j", "2"]).exit_code == 0
     assert (one / "graph.nq").read_bytes() == (two / "graph.nq").read_bytes()
+
+
+def test_store_answers_the_saved_queries_like_the_graph_file(tmp_path, graph_file):
+    from kg.store import write_store
+
+    write_store(tmp_path / "store", (graph_file.parent / "graph.nq").read_text(encoding="utf-8"))
+    for name, binds in (("who_ordered_what", []), ("about_entity", ["--bind", "name=Putin"]),
+                        ("claims_and_disputes", []), ("planned_targets", [])):
+        from_file = runner.invoke(app, ["query", name, "--graph", str(graph_file), "-f", "csv", *binds])
+        from_store = runner.invoke(app, ["query", name, "--store", str(tmp_path / "store"), "-f", "csv", *binds])
+        assert from_file.exit_code == 0 and from_store.exit_code == 0, from_store.output
+        assert from_file.stdout == from_store.stdout, name
+    assert len(from_file.stdout.strip().splitlines()) == 2  # Kharkiv, planned capture
+    result = runner.invoke(app, ["query", "who_ordered_what", "--store", str(tmp_path / "nope")])
+    assert result.exit_code == 1 and result.stderr.startswith("error: store not found")
