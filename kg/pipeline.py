@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 
 from .build import BuiltGraph, build_graph
-from .cache import ExtractionCache, fingerprint
+from .cache import CACHE_DIR, ExtractionCache, fingerprint
 from .corpus import MAX_BYTES, read_corpus
 from .export import remove_stale, render_exports, write_files
 from .extract import extract_document, mask_dateline
@@ -101,7 +101,7 @@ def _pipeline_meta(model: str | None) -> dict:
 def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_bytes: int = MAX_BYTES,
                  on_document: Callable[[DocExtraction], None] | None = None, jobs: int = 1,
                  update: bool = False, extra_files: Callable[[BuiltGraph], dict] | None = None,
-                 views: bool = True, store: Path | None = None) -> BuildResult:
+                 views: bool = True, store: Path | None = None, dask: str | None = None) -> BuildResult:
     """Build the graph of a corpus folder and write its exports into out_dir."""
     documents = list(read_corpus(Path(corpus_dir), max_bytes=max_bytes))
     cache = ExtractionCache(Path(out_dir), fingerprint(model_name(model), _pipeline_meta(model)))
@@ -113,15 +113,27 @@ def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_
                 cached[doc.doc_id] = hit
     todo = [doc for doc in documents if doc.doc_id not in cached]
     fresh: dict[str, DocExtraction] = {}
-    for ex in extract_documents(todo, model, jobs=jobs):
-        fresh[ex.document.doc_id] = ex
+    if dask is not None:
+        from .distributed import build_on_dask
+
+        shard_dir = Path(out_dir) / CACHE_DIR / "shards"
+        extracted, entities, key_map, graph = build_on_dask(documents, model, shard_dir, scheduler=dask,
+                                                            workers=max(jobs, 1))
+        fresh = {ex.document.doc_id: ex for ex in extracted}
+        extractions = extracted
         if on_document is not None:
-            on_document(ex)
-    for ex in cached.values():
-        if on_document is not None:
-            on_document(ex)
-    extractions = [cached.get(doc.doc_id) or fresh[doc.doc_id] for doc in documents]
-    entities, key_map, graph = assemble(extractions)
+            for ex in extractions:
+                on_document(ex)
+    else:
+        for ex in extract_documents(todo, model, jobs=jobs):
+            fresh[ex.document.doc_id] = ex
+            if on_document is not None:
+                on_document(ex)
+        for ex in cached.values():
+            if on_document is not None:
+                on_document(ex)
+        extractions = [cached.get(doc.doc_id) or fresh[doc.doc_id] for doc in documents]
+        entities, key_map, graph = assemble(extractions)
     files = render_exports(graph)
     if views:
         files.update(render_views(graph.union()))

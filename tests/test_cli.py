@@ -174,3 +174,19 @@ def test_store_answers_the_saved_queries_like_the_graph_file(tmp_path, graph_fil
     assert len(from_file.stdout.strip().splitlines()) == 2  # Kharkiv, planned capture
     result = runner.invoke(app, ["query", "who_ordered_what", "--store", str(tmp_path / "nope")])
     assert result.exit_code == 1 and result.stderr.startswith("error: store not found")
+
+
+def test_dask_build_on_a_local_cluster_gives_the_same_graph(tmp_path, blank_model):
+    pytest.importorskip("dask.distributed")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, name in enumerate(["Olaf Scholz", "Emmanuel Macron", "Joe Biden", "Xi Jinping"]):
+        (corpus / f"d{i}.txt").write_text(f"{name} visited Kyiv and met Volodymyr Zelensky. " + ENGLISH, encoding="utf-8")
+    single, sharded = tmp_path / "single", tmp_path / "sharded"
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(single), "--model", blank_model, "-q"]).exit_code == 0
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(sharded), "--model", blank_model, "-q",
+                                 "--dask", "local", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    for name in ("graph.nq", "graph.ttl"):
+        assert (single / name).read_bytes() == (sharded / name).read_bytes(), name
+    assert len(list((sharded / ".kg-cache" / "shards").glob("shard-*.nq"))) == 4
