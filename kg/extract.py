@@ -63,6 +63,10 @@ class Context:
     finder: MentionFinder
     base_date: dt.date | None
     relations: list[Relation] = field(default_factory=list)
+    modalities: dict[int, tuple] = field(default_factory=dict)
+    node_info: dict[int, object] = field(default_factory=dict)
+    word_sets: dict[str, frozenset] = field(default_factory=dict)
+    ents: list[Span] = field(default_factory=list)
     frames_by_token: dict[int, list[int]] = field(default_factory=dict)  # predicate token -> relation indices
 
 
@@ -82,7 +86,8 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
     finder = MentionFinder(doc, document.doc_id, gaz)
     index = finder.find()
     base = dt.date.fromisoformat(document.date) if document.date else None
-    ctx = Context(doc=doc, document=document, gaz=gaz, index=index, finder=finder, base_date=base)
+    ctx = Context(doc=doc, document=document, gaz=gaz, index=index, finder=finder, base_date=base, ents=list(doc.ents),
+                  word_sets=_word_sets(gaz))
     sentences = []
     for number, sent in enumerate(doc.sents):
         text = sent.text.strip()
@@ -105,6 +110,13 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
     words = sum(1 for t in doc if not t.is_space and not t.is_punct)
     return DocExtraction(document=document, sentences=tuple(sentences), mentions=mentions,
                          relations=tuple(ctx.relations), words=words)
+
+
+def _word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
+    lex = gaz.lexicon
+    return {"hypo": frozenset(lex["hypothetical_words"]), "allege": frozenset(lex["allege_words"]),
+            "future": frozenset(lex["future_aux"]), "plan_nouns": frozenset(lex["plan_nouns"]),
+            "plan_verbs": frozenset(lex["plan_verbs"]), "negative_verbs": frozenset(lex["negative_verbs"])}
 
 
 # --- references ------------------------------------------------------------------------------------
@@ -788,134 +800,192 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
 # --- modality ------------------------------------------------------------------------------------
 
 def modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
+    """The modality of a relation whose predicate is `token` (memoized per document); see `_modality_of`."""
+    found = ctx.modalities.get(token.i)
+    if found is None:
+        found = ctx.modalities[token.i] = _modality_of(ctx, token)
+    return found
+
+
+@dataclass
+class _NodeInfo:
+    """What the modality walk needs to know about one token, computed once per document."""
+
+    flags: frozenset[str]  # modalities its own modifiers give it
+    according: Mention | None
+    negated: bool
+    conditional_children: frozenset[int]  # advcl children introduced by "if"/"unless"
+    marked_if: bool
+    modal: bool
+    future: bool
+    alleged: bool
+    to_marked: bool
+    plan_object: bool
+    is_verb: bool
+    entry: dict | None
+    plan_verb: bool
+    negative_verb: bool
+    plan_adjective: bool
+
+
+def _node_info(ctx: Context, node: Token) -> _NodeInfo:
+    info = ctx.node_info.get(node.i)
+    if info is not None:
+        return info
+    lex = ctx.gaz.lexicon
+    hypo, allege, future = ctx.word_sets["hypo"], ctx.word_sets["allege"], ctx.word_sets["future"]
+    flags: set[str] = set()
+    if node.pos_ in ("NOUN", "PROPN"):
+        for c in node.lefts:
+            for t in c.subtree:
+                low = t.lower_
+                if low in ("potential", "possible", "hypothetical"):
+                    flags.add("Hypothetical")
+                elif low in ("planned", "intended", "upcoming", "proposed", "expected"):
+                    flags.add("Planned")
+                elif low in ("alleged", "purported"):
+                    flags.add("Claimed")
+    kids = [(sx.dep(c), c.lower_, c) for c in node.children]
+    conditional = set()
+    for d, low, c in kids:
+        if d in sx.AUX and low in ("could", "would", "might", "may", "should"):
+            flags.add("Hypothetical")
+        if d in sx.AUX and low in future:
+            flags.add("Planned")
+        if d == "mark" and low in ("if", "unless", "whether"):
+            flags.add("Hypothetical")
+        if d == "advmod" and low in hypo:
+            flags.add("Hypothetical")
+        if d == "advmod" and low in allege:
+            flags.add("Claimed")
+        if d in sx.AMOD and low in ("potential", "possible", "hypothetical"):
+            flags.add("Hypothetical")
+        if d in sx.AMOD and low in ("planned", "intended", "upcoming", "proposed", "future", "expected"):
+            flags.add("Planned")
+        if d in sx.AMOD and low in ("alleged", "reported", "purported"):
+            flags.add("Claimed")
+        if d == "advcl" and any(sx.dep(m) == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            conditional.add(c.i)
+    according = None
+    for prep, noun in sx.prep_args(node):
+        if prep == "according to":
+            flags.add("Claimed")
+            according = according or _mention_at(ctx, noun)
+    is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
+    entry = sx.lookup(node, lex["verbs"] if is_verb else lex["nouns"])[1]
+    info = _NodeInfo(
+        flags=frozenset(flags), according=according, negated=sx.is_negated(node),
+        conditional_children=frozenset(conditional),
+        marked_if=any(d == "mark" and low in ("if", "unless") for d, low, _ in kids),
+        modal=any(d in sx.AUX and low in ("could", "would", "might", "may") for d, low, _ in kids),
+        future=any(d in sx.AUX and low in future for d, low, _ in kids),
+        alleged=any(d == "advmod" and low in allege for d, low, _ in kids),
+        to_marked=any(d == "mark" and low == "to" for d, low, _ in kids),
+        plan_object=any(d in sx.OBJ and low in ctx.word_sets["plan_nouns"] for d, low, _ in kids),
+        is_verb=is_verb, entry=entry,
+        plan_verb=sx.lemma_in(node, ctx.word_sets["plan_verbs"]) is not None,
+        negative_verb=sx.lemma_in(node, ctx.word_sets["negative_verbs"]) is not None,
+        plan_adjective=node.pos_ == "ADJ" and sx.lemma_in(node, ctx.word_sets["plan_verbs"] | PLAN_ADJECTIVES) is not None,
+    )
+    ctx.node_info[node.i] = info
+    return info
+
+
+EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "dobj", "csubj", "pcomp", "pobj", "nmod",
+                       "obl", "prep", "acl:relcl", "relcl"})
+
+
+def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
     """The modality of a relation whose predicate is `token`, and who it is attributed to.
 
     Walks from the predicate up through the clauses that embed it: negation,
     modal and future auxiliaries, 'if' clauses, plan/directive/speech/denial
     verbs and nouns; the first modality in the order of CONTRACT.md §3 wins.
     """
-    lex = ctx.gaz.lexicon
-    verbs = lex["verbs"]
-    nouns = lex["nouns"]
-    plan_verbs = set(lex["plan_verbs"])
-    plan_nouns = set(lex["plan_nouns"])
-    hypo = set(lex["hypothetical_words"])
-    allege = set(lex["allege_words"])
-    negative_verbs = set(lex["negative_verbs"])
-    future = set(lex["future_aux"])
-    flags: set[str] = set()
-    claimant: Mention | None = None
-
-    def local(node: Token, first: bool) -> None:
-        nonlocal claimant
-        if sx.is_negated(node) and (first or node.pos_ in ("VERB", "AUX", "ADJ")) and first:
-            flags.add("Negated")
-        pre = [t for t in node.subtree if t.i < node.i] if node.pos_ in ("NOUN", "PROPN") else []
-        for t in pre:
-            low = t.lower_
-            if low in ("potential", "possible", "hypothetical"):
-                flags.add("Hypothetical")
-            elif low in ("planned", "intended", "upcoming", "proposed", "expected"):
-                flags.add("Planned")
-            elif low in ("alleged", "purported"):
-                flags.add("Claimed")
-        for c in node.children:
-            d = sx.dep(c)
-            low = c.lower_
-            if d in sx.AUX and low in ("could", "would", "might", "may", "should"):
-                flags.add("Hypothetical")
-            if d in sx.AUX and low in future:
-                flags.add("Planned")
-            if d == "mark" and low in ("if", "unless", "whether"):
-                flags.add("Hypothetical")
-            if d in ("advmod",) and low in hypo:
-                flags.add("Hypothetical")
-            if d in ("advmod",) and low in allege:
-                flags.add("Claimed")
-            if d in sx.AMOD and low in ("potential", "possible", "hypothetical"):
-                flags.add("Hypothetical")
-            if d in sx.AMOD and low in ("planned", "intended", "upcoming", "proposed", "future", "expected"):
-                flags.add("Planned")
-            if d in sx.AMOD and low in ("alleged", "reported", "purported"):
-                flags.add("Claimed")
-        for prep, noun in sx.prep_args(node):
-            if prep == "according to":
-                flags.add("Claimed")
-                if claimant is None:
-                    claimant = _mention_at(ctx, noun)
-
+    plan_nouns = ctx.word_sets["plan_nouns"]
+    allege = ctx.word_sets["allege"]
+    info = _node_info(ctx, token)
+    flags: set[str] = set(info.flags)
+    if info.negated:
+        flags.add("Negated")
+    claimant: Mention | None = info.according
     node = token
-    local(node, True)
     steps = 0
     while node.head is not node and steps < 12:
         steps += 1
         child, node = node, node.head
         rel = sx.dep(child)
-        if rel == "advcl" and any(sx.dep(c) == "mark" and c.lower_ in ("if", "unless") for c in child.children):
-            flags.add("Hypothetical")
-        elif any(sx.dep(c) == "advcl" and c is not child and any(sx.dep(m) == "mark" and m.lower_ in ("if", "unless")
-                                                                 for m in c.children) for c in node.children):
-            flags.add("Hypothetical")  # the clause above holds only under a condition
+        child_info, info = info, _node_info(ctx, node)
+        if rel == "advcl" and child_info.marked_if or info.conditional_children - {child.i}:
+            flags.add("Hypothetical")  # in an "if" clause, or in a clause that holds only under a condition
         if rel == "conj":
             continue
         if rel in sx.REL_CLAUSE and not (node.pos_ == "NOUN" and (node.lower_ in allege or node.lower_ in plan_nouns)):
             break  # a relative clause is a statement of its own about its noun ("allegations that…" is content)
-        is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
-        entry = sx.lookup(node, verbs if is_verb else nouns)[1]
+        entry = info.entry
         mode = entry.get("mode") if entry else None
-        embedded = rel in {"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "dobj", "csubj", "pcomp", "pobj",
-                           "nmod", "obl", "prep", "acl:relcl", "relcl", "nsubj"} and rel not in ("nsubj",)
-        if node.pos_ == "ADJ" and sx.lemma_in(node, plan_verbs | PLAN_ADJECTIVES) and rel in ("xcomp", "ccomp", "advcl", "acl"):
+        if info.plan_adjective and rel in ("xcomp", "ccomp", "advcl", "acl"):
             flags.add("Planned")  # "ready to meet", "willing to negotiate"
-        if rel in ("advcl", "xcomp") and any(c.lower_ == "to" and sx.dep(c) == "mark" for c in child.children) and \
-                any(sx.dep(o) in sx.OBJ and o.lower_ in plan_nouns for o in node.children):
+        if rel in ("advcl", "xcomp") and child_info.to_marked and info.plan_object:
             flags.add("Planned")  # "reaffirming his commitment to defending"
-        if node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB"):
-            if sx.lemma_in(node, plan_verbs) and rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl") and node is not token:
+        if info.is_verb:
+            if info.plan_verb and rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl"):
                 flags.add("Planned")
-            if sx.lemma_in(node, negative_verbs) and rel == "xcomp":
+            if info.negative_verb and rel == "xcomp":
                 flags.add("Negated")
-            if any(sx.dep(c) in sx.AUX and c.lower_ in ("could", "would", "might", "may") for c in node.children):
+            if info.modal:
                 flags.add("Hypothetical")
-            if any(sx.dep(c) in sx.AUX and c.lower_ in future for c in node.children) and rel in ("xcomp",):
+            if info.future and rel == "xcomp":
                 flags.add("Planned")
-            if any(sx.dep(c) in ("advmod",) and c.lower_ in allege for c in node.children):
+            if info.alleged:
                 flags.add("Claimed")
-            if any(sx.dep(c) == "mark" and c.lower_ in ("if", "unless") for c in node.children) and rel in ("xcomp", "ccomp", "obj", "dobj"):
+            if info.marked_if and rel in ("xcomp", "ccomp", "obj", "dobj"):
                 flags.add("Hypothetical")
-        if node.pos_ == "ADJ" and node.lower_ in ("unlikely", "likely", "possible", "impossible") and rel in ("csubj", "ccomp", "xcomp", "nsubj"):
+        if node.pos_ == "ADJ" and node.lower_ in ("unlikely", "likely", "possible", "impossible") and \
+                rel in ("csubj", "ccomp", "xcomp", "nsubj"):
             flags.add("Hypothetical")
-        if node.pos_ in ("NOUN",) and node.lower_ in plan_nouns and rel in ("acl", "xcomp", "nmod", "pobj", "prep", "pcomp", "compound", "amod", "ccomp"):
-            if node.lower_ in ("possibility", "prospect", "potential"):
-                flags.add("Hypothetical")
-            else:
-                flags.add("Planned")
-        if node.lower_ in allege and node.pos_ == "NOUN" and rel in ("acl", "ccomp", "nmod", "pobj", "prep", "acl:relcl", "relcl"):
+        if node.pos_ == "NOUN" and node.lower_ in plan_nouns and \
+                rel in ("acl", "xcomp", "nmod", "pobj", "prep", "pcomp", "compound", "amod", "ccomp"):
+            flags.add("Hypothetical" if node.lower_ in ("possibility", "prospect", "potential") else "Planned")
+        if node.lower_ in allege and node.pos_ == "NOUN" and \
+                rel in ("acl", "ccomp", "nmod", "pobj", "prep", "acl:relcl", "relcl"):
             flags.add("Claimed")
-        if mode and embedded:
-            subj = _inherited_subjects(ctx, node) if node.pos_ in ("VERB", "AUX") else _mentions_of(ctx, [p for p in [sx.possessor(node)] if p is not None])
-            if mode == "speech" and rel in ("ccomp", "parataxis", "obj", "dobj", "advcl", "pcomp", "pobj", "prep", "obl", "xcomp", "acl"):
+        if mode and rel in EMBEDDING:
+            if mode == "speech" and rel in ("ccomp", "parataxis", "obj", "dobj", "advcl", "pcomp", "pobj", "prep",
+                                            "obl", "xcomp", "acl"):
                 if not entry.get("factive"):
                     flags.add("Claimed")
-                if claimant is None and subj:
-                    claimant = subj[0]
+                if claimant is None:
+                    claimant = _speaker(ctx, node)
             elif mode == "deny":
                 flags.add("Denied")
-                if subj:
-                    claimant = subj[0]
+                claimant = _speaker(ctx, node) or claimant
             elif mode == "allege":
                 flags.add("Claimed")
-                if claimant is None and subj:
-                    claimant = subj[0]
-            elif mode == "directive" and rel in ("xcomp", "ccomp", "obj", "dobj", "pcomp", "pobj", "prep", "obl", "advcl", "acl"):
+                if claimant is None:
+                    claimant = _speaker(ctx, node)
+            elif mode == "directive" and rel in ("xcomp", "ccomp", "obj", "dobj", "pcomp", "pobj", "prep", "obl",
+                                                 "advcl", "acl"):
                 flags.add("Planned")
             elif mode == "negative" and rel in ("xcomp", "obj", "dobj"):
                 flags.add("Negated")
-        local(node, False)
+        flags |= info.flags
+        if claimant is None and info.according is not None:
+            claimant = info.according
     for name in MODALITIES:
         if name in flags:
             return name, claimant
     return "Asserted", claimant
+
+
+def _speaker(ctx: Context, node: Token) -> Mention | None:
+    """Who speaks, denies or alleges: the verb's subject, or the possessor of a noun ('Russia's assertion')."""
+    if node.pos_ in ("VERB", "AUX"):
+        found = _inherited_subjects(ctx, node)
+    else:
+        poss = sx.possessor(node)
+        found = _mentions_of(ctx, [poss]) if poss is not None else []
+    return found[0] if found else None
 
 
 # --- emitting relations ----------------------------------------------------------------------------
@@ -995,7 +1065,7 @@ def _qualifiers(ctx: Context, frame: Frame) -> tuple[str | None, Mention | None,
         for c in tok.subtree:
             if c.ent_type_ in ("MONEY", "QUANTITY") and c.i > tok.i and c.i - tok.i < 12:
                 qs = parse_quantities(ctx.doc[c.i:min(c.i + 5, c.sent.end)].text if c.ent_iob_ != "B" else
-                                      next((e.text for e in ctx.doc.ents if e.start == c.i), c.text))
+                                      next((e.text for e in ctx.ents if e.start == c.i), c.text))
                 if qs:
                     quantity = qs[0]
                     break
@@ -1005,7 +1075,7 @@ def _qualifiers(ctx: Context, frame: Frame) -> tuple[str | None, Mention | None,
 def _date_in(ctx: Context, tok: Token) -> str | None:
     for t in tok.subtree:
         if t.ent_type_ in ("DATE", "TIME"):
-            ent = next((e for e in ctx.doc.ents if e.start <= t.i < e.end), None)
+            ent = next((e for e in ctx.ents if e.start <= t.i < e.end), None)
             if ent is not None:
                 text = ent.text
                 prev = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""

@@ -99,6 +99,7 @@ class MentionFinder:
         self.region_words = set(titles["region_words"])
         self.city_words = set(titles["city_words"])
         self.text = text = doc.text
+        self.ents = list(doc.ents)
         self.city_evidence = {fold(m.group(1)) for m in re.finditer(r"\bcity of ([A-Z][\w'-]+)", text)}
         self.city_evidence |= {fold(m.group(1)) for m in re.finditer(r"\b([A-Z][\w'-]+), [^.,;]{0,40}\bcity\b", text)}
         self.region_evidence = {fold(m.group(1)) for m in re.finditer(
@@ -107,7 +108,7 @@ class MentionFinder:
     # -- entry points ---------------------------------------------------------
 
     def find(self) -> MentionIndex:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             self._entity(ent)
         self._surnames()
         self._acronyms()
@@ -122,7 +123,7 @@ class MentionFinder:
         """'Institute for the Study of War (ISW)': the acronym names the same entity wherever it appears."""
         aliases: dict[str, Mention] = {}
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             ment = self.index.by_token.get(ent.root.i)
             if ment is None or ment.type not in ("Organization", "MilitaryUnit", "Country", "Actor"):
                 continue
