@@ -6,7 +6,9 @@ Routes:
             HTML form (`query=`) or with an `application/sparql-query` body.
             Results are negotiated from `Accept` (or a `format=` parameter):
             SELECT/ASK as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as
-            Turtle, JSON-LD, N-Triples, RDF/XML or N3. SPARQL Update and
+            Turtle, JSON-LD, N-Triples, RDF/XML or N3. Without
+            `default-graph-uri`/`named-graph-uri` the default graph is the
+            union of all graphs (as `kg query` sees a file). SPARQL Update and
             SERVICE (federated) queries are refused with 403.
   /query    a page to type a query and see its results (no CDN, no inline script)
   /         static files of the views folder, never anything outside it
@@ -17,6 +19,9 @@ A query still running at `--timeout` is stopped by ending its worker, which is
 then replaced, so a runaway query never outlives its time limit and never
 takes the server down. Results past `--limit` rows (or triples) are cut off
 and the response says so in its `X-KG-Truncated` header.
+
+Bound to loopback (the default), the server only answers requests whose Host
+header names this machine, so a web page cannot reach it by DNS rebinding.
 """
 
 from __future__ import annotations
@@ -55,7 +60,6 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates" / "serve"
 MAX_BODY_BYTES = 1_000_000
 TEXT_PLAIN = "text/plain; charset=utf-8"
 UPDATE_FORMS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
-QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 TRUNCATED_HEADER = "X-KG-Truncated"
 LIMIT_HEADER = "X-KG-Row-Limit"
 
