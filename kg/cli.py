@@ -58,6 +58,7 @@ def build(
     update: bool = typer.Option(False, "--update", "-u", help="Reuse the extractions of unchanged articles from the last build."),
     store: Optional[Path] = typer.Option(None, "--store", "-s", help="Also load the graph into an Oxigraph store folder."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Extract on a Dask cluster: a scheduler address, or 'local'."),
+    views: bool = typer.Option(True, "--views/--no-views", help="Write the HTML views and GraphML too."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Build the graph of a corpus and write its exports (Turtle, N-Triples, JSON-LD, TriG, N-Quads)."""
@@ -79,7 +80,7 @@ def build(
 
     try:
         result = build_corpus(corpus, out, model=model, max_bytes=max_bytes, on_document=progress, jobs=jobs,
-                              update=update, store=store, dask=dask)
+                              update=update, store=store, dask=dask, views=views)
     except errors.KGError as exc:
         bar.close()
         _fail(exc)

@@ -58,12 +58,12 @@ def query_text(query_or_file: str) -> str:
 
 def prepare(text: str):
     try:
-        return prepareQuery(text, initNs={k: v for k, v in PREFIXES.items()} | _std_ns())
+        return prepareQuery(text, initNs={k: v for k, v in PREFIXES.items()} | standard_namespaces())
     except Exception as exc:  # pyparsing and rdflib raise several exception types for bad SPARQL
         raise errors.query_unparsable(str(exc)) from None
 
 
-def _std_ns():
+def standard_namespaces():
     from rdflib import OWL, RDF, RDFS, SKOS, XSD
     from rdflib.namespace import PROV
 

@@ -551,9 +551,9 @@ def default_workers() -> int:
 def project_prefixes() -> dict[str, str]:
     """The prefixes `kg query` declares for every query (kg:, kgr:, rdf:, rdfs:, skos:, prov: ...)."""
     from .build import PREFIXES
-    from .query import _std_ns
+    from .query import standard_namespaces
 
-    return {name: str(ns) for name, ns in (dict(PREFIXES) | _std_ns()).items()}
+    return {name: str(ns) for name, ns in (dict(PREFIXES) | standard_namespaces()).items()}
 
 
 def read_source(settings: ServeSettings) -> Source:
