@@ -39,6 +39,14 @@ WEAPON_ADJECTIVES_KEEP = frozenset({"ballistic", "cruise", "hypersonic", "anti-a
                                     "air-defence", "nuclear"})
 ENTOURAGE_NOUNS = frozenset({"team", "administration", "campaign", "cabinet", "entourage"})
 MEDIA_NOUNS = frozenset({"agency", "outlet", "newspaper", "broadcaster", "channel", "tv", "television"})
+ORG_WORDS = frozenset({"institute", "agency", "ministry", "council", "committee", "group", "forces", "army", "alliance",
+                       "union", "organization", "organisation", "party", "front", "command", "service", "bureau",
+                       "department", "center", "centre", "foundation", "university", "corporation", "news", "brigade",
+                       "division", "regiment", "battalion", "corps", "fleet", "navy", "guard", "association",
+                       "commission", "office", "parliament", "assembly", "court", "bank", "fund", "network"})
+CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                            "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                            "saturday", "sunday"})
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
@@ -110,6 +118,7 @@ class MentionFinder:
     def find(self) -> MentionIndex:
         for ent in self.ents:
             self._entity(ent)
+        self._rule_names()
         self._surnames()
         self._acronyms()
         for token in self.doc:
@@ -118,6 +127,55 @@ class MentionFinder:
             if token.pos_ in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
                 self._noun_phrase(token)
         return self.index
+
+    def _free(self, tok: Token) -> bool:
+        return tok.i not in self.index.by_token and not tok.ent_type_
+
+    def _rule_names(self) -> None:
+        """Names the statistical NER missed, found by their shape and context:
+        a capitalised name after a title ('General Valery Gerasimov', 'analyst Oleksii Hetman') or before
+        an appositive title ('Pavel Zolotaryov, head of…'); an organisation's capitalised name with an
+        organisation word ('Institute for the Study of War', 'Northern Group of Forces'); a bare acronym."""
+        doc = self.doc
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if not (self._free(tok) and tok.is_title and tok.is_alpha and tok.pos_ in ("PROPN", "NOUN", "ADJ")):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and self._free(doc[j + 1]) and (doc[j + 1].is_title and doc[j + 1].is_alpha
+                                                             or doc[j + 1].lower_ in ("of", "for", "the", "and")
+                                                             and j + 2 < n and doc[j + 2].is_title):
+                j += 1
+            while j > i and doc[j].lower_ in ("of", "for", "the", "and"):
+                j -= 1
+            span = doc[i:j + 1]
+            words = [t.lower_ for t in span]
+            if any(w in ORG_WORDS for w in words) and len(span) >= 2:
+                type_ = "MilitaryUnit" if any(w in ("forces", "army", "brigade", "division", "regiment", "battalion",
+                                                    "corps", "fleet", "navy", "guard") for w in words) else "Organization"
+                name = span.text
+                self.index.put(span, self.mention(span, type_, f"{type_.lower()}:{slug(name)}", name), span.root)
+            elif 2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.lower_ not in self.all_titles
+                                            and not self.gaz.lookup(t.text) and not self.gaz.country_of_demonym(t.text)
+                                            and t.lower_ not in CALENDAR_WORDS for t in span) and self._person_context(span):
+                self._person(span, None)
+            i = j + 1
+        for tok in doc:
+            if self._free(tok) and tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 6 and tok.pos_ == "PROPN" \
+                    and not self.gaz.lookup(tok.text):
+                self.index.put([tok], self.mention([tok], "Organization", f"org:{slug(tok.text)}", tok.text), tok)
+
+    def _person_context(self, span: Span) -> bool:
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and (before.lower_ in self.all_titles or before.lower_ in ("mr.", "mrs.", "ms.", "dr.")):
+            return True
+        after = self.doc[span.end:span.end + 4]
+        if len(after) >= 2 and after[0].text == "," and any(t.lower_ in self.all_titles for t in after[1:]):
+            return True
+        return any(sx.dep(c) == "appos" and c.lower_ in self.all_titles for t in span for c in t.children)
 
     def _acronyms(self) -> None:
         """'Institute for the Study of War (ISW)': the acronym names the same entity wherever it appears."""
