@@ -151,6 +151,9 @@ class MentionFinder:
                 j += 1
             while j > i and doc[j].lower_ in ("of", "for", "the", "and"):
                 j -= 1
+            start = i
+            while start < j and doc[start].lower_ in self.all_titles:
+                start += 1  # "General Valery Gerasimov": the title is context, not name
             span = doc[i:j + 1]
             words = [t.lower_ for t in span]
             if any(w in ORG_WORDS for w in words) and len(span) >= 2:
@@ -158,7 +161,7 @@ class MentionFinder:
                                                     "corps", "fleet", "navy", "guard") for w in words) else "Organization"
                 name = span.text
                 self.index.put(span, self.mention(span, type_, f"{type_.lower()}:{slug(name)}", name), span.root)
-            elif 2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.lower_ not in self.all_titles
+            elif 2 <= j + 1 - start <= 3 and (span := doc[start:j + 1]) is not None and all(t.pos_ == "PROPN" and t.lower_ not in self.all_titles
                                             and not self.gaz.lookup(t.text) and not self.gaz.country_of_demonym(t.text)
                                             and t.lower_ not in CALENDAR_WORDS for t in span) and self._person_context(span):
                 self._person(span, None)
