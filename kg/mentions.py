@@ -260,6 +260,15 @@ class MentionFinder:
                      "WORK_OF_ART", "PRODUCT") and not ent.ent_id_:
             return
         span = _strip_det(ent)
+        if label in ("ORG", "FAC", "EVENT", "LOC") and not ent.ent_id_:
+            # "Northern Group" + "of Forces": the name goes on through 'of'/'for' and capitalised words
+            end = span.end
+            while end + 1 < len(self.doc) and self.doc[end].lower_ in ("of", "for") and self.doc[end + 1].is_title \
+                    and (end + 1) not in self.index.by_token and not self.doc[end + 1].ent_type_:
+                end += 2
+                while end < len(self.doc) and self.doc[end].is_title and not self.doc[end].ent_type_:
+                    end += 1
+            span = self.doc[span.start:end]
         if not any(c.isalpha() for c in span.text):
             return
         head = span.root
@@ -481,8 +490,8 @@ class MentionFinder:
         """The country a military/official noun belongs to: 'Russian forces', 'Ukraine's military',
         'officials in Kyiv', 'his military' (the leader's country)."""
         for mod in mods:
-            if people and sx.dep(mod) in sx.AMOD:
-                continue  # "Ukrainian analysts": nationality, not affiliation
+            if people and sx.dep(mod) in sx.AMOD and tok.lower_ not in self.official_nouns:
+                continue  # "Ukrainian analysts": nationality, not affiliation ("Russian officials" speak for Russia)
             if mod.lower_ in self.former:
                 return None
             if sx.dep(mod) in sx.POSS and mod.lower_ in MALE | FEMALE:
