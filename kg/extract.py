@@ -510,7 +510,7 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
         if sx.dep(clause) in sx.REL_CLAUSE | {"acl"}:
             return _mention_at(ctx, clause.head)
     # "parts of the Sumy region", "the border areas of Ukraine's Sumy and Kharkiv regions"
-    if tok.lower_ in ("part", "parts", "areas", "area", "rest", "outskirts", "border"):
+    if tok.lower_ in ("part", "parts", "areas", "area", "rest", "outskirts", "border", "control"):
         for prep, noun in sx.prep_args(tok):
             if prep == "of":
                 return _mention_at(ctx, noun)
@@ -720,6 +720,12 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         objects = [_clause_content(complement)]
     if prop == "warns" and complement is not None:
         objects = [_clause_content(complement)]
+    if prop == "estimates":
+        # "estimating that around 4,700 square kilometers…": the estimate is the quantity
+        texts = [o.text for o in objects if isinstance(o, Content)]
+        found = [q for t in texts for q in parse_quantities(t)]
+        if found:
+            objects = [found[0]]
     if not objects and entry.get("symmetric") and len(subjects) >= 2:
         # "Zelensky and Trump met": the participants meet each other
         subjects, objects = subjects[:1], subjects[1:]
