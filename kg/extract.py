@@ -1064,7 +1064,8 @@ def _qualifiers(ctx: Context, frame: Frame) -> tuple[str | None, Mention | None,
     for obj in frame.objects:
         if isinstance(obj, Quantity):
             quantity = obj
-        elif isinstance(obj, Content) and quantity is None and frame.prop in ("captures", "estimates", "supports", "withdrawsFrom"):
+        elif isinstance(obj, Content) and quantity is None and frame.prop in ("captures", "estimates", "supports",
+                                                                              "withdrawsFrom", "claims", "disputes"):
             qs = parse_quantities(obj.text)
             quantity = qs[0] if qs else None
     if quantity is None and frame.prop in ("supports", "captures", "estimates"):
