@@ -281,6 +281,10 @@ class MentionFinder:
             self._weapon(span, nxt)
             return
         entry = self._gazetteer_entry(span, ent.ent_id_)
+        if label in ("ORG", "LOC", "GPE", "FAC", "NORP") and entry is None and len(span) >= 2 \
+                and span[0].lower_ in self.all_titles and not any(t.lower_ in ORG_WORDS for t in span[1:]) \
+                and all(t.pos_ == "PROPN" for t in span[1:]):
+            label = "PERSON"  # "General Valery Gerasimov" read as an organisation by the NER
         if label == "PERSON" and entry is None and all(t.lower_ in self.all_titles or t.lower_ in self.former
                                                        or not t.is_alpha for t in span):
             return  # "President" alone is a title, not a name
