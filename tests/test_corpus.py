@@ -85,3 +85,25 @@ def test_missing_or_empty_corpus_is_an_error(tmp_path):
         list(read_corpus(tmp_path / "nope"))
     with pytest.raises(CorpusError, match="no readable"):
         list(read_corpus(tmp_path))
+
+
+def test_a_20_mb_article_is_skipped_with_a_warning(tmp_path, caplog):
+    write(tmp_path, "good.txt", ENGLISH)
+    with open(tmp_path / "huge.txt", "w", encoding="utf-8") as f:
+        for _ in range(20 * 1024 * 1024 // len(ENGLISH) + 1):
+            f.write(ENGLISH)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        docs = list(read_corpus(tmp_path))
+    assert [d.doc_id for d in docs] == ["good"]
+    assert any("huge.txt is 21.0 MB, over the 5.0 MB limit" in r.getMessage() for r in caplog.records)
+
+
+def test_unreadable_articles_are_skipped_with_a_warning(tmp_path, caplog):
+    write(tmp_path, "good.txt", ENGLISH)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "folder.txt").mkdir()
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        docs = list(read_corpus(tmp_path))
+    assert [d.doc_id for d in docs] == ["good"]
+    text = " ".join(r.getMessage() for r in caplog.records)
+    assert "cannot read dangling.txt" in text and "cannot read folder.txt" in text
