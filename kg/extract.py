@@ -33,6 +33,8 @@ ANAPHORIC_CLAIMS = frozenset({"accusation", "accusations", "allegation", "allega
                               "charges", "report", "reports", "this", "it", "that", "assertion", "assertions"})
 PLAN_ADJECTIVES = frozenset({"ready", "willing", "eager", "prepared", "poised", "determined", "committed", "set",
                              "scheduled", "keen", "due"})
+TIME_NOUNS = frozenset({"week", "weeks", "month", "months", "day", "days", "year", "years", "time", "hours",
+                        "spring", "summer", "autumn", "winter", "period", "moment"})
 RULE_NOUNS = frozenset({"law", "sovereignty", "airspace", "border", "rules", "resolution", "norms", "terms",
                         "commitments", "obligations", "convention", "charter"})
 LOCATED_VERBS = frozenset({"situate", "locate", "lie", "base", "station"})
@@ -563,6 +565,8 @@ def _mentions_expanded(ctx: Context, tok: Token) -> list[Mention]:
 
 def _content(tok: Token) -> Content:
     span = sx.noun_chunk_span(tok) if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    while len(span) > 1 and span[0].pos_ in ("ADP", "SCONJ") and span[0].i < tok.i:
+        span = span[1:]  # "from territories": the preposition is not part of the content
     text = span.text.strip(" ,.;:\"“”")
     if len(text) > CONTENT_LIMIT:
         text = text[:CONTENT_LIMIT - 1].rstrip() + "…"
@@ -670,6 +674,8 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                 for m in mentions:
                     if _allowed_object(ctx, entry, tok, m):
                         out.append(m)
+            elif tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_NOUNS:
+                continue  # "in the coming weeks" says when, not what
             elif tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and _allowed_object(ctx, entry, tok, None):
                 if tok.tag_ in sx.PRONOUN_TAGS and tok.lower_ not in ("this", "that", "these", "those"):
                     continue

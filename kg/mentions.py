@@ -184,16 +184,16 @@ class MentionFinder:
         """'Institute for the Study of War (ISW)': the acronym names the same entity wherever it appears."""
         aliases: dict[str, Mention] = {}
         doc = self.doc
-        for ent in self.ents:
-            ment = self.index.by_token.get(ent.root.i)
+        for i in range(1, len(doc) - 2):
+            if doc[i].text != "(" or doc[i + 2].text != ")":
+                continue
+            acro = doc[i + 1].text
+            ment = self.index.by_token.get(i - 1)
             if ment is None or ment.type not in ("Organization", "MilitaryUnit", "Country", "Actor"):
                 continue
-            i = ent.end
-            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
-                acro = doc[i + 1].text
-                words = [t.text for t in ent if t.is_title or t.is_upper]
-                if acro.isupper() and 2 <= len(acro) <= 8 and "".join(w[0] for w in words).upper() == acro:
-                    aliases[acro] = ment
+            words = [w for w in re.findall(r"[A-Za-z][\w-]*", ment.surface) if w[0].isupper()]
+            if acro.isupper() and 2 <= len(acro) <= 8 and "".join(w[0] for w in words).upper() == acro:
+                aliases[acro] = ment
         if not aliases:
             return
         for tok in doc:
@@ -263,9 +263,12 @@ class MentionFinder:
         if label in ("ORG", "FAC", "EVENT", "LOC") and not ent.ent_id_:
             # "Northern Group" + "of Forces": the name goes on through 'of'/'for' and capitalised words
             end = span.end
-            while end + 1 < len(self.doc) and self.doc[end].lower_ in ("of", "for") and self.doc[end + 1].is_title \
-                    and (end + 1) not in self.index.by_token and not self.doc[end + 1].ent_type_:
-                end += 2
+            while end + 1 < len(self.doc) and self.doc[end].lower_ in ("of", "for"):
+                nxt = end + 2 if self.doc[end + 1].lower_ == "the" and end + 2 < len(self.doc) else end + 1
+                if not self.doc[nxt].is_title or nxt in self.index.by_token or self.doc[nxt].ent_type_ \
+                        and self.doc[nxt].ent_type_ not in ("ORG", "EVENT"):
+                    break
+                end = nxt + 1
                 while end < len(self.doc) and self.doc[end].is_title and not self.doc[end].ent_type_:
                     end += 1
             span = self.doc[span.start:end]
@@ -285,6 +288,10 @@ class MentionFinder:
                 and span[0].lower_ in self.all_titles and not any(t.lower_ in ORG_WORDS for t in span[1:]) \
                 and all(t.pos_ == "PROPN" for t in span[1:]):
             label = "PERSON"  # "General Valery Gerasimov" read as an organisation by the NER
+        if entry is None and self.gaz.country_of_metonym(text) is not None:
+            # "the Kremlin", "the White House": a seat of government, whatever label the NER gave it
+            self.index.put(span, self.mention(span, "Place", f"seat:{slug(text)}", text), head)
+            return
         if label == "PERSON" and entry is None and all(t.lower_ in self.all_titles or t.lower_ in self.former
                                                        or not t.is_alpha for t in span):
             return  # "President" alone is a title, not a name

@@ -104,6 +104,16 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
             matches = [f for f in full if any(n.split()[-1] == surname for n in names_by_key[f])]
             if len({find(f) for f in matches}) == 1:
                 union(matches[0], k)
+    # organisations named alike in different documents ("ISW" alone, and "ISW" as the acronym of its full name)
+    owners: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in sorted(type_by_key):
+        type_ = type_by_key[k].most_common(1)[0][0]
+        if type_ in ("Organization", "MilitaryUnit", "Actor") and not k.startswith("country:"):
+            for name in names_by_key[k]:
+                owners[(type_, fold(name))].append(k)
+    for keys in owners.values():
+        for other in keys[1:]:
+            union(keys[0], other)
     return {k: find(k) for k in parent}
 
 

@@ -42,18 +42,24 @@ def train(
     sequential: bool = typer.Option(False, "--sequential", help="Run the two trainings one after the other."),
     sentences: str = typer.Option("auto", "--sentences", help="Sentence boundaries: auto (best dev sentence F), "
                                   "parser or senter."),
+    ner: str = typer.Option("auto", "--ner", help="NER: shared (on the frozen syntax tok2vec, faster), separate "
+                            "(own tok2vec) or auto (shared unless more than 1 point worse on dev)."),
+    shared_ner_minutes: float = typer.Option(16.0, "--shared-ner-minutes", help="Time limit of the shared NER "
+                                             "training (runs after the syntax training)."),
 ) -> None:
-    """Convert the treebanks, train tagger/parser and NER in parallel, assemble the pipeline."""
+    """Convert the treebanks, train tagger/parser/lemmatizer and NER (two cores), assemble the pipeline."""
     from .paths import PIPELINE_DIR, WORK_DIR
     from .train import train_pipeline
 
     data_dir = _data_dir(data)
     if sentences not in ("auto", "parser", "senter"):
         _fail(f"--sentences must be auto, parser or senter, not {sentences!r}")
+    if ner not in ("auto", "shared", "separate"):
+        _fail(f"--ner must be auto, shared or separate, not {ner!r}")
     try:
         summary = train_pipeline(data_dir, Path(output or PIPELINE_DIR), Path(work or WORK_DIR),
                                  max_minutes=max_minutes, parallel=not sequential, sentences=sentences,
-                                 log=typer.echo)
+                                 ner_mode=ner, shared_ner_minutes=shared_ner_minutes, log=typer.echo)
     except (FileNotFoundError, RuntimeError, ValueError) as exc:
         _fail(str(exc))
     else:

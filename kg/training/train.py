@@ -3,6 +3,8 @@
 * ``syntax``: tok2vec + tagger (PTB) + morphologizer (UPOS + features) + parser (UD labels)
   + senter + trainable lemmatizer  (``configs/syntax.cfg``)
 * ``ner``: its own tok2vec (``ner_tok2vec``) + NER with PERSON / ORG / LOC  (``configs/ner.cfg``)
+* ``ner_shared``: NER on the frozen tok2vec of the trained syntax pipeline (``configs/ner_shared.cfg``),
+  trained after ``syntax``; used when it is about as accurate, as it saves a second tok2vec at run time
 
 Each training runs in its own process (spaCy's CNN models use one core per process) and stops
 after ``max_minutes`` (or ``max_steps`` / patience); the best checkpoint on the dev sets
@@ -48,10 +50,6 @@ META = {
     ],
 }
 
-TRAININGS = {
-    "syntax": "syntax.cfg",
-    "ner": "ner.cfg",
-}
 
 
 class TrainingTimeUp(Exception):
@@ -148,7 +146,9 @@ def assemble(
         if names.index("senter") > names.index("parser"):
             nlp.remove_pipe("senter")
             nlp.add_pipe("senter", source=spacy.load(syntax_model), before="parser")
-    nlp.add_pipe("ner_tok2vec", source=ner_nlp)
+    if "ner_tok2vec" in ner_nlp.pipe_names:  # standalone NER with its own tok2vec
+        nlp.add_pipe("ner_tok2vec", source=ner_nlp)
+    # (an NER trained on the frozen syntax tok2vec listens to "tok2vec", which is already there)
     nlp.add_pipe("ner", source=ner_nlp)
     if sentences == "both-disabled":
         nlp.disable_pipe("senter")
@@ -183,21 +183,72 @@ def _clean_config(path: Path) -> None:
     cfg.to_disk(path)
 
 
+def _run_trainings(jobs: Dict[str, List[str]], work_dir: Path, parallel: bool, log=print) -> Dict[str, float]:
+    """Run ``python -m kg.training.train ARGS`` per job (in parallel: one process per core);
+    returns minutes per job."""
+    procs: Dict[str, subprocess.Popen] = {}
+    minutes: Dict[str, float] = {}
+    starts: Dict[str, float] = {}
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    for name, args in jobs.items():
+        cmd = [sys.executable, "-m", "kg.training.train", *args]
+        log_path = work_dir / "runs" / f"{name}.log"
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        log(f"training {name}: {' '.join(cmd)} (log: {log_path})")
+        starts[name] = time.time()
+        with open(log_path, "w") as fh:
+            proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=str(REPO_ROOT), env=env)
+        procs[name] = proc
+        if not parallel:
+            if proc.wait() != 0:
+                raise RuntimeError(f"training {name} failed, see {log_path}")
+            minutes[name] = (time.time() - starts[name]) / 60
+            del procs[name]
+    while procs:
+        for name, proc in list(procs.items()):
+            code = proc.poll()
+            if code is None:
+                continue
+            del procs[name]
+            if code != 0:
+                for other in procs.values():
+                    other.terminate()
+                raise RuntimeError(f"training {name} failed, see {work_dir / 'runs' / (name + '.log')}")
+            minutes[name] = (time.time() - starts[name]) / 60
+            log(f"training {name} finished after {minutes[name]:.1f} minutes")
+        time.sleep(2)
+    return minutes
+
+
+def _dev_score(model: Path, key: str) -> float:
+    perf = json.loads((Path(model) / "meta.json").read_text()).get("performance") or {}
+    return float(perf.get(key) or 0.0)
+
+
 def train_pipeline(
     data_dir: Path,
     output_dir: Path = DEFAULT_OUTPUT,
     work_dir: Path = DEFAULT_WORK,
-    max_minutes: float = 60.0,
+    max_minutes: float = 95.0,
     parallel: bool = True,
     sentences: str = "auto",
+    ner_mode: str = "auto",
+    shared_ner_minutes: float = 16.0,
     overrides: Optional[Dict[str, Dict[str, object]]] = None,
     log=print,
 ) -> Dict[str, object]:
-    """Convert the treebanks, train both pipelines (in parallel by default), assemble, save.
+    """Convert the treebanks, train, assemble, save.
 
-    Returns a summary dict (paths, minutes per training, sentence mode chosen)."""
+    Phase 1 trains ``syntax`` and a standalone ``ner`` (own tok2vec) in parallel, one per core.
+    Phase 2 (``ner_mode`` auto/shared) trains ``ner_shared``: an NER on the frozen tok2vec of the
+    trained syntax pipeline, so that the shipped pipeline runs one tok2vec instead of two. With
+    ``auto`` the shared NER is used unless its dev F is more than one point below the standalone one.
+    ``sentences``: auto (best dev sentence F of parser vs senter), parser, senter.
+    Returns a summary dict (paths, minutes per training, choices made)."""
     from .convert import check_data_dir, convert_all
 
+    if ner_mode not in ("auto", "shared", "separate"):
+        raise ValueError(f"ner_mode must be auto, shared or separate, not {ner_mode!r}")
     data_dir, output_dir, work_dir = Path(data_dir), Path(output_dir), Path(work_dir)
     check_data_dir(data_dir)
     t0 = time.time()
@@ -206,41 +257,40 @@ def train_pipeline(
     for key, value in stats.items():
         log(f"  {key}: {value}")
     corpus = work_dir / "corpus"
-    procs: Dict[str, subprocess.Popen] = {}
-    minutes: Dict[str, float] = {}
-    starts: Dict[str, float] = {}
-    for name, cfg in TRAININGS.items():
-        out = work_dir / "runs" / name
-        cmd = [sys.executable, "-m", "kg.training.train", str(CONFIG_DIR / cfg), str(corpus), str(out),
-               "--max-minutes", str(max_minutes)]
-        for key, value in ((overrides or {}).get(name) or {}).items():
-            cmd.append(f"--{key}={json.dumps(value)}")
-        log_path = work_dir / "runs" / f"{name}.log"
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        log(f"training {name}: {' '.join(cmd)} (log: {log_path})")
-        starts[name] = time.time()
-        env = dict(os.environ, PYTHONPATH=str(REPO_ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-        with open(log_path, "w") as fh:
-            proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=str(REPO_ROOT), env=env)
-        if parallel:
-            procs[name] = proc
+    runs = work_dir / "runs"
+
+    def job(name: str, cfg: str, minutes: float, extra: Optional[Dict[str, object]] = None) -> List[str]:
+        args = [str(CONFIG_DIR / cfg), str(corpus), str(runs / name), "--max-minutes", str(minutes)]
+        for key, value in {**(extra or {}), **((overrides or {}).get(name) or {})}.items():
+            args.append(f"--{key}={json.dumps(value)}")
+        return args
+
+    phase1 = {"syntax": job("syntax", "syntax.cfg", max_minutes)}
+    if ner_mode in ("auto", "separate"):
+        phase1["ner"] = job("ner", "ner.cfg", max_minutes)
+    minutes = _run_trainings(phase1, work_dir, parallel, log=log)
+    syntax_best = runs / "syntax" / "model-best"
+    ner_best = runs / "ner" / "model-best"
+    if ner_mode in ("auto", "shared"):
+        shared = {"ner_shared": job("ner_shared", "ner_shared.cfg", shared_ner_minutes,
+                                    {"paths.syntax_model": str(syntax_best.resolve())})}
+        minutes.update(_run_trainings(shared, work_dir, parallel, log=log))
+        shared_best = runs / "ner_shared" / "model-best"
+        if ner_mode == "shared":
+            ner_best = shared_best
         else:
-            if proc.wait() != 0:
-                raise RuntimeError(f"training {name} failed, see {log_path}")
-            minutes[name] = (time.time() - starts[name]) / 60
-    for name, proc in procs.items():
-        if proc.wait() != 0:
-            raise RuntimeError(f"training {name} failed, see {work_dir / 'runs' / (name + '.log')}")
-        minutes[name] = (time.time() - starts[name]) / 60
-    syntax_best = work_dir / "runs" / "syntax" / "model-best"
-    ner_best = work_dir / "runs" / "ner" / "model-best"
+            f_sep, f_shared = _dev_score(ner_best, "ents_f"), _dev_score(shared_best, "ents_f")
+            log(f"  dev NER F: standalone {f_sep:.4f}, on the syntax tok2vec {f_shared:.4f}")
+            if f_shared >= f_sep - 0.01:
+                ner_best = shared_best
+    log(f"NER from {ner_best}")
     if sentences == "auto":
         sentences = choose_sentence_mode(syntax_best, corpus / "dev", log=log)
     extra = {"kg_training": {"minutes": {k: round(v, 1) for k, v in minutes.items()}, "sentences": sentences,
-                             "data": stats}}
+                             "ner": ner_best.parent.name, "data": stats}}
     assemble(syntax_best, ner_best, output_dir, sentences=sentences, meta_extra=extra)
     log(f"pipeline written to {output_dir} ({(time.time() - t0) / 60:.1f} minutes in total)")
-    return {"output": str(output_dir), "minutes": minutes, "sentences": sentences}
+    return {"output": str(output_dir), "minutes": minutes, "sentences": sentences, "ner": str(ner_best)}
 
 
 def choose_sentence_mode(syntax_model: Path, dev_dir: Path, log=print) -> str:
