@@ -665,6 +665,9 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
             toks = sx.objects(head) if verb else []
         else:
             toks = [n for p, n in sx.prep_args(head) if p == slot]
+            if not toks and verb:
+                # "withdraw its forces from Donetsk": the phrase may hang on the object
+                toks = [n for o in sx.objects(head) for p, n in sx.prep_args(o) if p == slot]
         for tok in toks:
             mentions = _mentions_expanded(ctx, tok)
             if not mentions and entry.get("p") in ("praises", "condemns", "supports", "accuses"):
@@ -732,6 +735,12 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         found = [q for t in texts for q in parse_quantities(t)]
         if found:
             objects = [found[0]]
+    if not objects and "dobj" in slots and sx.dep(tok) in sx.REL_CLAUSE and not sx.objects(tok) \
+            and not any(sx.dep(c) in sx.SUBJ and sx.is_relative_pronoun(c) for c in tok.children):
+        # "areas Russia has already annexed": the relative clause's noun is the object
+        noun = tok.head
+        ment = _mention_at(ctx, noun)
+        objects = [ment] if ment is not None else [_content(noun)]
     if not objects and entry.get("symmetric") and len(subjects) >= 2:
         # "Zelensky and Trump met": the participants meet each other
         subjects, objects = subjects[:1], subjects[1:]
@@ -783,6 +792,9 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     elif not subjects and sx.dep(tok) in sx.POBJ | sx.NOUN_OBL and sx.prep_of(tok) in ("of", "in", "for", "to") and head.pos_ in ("VERB",):
         # "boasting of capturing", "gearing up for an offensive"
         subjects = _inherited_subjects(ctx, head)
+        scope = head
+    if not subjects and sx.prep_of(tok) in ("during", "after", "before", "on") and head.pos_ == "VERB":
+        subjects = _inherited_subjects(ctx, head)  # "made by Gerasimov during a visit to…"
         scope = head
     if not subjects and sx.dep(tok) in ("appos",):
         return None
@@ -921,6 +933,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
     if info.negated:
         flags.add("Negated")
     claimant: Mention | None = info.according
+    soft_negation = False
     node = token
     steps = 0
     while node.head is not node and steps < 12:
@@ -944,7 +957,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             if info.plan_verb and rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl"):
                 flags.add("Planned")
             if info.negative_verb and rel == "xcomp":
-                flags.add("Negated")
+                soft_negation = True  # "failed to take"; but "if Ukraine refused to withdraw" is a hypothesis
             if info.modal:
                 flags.add("Hypothetical")
             if info.future and rel == "xcomp":
@@ -969,7 +982,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                     flags.add("Claimed")
                 if claimant is None:
                     claimant = _speaker(ctx, node)
-            elif mode == "deny":
+            elif mode == "deny" and rel in ("ccomp", "obj", "dobj", "xcomp", "parataxis", "acl:relcl", "relcl"):
                 flags.add("Denied")
                 claimant = _speaker(ctx, node) or claimant
             elif mode == "allege":
@@ -980,10 +993,12 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                                                  "advcl", "acl"):
                 flags.add("Planned")
             elif mode == "negative" and rel in ("xcomp", "obj", "dobj"):
-                flags.add("Negated")
+                soft_negation = True
         flags |= info.flags
         if claimant is None and info.according is not None:
             claimant = info.according
+    if soft_negation and "Hypothetical" not in flags:
+        flags.add("Negated")
     for name in MODALITIES:
         if name in flags:
             return name, claimant
