@@ -729,6 +729,11 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         objects = [_clause_content(complement)]
     if prop == "warns" and complement is not None:
         objects = [_clause_content(complement)]
+    if prop == "threatens" and complement is not None and sx.dep(complement) == "xcomp":
+        # "threatened to seize both Kharkiv and Sumy regions": what is threatened is the act's target
+        targets = [m for o in sx.objects(complement) for m in _mentions_expanded(ctx, o)]
+        if targets:
+            objects = targets
     if prop == "estimates":
         # "estimating that around 4,700 square kilometers…": the estimate is the quantity
         texts = [o.text for o in objects if isinstance(o, Content)]

@@ -103,3 +103,12 @@ def test_launching_an_offensive_is_an_attack_and_moscow_acts_as_russia():
             W(".", 1, "punct", "PUNCT")]
     ex = run(rows, [(0, 1, "GPE"), (5, 6, "GPE")])
     assert triples(ex) == {(RU, "attacks", KHARKIV, "Asserted")}
+
+
+def test_a_threat_names_its_target_and_its_content_is_planned():
+    # Russia threatened to seize Kharkiv .
+    rows = [W("Russia", 1, "nsubj", "PROPN"), W("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+            W("to", 3, "mark", "PART"), W("seize", 1, "xcomp", "VERB", "VB"), W("Kharkiv", 3, "obj", "PROPN"),
+            W(".", 1, "punct", "PUNCT")]
+    got = triples(run(rows, [(0, 1, "GPE"), (4, 5, "GPE")]))
+    assert got == {(RU, "threatens", KHARKIV, "Asserted"), (RU, "captures", KHARKIV, "Planned")}
