@@ -129,7 +129,7 @@ def bench_scaling(texts: list[str], base: int, sizes: list[int], model: str | No
         shutil.rmtree(corpus, ignore_errors=True)
 
 
-def bench_sparql(model: str | None, triples: int, tmp: Path) -> None:
+def bench_sparql(model: str | None, triples: int, tmp: Path, with_rdflib: bool = True) -> None:
     from dataclasses import replace
 
     import pyoxigraph
@@ -159,6 +159,7 @@ def bench_sparql(model: str | None, triples: int, tmp: Path) -> None:
     t = time.perf_counter()
     turtle = graph.serialize(format="turtle")
     print(f"export to Turtle: {time.perf_counter() - t:.1f}s ({len(turtle) / 1e6:.0f} MB)")
+    del turtle
     nquads = render_exports(built)["graph.nq"]
     t = time.perf_counter()
     store = write_store(tmp / "store", nquads)
@@ -168,13 +169,13 @@ def bench_sparql(model: str | None, triples: int, tmp: Path) -> None:
     for name, q in saved_queries().items():
         prepared = prepare(q.text)
         t = time.perf_counter()
-        rows_rdflib = len(list(graph.query(prepared)))
-        t_rdflib = time.perf_counter() - t
+        rows_rdflib = len(list(graph.query(prepared))) if with_rdflib else -1
+        t_rdflib = time.perf_counter() - t if with_rdflib else float("nan")
         t = time.perf_counter()
         rows_ox = len(store_query_rows(ox, q.text)[1])
         t_ox = time.perf_counter() - t
         print(f"{name:<22} {rows_ox:>6} {t_rdflib:>9.3f} {t_ox:>11.3f} {t_rdflib / max(t_ox, 1e-6):>9.1f}"
-              + ("" if rows_ox == rows_rdflib else f"  (rdflib {rows_rdflib} rows)"))
+              + ("" if rows_ox == rows_rdflib or not with_rdflib else f"  (rdflib {rows_rdflib} rows)"))
 
 
 def main() -> int:
@@ -185,7 +186,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="1,10,100")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--triples", type=int, default=1_000_000)
-    ap.add_argument("--skip", default="", help="comma-separated: throughput, scaling, sparql")
+    ap.add_argument("--skip", default="", help="comma-separated: throughput, scaling, sparql, rdflib")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     texts = ud_documents(args.data)
@@ -198,7 +199,7 @@ def main() -> int:
         if "scaling" not in skip:
             bench_scaling(texts, args.base_words, [int(s) for s in args.sizes.split(",")], args.model, args.jobs, tmp)
         if "sparql" not in skip:
-            bench_sparql(args.model, args.triples, tmp)
+            bench_sparql(args.model, args.triples, tmp, with_rdflib="rdflib" not in skip)
     return 0
 
 
