@@ -136,7 +136,6 @@ def bench_sparql(model: str | None, triples: int, tmp: Path, with_rdflib: bool =
     from rdflib import Graph
 
     from kg.corpus import read_corpus
-    from kg.export import render_exports
     from kg.pipeline import assemble, extract_documents
     from kg.query import prepare, saved_queries
     from kg.store import store_query_rows, write_store
@@ -160,7 +159,7 @@ def bench_sparql(model: str | None, triples: int, tmp: Path, with_rdflib: bool =
     turtle = graph.serialize(format="turtle")
     print(f"export to Turtle: {time.perf_counter() - t:.1f}s ({len(turtle) / 1e6:.0f} MB)")
     del turtle
-    nquads = render_exports(built)["graph.nq"]
+    nquads = built.dataset().serialize(format="nquads")
     t = time.perf_counter()
     store = write_store(tmp / "store", nquads)
     print(f"bulk load into Oxigraph: {time.perf_counter() - t:.1f}s")
