@@ -4,7 +4,7 @@ Texts are real documents from the UD English EWT and GUM test splits (raw text r
 CoNLL-U words and SpaceAfter marks, one text per document). "Words" are the tokens of the
 pipeline's output docs.
 
-    python benchmarks/bench_pipeline.py [--model PATH] [--data PATH] [--repeat 3] [--batch-size 64]
+    python benchmarks/bench_pipeline.py [--model PATH] [--data PATH] [--repeat 3] [--batch-size N]
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def main() -> int:
     ap.add_argument("--model", default=default_model())
     ap.add_argument("--data", type=Path, default=None)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--batch-size", type=int, default=None, help="default: the pipeline's nlp.batch_size")
     ap.add_argument("--disable", default="", help="comma-separated components to disable")
     args = ap.parse_args()
 
@@ -45,14 +45,15 @@ def main() -> int:
     texts = load_texts(data_dir)
     disable = [x for x in args.disable.split(",") if x]
     nlp = spacy.load(args.model, disable=disable)
+    batch_size = args.batch_size or nlp.batch_size
     print(f"model: {args.model}  components: {', '.join(nlp.pipe_names)}")
     print(f"texts: {len(texts)} documents, {sum(len(t) for t in texts):,} characters; "
-          f"cpu count {os.cpu_count()}, one process, batch_size {args.batch_size}")
-    list(nlp.pipe(texts[:20], batch_size=args.batch_size))  # warm-up
+          f"cpu count {os.cpu_count()}, one process, batch_size {batch_size}")
+    list(nlp.pipe(texts[:20], batch_size=batch_size))  # warm-up
     best = 0.0
     for i in range(args.repeat):
         start = time.perf_counter()
-        n_words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=args.batch_size))
+        n_words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
         elapsed = time.perf_counter() - start
         wps = n_words / elapsed
         best = max(best, wps)
