@@ -38,11 +38,11 @@ def train(
                                           "(default: kg/resources/pipeline)."),
     work: Optional[Path] = typer.Option(None, "--work", help="Work folder for corpora and checkpoints "
                                         "(default: training/ at the repository root)."),
-    max_minutes: float = typer.Option(95.0, "--max-minutes", help="Time limit of each of the two trainings."),
+    max_minutes: float = typer.Option(95.0, "--max-minutes", help="Time limit of the syntax and NER trainings (run in parallel)."),
     sequential: bool = typer.Option(False, "--sequential", help="Run the two trainings one after the other."),
     sentences: str = typer.Option("auto", "--sentences", help="Sentence boundaries: auto (best dev sentence F), "
                                   "parser or senter."),
-    ner: str = typer.Option("auto", "--ner", help="NER: shared (on the frozen syntax tok2vec, faster), separate "
+    ner: str = typer.Option("separate", "--ner", help="NER: shared (on the frozen syntax tok2vec, faster), separate "
                             "(own tok2vec) or auto (shared unless more than 1 point worse on dev)."),
     shared_ner_minutes: float = typer.Option(16.0, "--shared-ner-minutes", help="Time limit of the shared NER "
                                              "training (runs after the syntax training)."),

@@ -232,7 +232,7 @@ def train_pipeline(
     max_minutes: float = 95.0,
     parallel: bool = True,
     sentences: str = "auto",
-    ner_mode: str = "auto",
+    ner_mode: str = "separate",
     shared_ner_minutes: float = 16.0,
     overrides: Optional[Dict[str, Dict[str, object]]] = None,
     log=print,
