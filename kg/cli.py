@@ -37,6 +37,16 @@ def _setup_logging(verbose: bool = False) -> None:
     log.propagate = False
 
 
+def _graph_or_exit(path: Path):
+    """The graph file parsed, or a one-line error and exit 1."""
+    from .graphio import load_graph
+
+    try:
+        return load_graph(path)
+    except errors.KGError as exc:
+        _fail(exc)
+
+
 def _fail(exc: errors.KGError) -> None:
     typer.echo(f"error: {exc.message}", err=True)
     raise typer.Exit(code=exc.exit_code)
@@ -132,13 +142,9 @@ def list_queries() -> None:
 @app.command()
 def validate(graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file to validate.")) -> None:
     """Check a graph against the contract's SHACL shapes."""
-    from .graphio import load_graph
     from .validate import validate_graph
 
-    try:
-        g = load_graph(graph)
-    except errors.KGError as exc:
-        _fail(exc)
+    g = _graph_or_exit(graph)
     result = validate_graph(g)
     if result.conforms:
         typer.echo(f"{graph}: conforms to the contract's shapes ({len(g)} triples)")
@@ -171,13 +177,9 @@ def evaluate(
 @app.command()
 def stats(graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file.")) -> None:
     """Counts of a graph: triples, entities by type, statements by property and modality."""
-    from .graphio import load_graph
     from .query import format_result, run_query
 
-    try:
-        g = load_graph(graph)
-    except errors.KGError as exc:
-        _fail(exc)
+    g = _graph_or_exit(graph)
     typer.echo(f"triples: {len(g)}")
     for title, text in (
         ("entities by type", "SELECT ?type (COUNT(DISTINCT ?e) AS ?count) WHERE { ?e a ?t ; rdfs:label ?l . "

@@ -363,10 +363,6 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
             container = _possessive_place(ctx, node)
             if container is not None and container.key != ment.key and container.type in PLACE_TYPES:
                 containers.append((container, node))
-        # "situated in X", "located in X" on a clause about the place
-        for node in heads:
-            for prep, obj in sx.prep_args(node.head) if sx.lemma_in(node.head, LOCATED_VERBS) else []:
-                pass
         for container, node in containers[:1]:
             _add(ctx, number, ment, "locatedIn", container, evidence=_evidence(ctx, tok, node))
         # borders: "X near the Russian border", "sharing a border with Russia"
@@ -1036,9 +1032,8 @@ def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modalit
          token: Token | None = None) -> int | None:
     if isinstance(obj, Mention) and obj.key == subject.key:
         return None
-    rel = Relation(doc_id=ctx.document.doc_id, sentence=number, subject=_label_only(subject), predicate=prop,
-                   object=_label_only(obj) if isinstance(obj, Mention) else obj, modality=modality,
-                   claimant=_label_only(claimant) if claimant else None, date=date, place=_label_only(place) if place else None,
+    rel = Relation(doc_id=ctx.document.doc_id, sentence=number, subject=subject, predicate=prop,
+                   object=obj, modality=modality, claimant=claimant, date=date, place=place,
                    quantity=quantity, role=role, evidence=evidence)
     for i, existing in enumerate(ctx.relations):
         if _same(existing, rel):
@@ -1049,9 +1044,6 @@ def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modalit
         ctx.frames_by_token.setdefault(token.i, []).append(idx)
     return idx
 
-
-def _label_only(m: Mention) -> Mention:
-    return m
 
 
 def _same(a: Relation, b: Relation) -> bool:

@@ -571,7 +571,6 @@ class MentionFinder:
         end = tok.i + 1
         if end < len(self.doc) and self.doc[end].lower_ in self.agreement_nouns and self.doc[end].head.i == end:
             tokens = self.doc[kept[0].i:end + 1]
-        name = " ".join(t.text for t in tokens if not t.is_punct or t.text == "-").replace(" - ", "-")
         name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
         self.index.put(tokens, self.mention(tokens, "Agreement", f"agreement:{slug(name)}", name), tok)
 

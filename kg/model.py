@@ -8,7 +8,7 @@ resolve -> Entity. Everything here is frozen and JSON-serialisable through
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Union
 
 MODALITIES = ("Denied", "Negated", "Hypothetical", "Planned", "Claimed", "Asserted")
