@@ -548,6 +548,13 @@ def _mentions_expanded(ctx: Context, tok: Token) -> list[Mention]:
                         m = ctx.index.get(cc)
                         if m is not None and m not in out:
                             out.append(m)
+                if not named and (first := sx.list_before(node)) is not None:
+                    # "Donetsk, Luhansk and Kherson — regions that Russia annexed": the listed places
+                    named = [first]
+                    for cc in sx.with_conjuncts(first):
+                        m = ctx.index.get(cc)
+                        if m is not None and m.type in PLACE_TYPES and m not in out:
+                            out.append(m)
                 if not named:
                     m = _mention_at(ctx, node)
                     if m is not None and m not in out:
@@ -740,8 +747,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             and not any(sx.dep(c) in sx.SUBJ and sx.is_relative_pronoun(c) for c in tok.children):
         # "areas Russia has already annexed": the relative clause's noun is the object
         noun = tok.head
-        ment = _mention_at(ctx, noun)
-        objects = [ment] if ment is not None else [_content(noun)]
+        objects = _mentions_expanded(ctx, noun) or [_content(noun)]
     if not objects and entry.get("symmetric") and len(subjects) >= 2:
         # "Zelensky and Trump met": the participants meet each other
         subjects, objects = subjects[:1], subjects[1:]
@@ -931,6 +937,8 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
     allege = ctx.word_sets["allege"]
     info = _node_info(ctx, token)
     flags: set[str] = set(info.flags)
+    if info.conditional_children:
+        flags.add("Hypothetical")  # "seize both regions if Ukraine refused": the consequence holds only under it
     if info.negated:
         flags.add("Negated")
     claimant: Mention | None = info.according
@@ -1124,9 +1132,31 @@ def _link_reports(ctx: Context, speech: list[tuple[list[int], Token]]) -> None:
             ctx.relations[i] = replace(ctx.relations[i], reports=tuple(reported))
 
 
+HEAD_OFFICES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "queen", "emir"})
+STATE_ACTS = frozenset({"captures", "annexes", "attacks", "withdrawsFrom"})
+"""Acts of war that a state carries out: a head of state named as their agent stands for the state."""
+
+
+def _state_of(ctx: Context, person: Mention) -> Mention | None:
+    """The country a person leads, from world knowledge or from a title in this document."""
+    entry = ctx.gaz.entries.get(person.key)
+    code = entry.country if entry is not None and (entry.office or "").lower() in HEAD_OFFICES else None
+    country = ctx.gaz.country(code) if code else None
+    if country is None:
+        for rel in ctx.relations:
+            if rel.predicate == "leaderOf" and rel.subject.key == person.key and isinstance(rel.object, Mention) \
+                    and rel.object.type == "Country" and rel.role and "former" not in rel.role.lower():
+                return replace(person, type="Country", key=rel.object.key, name=None, wikidata=rel.object.wikidata)
+        return None
+    return replace(person, type="Country", key=country.key, name=None, wikidata=country.wikidata)
+
+
 def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     added: list[int] = []
     subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
+    if frame.prop in STATE_ACTS:
+        # "Putin plans to seize Sumy": the state acts through its leader
+        subjects = [(_state_of(ctx, s) or s) if s.type == "Person" else s for s in subjects]
     if not subjects:
         return added
     modality, claimant = modality_of(ctx, frame.token)

@@ -288,6 +288,10 @@ class MentionFinder:
                 and span[0].lower_ in self.all_titles and not any(t.lower_ in ORG_WORDS for t in span[1:]) \
                 and all(t.pos_ == "PROPN" for t in span[1:]):
             label = "PERSON"  # "General Valery Gerasimov" read as an organisation by the NER
+        if label in ("ORG", "LOC", "GPE", "FAC", "NORP") and entry is None and len(span) >= 2 \
+                and all(t.pos_ == "PROPN" for t in span) and not any(t.lower_ in ORG_WORDS for t in span) \
+                and self._person_role_appositive(span):
+            label = "PERSON"  # "Pavel Zolotaryov, head of the district" read as an organisation by the NER
         if entry is None and self.gaz.country_of_metonym(text) is not None:
             # "the Kremlin", "the White House": a seat of government, whatever label the NER gave it
             self.index.put(span, self.mention(span, "Place", f"seat:{slug(text)}", text), head)
@@ -345,6 +349,15 @@ class MentionFinder:
             return None
         return found[0]
 
+    def _person_role_appositive(self, span: Span) -> bool:
+        """Whether the name is followed by an appositive role noun that only a person holds ("…, head of")."""
+        for c in span.root.children:
+            if sx.dep(c) in sx.APPOS and c.lower_ in self.all_titles:
+                return True
+        nxt = span.end
+        return nxt + 1 < len(self.doc) and self.doc[nxt].text == "," and self.doc[nxt + 1].lower_ in self.all_titles \
+            and nxt + 2 < len(self.doc) and self.doc[nxt + 2].lower_ == "of"
+
     def _region_reading(self, span: Span, city: Entry) -> bool | None:
         """Whether a bare name that is both a city and a region's name means the region here:
         True (region), False (city), None (the text does not say)."""
@@ -375,6 +388,12 @@ class MentionFinder:
             for c in [tok, *tok.conjuncts]:
                 if any(sx.dep(x) == "appos" and x.lower_ in self.region_words for x in c.children):
                     return True
+            # "the Kharkiv and Sumy regions": a plural class noun closing the list covers every name in it
+            if any(c.lower_ in self.region_words and c.tag_ == "NNS" for c in tok.conjuncts):
+                return True
+            # the same list followed by a dash or colon and the class noun, however the parser attached it
+            if sx.class_noun_after(tok, self.region_words) is not None:
+                return True
         return None
 
     # -- persons ---------------------------------------------------------------------

@@ -103,6 +103,34 @@ def with_conjuncts(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+LIST_GLUE = frozenset({"—", "–", "-", "--", ":", ","})
+
+
+def class_noun_after(token: Token, nouns) -> Token | None:
+    """The class noun that restates a list: "Donetsk, Luhansk and Kherson — regions that…" gives "regions"."""
+    last = max(with_conjuncts(token), key=lambda t: t.i).right_edge
+    doc = token.doc
+    i = last.i + 1
+    if i + 1 < len(doc) and doc[i].text in LIST_GLUE and doc[i + 1].lower_ in nouns and doc[i + 1].tag_ == "NNS":
+        return doc[i + 1]
+    return None
+
+
+def list_before(noun: Token) -> Token | None:
+    """The first item of the list a plural class noun restates, "Donetsk" for "… Kherson — regions"."""
+    doc = noun.doc
+    i = noun.i - 1
+    if i < 1 or doc[i].text not in LIST_GLUE or noun.tag_ != "NNS":
+        return None
+    prev = doc[i - 1]
+    while prev.is_punct and prev.i > 0:
+        prev = doc[prev.i - 1]
+    first = prev
+    while dep(first) == "conj" and first.head.i < first.i:
+        first = first.head
+    return first if len(with_conjuncts(first)) > 1 else None
+
+
 def is_passive(verb: Token) -> bool:
     return any(dep(c) in AUX_PASS or dep(c) in SUBJ_PASS for c in verb.children)
 
