@@ -784,6 +784,11 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                 entry_c = ctx.gaz.country_of_demonym(c.text)
                 if entry_c is not None:
                     subjects = [_entry_mention(ctx, c, entry_c)]
+                    if any(m.lower_ in ctx.finder.military_nouns | MILITARY_ADJECTIVES for m in tok.children
+                           if sx.dep(m) in sx.AMOD | sx.COMPOUND and c.i < m.i < tok.i):
+                        # "Ukrainian military withdrawal": the country's armed forces act
+                        subjects = [replace(subjects[0], type="MilitaryUnit", key=f"forces:{entry_c.country}",
+                                            name=None, wikidata=None)]
                     break
                 ment = ctx.index.get(c)
                 if ment is not None and ment.type in ACTOR_TYPES:
@@ -922,6 +927,8 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
     return info
 
 
+MILITARY_ADJECTIVES = frozenset({"military", "naval", "army", "troop"})
+CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "while"})
 EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "dobj", "csubj", "pcomp", "pobj", "nmod",
                        "obl", "prep", "acl:relcl", "relcl"})
 
@@ -943,12 +950,15 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         flags.add("Negated")
     claimant: Mention | None = info.according
     soft_negation = False
+    circumstance = False  # "made by X during a visit to Y": the visit is when it was said, not what was said
     node = token
     steps = 0
     while node.head is not node and steps < 12:
         steps += 1
         child, node = node, node.head
         rel = sx.dep(child)
+        if rel in sx.NOUN_OBL | sx.POBJ and sx.prep_of(child) in CIRCUMSTANCE_PREPS:
+            circumstance = True
         child_info, info = info, _node_info(ctx, node)
         if rel == "advcl" and child_info.marked_if or info.conditional_children - {child.i}:
             flags.add("Hypothetical")  # in an "if" clause, or in a clause that holds only under a condition
@@ -978,9 +988,12 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         if node.pos_ == "ADJ" and node.lower_ in ("unlikely", "likely", "possible", "impossible") and \
                 rel in ("csubj", "ccomp", "xcomp", "nsubj"):
             flags.add("Hypothetical")
-        if node.pos_ == "NOUN" and node.lower_ in plan_nouns and \
+        if node.pos_ == "NOUN" and sx.lemma_in(node, plan_nouns) and \
                 rel in ("acl", "xcomp", "nmod", "pobj", "prep", "pcomp", "compound", "amod", "ccomp"):
-            flags.add("Hypothetical" if node.lower_ in ("possibility", "prospect", "potential") else "Planned")
+            flags.add("Hypothetical" if sx.lemma_in(node, ("possibility", "prospect", "potential")) else "Planned")
+        if circumstance:
+            flags |= info.flags & {"Hypothetical", "Negated"}
+            continue
         if node.lower_ in allege and node.pos_ == "NOUN" and \
                 rel in ("acl", "ccomp", "nmod", "pobj", "prep", "acl:relcl", "relcl"):
             flags.add("Claimed")

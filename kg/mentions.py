@@ -278,6 +278,8 @@ class MentionFinder:
         if label == "NORP":
             return  # adjectives: used by the noun-phrase rules
         text = span.text
+        if all(t.lower_ in self.military_nouns or t.lower_ == "armed" for t in span):
+            return  # "the Russian Army": a country's armed forces, found by the noun-phrase rules
         # a weapon named by a proper noun before a weapon noun: "Oreshnik ballistic missile"
         nxt = self._head_noun_after(span)
         if nxt is not None and nxt.lower_ in self.weapon_nouns and label not in ("GPE",):

@@ -132,7 +132,10 @@ def list_before(noun: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(dep(c) in AUX_PASS or dep(c) in SUBJ_PASS for c in verb.children)
+    if any(dep(c) in AUX_PASS or dep(c) in SUBJ_PASS for c in verb.children):
+        return True
+    # a participle with its agent: "the announcement, made by Gerasimov"
+    return verb.tag_ == "VBN" and any(dep(c) in ("obl:agent", "agent") for c in verb.children)
 
 
 def prep_of(noun: Token) -> str | None:

@@ -46,6 +46,10 @@ def train(
                             "(own tok2vec) or auto (shared unless more than 1 point worse on dev)."),
     shared_ner_minutes: float = typer.Option(16.0, "--shared-ner-minutes", help="Time limit of the shared NER "
                                              "training (runs after the syntax training)."),
+    source: Optional[Path] = typer.Option(None, "--from", help="Continue from this trained kg pipeline: its syntax "
+                                          "components (tok2vec, tagger, morphologizer, senter, parser, lemmatizer) "
+                                          "are trained further with configs/syntax_continue.cfg and its NER is kept "
+                                          "as it is (--ner is then ignored). Give --output too, to keep the source."),
 ) -> None:
     """Convert the treebanks, train tagger/parser/lemmatizer and NER (two cores), assemble the pipeline."""
     from .paths import PIPELINE_DIR, WORK_DIR
@@ -59,7 +63,8 @@ def train(
     try:
         summary = train_pipeline(data_dir, Path(output or PIPELINE_DIR), Path(work or WORK_DIR),
                                  max_minutes=max_minutes, parallel=not sequential, sentences=sentences,
-                                 ner_mode=ner, shared_ner_minutes=shared_ner_minutes, log=typer.echo)
+                                 ner_mode=ner, shared_ner_minutes=shared_ner_minutes,
+                                 source_model=Path(source).expanduser() if source else None, log=typer.echo)
     except (FileNotFoundError, RuntimeError, ValueError) as exc:
         _fail(str(exc))
     else:
@@ -71,13 +76,19 @@ def evaluate(
     model: Optional[str] = typer.Option(None, "--model", help="Pipeline name or path (default: the shipped one)."),
     data: Optional[Path] = typer.Option(None, "--data", help="Treebank folder (default: $KG_DATA or ../shared/data)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    rules: bool = typer.Option(True, "--rules/--no-rules", help="Also score PER/ORG/LOC with the pipeline as kg "
+                               "loads it (model + gazetteer entity ruler and the other kg rules), next to the "
+                               "bare model's scores."),
 ) -> None:
-    """Accuracy on EWT test, GUM test and UNER EWT test (never used in training)."""
+    """Accuracy on EWT test, GUM test and UNER EWT test (never used in training).
+
+    Tagging, parsing and sentence scores are the bare model's; PER/ORG/LOC scores are given for the
+    bare model and (unless --no-rules) for the pipeline as kg loads it."""
     from .evaluate import evaluate_pipeline, format_results
 
     data_dir = _data_dir(data)
     try:
-        res = evaluate_pipeline(model, data_dir)
+        res = evaluate_pipeline(model, data_dir, rules=rules)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     else:

@@ -6,6 +6,11 @@
 * ``ner_shared``: NER on the frozen tok2vec of the trained syntax pipeline (``configs/ner_shared.cfg``),
   trained after ``syntax``; used when it is about as accurate, as it saves a second tok2vec at run time
 
+With ``source_model`` (``kg model train --from PATH``) the syntax components are not trained from
+scratch: ``configs/syntax_continue.cfg`` sources all of them from the given pipeline and trains
+them further (lower, linearly decaying learning rate, full-size batches); the NER
+(``ner_tok2vec`` + ``ner``) of that pipeline is taken over unchanged.
+
 Each training runs in its own process (spaCy's CNN models use one core per process) and stops
 after ``max_minutes`` (or ``max_steps`` / patience); the best checkpoint on the dev sets
 (EWT dev + licence-filtered GUM dev) is kept. The assembled pipeline takes the syntax
@@ -235,9 +240,14 @@ def train_pipeline(
     ner_mode: str = "separate",
     shared_ner_minutes: float = 16.0,
     overrides: Optional[Dict[str, Dict[str, object]]] = None,
+    source_model: Optional[Path] = None,
     log=print,
 ) -> Dict[str, object]:
     """Convert the treebanks, train, assemble, save.
+
+    With ``source_model`` (a trained kg pipeline with its own ``ner_tok2vec``), only the syntax
+    components are trained, continuing from that pipeline's weights (``configs/syntax_continue.cfg``),
+    and its NER is assembled unchanged; ``ner_mode`` is then ignored.
 
     Phase 1 trains ``syntax`` and a standalone ``ner`` (own tok2vec) in parallel, one per core.
     Phase 2 (``ner_mode`` auto/shared) trains ``ner_shared``: an NER on the frozen tok2vec of the
@@ -251,6 +261,9 @@ def train_pipeline(
         raise ValueError(f"ner_mode must be auto, shared or separate, not {ner_mode!r}")
     data_dir, output_dir, work_dir = Path(data_dir), Path(output_dir), Path(work_dir)
     check_data_dir(data_dir)
+    if source_model is not None:
+        source_model = Path(source_model).resolve()
+        check_source_model(source_model)
     t0 = time.time()
     log(f"converting treebanks from {data_dir} into {work_dir / 'corpus'}")
     stats = convert_all(data_dir, work_dir)
@@ -265,13 +278,18 @@ def train_pipeline(
             args.append(f"--{key}={json.dumps(value)}")
         return args
 
-    phase1 = {"syntax": job("syntax", "syntax.cfg", max_minutes)}
-    if ner_mode in ("auto", "separate"):
-        phase1["ner"] = job("ner", "ner.cfg", max_minutes)
+    if source_model is not None:
+        log(f"continuing the syntax components of {source_model}; its NER is kept")
+        phase1 = {"syntax": job("syntax", "syntax_continue.cfg", max_minutes,
+                                {"paths.source_model": str(source_model)})}
+    else:
+        phase1 = {"syntax": job("syntax", "syntax.cfg", max_minutes)}
+        if ner_mode in ("auto", "separate"):
+            phase1["ner"] = job("ner", "ner.cfg", max_minutes)
     minutes = _run_trainings(phase1, work_dir, parallel, log=log)
     syntax_best = runs / "syntax" / "model-best"
-    ner_best = runs / "ner" / "model-best"
-    if ner_mode in ("auto", "shared"):
+    ner_best = source_model if source_model is not None else runs / "ner" / "model-best"
+    if source_model is None and ner_mode in ("auto", "shared"):
         shared = {"ner_shared": job("ner_shared", "ner_shared.cfg", shared_ner_minutes,
                                     {"paths.syntax_model": str(syntax_best.resolve())})}
         minutes.update(_run_trainings(shared, work_dir, parallel, log=log))
@@ -287,10 +305,41 @@ def train_pipeline(
     if sentences == "auto":
         sentences = choose_sentence_mode(syntax_best, corpus / "dev", log=log)
     extra = {"kg_training": {"minutes": {k: round(v, 1) for k, v in minutes.items()}, "sentences": sentences,
-                             "ner": ner_best.parent.name, "data": stats}}
+                             "ner": str(ner_best) if source_model is not None else ner_best.parent.name,
+                             "data": stats}}
+    if source_model is not None:
+        extra["kg_training"]["continued_from"] = _describe_source(source_model)
     assemble(syntax_best, ner_best, output_dir, sentences=sentences, meta_extra=extra)
     log(f"pipeline written to {output_dir} ({(time.time() - t0) / 60:.1f} minutes in total)")
     return {"output": str(output_dir), "minutes": minutes, "sentences": sentences, "ner": str(ner_best)}
+
+
+SYNTAX_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "senter", "parser", "lemmatizer")
+
+
+def check_source_model(path: Path) -> None:
+    """A pipeline to continue from must have every syntax component and an NER with its own
+    ``ner_tok2vec`` (an NER listening to the syntax tok2vec would break once that tok2vec changes)."""
+    cfg_path = Path(path) / "config.cfg"
+    if not cfg_path.exists():
+        raise FileNotFoundError(f"no trained pipeline at {path} (config.cfg missing)")
+    from thinc.api import Config
+
+    names = Config().from_disk(cfg_path, interpolate=False)["nlp"]["pipeline"]
+    missing = [c for c in SYNTAX_COMPONENTS if c not in names]
+    if missing:
+        raise ValueError(f"{path} lacks the syntax components {', '.join(missing)}; cannot continue from it")
+    if "ner" in names and "ner_tok2vec" not in names:
+        raise ValueError(f"the NER of {path} listens to the syntax tok2vec; continue only from a pipeline "
+                         "whose NER has its own ner_tok2vec")
+    if "ner" not in names:
+        raise ValueError(f"{path} has no ner component to keep")
+
+
+def _describe_source(path: Path) -> Dict[str, object]:
+    meta = json.loads((Path(path) / "meta.json").read_text())
+    return {"name": meta.get("name"), "version": meta.get("version"), "path": str(path),
+            "minutes": (meta.get("kg_training") or {}).get("minutes")}
 
 
 def choose_sentence_mode(syntax_model: Path, dev_dir: Path, log=print) -> str:
