@@ -658,18 +658,18 @@ class MentionFinder:
             return None
         best = None
         sent_start = tok.sent.start
+        prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
         for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
             ment = self.index.by_token.get(i)
             if ment is None or ment.type not in wanted:
                 continue
+            if best is not None and i < prev_start:
+                break  # a subject is preferred within this sentence and the one before; further back, the nearest
             if best is None:
                 best = ment
-            # prefer a subject within the same or previous sentence
             t = self.doc[i]
             if sx.dep(t) in sx.SUBJ | sx.SUBJ_PASS or sx.dep(t.head) in sx.SUBJ:
                 return ment
-            if i < sent_start - 200:
-                break
         return best
 
     def resolve_description(self, tok: Token) -> Mention | None:
