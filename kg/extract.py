@@ -435,6 +435,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     nouns = ctx.gaz.lexicon["nouns"]
     light = set(ctx.gaz.lexicon["light_verbs"])
     yield from _according_to_frames(ctx, sent)
+    yield from _mistagged_speech_frames(ctx, sent)
     for tok in sent:
         if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.lemma_ not in ("be", "have", "do")) or tok.tag_.startswith("VB"):
             lemma, entry = sx.lookup(tok, verbs)
@@ -451,6 +452,30 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                 frame = _noun_frame(ctx, tok, entry, light)
                 if frame is not None:
                     yield frame
+
+
+def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'The ISW concludes that…' with 'concludes' tagged as a noun: a speech verb between a named source
+    and 'that' is read as one, whatever the tagger said."""
+    verbs = ctx.gaz.lexicon["verbs"]
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.i + 1 >= sent.end or tok.i == sent.start:
+            continue
+        if tok.nbor(1).lower_ != "that" or not tok.is_lower:
+            continue
+        lemma, entry = sx.lookup(tok, verbs)
+        if entry is None or entry.get("mode") != "speech" or entry.get("p") != "claims":
+            continue
+        source = ctx.index.get(tok.nbor(-1))
+        if source is None or source.type not in ACTOR_TYPES:
+            continue
+        words = [t for t in sent if t.i > tok.i + 1]
+        while words and words[-1].is_punct:
+            words.pop()
+        text = "".join(t.text_with_ws for t in words).strip()
+        if text:
+            yield Frame(token=tok, prop="claims", subjects=[source], objects=[Content(text[:CONTENT_LIMIT])],
+                        mode="speech", scope=tok)
 
 
 def _according_to_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
@@ -722,12 +747,16 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         if complement is not None:
             objects = [_clause_content(complement)]
         elif not objects:
-            if entry.get("need_clause"):
+            if entry.get("need_clause") or entry.get("need_report") and _reported_earlier(tok) is None:
                 return None
             quoted = [c for c in tok.children if sx.dep(c) in ("obj", "dobj", "ccomp", "parataxis")]
-            if not quoted:
+            earlier = _reported_earlier(tok)
+            if earlier is not None:
+                objects = [earlier]
+            elif not quoted:
                 return None
-            objects = [_clause_content(quoted[0])]
+            else:
+                objects = [_clause_content(quoted[0])]
     elif complement is not None and not objects:
         objects = [_clause_content(complement)]
     if prop == "warns" and complement is not None:
@@ -755,6 +784,28 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         return None
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
                  symmetric=bool(entry.get("symmetric")), scope=tok)
+
+
+REPORT_NOUNS = frozenset({"information", "report", "news", "details", "data", "findings", "figures", "statement",
+                          "claim", "assessment", "account"})
+
+
+def _reported_earlier(tok: Token) -> Content | None:
+    """'The information was released by X': what the previous sentence says is what X reported."""
+    verb = tok.head if sx.dep(tok) == "conj" and not sx.objects(tok) else tok
+    if not sx.is_passive(verb):
+        return None
+    nouns = [o for o in sx.objects(verb) if sx.lemma_in(o, REPORT_NOUNS)
+             and any(c.lower_ in ("the", "this", "these", "that", "such") for c in o.children)]
+    if not nouns:
+        return None
+    start = tok.sent.start
+    while start > 0:
+        sent = tok.doc[start - 1].sent
+        if any(t.is_alpha for t in sent):
+            return _clause_content(sent.root)
+        start = sent.start
+    return None
 
 
 def _establish_frame(ctx: Context, tok: Token) -> Iterator[Frame]:
@@ -811,7 +862,9 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     if not subjects and sx.dep(tok) in ("appos",):
         return None
     if prop in SPEECH_PROPS and not objects:
-        comps = [c for c in tok.children if sx.dep(c) in {"acl", "ccomp"}]
+        # "claims that…", "calls to…"; not "territorial claims while buying time" (an adverbial clause)
+        comps = [c for c in tok.children if sx.dep(c) in {"acl", "ccomp"}
+                 and all(m.lower_ in ("that", "to") for m in c.children if sx.dep(m) == "mark")]
         if comps:
             objects = [_clause_content(comps[0])]
         elif prop in ("demands",):
