@@ -351,7 +351,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
         h = tok.head
         if sx.dep(tok) in sx.COMPOUND | {"amod", "nmod"} and h.lower_ in ctx.finder.region_words | ctx.finder.city_words:
             heads.append(h)
-        if sx.dep(tok) == "conj" and h.head is not h and sx.dep(h) in sx.COMPOUND and h.head.lower_ in ctx.finder.region_words:
+        if sx.dep(tok) == "conj" and h.head.i != h.i and sx.dep(h) in sx.COMPOUND and h.head.lower_ in ctx.finder.region_words:
             heads.append(h.head)
         if sx.prep_of(tok) == "of" and h.lower_ in ctx.finder.region_words | ctx.finder.city_words:
             heads.append(h)
@@ -625,7 +625,7 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         return []
     label = sx.dep(verb)
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if sx.lemma_in(head, ("accuse", "blame", "suspect", "charge")) and label in ("advcl", "acl", "xcomp", "ccomp", "pcomp"):
         # "accused Russia of breaching": the accused acts
@@ -742,6 +742,12 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             complement = comps[0]
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
     objects = _objects_for(ctx, tok, slots, entry, verb=True)
+    if not objects and "dobj" in slots and not sx.objects(tok):
+        stray = _stray_object(tok)
+        if stray is not None:
+            objects = [m for m in _mentions_expanded(ctx, stray) if _allowed_object(ctx, entry, stray, m)]
+            if not objects and _allowed_object(ctx, entry, stray, None):
+                objects = [_content(stray)]
     if prop == "claims" and mode in ("speech", "allege"):
         objects = [o for o in objects if not isinstance(o, Mention)] or objects
         if complement is not None:
@@ -784,6 +790,23 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         return None
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
                  symmetric=bool(entry.get("symmetric")), scope=tok)
+
+
+def _stray_object(verb: Token) -> Token | None:
+    """The noun phrase right after an objectless verb that the parser hung on the verb's head:
+    'boasting of capturing over 700 square kilometers' with 'kilometers' attached to 'boasting'."""
+    if verb.i + 1 >= len(verb.doc) or verb.head.i == verb.i:
+        return None
+    node = verb.doc[verb.i + 1]
+    for _ in range(4):
+        if node.head.i == verb.head.i and sx.dep(node) in sx.NOUN_OBL | sx.OBJ and node.pos_ in ("NOUN", "PROPN", "NUM") \
+                and node.left_edge.i == verb.i + 1 and not any(sx.dep(c) in sx.PREP | {"case"} and c.i < node.i
+                                                                for c in node.children):
+            return node
+        if node.head.i == node.i or node.head.i < verb.i:
+            return None
+        node = node.head
+    return None
 
 
 REPORT_NOUNS = frozenset({"information", "report", "news", "details", "data", "findings", "figures", "statement",
@@ -1006,7 +1029,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
     circumstance = False  # "made by X during a visit to Y": the visit is when it was said, not what was said
     node = token
     steps = 0
-    while node.head is not node and steps < 12:
+    while node.head.i != node.i and steps < 12:
         steps += 1
         child, node = node, node.head
         rel = sx.dep(child)

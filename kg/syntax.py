@@ -215,7 +215,7 @@ def is_relative_pronoun(token: Token) -> bool:
 def clause_head(token: Token) -> Token:
     """The verb (or predicate) of the clause containing a token."""
     current = token
-    while current.head is not current and current.pos_ not in ("VERB", "AUX") and dep(current) not in {"root"}:
+    while current.head.i != current.i and current.pos_ not in ("VERB", "AUX") and dep(current) not in {"root"}:
         current = current.head
     return current
 
