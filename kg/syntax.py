@@ -146,6 +146,9 @@ def prep_of(noun: Token) -> str | None:
         first = cases[0]
         words = [first.lower_] + [c.lower_ for c in first.children if dep(c) in {"fixed", "mwe"}]
         return " ".join(words)
+    edge = noun.left_edge
+    if edge.i < noun.i and dep(edge) in CASE and edge.tag_ in ("IN", "TO") and dep(noun) in NOUN_OBL:
+        return edge.lower_  # "of the Kursk region" with "of" hung on "Kursk"
     if dep(noun) in POBJ and noun.head.tag_ in ("IN", "TO", "RP") or dep(noun) in POBJ and dep(noun.head) in PREP:
         head = noun.head
         words = [head.lower_] + [c.lower_ for c in head.children if dep(c) in {"fixed", "mwe", "prep"} and c.i < noun.i and c.i > head.i]
