@@ -656,6 +656,9 @@ class MentionFinder:
             wanted = {"MilitaryUnit", "Actor", "Organization"}
         else:
             return None
+        ahead = self._cataphor(tok, wanted)
+        if ahead is not None:
+            return ahead
         best = None
         sent_start = tok.sent.start
         prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
@@ -671,6 +674,21 @@ class MentionFinder:
             if sx.dep(t) in sx.SUBJ | sx.SUBJ_PASS or sx.dep(t.head) in sx.SUBJ:
                 return ment
         return best
+
+    def _cataphor(self, tok: Token, wanted: set[str]) -> Mention | None:
+        """'During his address, Gerasimov claimed…': a possessive in a phrase put before the clause's subject
+        refers to that subject."""
+        if tok.tag_ != "PRP$" and sx.dep(tok) not in sx.POSS:
+            return None
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for subj in sx.children(verb, sx.SUBJ):
+            if subj.i > tok.i and tok not in list(subj.subtree):
+                ment = self.index.by_token.get(subj.i)
+                if ment is not None and ment.type in wanted:
+                    return ment
+        return None
 
     def resolve_description(self, tok: Token) -> Mention | None:
         """'the Russian president', 'the dictator', 'the Chief of Staff': a person named earlier."""
