@@ -708,6 +708,9 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
             elif tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_NOUNS:
                 continue  # "in the coming weeks" says when, not what
             elif tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and _allowed_object(ctx, entry, tok, None):
+                if tok.lower_ in ("what", "whatever") and any(sx.dep(c) in sx.REL_CLAUSE for c in tok.children):
+                    out.append(_clause_content(tok))  # "reject what the Kremlin considers reasonable terms"
+                    continue
                 if tok.tag_ in sx.PRONOUN_TAGS and tok.lower_ not in ("this", "that", "these", "those"):
                     continue
                 quantity = _quantity_object(ctx, entry, tok)
