@@ -1243,6 +1243,21 @@ def _state_of(ctx: Context, person: Mention) -> Mention | None:
     return replace(person, type="Country", key=country.key, name=None, wikidata=country.wikidata)
 
 
+def _own_refusal(ctx: Context, frame: Frame, modality: str, claimant: Mention | None) -> Frame | None:
+    """A speaker saying they will not do something rejects doing it: the frame of that rejection."""
+    tok = frame.token
+    if modality != "Negated" or claimant is None or frame.prop in SPEECH_PROPS | STANDING | {"rejects"} \
+            or not tok.tag_.startswith("VB"):
+        return None
+    if not any(sx.dep(c) in sx.AUX and c.lower_ in ("will", "would", "shall", "wo") for c in tok.children):
+        return None
+    own = [s for s in _mentions_of(ctx, sx.subjects(tok)) if s.key == claimant.key]
+    if not own:
+        return None
+    content = Content(text=" ".join(t.text for t in tok.subtree if t.i >= tok.i).strip(" ,.")[:CONTENT_LIMIT])
+    return Frame(token=tok, prop="rejects", subjects=own, objects=[content], mode=None, scope=tok)
+
+
 def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     added: list[int] = []
     subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
@@ -1259,6 +1274,11 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
         modality = "Asserted"
     date, place, quantity = _qualifiers(ctx, frame)
     evidence_tok = frame.token
+    refusal = _own_refusal(ctx, frame, modality, claimant)
+    if refusal is not None:
+        # "he will not concede any territory", said by himself: a rejection, not a negated act
+        frame = refusal
+        subjects, modality = frame.subjects, "Asserted"
     for subject in subjects:
         for obj in frame.objects:
             if isinstance(obj, Mention) and obj.key == subject.key:
