@@ -436,6 +436,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     light = set(ctx.gaz.lexicon["light_verbs"])
     yield from _according_to_frames(ctx, sent)
     yield from _mistagged_speech_frames(ctx, sent)
+    yield from _presence_frames(ctx, sent)
     for tok in sent:
         if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.lemma_ not in ("be", "have", "do")) or tok.tag_.startswith("VB"):
             lemma, entry = sx.lookup(tok, verbs)
@@ -452,6 +453,28 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                 frame = _noun_frame(ctx, tok, entry, light)
                 if frame is not None:
                     yield frame
+
+
+PRESENCE_WORDS = frozenset({"present", "stationed", "deployed", "based", "garrisoned"})
+
+
+def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'American forces being present in Ukraine', 'Russian troops stationed in Belarus': the forces' country
+    deploys them."""
+    for tok in sent:
+        if tok.lower_ not in PRESENCE_WORDS or tok.pos_ not in ("ADJ", "VERB"):
+            continue
+        if not any(p in ("in", "on", "near", "along", "at", "to") for p, _ in sx.prep_args(tok)):
+            continue
+        for subj in sx.children(tok, sx.SUBJ | sx.SUBJ_PASS):
+            forces = ctx.index.get(subj)
+            if forces is None or not forces.key.startswith("forces:"):
+                continue
+            country = ctx.gaz.country(forces.key.split(":", 1)[1])
+            if country is None:
+                continue
+            owner = replace(forces, type="Country", key=country.key, name=None, wikidata=country.wikidata)
+            yield Frame(token=tok, prop="deploys", subjects=[owner], objects=[forces], scope=tok)
 
 
 def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
