@@ -1,0 +1,171 @@
+"""Rule families added for reporting in general: lists restated by a class noun, conditions, role appositives,
+heads of state as agents, circumstances of speech, mistagged speech verbs, anaphoric reports, refusals,
+presence of forces, free relatives, stray objects, military adjectives on event nouns (hand-built UD parses)."""
+
+from __future__ import annotations
+
+from kg.extract import extract_document
+
+from .conftest import document, parse, triples
+
+RU, UA, US = "country:RU", "country:UA", "country:US"
+DONETSK_REGION, KHERSON_REGION = "region:UA-14", "region:UA-65"
+
+
+def run(rows, ents=()):
+    doc = parse(rows, ents)
+    return extract_document(doc, document(doc))
+
+
+def of(ex, prop):
+    return {t for t in triples(ex) if t[1] == prop}
+
+
+def test_a_class_noun_after_a_dash_restates_the_list_before_it():
+    # "Russia threatened Donetsk and Kherson — regions that Russia annexed."
+    rows = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+            ("Donetsk", 1, "obj", "PROPN", "NNP", "Donetsk"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+            ("Kherson", 2, "conj", "PROPN", "NNP", "Kherson"), ("—", 6, "punct", "PUNCT", ":", "—"),
+            ("regions", 1, "xcomp", "NOUN", "NNS", "region"), ("that", 9, "mark", "SCONJ", "IN", "that"),
+            ("Russia", 9, "nsubj", "PROPN", "NNP", "Russia"), ("annexed", 6, "acl:relcl", "VERB", "VBD", "annex"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE"), (8, 9, "GPE")])
+    assert of(ex, "annexes") == {(RU, "annexes", DONETSK_REGION, "Asserted"), (RU, "annexes", KHERSON_REGION, "Asserted")}
+    # the bare names are read as the regions, not the cities of the same name
+    assert of(ex, "threatens") == {(RU, "threatens", DONETSK_REGION, "Asserted"),
+                                   (RU, "threatens", KHERSON_REGION, "Asserted")}
+
+
+def test_the_consequence_of_a_condition_is_hypothetical():
+    # "Russia will seize Kherson if Ukraine refuses."
+    rows = [("Russia", 2, "nsubj", "PROPN", "NNP", "Russia"), ("will", 2, "aux", "AUX", "MD", "will"),
+            ("seize", 2, "ROOT", "VERB", "VB", "seize"), ("Kherson", 2, "obj", "PROPN", "NNP", "Kherson"),
+            ("if", 6, "mark", "SCONJ", "IN", "if"), ("Ukraine", 6, "nsubj", "PROPN", "NNP", "Ukraine"),
+            ("refuses", 2, "advcl", "VERB", "VBZ", "refuse"), (".", 2, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "GPE")])
+    assert {(s, p, m) for s, p, _o, m in of(ex, "captures")} == {(RU, "captures", "Hypothetical")}
+
+
+def test_a_name_with_a_role_appositive_is_a_person_whatever_the_ner_said():
+    # "Pavel Zolotaryov, head of the Glushkovsky district, spoke."
+    rows = [("Pavel", 9, "nsubj", "PROPN", "NNP", "Pavel"), ("Zolotaryov", 0, "flat", "PROPN", "NNP", "Zolotaryov"),
+            (",", 3, "punct", "PUNCT", ",", ","), ("head", 0, "appos", "NOUN", "NN", "head"),
+            ("of", 7, "case", "ADP", "IN", "of"), ("the", 7, "det", "DET", "DT", "the"),
+            ("Glushkovsky", 7, "compound", "PROPN", "NNP", "Glushkovsky"), ("district", 3, "nmod", "NOUN", "NN", "district"),
+            (",", 3, "punct", "PUNCT", ",", ","), ("spoke", 9, "ROOT", "VERB", "VBD", "speak"),
+            (".", 9, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 2, "ORG")])
+    person = [m for m in ex.mentions if m.surface == "Pavel Zolotaryov"]
+    assert [m.type for m in person] == ["Person"]
+    assert {(r.subject.surface, r.predicate, r.object.type) for r in ex.relations} == \
+        {("Pavel Zolotaryov", "leaderOf", "Region")}
+
+
+def test_a_head_of_state_as_agent_of_an_act_of_war_stands_for_the_state():
+    # "Putin plans to seize Kherson."
+    rows = [("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"), ("plans", 1, "ROOT", "VERB", "VBZ", "plan"),
+            ("to", 3, "mark", "PART", "TO", "to"), ("seize", 1, "xcomp", "VERB", "VB", "seize"),
+            ("Kherson", 3, "obj", "PROPN", "NNP", "Kherson"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON"), (4, 5, "GPE")])
+    assert {(s, m) for s, _p, _o, m in of(ex, "captures")} == {(RU, "Planned")}
+
+
+def test_a_visit_during_which_something_is_said_is_not_part_of_what_is_said():
+    # "Gerasimov said during a visit to the post that Russia advanced."
+    rows = [("Gerasimov", 1, "nsubj", "PROPN", "NNP", "Gerasimov"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("during", 4, "case", "ADP", "IN", "during"), ("a", 4, "det", "DET", "DT", "a"),
+            ("visit", 1, "obl", "NOUN", "NN", "visit"), ("to", 7, "case", "ADP", "IN", "to"),
+            ("the", 7, "det", "DET", "DT", "the"), ("post", 4, "nmod", "NOUN", "NN", "post"),
+            ("that", 10, "mark", "SCONJ", "IN", "that"), ("Russia", 10, "nsubj", "PROPN", "NNP", "Russia"),
+            ("advanced", 1, "ccomp", "VERB", "VBD", "advance"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON"), (9, 10, "GPE")])
+    visits = [(r.subject.surface, r.modality, r.claimant) for r in ex.relations if r.predicate == "visits"]
+    assert visits == [("Gerasimov", "Asserted", None)]
+
+
+def test_a_speech_verb_mistagged_as_a_noun_before_that_is_read_as_a_verb():
+    # "The Acme Institute concludes that Russia advanced." with "concludes" tagged as a plural noun
+    rows = [("The", 2, "det", "DET", "DT", "the"), ("Acme", 2, "compound", "PROPN", "NNP", "Acme"),
+            ("Institute", 3, "compound", "PROPN", "NNP", "Institute"), ("concludes", 3, "ROOT", "NOUN", "NNS", "conclude"),
+            ("that", 6, "mark", "SCONJ", "IN", "that"), ("Russia", 6, "nsubj", "PROPN", "NNP", "Russia"),
+            ("advanced", 3, "acl", "VERB", "VBD", "advance"), (".", 3, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(1, 3, "ORG"), (5, 6, "GPE")])
+    claims = [(r.subject.type, r.object.text, r.modality) for r in ex.relations if r.predicate == "claims"]
+    assert claims == [("Organization", "Russia advanced", "Asserted")]
+
+
+def test_information_released_by_a_source_is_what_the_previous_sentence_says():
+    # "Putin met Trump. The information was released by the Acme Institute."
+    rows = [("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"), ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+            ("Trump", 1, "obj", "PROPN", "NNP", "Trump"), (".", 1, "punct", "PUNCT", ".", "."),
+            ("The", 5, "det", "DET", "DT", "the"), ("information", 7, "nsubj:pass", "NOUN", "NN", "information"),
+            ("was", 7, "aux:pass", "AUX", "VBD", "be"), ("released", 7, "ROOT", "VERB", "VBN", "release"),
+            ("by", 11, "case", "ADP", "IN", "by"), ("the", 11, "det", "DET", "DT", "the"),
+            ("Acme", 11, "compound", "PROPN", "NNP", "Acme"), ("Institute", 7, "obl:agent", "PROPN", "NNP", "Institute"),
+            (".", 7, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON"), (2, 3, "PERSON"), (10, 12, "ORG")])  # two roots: two sentences
+    claims = [(r.subject.surface, r.object.text) for r in ex.relations if r.predicate == "claims"]
+    assert claims == [("Acme Institute", "Putin met Trump")]
+
+
+def test_a_speaker_saying_they_will_not_do_something_rejects_it():
+    # "Zelensky declared he will not concede territory."
+    rows = [("Zelensky", 1, "nsubj", "PROPN", "NNP", "Zelensky"), ("declared", 1, "ROOT", "VERB", "VBD", "declare"),
+            ("he", 5, "nsubj", "PRON", "PRP", "he"), ("will", 5, "aux", "AUX", "MD", "will"),
+            ("not", 5, "advmod", "PART", "RB", "not"), ("concede", 1, "ccomp", "VERB", "VB", "concede"),
+            ("territory", 5, "obj", "NOUN", "NN", "territory"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON")])
+    rows_out = {(r.subject.name or r.subject.surface, r.predicate, r.object.text, r.modality) for r in ex.relations}
+    zelensky = next(r.subject.key for r in ex.relations)
+    assert {(p, o, m) for _s, p, o, m in rows_out} == {("claims", "he will not concede territory", "Asserted"),
+                                                       ("rejects", "concede territory", "Asserted")}
+    assert all(r.subject.key == zelensky for r in ex.relations)
+
+
+def test_forces_present_somewhere_are_deployed_by_their_country():
+    # "American forces are present in Ukraine."
+    rows = [("American", 1, "amod", "ADJ", "JJ", "american"), ("forces", 3, "nsubj", "NOUN", "NNS", "force"),
+            ("are", 3, "cop", "AUX", "VBP", "be"), ("present", 3, "ROOT", "ADJ", "JJ", "present"),
+            ("in", 5, "case", "ADP", "IN", "in"), ("Ukraine", 3, "obl", "PROPN", "NNP", "Ukraine"),
+            (".", 3, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "NORP"), (5, 6, "GPE")])
+    assert of(ex, "deploys") == {(US, "deploys", "forces:US", "Asserted")}
+
+
+def test_a_free_relative_is_the_content_rejected():
+    # "Ukraine rejected what Russia proposed."
+    rows = [("Ukraine", 1, "nsubj", "PROPN", "NNP", "Ukraine"), ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+            ("what", 1, "obj", "PRON", "WP", "what"), ("Russia", 4, "nsubj", "PROPN", "NNP", "Russia"),
+            ("proposed", 2, "acl:relcl", "VERB", "VBD", "propose"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (3, 4, "GPE")])
+    assert of(ex, "rejects") == {(UA, "rejects", "what Russia proposed", "Asserted")}
+
+
+def test_a_noun_phrase_hung_on_the_wrong_head_is_still_the_verbs_object():
+    # "Russia boasted of capturing 700 square kilometers." with "kilometers" attached to "boasted"
+    rows = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("boasted", 1, "ROOT", "VERB", "VBD", "boast"),
+            ("of", 3, "mark", "SCONJ", "IN", "of"), ("capturing", 1, "advcl", "VERB", "VBG", "capture"),
+            ("700", 6, "nummod", "NUM", "CD", "700"), ("square", 6, "amod", "ADJ", "JJ", "square"),
+            ("kilometers", 1, "obl", "NOUN", "NNS", "kilometer"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE")])
+    assert {(s, o) for s, _p, o, _m in of(ex, "captures")} == {(RU, "700 square kilometers")}
+
+
+def test_a_military_nationality_adjective_makes_the_forces_the_agent():
+    # "Russia demanded a Ukrainian military withdrawal from Crimea."
+    rows = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("demanded", 1, "ROOT", "VERB", "VBD", "demand"),
+            ("a", 5, "det", "DET", "DT", "a"), ("Ukrainian", 5, "amod", "ADJ", "JJ", "ukrainian"),
+            ("military", 5, "amod", "ADJ", "JJ", "military"), ("withdrawal", 1, "obj", "NOUN", "NN", "withdrawal"),
+            ("from", 7, "case", "ADP", "IN", "from"), ("Crimea", 5, "nmod", "PROPN", "NNP", "Crimea"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (3, 4, "NORP"), (7, 8, "LOC")])
+    assert {(s, m) for s, _p, _o, m in of(ex, "withdrawsFrom")} == {("forces:UA", "Planned")}
+
+
+def test_the_russian_army_is_the_countrys_armed_forces():
+    # "The Russian Army attacked Ukraine."
+    rows = [("The", 2, "det", "DET", "DT", "the"), ("Russian", 2, "amod", "ADJ", "JJ", "russian"),
+            ("Army", 3, "nsubj", "PROPN", "NNP", "Army"), ("attacked", 3, "ROOT", "VERB", "VBD", "attack"),
+            ("Ukraine", 3, "obj", "PROPN", "NNP", "Ukraine"), (".", 3, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(1, 2, "NORP"), (2, 3, "ORG"), (4, 5, "GPE")])
+    assert of(ex, "attacks") == {("forces:RU", "attacks", UA, "Asserted")}
