@@ -466,15 +466,23 @@ def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
             continue
         if not any(p in ("in", "on", "near", "along", "at", "to") for p, _ in sx.prep_args(tok)):
             continue
-        for subj in sx.children(tok, sx.SUBJ | sx.SUBJ_PASS):
+        troops = sx.children(tok, sx.SUBJ | sx.SUBJ_PASS)
+        if sx.dep(tok) == "acl" and tok.tag_ == "VBN" and tok.head.lower_ in ctx.finder.military_nouns:
+            troops.append(tok.head)  # "any NATO troops deployed to Ukraine"
+        for subj in troops:
             forces = ctx.index.get(subj)
-            if forces is None or not forces.key.startswith("forces:"):
-                continue
-            country = ctx.gaz.country(forces.key.split(":", 1)[1])
-            if country is None:
-                continue
-            owner = replace(forces, type="Country", key=country.key, name=None, wikidata=country.wikidata)
-            yield Frame(token=tok, prop="deploys", subjects=[owner], objects=[forces], scope=tok)
+            if forces is not None and forces.key.startswith("forces:"):
+                country = ctx.gaz.country(forces.key.split(":", 1)[1])
+                if country is None:
+                    continue
+                owner = replace(forces, type="Country", key=country.key, name=None, wikidata=country.wikidata)
+                yield Frame(token=tok, prop="deploys", subjects=[owner], objects=[forces], scope=tok)
+            elif subj.lower_ in ctx.finder.military_nouns:
+                # "NATO troops": the troops of an alliance or organisation named before the noun
+                owners = [ctx.index.get(c) for c in subj.children if sx.dep(c) in sx.COMPOUND | sx.AMOD
+                          and ctx.index.get(c) is not None and ctx.index.get(c).type in ("Organization", "Country")]
+                if owners:
+                    yield Frame(token=tok, prop="deploys", subjects=owners[:1], objects=[_content(subj)], scope=tok)
 
 
 def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
@@ -809,6 +817,14 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         # "areas Russia has already annexed": the relative clause's noun is the object
         noun = tok.head
         objects = _mentions_expanded(ctx, noun) or [_content(noun)]
+    if not objects and "dobj" in slots and sx.dep(tok) == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "all territories seized by Russia, including Crimea": the participle's noun is the object
+        noun = tok.head
+        listed = [n for p, n in list(sx.prep_args(tok)) + list(sx.prep_args(noun)) if p in ("including", "such as")]
+        objects = [m for n in listed for m in _mentions_expanded(ctx, n)] or _mentions_expanded(ctx, noun)
+        if not objects and _allowed_object(ctx, entry, noun, None) \
+                and (prop not in STATE_ACTS or sx.lemma_in(noun, TERRITORY_NOUNS)):
+            objects = [_content(noun)]
     if not objects and entry.get("symmetric") and len(subjects) >= 2:
         # "Zelensky and Trump met": the participants meet each other
         subjects, objects = subjects[:1], subjects[1:]
@@ -1004,6 +1020,8 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
             flags.add("Claimed")
         if d == "advcl" and any(sx.dep(m) == "mark" and m.lower_ in ("if", "unless") for m in c.children):
             conditional.add(c.i)
+        if d in sx.SUBJ | sx.SUBJ_PASS and any(x.lower_ == "any" and sx.dep(x) == "det" for x in c.children):
+            flags.add("Hypothetical")  # "any NATO troops deployed to Ukraine": troops that may never be there
     according = None
     for prep, noun in sx.prep_args(node):
         if prep == "according to":
@@ -1068,6 +1086,13 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             continue
         if rel in sx.REL_CLAUSE and not (node.pos_ == "NOUN" and (node.lower_ in allege or node.lower_ in plan_nouns)):
             break  # a relative clause is a statement of its own about its noun ("allegations that…" is content)
+        if rel == "acl" and child.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN") \
+                and not (node.lower_ in allege or sx.lemma_in(node, plan_nouns)):
+            # "territories seized by Russia": a reduced relative, a statement of its own about its noun;
+            # "any troops deployed to Ukraine" speaks of troops that may not exist
+            if any(c.lower_ in ("any", "whatever") for c in node.children):
+                flags.add("Hypothetical")
+            break
         entry = info.entry
         mode = entry.get("mode") if entry else None
         if info.plan_adjective and rel in ("xcomp", "ccomp", "advcl", "acl"):

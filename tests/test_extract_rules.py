@@ -169,3 +169,27 @@ def test_the_russian_army_is_the_countrys_armed_forces():
             ("Ukraine", 3, "obj", "PROPN", "NNP", "Ukraine"), (".", 3, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(1, 2, "NORP"), (2, 3, "ORG"), (4, 5, "GPE")])
     assert of(ex, "attacks") == {("forces:RU", "attacks", UA, "Asserted")}
+
+
+def test_a_passive_participle_takes_its_noun_and_the_places_it_includes_as_objects():
+    # "Ukraine recognized territories seized by Russia, including Crimea."
+    rows = [("Ukraine", 1, "nsubj", "PROPN", "NNP", "Ukraine"), ("recognized", 1, "ROOT", "VERB", "VBD", "recognize"),
+            ("territories", 1, "obj", "NOUN", "NNS", "territory"), ("seized", 2, "acl", "VERB", "VBN", "seize"),
+            ("by", 5, "case", "ADP", "IN", "by"), ("Russia", 3, "obl:agent", "PROPN", "NNP", "Russia"),
+            (",", 8, "punct", "PUNCT", ",", ","), ("including", 8, "case", "VERB", "VBG", "include"),
+            ("Crimea", 3, "obl", "PROPN", "NNP", "Crimea"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (5, 6, "GPE"), (8, 9, "LOC")])
+    assert of(ex, "captures") == {(RU, "captures", "region:UA-43", "Asserted")}
+
+
+def test_troops_quantified_by_any_are_hypothetical():
+    # "Moscow warned that any NATO troops deployed to Ukraine would be targets."
+    rows = [("Moscow", 1, "nsubj", "PROPN", "NNP", "Moscow"), ("warned", 1, "ROOT", "VERB", "VBD", "warn"),
+            ("that", 6, "mark", "SCONJ", "IN", "that"), ("any", 5, "det", "DET", "DT", "any"),
+            ("NATO", 5, "compound", "PROPN", "NNP", "NATO"), ("troops", 6, "nsubj", "NOUN", "NNS", "troop"),
+            ("deployed", 1, "ccomp", "VERB", "VBD", "deploy"), ("to", 8, "case", "ADP", "IN", "to"),
+            ("Ukraine", 6, "obl", "PROPN", "NNP", "Ukraine"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (4, 5, "ORG"), (8, 9, "GPE")])
+    deploys = [(r.subject.surface, r.object.text, r.modality, r.claimant.key) for r in ex.relations
+               if r.predicate == "deploys"]
+    assert deploys == [("NATO", "any NATO troops", "Hypothetical", RU)]
