@@ -1129,7 +1129,10 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                                             "obl", "xcomp", "acl"):
                 if not entry.get("factive"):
                     flags.add("Claimed")
-                if claimant is None:
+                # "…, boasting of capturing": a participle's speaker is borrowed; an outer speech verb names it
+                borrowed = node.tag_ == "VBG" and sx.dep(node) == "advcl" and not sx.subjects(node) and any(
+                    (_node_info(ctx, a).entry or {}).get("mode") == "speech" for a in node.ancestors)
+                if claimant is None and not borrowed:
                     claimant = _speaker(ctx, node)
             elif mode == "deny" and rel in ("ccomp", "obj", "dobj", "xcomp", "parataxis", "acl:relcl", "relcl"):
                 flags.add("Denied")
