@@ -674,7 +674,8 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
     if label == "conj" and head.pos_ in ("VERB", "AUX"):
         return _inherited_subjects(ctx, head, depth + 1)
     if label in ("advcl",) and verb.tag_ == "VBG":
-        return _inherited_subjects(ctx, head, depth + 1)
+        anchor = _speech_anchor(ctx, verb)
+        return _inherited_subjects(ctx, anchor if anchor is not None else head, depth + 1)
     if label in sx.POBJ | {"pcomp"} or (label in ("acl", "advcl") and any(c.lower_ in ("of", "by", "for") and sx.dep(c) in {"mark", "case"} for c in verb.children)):
         # "accused Russia of breaching": the accused; "boasting of capturing": the boaster
         node = head.head if sx.dep(head) in sx.PREP else head
@@ -686,6 +687,19 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         ment = _mention_at(ctx, head)
         return [ment] if ment is not None else []
     return []
+
+
+def _speech_anchor(ctx: Context, verb: Token) -> Token | None:
+    """'X said that A, adding that B': a subjectless speech participle continues the nearest speech verb above
+    it, however the parser attached it; that verb, or None."""
+    if verb.tag_ != "VBG" or sx.dep(verb) != "advcl" or sx.subjects(verb):
+        return None
+    if (_node_info(ctx, verb).entry or {}).get("mode") != "speech":
+        return None
+    for anc in verb.ancestors:
+        if (_node_info(ctx, anc).entry or {}).get("mode") == "speech" and anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
 
 
 ATTRIBUTE_NOUNS = frozenset({"courage", "bravery", "efforts", "effort", "role", "work", "leadership", "decision",
@@ -1062,6 +1076,9 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
     """
     plan_nouns = ctx.word_sets["plan_nouns"]
     allege = ctx.word_sets["allege"]
+    anchor = _speech_anchor(ctx, token)
+    if anchor is not None:
+        token = anchor  # "…, adding that…" is said as the verb it continues is
     info = _node_info(ctx, token)
     flags: set[str] = set(info.flags)
     if info.conditional_children:

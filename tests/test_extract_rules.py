@@ -193,3 +193,18 @@ def test_troops_quantified_by_any_are_hypothetical():
     deploys = [(r.subject.surface, r.object.text, r.modality, r.claimant.key) for r in ex.relations
                if r.predicate == "deploys"]
     assert deploys == [("NATO", "any NATO troops", "Hypothetical", RU)]
+
+
+def test_adding_that_continues_the_speech_verb_it_follows():
+    # "Zelensky said that Kyiv will talk, adding that Ukraine is ready." with "adding" hung on "talk"
+    rows = [("Zelensky", 1, "nsubj", "PROPN", "NNP", "Zelensky"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("that", 5, "mark", "SCONJ", "IN", "that"), ("Kyiv", 5, "nsubj", "PROPN", "NNP", "Kyiv"),
+            ("will", 5, "aux", "AUX", "MD", "will"), ("talk", 1, "ccomp", "VERB", "VB", "talk"),
+            (",", 7, "punct", "PUNCT", ",", ","), ("adding", 5, "advcl", "VERB", "VBG", "add"),
+            ("that", 11, "mark", "SCONJ", "IN", "that"), ("Ukraine", 11, "nsubj", "PROPN", "NNP", "Ukraine"),
+            ("is", 11, "cop", "AUX", "VBZ", "be"), ("ready", 7, "ccomp", "ADJ", "JJ", "ready"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON"), (3, 4, "GPE"), (9, 10, "GPE")])
+    claims = {(r.subject.surface, r.object.text, r.modality) for r in ex.relations if r.predicate == "claims"}
+    assert claims == {("Zelensky", "Kyiv will talk, adding that Ukraine is ready", "Asserted"),
+                      ("Zelensky", "Ukraine is ready", "Asserted")}
