@@ -654,6 +654,11 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         return subs
     if sx.is_passive(verb):
         return []
+    to = [c for c in verb.children if c.lower_ == "to" and sx.dep(c) == "mark" and c.i < verb.i]
+    if to and to[0].i > 0:
+        before = verb.doc[to[0].i - 1]
+        if sx.prep_of(before) == "for" and _mention_at(ctx, before) is not None:
+            return [_mention_at(ctx, before)]  # "time for his troops to secure more land"
     label = sx.dep(verb)
     head = verb.head
     if head.i == verb.i:

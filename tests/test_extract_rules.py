@@ -208,3 +208,15 @@ def test_adding_that_continues_the_speech_verb_it_follows():
     claims = {(r.subject.surface, r.object.text, r.modality) for r in ex.relations if r.predicate == "claims"}
     assert claims == {("Zelensky", "Kyiv will talk, adding that Ukraine is ready", "Asserted"),
                       ("Zelensky", "Ukraine is ready", "Asserted")}
+
+
+def test_for_x_to_do_gives_the_infinitive_its_subject():
+    # "Putin is buying time for Russian troops to secure land."
+    rows = [("Putin", 2, "nsubj", "PROPN", "NNP", "Putin"), ("is", 2, "aux", "AUX", "VBZ", "be"),
+            ("buying", 2, "ROOT", "VERB", "VBG", "buy"), ("time", 2, "obj", "NOUN", "NN", "time"),
+            ("for", 6, "case", "ADP", "IN", "for"), ("Russian", 6, "amod", "ADJ", "JJ", "russian"),
+            ("troops", 2, "obl", "NOUN", "NNS", "troops"), ("to", 8, "mark", "PART", "TO", "to"),
+            ("secure", 2, "advcl", "VERB", "VB", "secure"), ("land", 8, "obj", "NOUN", "NN", "land"),
+            (".", 2, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON"), (5, 6, "NORP")])
+    assert {(s, o) for s, _p, o, _m in of(ex, "captures")} == {("forces:RU", "land")}
