@@ -679,7 +679,8 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
     if label == "conj" and head.pos_ in ("VERB", "AUX"):
         return _inherited_subjects(ctx, head, depth + 1)
     if label in ("advcl",) and verb.tag_ == "VBG":
-        anchor = _speech_anchor(ctx, verb)
+        # the speaker of "…, adding that" is the outer speaker; what it embeds keeps the parser's reading
+        anchor = _speech_anchor(ctx, verb) if depth == 0 else None
         return _inherited_subjects(ctx, anchor if anchor is not None else head, depth + 1)
     if label in sx.POBJ | {"pcomp"} or (label in ("acl", "advcl") and any(c.lower_ in ("of", "by", "for") and sx.dep(c) in {"mark", "case"} for c in verb.children)):
         # "accused Russia of breaching": the accused; "boasting of capturing": the boaster
