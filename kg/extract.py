@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import syntax as sx
 from .gazetteer import Gazetteer, load_gazetteer
-from .mentions import ACTOR_TYPES, PEOPLE_NOUNS, PLACE_TYPES, MentionFinder, MentionIndex
+from .mentions import ACTOR_TYPES, AMBIGUOUS as AMBIGUOUS_PREFIX, PEOPLE_NOUNS, PLACE_TYPES, MentionFinder, MentionIndex
 from .model import MODALITIES, Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
 from .qualifiers import parse_quantities, resolve_date
 
@@ -70,6 +71,7 @@ class Context:
     word_sets: dict[str, frozenset] = field(default_factory=dict)
     ents: list[Span] = field(default_factory=list)
     frames_by_token: dict[int, list[int]] = field(default_factory=dict)  # predicate token -> relation indices
+    agentless: list[tuple[Frame, int]] = field(default_factory=list)  # acts of war whose agent the text leaves out
 
 
 # --- the extraction pass -------------------------------------------------------------------------
@@ -101,17 +103,67 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _resolve_references(ctx, sent)
         speech = []
         for frame in _frames(ctx, sent):
+            if frame.prop in IMPLICIT_AGENT_ACTS and not any(x.type in ACTOR_TYPES for x in frame.subjects):
+                ctx.agentless.append((frame, number))
+                continue
             added = _emit(ctx, frame, number)
             if frame.complement is not None and added:
                 speech.append((added, frame.complement))
         _link_reports(ctx, speech)
         _standing_noun_relations(ctx, sent, number)
+    _implicit_agents(ctx)
     _denial_copies(ctx)
     mentions = tuple(sorted({(m.start, m.end, m.key): m for m in index.by_token.values()}.values(),
                             key=lambda m: (m.start, m.end, m.key)))
     words = sum(1 for t in doc if not t.is_space and not t.is_punct)
     return DocExtraction(document=document, sentences=tuple(sentences), mentions=mentions,
                          relations=tuple(ctx.relations), words=words)
+
+
+IMPLICIT_AGENT_ACTS = frozenset({"captures", "attacks", "annexes"})
+
+
+def _country_code(ctx: Context, ment: Mention) -> str | None:
+    """The country a mention is, belongs to or lies in (ISO alpha-2), as far as world knowledge says."""
+    key = ment.key
+    if key.startswith(AMBIGUOUS_PREFIX):
+        key = key.rsplit("|", 1)[-1]
+    if key.startswith(("country:", "forces:")):
+        return key.split(":", 1)[1]
+    entry = ctx.gaz.entries.get(key)
+    return entry.country if entry is not None else None
+
+
+def _main_belligerent(ctx: Context) -> str | None:
+    """The country this article names most often as the agent of captures, attacks and annexations (its own
+    forces and leader included), when one clearly leads; None otherwise."""
+    counts: Counter = Counter()
+    for rel in ctx.relations:
+        if rel.predicate in IMPLICIT_AGENT_ACTS and rel.subject.type in ("Country", "MilitaryUnit"):
+            code = _country_code(ctx, rel.subject)
+            if code:
+                counts[code] += 1
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _implicit_agents(ctx: Context) -> None:
+    """'Capturing Sumy would be a good start', '4,700 km² has been seized', 'a strategy to invade': acts of war
+    whose agent the sentence leaves out are the article's main belligerent's, unless the target is its own."""
+    code = _main_belligerent(ctx)
+    country = ctx.gaz.country(code) if code else None
+    for frame, number in ctx.agentless:
+        if country is None:
+            return
+        objects = [o for o in frame.objects if not (isinstance(o, Mention) and _country_code(ctx, o) == code)]
+        if not objects:
+            continue
+        tok = frame.token
+        agent = Mention(doc_id=ctx.document.doc_id, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
+                        type="Country", key=country.key, name=None, wikidata=country.wikidata)
+        _emit(ctx, replace(frame, subjects=[agent], objects=objects), number)
 
 
 def _word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
