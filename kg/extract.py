@@ -72,6 +72,7 @@ class Context:
     ents: list[Span] = field(default_factory=list)
     frames_by_token: dict[int, list[int]] = field(default_factory=dict)  # predicate token -> relation indices
     agentless: list[tuple[Frame, int]] = field(default_factory=list)  # acts of war whose agent the text leaves out
+    wider: dict[int, Mention] = field(default_factory=dict)  # "the wider region" token -> the city it surrounds
 
 
 # --- the extraction pass -------------------------------------------------------------------------
@@ -198,6 +199,15 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
                                                     surface=tok.text, name=None)
             continue
+        if tok.lower_ in SURROUNDING_REGION_NOUNS and any(c.lower_ == "the" for c in tok.children) \
+                and any(c.lower_ in SURROUNDING_WORDS for c in tok.children):
+            city = _recent_city(ctx, tok)
+            region = ctx.gaz.region_for_base(city.name or city.surface) if city is not None else None
+            if region is not None:
+                # "seize the city of Sumy and annex the wider region": the region around that city
+                ctx.index.by_token[tok.i] = _entry_mention(ctx, tok, region)
+                ctx.wider[tok.i] = city
+                continue
         if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
             ref = ctx.finder.resolve_description(tok)
             if ref is not None:
@@ -218,6 +228,21 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                     ctx.index.by_token[tok.i] = Mention(doc_id=ctx.document.doc_id, start=tok.idx,
                                                         end=tok.idx + len(tok.text), surface=tok.text,
                                                         type="Country", key=entry.key, wikidata=entry.wikidata)
+
+
+SURROUNDING_REGION_NOUNS = frozenset({"region", "oblast", "province"})
+SURROUNDING_WORDS = frozenset({"wider", "surrounding", "whole", "entire", "broader", "larger"})
+
+
+def _recent_city(ctx: Context, tok: Token) -> Mention | None:
+    """The nearest city named before a token, in its sentence or the one before."""
+    start = tok.sent.start
+    first = tok.doc[start - 1].sent.start if start > 0 else 0
+    for i in range(tok.i - 1, first - 1, -1):
+        ment = ctx.index.by_token.get(i)
+        if ment is not None and ment.type == "City":
+            return ment
+    return None
 
 
 def _bare_forces(ctx: Context, tok: Token) -> Mention | None:
@@ -360,6 +385,24 @@ def _appositive_title(ctx: Context, person: Mention, app: Token, number: int) ->
             return
 
 
+def _appositive_after(ctx: Context, tok: Token) -> Token | None:
+    """The place noun of a comma-set phrase right after a name, however it was attached:
+    'Kharkiv, Ukraine's second-largest city' gives 'city'."""
+    end = tok.i
+    while end + 1 < len(tok.doc) and ctx.index.get(tok.doc[end + 1]) == ctx.index.get(tok):
+        end += 1
+    if end + 2 >= len(tok.doc) or tok.doc[end + 1].text != ",":
+        return None
+    words = ctx.finder.region_words | ctx.finder.city_words
+    for k in range(end + 2, min(end + 8, len(tok.doc))):
+        cand = tok.doc[k]
+        if cand.lower_ in words and cand.left_edge.i in (end + 1, end + 2):
+            return cand
+        if cand.is_punct and cand.text not in ("-", "–"):
+            return None
+    return None
+
+
 def _possessive_place(ctx: Context, noun: Token) -> Mention | None:
     """The place that contains a described place: 'Ukraine's second-largest city', 'a city in Ukraine'."""
     poss = sx.possessor(noun)
@@ -368,7 +411,7 @@ def _possessive_place(ctx: Context, noun: Token) -> Mention | None:
         if ment is not None and ment.type in PLACE_TYPES:
             return ment
     for c in noun.children:
-        if sx.dep(c) in sx.AMOD:
+        if sx.dep(c) in sx.AMOD | sx.COMPOUND:
             entry = ctx.gaz.country_of_demonym(c.text)
             if entry is not None and noun.lower_ in ctx.finder.city_words | ctx.finder.region_words:
                 return _entry_mention(ctx, c, entry)
@@ -411,6 +454,12 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
             heads.append(h.head)
         if sx.dep(tok) in sx.POBJ and sx.dep(h) in sx.PREP and h.lower_ == "of" and h.head.lower_ in ctx.finder.region_words | ctx.finder.city_words:
             heads.append(h.head)
+        for c in tok.children:
+            if sx.dep(c) in sx.APPOS and c.lower_ in ctx.finder.region_words | ctx.finder.city_words:
+                heads.append(c)  # "Kharkiv, Ukraine's second-largest city"
+        after = _appositive_after(ctx, tok)
+        if after is not None and after not in heads:
+            heads.append(after)
         for node in heads:
             container = _possessive_place(ctx, node)
             if container is not None and container.key != ment.key and container.type in PLACE_TYPES:
@@ -425,6 +474,9 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
                                     if sx.dep(c) in sx.AMOD | sx.COMPOUND and ctx.gaz.country_of_demonym(c.text)), None)
                     if country is not None:
                         _add(ctx, number, ment, "borders", _entry_mention(ctx, obj, country), evidence=_evidence(ctx, tok, obj))
+    for tok in sent:
+        if tok.i in ctx.wider:
+            _add(ctx, number, ctx.wider[tok.i], "locatedIn", ctx.index.by_token[tok.i], evidence=_evidence(ctx, tok, tok))
     # clauses: "Both regions, situated in northeastern Ukraine and sharing a border with Russia"
     for tok in sent:
         lemma = sx.lemma_in(tok, LOCATED_VERBS | {"share"})
