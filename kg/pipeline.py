@@ -142,7 +142,7 @@ def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_
     if store is not None:
         from .store import write_store
 
-        write_store(Path(store), files["graph.nq"])
+        write_store(Path(store), files["graph.nq"], files["graph.nt"])
     written = write_files(Path(out_dir), files)
     remove_stale(Path(out_dir), files, VIEW_DIRS)
     for ex in fresh.values():

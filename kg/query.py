@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from . import errors
 from .build import PREFIXES
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+DEFAULT_LINE = re.compile(r"^#\s*default\s+\??(\w+)\s*=\s*(.*?)\s*$")
+"""`#default NAME=VALUE` in a query file: the value ?NAME takes when the caller binds none."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,8 @@ def saved_queries() -> dict[str, SavedQuery]:
     out = {}
     for path in sorted(QUERIES_DIR.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
-        desc = " ".join(line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")).strip()
+        desc = " ".join(line.lstrip("# ").strip() for line in text.splitlines()
+                        if line.startswith("#") and not DEFAULT_LINE.match(line)).strip()
         out[path.stem] = SavedQuery(path.stem, path, desc, text)
     return out
 
@@ -82,10 +86,30 @@ def parse_bindings(pairs: list[str]) -> dict:
     return out
 
 
+def query_defaults(text: str) -> dict[str, str]:
+    """The `#default NAME=VALUE` lines of a query: parameter name -> default value."""
+    out = {}
+    for line in text.splitlines():
+        m = DEFAULT_LINE.match(line)
+        if m:
+            out[m.group(1)] = m.group(2)
+    return out
+
+
+def with_defaults(text: str, bindings: dict | None) -> dict:
+    """The caller's bindings plus the query's defaults for the parameters it left unbound."""
+    bindings = dict(bindings or {})
+    given = {str(k) for k in bindings}
+    for name, value in query_defaults(text).items():
+        if name not in given:
+            bindings[Variable(name)] = Literal(value)
+    return bindings
+
+
 def run_query(graph: Graph, text: str, bindings: dict | None = None) -> Result:
     query = prepare(text)
     try:
-        return graph.query(query, initBindings=bindings or {})
+        return graph.query(query, initBindings=with_defaults(text, bindings))
     except Exception as exc:  # evaluation errors (bad function arguments, type errors)
         raise errors.QueryError(f"query failed: {errors.one_line(str(exc))}") from None
 

@@ -1,13 +1,23 @@
 """An on-disk Oxigraph store for large graphs (`kg build --store`, `kg query --store`).
 
 The build bulk-loads its N-Quads (one named graph per document) into a new
-store folder and swaps it in place of the old one, so a failed build leaves
-the previous store intact. Queries run on the union of the named graphs.
+store folder, and the union of those graphs (its N-Triples, each triple once)
+into the default graph, then swaps the folder in place of the old one, so a
+failed build leaves the previous store intact. `kg query --store` runs on the
+default graph: each triple once, as in the graph file, and about three times
+faster than Oxigraph's union of the named graphs (which gives a triple once
+per graph holding it); stores without a default graph are queried on that
+union.
+
+Query parameters (`--bind` and a saved query's `#default` lines) are inlined
+as a `VALUES` block at the top of the query, so Oxigraph's planner sees them
+as constants and starts its joins there.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -17,15 +27,22 @@ from . import errors
 from .build import PREFIXES
 
 
-def write_store(path: Path, nquads: str) -> Path:
-    """Replace the store at `path` with one holding these N-Quads."""
+def write_store(path: Path, nquads: str | Path, ntriples: str | Path | None = None) -> Path:
+    """Replace the store at `path` with one holding these N-Quads (text or a file) in their named graphs, and
+    these N-Triples (the union of those graphs) in the default graph."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.parent / f".{path.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
         store = pyoxigraph.Store(str(staging))
-        store.bulk_load(nquads.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+        for data, fmt in ((nquads, pyoxigraph.RdfFormat.N_QUADS), (ntriples, pyoxigraph.RdfFormat.N_TRIPLES)):
+            if data is None:
+                continue
+            if isinstance(data, Path):
+                store.bulk_load(path=str(data), format=fmt)
+            else:
+                store.bulk_load(data.encode("utf-8"), format=fmt)
         store.optimize()
         store.flush()
         del store
@@ -63,15 +80,73 @@ def _term(term) -> str:
     return str(term)
 
 
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+
+
+def _sparql_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def _inline_values(text: str, values: dict[str, str]) -> tuple[str, dict]:
+    """The query with its bindings as a VALUES block opening the outer WHERE group, or (when the query
+    has no WHERE keyword) unchanged with the bindings as Oxigraph substitutions."""
+    if not values:
+        return text, {}
+    names = sorted(values)
+    if all(n.isidentifier() for n in names):
+        m = _WHERE.search(_strip_comments(text))
+        if m is not None:
+            block = (f" VALUES ({' '.join('?' + n for n in names)}) "
+                     f"{{ ({' '.join(_sparql_string(values[n]) for n in names)}) }}")
+            return text[:m.end()] + block + text[m.end():], {}
+    return text, {pyoxigraph.Variable(n): pyoxigraph.Literal(v) for n, v in values.items()}
+
+
+def _strip_comments(text: str) -> str:
+    """The query with comments blanked out (same length), so positions found in it hold in the original."""
+    out, quote, i = [], None, 0
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\":
+                out.append(text[i:i + 2])
+                i += 2
+                continue
+            if c == quote:
+                quote = None
+        elif c in "\"'":
+            quote = c
+        elif c == "<" and _IRI.match(text, i):
+            j = _IRI.match(text, i).end()
+            out.append(text[i:j])
+            i = j
+            continue
+        elif c == "#":
+            j = text.find("\n", i)
+            j = len(text) if j < 0 else j
+            out.append(" " * (j - i))
+            i = j
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def store_query_rows(store: pyoxigraph.Store, text: str, bindings: dict | None = None) -> tuple[list[str], list[list[str]]]:
     """(column names, rows as strings) of a SPARQL query on the store."""
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     prefixes |= {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
                  "owl": "http://www.w3.org/2002/07/owl#", "skos": "http://www.w3.org/2004/02/skos/core#",
                  "prov": "http://www.w3.org/ns/prov#", "xsd": "http://www.w3.org/2001/XMLSchema#"}
-    substitutions = {pyoxigraph.Variable(str(k)): pyoxigraph.Literal(str(v)) for k, v in (bindings or {}).items()}
+    from .query import with_defaults
+
+    values = {str(k): str(v) for k, v in with_defaults(text, bindings).items()}
+    text, substitutions = _inline_values(text, values)
+    union = not any(True for _ in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
     try:
-        result = store.query(text, prefixes=prefixes, use_default_graph_as_union=True, substitutions=substitutions)
+        result = store.query(text, prefixes=prefixes, use_default_graph_as_union=union, substitutions=substitutions)
     except SyntaxError as exc:
         raise errors.query_unparsable(str(exc)) from None
     except (OSError, ValueError, RuntimeError) as exc:
