@@ -104,7 +104,8 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _resolve_references(ctx, sent)
         speech = []
         for frame in _frames(ctx, sent):
-            if frame.prop in IMPLICIT_AGENT_ACTS and not any(x.type in ACTOR_TYPES for x in frame.subjects):
+            if frame.prop in IMPLICIT_AGENT_ACTS and not any(x.type in ACTOR_TYPES for x in frame.subjects) \
+                    and not _written_agent(frame.token):
                 ctx.agentless.append((frame, number))
                 continue
             added = _emit(ctx, frame, number)
@@ -121,7 +122,16 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
                          relations=tuple(ctx.relations), words=words)
 
 
+ATTACK_EVENT_NOUNS = frozenset({"attack", "assault", "offensive", "advance", "raid", "incursion", "strike", "push",
+                                "attempt", "counteroffensive", "counterattack", "onslaught", "wave", "breakthrough"})
 IMPLICIT_AGENT_ACTS = frozenset({"captures", "attacks", "annexes"})
+
+
+def _written_agent(tok: Token) -> bool:
+    """Whether the text writes an agent for the predicate, resolved or not ('its forces had repelled')."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return sx.possessor(tok) is not None or any(p == "by" for p, _ in sx.prep_args(tok))
+    return bool(sx.subjects(tok))
 
 
 def _country_code(ctx: Context, ment: Mention) -> str | None:
@@ -403,12 +413,12 @@ def _appositive_after(ctx: Context, tok: Token) -> Token | None:
     return None
 
 
-def _possessive_place(ctx: Context, noun: Token) -> Mention | None:
+def _possessive_place(ctx: Context, noun: Token, exclude: str | None = None) -> Mention | None:
     """The place that contains a described place: 'Ukraine's second-largest city', 'a city in Ukraine'."""
     poss = sx.possessor(noun)
     if poss is not None:
         ment = ctx.index.get(poss)
-        if ment is not None and ment.type in PLACE_TYPES:
+        if ment is not None and ment.type in PLACE_TYPES and ment.key != exclude:
             return ment
     for c in noun.children:
         if sx.dep(c) in sx.AMOD | sx.COMPOUND:
@@ -418,7 +428,7 @@ def _possessive_place(ctx: Context, noun: Token) -> Mention | None:
     for prep, obj in sx.prep_args(noun):
         if prep in ("in", "of"):
             ment = ctx.index.get(obj)
-            if ment is not None and ment.type in PLACE_TYPES:
+            if ment is not None and ment.type in PLACE_TYPES and ment.key != exclude:
                 return ment
     return None
 
@@ -444,8 +454,9 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
         heads = [tok]
         # the noun that the name modifies or names: "Kursk [region]", "regions of [Sumy]", "city of [Sumy]"
         h = tok.head
-        if sx.dep(tok) in sx.COMPOUND | {"amod", "nmod"} and h.lower_ in ctx.finder.region_words | ctx.finder.city_words:
-            heads.append(h)
+        if sx.dep(tok) in sx.COMPOUND | {"amod", "nmod"} and h.lower_ in ctx.finder.region_words | ctx.finder.city_words \
+                and sx.prep_of(tok) in (None, "of"):
+            heads.append(h)  # not "the village of X in the Donetsk region": that region contains the village
         if sx.dep(tok) == "conj" and h.head.i != h.i and sx.dep(h) in sx.COMPOUND and h.head.lower_ in ctx.finder.region_words:
             heads.append(h.head)
         if sx.prep_of(tok) == "of" and h.lower_ in ctx.finder.region_words | ctx.finder.city_words:
@@ -461,7 +472,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
         if after is not None and after not in heads:
             heads.append(after)
         for node in heads:
-            container = _possessive_place(ctx, node)
+            container = _possessive_place(ctx, node, exclude=ment.key)
             if container is not None and container.key != ment.key and container.type in PLACE_TYPES:
                 containers.append((container, node))
         for container, node in containers[:1]:
@@ -896,10 +907,26 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         # quotes placed before the verb: "“Our troops will stand firm,” he stated"
         if not comps and sx.dep(tok) in ("parataxis",) and tok.head.pos_ in ("VERB", "AUX"):
             comps = [tok.head]
+        if not comps and mode == "speech":
+            # "told reporters that…" with the that-clause read as a relative clause on the hearers
+            comps = [r for o in tok.children if sx.dep(o) in sx.OBJ | {"iobj", "dative"} for r in o.children
+                     if sx.dep(r) in sx.REL_CLAUSE
+                     and any(sx.dep(m) == "mark" and m.lower_ == "that" and m.tag_ == "IN" for m in r.children)]
         if comps:
             complement = comps[0]
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
     objects = _objects_for(ctx, tok, slots, entry, verb=True)
+    if entry.get("event_obj"):
+        # "repelled 35 assaults near Pokrovsk": turning back an attack defends the place attacked
+        events = [o for o in sx.objects(tok) if sx.lemma_in(o, ATTACK_EVENT_NOUNS)]
+        if events:
+            prop = entry["event_obj"]
+            args = [n for o in events for p, n in sx.prep_args(o)] + [n for p, n in sx.prep_args(tok)]
+            places = [m for n in args if sx.prep_of(n) in ("near", "in", "on", "around", "at", "outside")
+                      for m in _mentions_expanded(ctx, n) if m.type in PLACE_TYPES]
+            objects = places or [_content(events[0])]
+        elif entry.get("need_event"):
+            return None
     if not objects and "dobj" in slots and not sx.objects(tok):
         stray = _stray_object(tok)
         if stray is not None:
@@ -1095,6 +1122,7 @@ class _NodeInfo:
     conditional_children: frozenset[int]  # advcl children introduced by "if"/"unless"
     marked_if: bool
     modal: bool
+    would: bool
     future: bool
     alleged: bool
     to_marked: bool
@@ -1124,9 +1152,11 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
                 elif low in ("alleged", "purported"):
                     flags.add("Claimed")
     kids = [(sx.dep(c), c.lower_, c) for c in node.children]
+    # "would" on a verb: a hypothesis, or the future seen from the past in reported speech ("said it would deploy")
+    verbal = (node.pos_ == "VERB" or node.tag_.startswith("VB")) and not any(d == "cop" for d, _l, _c in kids)
     conditional = set()
     for d, low, c in kids:
-        if d in sx.AUX and low in ("could", "would", "might", "may", "should"):
+        if d in sx.AUX and low in ("could", "might", "may", "should") or d in sx.AUX and low == "would" and not verbal:
             flags.add("Hypothetical")
         if d in sx.AUX and low in future:
             flags.add("Planned")
@@ -1157,7 +1187,9 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
         flags=frozenset(flags), according=according, negated=sx.is_negated(node),
         conditional_children=frozenset(conditional),
         marked_if=any(d == "mark" and low in ("if", "unless") for d, low, _ in kids),
-        modal=any(d in sx.AUX and low in ("could", "would", "might", "may") for d, low, _ in kids),
+        modal=any(d in sx.AUX and low in ("could", "might", "may") or d in sx.AUX and low == "would" and not verbal
+                  for d, low, _ in kids),
+        would=verbal and any(d in sx.AUX and low == "would" for d, low, _ in kids),
         future=any(d in sx.AUX and low in future for d, low, _ in kids),
         alleged=any(d == "advmod" and low in allege for d, low, _ in kids),
         to_marked=any(d == "mark" and low == "to" for d, low, _ in kids),
@@ -1198,12 +1230,19 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
     claimant: Mention | None = info.according
     soft_negation = False
     circumstance = False  # "made by X during a visit to Y": the visit is when it was said, not what was said
+    would = info.would  # resolved at the end: future in the past under a past speech verb, else a hypothesis
+    reported_past = False
     node = token
     steps = 0
     while node.head.i != node.i and steps < 12:
         steps += 1
         child, node = node, node.head
         rel = sx.dep(child)
+        if rel in sx.REL_CLAUSE and sx.dep(node) in sx.OBJ | {"iobj", "dative"} and node.head.i != node.i \
+                and any(sx.dep(m) == "mark" and m.lower_ == "that" and m.tag_ == "IN" for m in child.children) \
+                and (_node_info(ctx, node.head).entry or {}).get("mode") == "speech":
+            # "told reporters that Russia would not accept…" read as a relative clause on "reporters"
+            node, rel = node.head, "ccomp"
         if rel in sx.NOUN_OBL | sx.POBJ and sx.prep_of(child) in CIRCUMSTANCE_PREPS:
             circumstance = True
         child_info, info = info, _node_info(ctx, node)
@@ -1233,6 +1272,8 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                 soft_negation = True  # "failed to take"; but "if Ukraine refused to withdraw" is a hypothesis
             if info.modal:
                 flags.add("Hypothetical")
+            if info.would:
+                would = True
             if info.future and rel == "xcomp":
                 flags.add("Planned")
             if info.alleged:
@@ -1256,6 +1297,8 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                                             "obl", "xcomp", "acl"):
                 if not entry.get("factive"):
                     flags.add("Claimed")
+                if node.tag_ in ("VBD", "VBN") and rel in ("ccomp", "parataxis", "xcomp"):
+                    reported_past = True
                 # "…, boasting of capturing": a participle's speaker is borrowed; an outer speech verb names it
                 borrowed = node.tag_ == "VBG" and sx.dep(node) == "advcl" and not sx.subjects(node) and any(
                     (_node_info(ctx, a).entry or {}).get("mode") == "speech" for a in node.ancestors)
@@ -1276,6 +1319,8 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         flags |= info.flags
         if claimant is None and info.according is not None:
             claimant = info.according
+    if would:
+        flags.add("Planned" if reported_past else "Hypothetical")
     if soft_negation and "Hypothetical" not in flags:
         flags.add("Negated")
     for name in MODALITIES:

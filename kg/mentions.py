@@ -119,6 +119,7 @@ class MentionFinder:
         for ent in self.ents:
             self._entity(ent)
         self._rule_names()
+        self._settlement_names()
         self._surnames()
         self._acronyms()
         for token in self.doc:
@@ -160,7 +161,11 @@ class MentionFinder:
                 type_ = "MilitaryUnit" if any(w in ("forces", "army", "brigade", "division", "regiment", "battalion",
                                                     "corps", "fleet", "navy", "guard") for w in words) else "Organization"
                 name = span.text
-                self.index.put(span, self.mention(span, type_, f"{type_.lower()}:{slug(name)}", name), span.root)
+                entry = self._gazetteer_entry(span, "")
+                if entry is not None:
+                    self.index.put(span, self.entry_mention(span, entry, name), span.root)
+                else:
+                    self.index.put(span, self.mention(span, type_, f"{type_.lower()}:{slug(name)}", name), span.root)
             elif 2 <= j + 1 - start <= 3 and (span := doc[start:j + 1]) is not None and all(t.pos_ == "PROPN" and t.lower_ not in self.all_titles
                                             and not self.gaz.lookup(t.text) and not self.gaz.country_of_demonym(t.text)
                                             and t.lower_ not in CALENDAR_WORDS for t in span) and self._person_context(span):
@@ -170,6 +175,22 @@ class MentionFinder:
             if self._free(tok) and tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 6 and tok.pos_ == "PROPN" \
                     and not self.gaz.lookup(tok.text):
                 self.index.put([tok], self.mention([tok], "Organization", f"org:{slug(tok.text)}", tok.text), tok)
+
+    def _settlement_names(self) -> None:
+        """'the village of Novoselivka', 'the town of Chasiv Yar': a capitalised name after a settlement noun
+        and 'of' is a place the NER and the gazetteer may not know."""
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ not in self.city_words or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+                continue
+            start = end = tok.i + 2
+            while end < len(doc) and self._free(doc[end]) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+            if end == start or end - start > 3:
+                continue
+            span = doc[start:end]
+            name = span.text
+            self.index.put(span, self.mention(span, "City", f"city:{slug(name)}", name), span.root)
 
     def _person_context(self, span: Span) -> bool:
         before = self.doc[span.start - 1] if span.start > 0 else None
@@ -347,6 +368,17 @@ class MentionFinder:
         if ent_id and ent_id in self.gaz.entries:
             return self.gaz.entries[ent_id]
         found = self.gaz.lookup(span.text)
+        if not found and span.root.pos_ == "PROPN" or not found and span[-1].tag_ == "NNP":
+            # "Russia's Defence Ministry", "the Ukrainian Defence Ministry": the name with the country's demonym
+            owner = sx.possessor(span.root)
+            mods = [owner] if owner is not None else []
+            mods += [t for t in self.doc[max(0, span.start - 2):span.start] if self.gaz.country_of_demonym(t.text)]
+            for mod in mods:
+                country = self._country_of_modifier(mod)
+                if country is not None and country.demonyms and not span.text.startswith(country.demonyms[0]):
+                    found = self.gaz.lookup(f"{country.demonyms[0]} {_strip_det(span).text}")
+                    if found:
+                        break
         if not found:
             return None
         return found[0]
@@ -531,6 +563,11 @@ class MentionFinder:
                 if person is not None:
                     country = self.index.leads.get(person.key)
                     return self.gaz.entries.get(country) if country else None
+                continue
+            if sx.dep(mod) in sx.POSS and mod.lower_ in ("its", "their") and tok.lower_ in self.military_nouns:
+                owner = self.resolve_pronoun(mod)  # "Ukraine's General Staff said its forces…"
+                if owner is not None and owner.type == "Country":
+                    return self.gaz.entries.get(owner.key)
                 continue
             entry = self._country_of_modifier(mod)
             if entry is not None:

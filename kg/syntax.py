@@ -91,7 +91,8 @@ def dep(token: Token) -> str:
 
 
 def children(token: Token, labels: frozenset[str]) -> list[Token]:
-    return [c for c in token.children if dep(c) in labels]
+    # whitespace tokens (paragraph breaks) get parsed too; they are never arguments
+    return [c for c in token.children if dep(c) in labels and not c.is_space]
 
 
 def with_conjuncts(token: Token) -> list[Token]:

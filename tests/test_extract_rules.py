@@ -269,3 +269,79 @@ def test_the_wider_region_is_the_region_around_the_city_just_named():
     ex = run(rows, [(0, 1, "GPE"), (7, 8, "GPE")])
     assert of(ex, "annexes") == {(RU, "annexes", "region:UA-59", "Planned")}
     assert of(ex, "locatedIn") == {("city:ua:sumy", "locatedIn", "region:UA-59", "Asserted")}
+
+
+def test_repelling_assaults_near_a_place_defends_it():
+    # "Ukraine's General Staff said its forces repelled 35 assaults near Pokrovsk."
+    rows = [("Ukraine", 2, "nmod:poss", "PROPN", "NNP", "Ukraine"), ("'s", 0, "case", "PART", "POS", "'s"),
+            ("Staff", 3, "nsubj", "PROPN", "NNP", "Staff"), ("said", 3, "ROOT", "VERB", "VBD", "say"),
+            ("its", 5, "nmod:poss", "PRON", "PRP$", "its"), ("forces", 6, "nsubj", "NOUN", "NNS", "force"),
+            ("repelled", 3, "ccomp", "VERB", "VBD", "repel"), ("35", 8, "nummod", "NUM", "CD", "35"),
+            ("assaults", 6, "obj", "NOUN", "NNS", "assault"), ("near", 10, "case", "ADP", "IN", "near"),
+            ("Pokrovsk", 8, "nmod", "PROPN", "NNP", "Pokrovsk"), (".", 3, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (10, 11, "GPE")])
+    assert {(s, p, m) for s, p, _o, m in triples(ex) if p != "claims"} == {("forces:UA", "defends", "Claimed")}
+    assert not of(ex, "attacks")
+
+
+def test_a_ministry_named_with_its_countrys_possessive_is_the_known_ministry():
+    # "Russia's Defence Ministry said that Ukraine attacked."
+    rows = [("Russia", 3, "nmod:poss", "PROPN", "NNP", "Russia"), ("'s", 0, "case", "PART", "POS", "'s"),
+            ("Defence", 3, "compound", "PROPN", "NNP", "Defence"), ("Ministry", 4, "nsubj", "PROPN", "NNP", "Ministry"),
+            ("said", 4, "ROOT", "VERB", "VBD", "say"), ("that", 7, "mark", "SCONJ", "IN", "that"),
+            ("Ukraine", 7, "nsubj", "PROPN", "NNP", "Ukraine"), ("attacked", 4, "ccomp", "VERB", "VBD", "attack"),
+            (".", 4, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (6, 7, "GPE")])
+    assert {r.subject.key for r in ex.relations if r.predicate == "claims"} == {"org:russian-ministry-of-defence"}
+
+
+def test_a_village_named_after_of_is_a_place_inside_the_region_that_follows():
+    # "Russian troops captured the village of Novoselivka in the Donetsk region."
+    rows = [("Russian", 1, "amod", "ADJ", "JJ", "russian"), ("troops", 2, "nsubj", "NOUN", "NNS", "troops"),
+            ("captured", 2, "ROOT", "VERB", "VBD", "capture"), ("the", 4, "det", "DET", "DT", "the"),
+            ("village", 2, "obj", "NOUN", "NN", "village"), ("of", 6, "case", "ADP", "IN", "of"),
+            ("Novoselivka", 4, "nmod", "PROPN", "NNP", "Novoselivka"), ("in", 10, "case", "ADP", "IN", "in"),
+            ("the", 10, "det", "DET", "DT", "the"), ("Donetsk", 10, "compound", "PROPN", "NNP", "Donetsk"),
+            ("region", 4, "nmod", "NOUN", "NN", "region"), (".", 2, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "NORP"), (9, 11, "GPE")])
+    assert of(ex, "captures") == {("forces:RU", "captures", "city:novoselivka", "Asserted")}
+    assert of(ex, "locatedIn") == {("city:novoselivka", "locatedIn", DONETSK_REGION, "Asserted")}
+
+
+def test_would_in_reported_speech_is_the_future_of_a_plan():
+    # "Poland announced it would deploy soldiers to Belarus." / "Deploying soldiers would be costly."
+    rows = [("Poland", 1, "nsubj", "PROPN", "NNP", "Poland"), ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+            ("it", 4, "nsubj", "PRON", "PRP", "it"), ("would", 4, "aux", "AUX", "MD", "would"),
+            ("deploy", 1, "ccomp", "VERB", "VB", "deploy"), ("soldiers", 4, "obj", "NOUN", "NNS", "soldier"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE")])
+    assert {(p, m) for _s, p, _o, m in triples(ex) if p != "claims"} == {("deploys", "Planned")}
+    # not reported: a hypothesis
+    rows = [("Poland", 2, "nsubj", "PROPN", "NNP", "Poland"), ("would", 2, "aux", "AUX", "MD", "would"),
+            ("deploy", 2, "ROOT", "VERB", "VB", "deploy"), ("soldiers", 2, "obj", "NOUN", "NNS", "soldier"),
+            (".", 2, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE")])
+    assert {(p, m) for _s, p, _o, m in triples(ex)} == {("deploys", "Hypothetical")}
+
+
+def test_told_hearers_that_is_reported_speech_even_when_read_as_a_relative_clause():
+    # "Peskov told reporters that Russia would not accept a ceasefire." ("accept" hung on "reporters")
+    rows = [("Peskov", 1, "nsubj", "PROPN", "NNP", "Peskov"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+            ("reporters", 1, "iobj", "NOUN", "NNS", "reporter"), ("that", 7, "mark", "SCONJ", "IN", "that"),
+            ("Russia", 7, "nsubj", "PROPN", "NNP", "Russia"), ("would", 7, "aux", "AUX", "MD", "would"),
+            ("not", 7, "advmod", "PART", "RB", "not"), ("accept", 2, "acl:relcl", "VERB", "VB", "accept"),
+            ("a", 9, "det", "DET", "DT", "a"), ("ceasefire", 7, "obj", "NOUN", "NN", "ceasefire"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON"), (4, 5, "GPE")])
+    got = {(r.predicate, r.modality, r.claimant.surface if r.claimant else None) for r in ex.relations}
+    assert got == {("claims", "Asserted", None), ("agreesTo", "Negated", "Peskov")}
+
+
+def test_a_paragraph_break_is_never_an_argument():
+    # "Russia accused NATO.\n\n" with the paragraph break parsed as a second object
+    rows = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("accused", 1, "ROOT", "VERB", "VBD", "accuse"),
+            ("NATO", 1, "obj", "PROPN", "NNP", "NATO"), (".", 1, "punct", "PUNCT", ".", "."),
+            ("\n\n", 1, "obj", "SPACE", "_SP", "\n\n")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 3, "ORG")])
+    assert [(r.predicate, type(r.object).__name__, r.object.surface) for r in ex.relations] == \
+        [("accuses", "Mention", "NATO")]
