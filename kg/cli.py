@@ -97,8 +97,8 @@ def build(
     bar.close()
     elapsed = time.perf_counter() - started
     reused = f" ({result.reused} unchanged, reused)" if update else ""
-    typer.echo(f"built {len(result.extractions)} documents{reused}, {len(result.entities)} entities, "
-               f"{result.statements} statements in {elapsed:.1f}s -> {out}/")
+    typer.echo(f"built {result.documents} documents{reused}, {len(result.entities)} entities, "
+               f"{result.statements} statements, {result.triples} triples in {elapsed:.1f}s -> {out}/")
 
 
 @app.command()

@@ -46,6 +46,15 @@ def _shard_quads(extraction_path: str, key_map: dict[str, str], path: str) -> st
     return path
 
 
+def extract_on_dask(documents: list[Document], model: str | None, shard_dir: Path, scheduler: str = "local",
+                    workers: int = 2) -> list[DocExtraction]:
+    """The extractions of these documents, in their order, made on a Dask cluster (each shard also
+    writes the N-Quads of its documents)."""
+    if not documents:
+        return []
+    return build_on_dask(documents, model, shard_dir, scheduler=scheduler, workers=workers)[0]
+
+
 def build_on_dask(documents: list[Document], model: str | None, shard_dir: Path, scheduler: str = "local",
                   shards: int | None = None, workers: int = 2) -> tuple[list[DocExtraction], dict, dict, BuiltGraph]:
     """Extract and build on a Dask cluster; returns (extractions, entities, key_map, graph)."""

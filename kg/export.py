@@ -23,6 +23,8 @@ from .build import BuiltGraph, bind_prefixes
 from .ontology import ONTOLOGY_PATH, SHAPES_PATH
 
 GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.nq", "ontology.ttl", "shapes.ttl")
+SORTED_FILES = ("graph.ttl", "graph.jsonld", "graph.trig")
+"""The serialisations that need the whole graph in memory (the build writes them for graphs up to a size)."""
 
 
 class SortedTrigSerializer(TrigSerializer):
@@ -59,24 +61,28 @@ def serialize_jsonld(graph: Graph) -> str:
     return json.dumps(nodes, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def render_exports(built: BuiltGraph) -> dict[str, str]:
-    """File name -> content of every export."""
-    union = built.union()
-    dataset = built.dataset()
-    trig = serialize_trig(dataset)
-    return {
-        "graph.ttl": serialize_turtle(union),
-        "graph.nt": _sorted_lines(union.serialize(format="nt")),
-        "graph.jsonld": serialize_jsonld(union),
-        "graph.trig": trig,
-        "graph.nq": _sorted_lines(dataset.serialize(format="nquads")),
-        "ontology.ttl": ONTOLOGY_PATH.read_text(encoding="utf-8"),
-        "shapes.ttl": SHAPES_PATH.read_text(encoding="utf-8"),
-    }
+def render_exports(built: BuiltGraph | None, sorted_formats: bool = True, line_formats: bool = True) -> dict[str, str]:
+    """File name -> content of every export: the sorted serialisations (Turtle, JSON-LD, TriG), the line
+    ones (N-Triples, N-Quads; the build streams those itself) and the ontology and shapes."""
+    files = {}
+    if built is not None and (sorted_formats or line_formats):
+        union = built.union()
+        dataset = built.dataset()
+        if sorted_formats:
+            files["graph.ttl"] = serialize_turtle(union)
+            files["graph.jsonld"] = serialize_jsonld(union)
+            files["graph.trig"] = serialize_trig(dataset)
+        if line_formats:
+            files["graph.nt"] = _sorted_lines(union.serialize(format="nt"))
+            files["graph.nq"] = _sorted_lines(dataset.serialize(format="nquads"))
+    files["ontology.ttl"] = ONTOLOGY_PATH.read_text(encoding="utf-8")
+    files["shapes.ttl"] = SHAPES_PATH.read_text(encoding="utf-8")
+    return {name: files[name] for name in GRAPH_FILES if name in files}
 
 
-def write_files(out_dir: Path, files: dict[str, str | bytes]) -> list[Path]:
-    """Write files into out_dir atomically: all are staged first, then each replaces its old copy."""
+def write_files(out_dir: Path, files: dict[str, str | bytes | Path]) -> list[Path]:
+    """Write files into out_dir atomically: all are staged first, then each replaces its old copy.
+    A Path value is a finished file (on the same file system), moved into place."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".kg-stage-", dir=out_dir))
@@ -85,7 +91,9 @@ def write_files(out_dir: Path, files: dict[str, str | bytes]) -> list[Path]:
         for name, content in files.items():
             target = stage / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
+            if isinstance(content, Path):
+                os.replace(content, target)
+            elif isinstance(content, bytes):
                 target.write_bytes(content)
             else:
                 target.write_text(content, encoding="utf-8", newline="\n")

@@ -12,20 +12,26 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from .build import BuiltGraph, build_graph
+from rdflib import Graph
+
+from . import errors
+from .build import ENTITY_GRAPH, BuiltGraph, add_document, add_entities, build_graph, document_graph_iri, new_graph
 from .cache import CACHE_DIR, ExtractionCache, fingerprint
 from .corpus import MAX_BYTES, read_corpus
-from .export import remove_stale, render_exports, write_files
+from .export import SORTED_FILES, remove_stale, render_exports, write_files
 from .extract import extract_document, mask_dateline
 from .gazetteer import load_gazetteer
-from .model import DocExtraction, Document, Entity
+from .model import DocExtraction, Document, Entity, Mention
 from .nlp import load_pipeline, model_name
 from .resolve import resolve_entities
+from .stream import LineSorter, nq_line, nt_lines
 from .views import render_views
 
 VIEW_DIRS = ("entities",)
@@ -33,20 +39,22 @@ VIEW_DIRS = ("entities",)
 log = logging.getLogger("kg")
 
 BATCH_SIZE = 16
+MAX_GRAPH_TRIPLES = 100_000
+"""Up to this many triples the build also keeps the graph in memory for the sorted Turtle, TriG and
+JSON-LD exports and the views; beyond, it writes graph.nt and graph.nq only, in bounded memory."""
 
 
 @dataclass
 class BuildResult:
-    extractions: list[DocExtraction]
+    documents: int
+    words: int
+    statements: int
     entities: dict[str, Entity]
     key_map: dict[str, str]
-    graph: BuiltGraph
+    triples: int
     files: list[Path]
+    graph: BuiltGraph | None = None  # the in-memory graph, kept only up to `max_graph_triples`
     reused: int = 0
-
-    @property
-    def statements(self) -> int:
-        return sum(len(ex.relations) for ex in self.extractions)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -98,55 +106,143 @@ def _pipeline_meta(model: str | None) -> dict:
     return {k: nlp.meta.get(k) for k in ("name", "version", "spacy_version")} | {"pipes": nlp.pipe_names}
 
 
+def _summary(ex: DocExtraction) -> DocExtraction:
+    """What entity resolution reads of a document: its mentions, those of its relations included, in the
+    order `resolve_entities` reads them, and nothing else (sentences and relations stay on disk)."""
+    rel_mentions = tuple(m for rel in ex.relations for m in (rel.subject, rel.object, rel.claimant, rel.place)
+                         if isinstance(m, Mention))
+    doc = ex.document
+    return DocExtraction(document=Document(doc_id=doc.doc_id, file_name=doc.file_name, text="", checksum=doc.checksum),
+                         sentences=(), mentions=ex.mentions + rel_mentions, relations=(), words=ex.words)
+
+
+def _used_keys(ex: DocExtraction) -> set[str]:
+    """Mention keys (before resolution) whose entities the graph describes: as `build_graph` picks them."""
+    used = set()
+    for rel in ex.relations:
+        for m in (rel.subject, rel.object, rel.claimant, rel.place):
+            if isinstance(m, Mention):
+                used.add(m.key)
+    for m in ex.mentions:
+        if m.name:
+            used.add(m.key)
+    return used
+
+
 def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_bytes: int = MAX_BYTES,
                  on_document: Callable[[DocExtraction], None] | None = None, jobs: int = 1,
                  update: bool = False, extra_files: Callable[[BuiltGraph], dict] | None = None,
-                 views: bool = True, store: Path | None = None, dask: str | None = None) -> BuildResult:
-    """Build the graph of a corpus folder and write its exports into out_dir."""
+                 views: bool = True, store: Path | None = None, dask: str | None = None,
+                 max_graph_triples: int = MAX_GRAPH_TRIPLES) -> BuildResult:
+    """Build the graph of a corpus folder and write its exports into out_dir, in bounded memory.
+
+    1. documents are parsed and extracted as they stream in; each extraction goes to the cache on disk
+       at once, and only its mentions stay in memory;
+    2. entities are resolved across the corpus from those mentions;
+    3. each document's named graph is built from its cached extraction, in document order, and its
+       N-Triples and N-Quads lines go to an on-disk sort, which writes graph.nt and graph.nq;
+    4. graph.ttl, graph.trig, graph.jsonld and the views need the whole graph in memory: they are
+       written while the graph has at most `max_graph_triples` triples, and left out (with a warning
+       naming graph.nt and graph.nq) beyond.
+    """
+    out_dir = Path(out_dir)
     documents = list(read_corpus(Path(corpus_dir), max_bytes=max_bytes))
-    cache = ExtractionCache(Path(out_dir), fingerprint(model_name(model), _pipeline_meta(model)))
-    cached: dict[str, DocExtraction] = {}
+    cache = ExtractionCache(out_dir, fingerprint(model_name(model), _pipeline_meta(model)))
+    summaries: dict[str, DocExtraction] = {}
+    used_raw: set[str] = set()
+    statements = 0
+    reused = 0
+
+    def keep(ex: DocExtraction, fresh: bool) -> None:
+        nonlocal statements
+        if fresh:
+            cache.put(ex)
+        summaries[ex.document.doc_id] = _summary(ex)
+        used_raw.update(_used_keys(ex))
+        statements += len(ex.relations)
+        if on_document is not None:
+            on_document(ex)
+
+    todo = documents
     if update:
+        todo = []
         for doc in documents:
             hit = cache.get(doc)
-            if hit is not None:
-                cached[doc.doc_id] = hit
-    todo = [doc for doc in documents if doc.doc_id not in cached]
-    fresh: dict[str, DocExtraction] = {}
+            if hit is None:
+                todo.append(doc)
+            else:
+                reused += 1
+                keep(hit, fresh=False)
     if dask is not None:
-        from .distributed import build_on_dask
+        from .distributed import extract_on_dask
 
-        shard_dir = Path(out_dir) / CACHE_DIR / "shards"
-        extracted, entities, key_map, graph = build_on_dask(documents, model, shard_dir, scheduler=dask,
-                                                            workers=max(jobs, 1))
-        fresh = {ex.document.doc_id: ex for ex in extracted}
-        extractions = extracted
-        if on_document is not None:
-            for ex in extractions:
-                on_document(ex)
+        shard_dir = out_dir / CACHE_DIR / "shards"
+        for ex in extract_on_dask(todo, model, shard_dir, scheduler=dask, workers=max(jobs, 1)):
+            keep(ex, fresh=True)
     else:
         for ex in extract_documents(todo, model, jobs=jobs):
-            fresh[ex.document.doc_id] = ex
-            if on_document is not None:
-                on_document(ex)
-        for ex in cached.values():
-            if on_document is not None:
-                on_document(ex)
-        extractions = [cached.get(doc.doc_id) or fresh[doc.doc_id] for doc in documents]
-        entities, key_map, graph = assemble(extractions)
-    files = render_exports(graph)
-    if views:
-        files.update(render_views(graph.union()))
-    if extra_files is not None:
-        files.update(extra_files(graph))
-    if store is not None:
-        from .store import write_store
+            keep(ex, fresh=True)
+    ordered = [summaries[doc.doc_id] for doc in documents]
+    entities, key_map = resolve_entities(ordered)
+    del ordered
+    used = {key_map.get(k, k) for k in used_raw}
+    entity_graph = new_graph()
+    add_entities(entity_graph, (entities[k] for k in sorted(used) if k in entities))
 
-        write_store(Path(store), files["graph.nq"], files["graph.nt"])
-    written = write_files(Path(out_dir), files)
-    remove_stale(Path(out_dir), files, VIEW_DIRS)
-    for ex in fresh.values():
-        cache.put(ex)
-    cache.prune({doc.doc_id for doc in documents})
-    return BuildResult(extractions=extractions, entities=entities, key_map=key_map, graph=graph, files=written,
-                       reused=len(cached))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=out_dir))
+    try:
+        nt, nq = LineSorter(tmp), LineSorter(tmp)
+        kept: dict[str, Graph] | None = {}
+        size = 0
+        by_doc = {doc.doc_id: doc for doc in documents}
+        parts = [(str(ENTITY_GRAPH), None)] + [(str(document_graph_iri(i)), i) for i in by_doc]
+        for graph_iri, doc_id in sorted(parts):
+            if doc_id is None:
+                g = entity_graph
+            else:
+                ex = cache.get(by_doc[doc_id])
+                if ex is None:
+                    raise errors.KGError(f"the extraction of {by_doc[doc_id].file_name} is missing from "
+                                         f"{cache.dir}; rebuild without --update")
+                g = new_graph()
+                add_document(g, ex, key_map)
+            term = f"<{graph_iri}>"
+            for line in nt_lines(g):
+                nt.add(line)
+                nq.add(nq_line(line, term))
+            size += len(g)
+            if kept is not None and doc_id is not None:
+                kept[doc_id] = g
+            if kept is not None and size > max_graph_triples:
+                kept = None
+        triples = nt.write(tmp / "graph.nt")
+        nq.write(tmp / "graph.nq")
+        built = BuiltGraph(documents=kept, entities=entity_graph) if kept is not None else None
+        files: dict[str, str | bytes | Path] = dict(render_exports(built, sorted_formats=built is not None))
+        files["graph.nt"] = tmp / "graph.nt"
+        files["graph.nq"] = tmp / "graph.nq"
+        if built is None:
+            log.warning("the graph has %s triples: graph.ttl, graph.trig, graph.jsonld%s are written only up to "
+                        "%s triples; graph.nt and graph.nq hold the whole graph", f"{triples:,}",
+                        " and the views" if views else "", f"{max_graph_triples:,}")
+        elif views:
+            files.update(render_views(built.union()))
+        if extra_files is not None and built is not None:
+            files.update(extra_files(built))
+        if store is not None:
+            from .store import write_store
+
+            write_store(Path(store), tmp / "graph.nq", tmp / "graph.nt")
+        written = write_files(out_dir, files)
+        remove_stale(out_dir, files, VIEW_DIRS)
+        if built is None:
+            # what a smaller earlier build wrote and this one does not would describe another graph
+            for name in SORTED_FILES:
+                (out_dir / name).unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    cache.prune(set(by_doc))
+    return BuildResult(documents=len(documents), words=sum(s.words for s in summaries.values()),
+                       statements=statements, entities=entities, key_map=key_map, triples=triples,
+                       files=written, graph=built, reused=reused)

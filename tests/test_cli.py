@@ -145,7 +145,7 @@ def test_update_gives_the_same_graph_as_a_full_rebuild(tmp_path, blank_model):
     assert result.exit_code == 0, result.output
     assert "built 3 documents (1 unchanged, reused)" in result.stdout
     assert runner.invoke(app, ["build", str(corpus), "--out", str(full), "--model", blank_model, "-q"]).exit_code == 0
-    for name in ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld"):
+    for name in ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "graph.nq"):
         assert (inc / name).read_bytes() == (full / name).read_bytes(), name
     assert "Istanbul" in (full / "graph.ttl").read_text(encoding="utf-8")
 

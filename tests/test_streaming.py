@@ -1,0 +1,106 @@
+"""The bounded-memory build: on-disk sorting, streamed N-Triples/N-Quads equal to the in-memory
+serialisation, the size cut-off for the sorted formats, and updates that match a full rebuild."""
+
+import random
+
+import pyoxigraph
+import pytest
+import spacy
+
+from kg.cache import ExtractionCache, fingerprint
+from kg.corpus import read_corpus
+from kg.export import render_exports
+from kg.nlp import model_name
+from kg.pipeline import _pipeline_meta, assemble, build_corpus
+from kg.stream import LineSorter
+
+TEXTS = [
+    "Russian forces attacked the city of Kharkiv on Monday, officials said. The strikes hit a power plant.\n",
+    "Vladimir Putin met Recep Tayyip Erdogan in Istanbul. Putin said Russia would not withdraw.\n",
+    "NATO and the European Union discussed support for Ukraine in Brussels on 3 March 2025.\n",
+    "Joe Biden spoke with Volodymyr Zelensky about Crimea and Kherson. Zelensky warned of new attacks.\n",
+    "Ukraine denied that it attacked Belgorod. Russia claimed 700 square kilometers in December.\n",
+]
+
+
+@pytest.fixture(scope="module")
+def blank_model(tmp_path_factory):
+    path = tmp_path_factory.mktemp("blank") / "pipeline"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(path)
+    return str(path)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i, text in enumerate(TEXTS):
+        (folder / f"doc{i}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _cached_extractions(out, corpus, model):
+    cache = ExtractionCache(out, fingerprint(model_name(model), _pipeline_meta(model)))
+    return [cache.get(doc) for doc in read_corpus(corpus)]
+
+
+def test_line_sorter_spills_and_merges_like_an_in_memory_sort(tmp_path):
+    rng = random.Random(7)
+    values = ["a", "b", "é", "x\ty", ""]  # a tab sorts before the newline that ends a line on disk
+    lines = [f'<s{rng.randrange(500)}> <p> "{rng.choice(values)}" .' for _ in range(3000)]
+    sorter = LineSorter(tmp_path, chunk_lines=100)
+    sorter.extend(lines)
+    assert len(list(tmp_path.glob("run-*"))) > 5  # it spilled
+    out = tmp_path / "out.nt"
+    assert sorter.write(out) == len(set(lines))
+    assert out.read_text(encoding="utf-8") == "\n".join(sorted(set(lines))) + "\n"
+    assert not list(tmp_path.glob("run-*"))
+
+
+def test_streamed_exports_equal_the_in_memory_graph(tmp_path, corpus, blank_model):
+    out = tmp_path / "out"
+    result = build_corpus(corpus, out, model=blank_model, views=False)
+    extractions = _cached_extractions(out, corpus, blank_model)
+    expected = render_exports(assemble(extractions)[2])
+    for name, content in expected.items():
+        assert (out / name).read_text(encoding="utf-8") == content, name
+    assert result.triples == len(expected["graph.nt"].splitlines())
+    assert result.documents == len(TEXTS) and result.statements == sum(len(ex.relations) for ex in extractions)
+
+
+def test_big_graphs_get_only_the_line_formats_in_bounded_memory(tmp_path, corpus, blank_model, caplog):
+    small, big = tmp_path / "small", tmp_path / "big"
+    build_corpus(corpus, small, model=blank_model, views=True)
+    (big / "entities").mkdir(parents=True)
+    (big / "graph.ttl").write_text("from an earlier, smaller build\n", encoding="utf-8")
+    (big / "entities" / "old.html").write_text("old\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="kg"):
+        result = build_corpus(corpus, big, model=blank_model, views=True, max_graph_triples=10)
+    assert result.graph is None
+    assert "graph.nt and graph.nq hold the whole graph" in caplog.text
+    for name in ("graph.nt", "graph.nq", "ontology.ttl"):
+        assert (big / name).read_bytes() == (small / name).read_bytes(), name
+    for name in ("graph.ttl", "graph.trig", "graph.jsonld", "index.html", "entities/old.html"):
+        assert not (big / name).exists(), name
+    # the streamed N-Quads parse to the same dataset as the in-memory build's TriG
+    quads = set(pyoxigraph.parse(path=str(big / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS))
+    trig = set(pyoxigraph.parse(path=str(small / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG))
+    assert quads == trig and len(quads) > 50
+
+
+def test_update_of_a_streamed_build_matches_a_full_rebuild(tmp_path, corpus, blank_model):
+    inc, full = tmp_path / "inc", tmp_path / "full"
+    build_corpus(corpus, inc, model=blank_model, views=False)
+    (corpus / "doc1.txt").write_text(TEXTS[1].replace("Istanbul", "Ankara"), encoding="utf-8")
+    (corpus / "doc2.txt").unlink()
+    (corpus / "doc9.txt").write_text("Olaf Scholz visited Kyiv and met Volodymyr Zelensky.\n", encoding="utf-8")
+    result = build_corpus(corpus, inc, model=blank_model, views=False, update=True, max_graph_triples=10)
+    assert result.reused == 3
+    build_corpus(corpus, full, model=blank_model, views=False)
+    for name in ("graph.nt", "graph.nq"):
+        assert (inc / name).read_bytes() == (full / name).read_bytes(), name
+    nt = (inc / "graph.nt").read_text(encoding="utf-8")
+    assert "/document/doc9>" in nt and "/document/doc2>" not in nt
+    assert len(list((inc / ".kg-cache").glob("*.json"))) == 5
