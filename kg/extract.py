@@ -674,12 +674,19 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
     ment = ctx.index.get(tok)
     if ment is not None:
         return ment
+    if tok.lower_ in ctx.finder.all_titles and tok.pos_ in ("PROPN", "NOUN"):
+        # "Secretary of State Marco Rubio met…" with the title as the parsed head of the name
+        for d in tok.subtree:
+            m = ctx.index.get(d)
+            if m is not None and m.type == "Person" and d.i > tok.i:
+                return m
     if sx.is_relative_pronoun(tok):
         clause = tok.head
         if sx.dep(clause) in sx.REL_CLAUSE | {"acl"}:
             return _mention_at(ctx, clause.head)
     # "parts of the Sumy region", "the border areas of Ukraine's Sumy and Kharkiv regions"
-    if tok.lower_ in ("part", "parts", "areas", "area", "rest", "outskirts", "border", "control"):
+    if tok.lower_ in ("part", "parts", "areas", "area", "rest", "outskirts", "border", "control", "dozens", "hundreds",
+                      "thousands", "scores", "some", "many", "most", "members", "units", "remnants"):
         for prep, noun in sx.prep_args(tok):
             if prep == "of":
                 return _mention_at(ctx, noun)
@@ -1063,6 +1070,14 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                     break
     if not subjects:
         subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p == "by"])
+    # "the missile attack launched by Russia against Kyiv": agent and target on the light verb's participle
+    carriers = [c for c in tok.children if sx.dep(c) == "acl" and c.tag_ == "VBN" and sx.lemma_in(c, light)]
+    for carrier in carriers:
+        if not subjects:
+            subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(carrier) if p == "by"])
+        if not objects:
+            objects = [m for p, n in sx.prep_args(carrier) if p in slots and p != "by"
+                       for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
     head = tok.head
     scope = tok
     if not subjects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
@@ -1516,12 +1531,19 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     return added
 
 
+ANAPHORIC_CHARGE = re.compile(r"^(these|those|the|such|this|that|its|their|his|her)\b.*\b(accusations?|allegations?|claims?|"
+                              r"reports?|charges?|assertions?|suggestions?)$")
+
+
 def _denial_copies(ctx: Context) -> None:
     """A denial of 'these accusations' or of a clause gives the denied relation again, as Denied."""
     rels = ctx.relations
     for i, rel in enumerate(list(rels)):
         if rel.predicate != "denies" or rel.modality != "Asserted":
             continue
+        text = getattr(rel.object, "text", "").lower()
+        if not (text in ("it", "this", "that", "them", "these", "those") or ANAPHORIC_CHARGE.match(text)):
+            continue  # "denied that foreign troops were fighting": the clause itself is what is denied
         prior = [r for r in rels[:i] if r.modality == "Claimed" and r.sentence >= rel.sentence - 2
                  and r.predicate not in SPEECH_PROPS]
         if not prior:

@@ -204,6 +204,13 @@ class Gazetteer:
                 patterns.append({"label": label, "pattern": name, "id": entry.key})
             for dem in entry.demonyms:
                 patterns.append({"label": "NORP", "pattern": dem, "id": entry.key})
+        # capitals and seats of government, so that "Pyongyang has sent troops" finds its agent (a metonym)
+        known = {fold(p["pattern"]) for p in patterns}
+        for met in sorted({m for e in self.entries.values() for m in e.metonyms}):
+            name = re.sub(r"^(?i:the)\s+", "", met)
+            if fold(name) not in known and len(name) > 2:
+                known.add(fold(name))
+                patterns.append({"label": "GPE" if name == met else "FAC", "pattern": name})
         return patterns
 
 

@@ -39,6 +39,8 @@ WEAPON_ADJECTIVES_KEEP = frozenset({"ballistic", "cruise", "hypersonic", "anti-a
                                     "air-defence", "nuclear"})
 ENTOURAGE_NOUNS = frozenset({"team", "administration", "campaign", "cabinet", "entourage"})
 MEDIA_NOUNS = frozenset({"agency", "outlet", "newspaper", "broadcaster", "channel", "tv", "television"})
+INSTITUTION_WORDS = frozenset({"ministry", "council", "office", "department", "parliament", "committee", "service",
+                               "agency", "staff", "guard", "bureau", "directorate", "administration"})
 ORG_WORDS = frozenset({"institute", "agency", "ministry", "council", "committee", "group", "forces", "army", "alliance",
                        "union", "organization", "organisation", "party", "front", "command", "service", "bureau",
                        "department", "center", "centre", "foundation", "university", "corporation", "news", "brigade",
@@ -260,6 +262,12 @@ class MentionFinder:
         if tok.text.lower() in ("u.s.", "us") or tok.text in ("U.S.", "US", "UK", "U.K."):
             found = self.gaz.lookup(tok.text)
             return found[0] if found else None
+        # two-word demonyms: "North Korean", "South African", "New Zealand"
+        parts = [c for c in tok.lefts if sx.dep(c) in sx.COMPOUND | sx.AMOD and c.i == tok.i - 1 and c.is_title]
+        if parts:
+            entry = self.gaz.country_of_demonym(f"{parts[0].text} {tok.text}")
+            if entry:
+                return entry
         entry = self.gaz.country_of_demonym(tok.text)
         if entry:
             return entry
@@ -284,8 +292,18 @@ class MentionFinder:
         if label in ("ORG", "FAC", "EVENT", "LOC") and not ent.ent_id_:
             # "Northern Group" + "of Forces": the name goes on through 'of'/'for' and capitalised words
             end = span.end
+            # "Ministry of Foreign" + "Affairs": capitalised words the NER left out
+            while end < len(self.doc) and self.doc[end].is_title and self.doc[end].is_alpha \
+                    and not self.doc[end].ent_type_ and end not in self.index.by_token \
+                    and self.doc[end].lower_ not in self.all_titles and self.doc[end].pos_ in ("PROPN", "NOUN"):
+                end += 1
             while end + 1 < len(self.doc) and self.doc[end].lower_ in ("of", "for"):
                 nxt = end + 2 if self.doc[end + 1].lower_ == "the" and end + 2 < len(self.doc) else end + 1
+                institution = any(t.lower_ in INSTITUTION_WORDS for t in self.doc[span.start:end])
+                if institution and self.doc[nxt].ent_type_ == "GPE" and self.gaz.country_of_demonym(
+                        self.doc[nxt].text) is None and any(e.type == "Country" for e in self.gaz.lookup(self.doc[nxt].text)):
+                    end = nxt + 1  # "Ministry of Foreign Affairs of Ukraine": the country is part of the name
+                    break
                 if not self.doc[nxt].is_title or nxt in self.index.by_token or self.doc[nxt].ent_type_ \
                         and self.doc[nxt].ent_type_ not in ("ORG", "EVENT"):
                     break
@@ -696,6 +714,9 @@ class MentionFinder:
         ahead = self._cataphor(tok, wanted)
         if ahead is not None:
             return ahead
+        bound = self._bound_possessive(tok, wanted | ({"Country"} if lower in PLURAL else set()))
+        if bound is not None:
+            return bound
         best = None
         sent_start = tok.sent.start
         prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
@@ -711,6 +732,20 @@ class MentionFinder:
             if sx.dep(t) in sx.SUBJ | sx.SUBJ_PASS or sx.dep(t.head) in sx.SUBJ:
                 return ment
         return best
+
+    def _bound_possessive(self, tok: Token, wanted: set[str]) -> Mention | None:
+        """'Ukrainian officials said their forces…': a possessive refers to the subject of a clause above it."""
+        if tok.tag_ != "PRP$" and sx.dep(tok) not in sx.POSS:
+            return None
+        for anc in tok.ancestors:
+            if anc.pos_ not in ("VERB", "AUX"):
+                continue
+            for subj in sx.children(anc, sx.SUBJ):
+                if subj.i < tok.i and tok not in list(subj.subtree):
+                    ment = self.index.by_token.get(subj.i)
+                    if ment is not None and ment.type in wanted:
+                        return ment
+        return None
 
     def _cataphor(self, tok: Token, wanted: set[str]) -> Mention | None:
         """'During his address, Gerasimov claimed…': a possessive in a phrase put before the clause's subject

@@ -345,3 +345,59 @@ def test_a_paragraph_break_is_never_an_argument():
     ex = run(rows, [(0, 1, "GPE"), (2, 3, "ORG")])
     assert [(r.predicate, type(r.object).__name__, r.object.surface) for r in ex.relations] == \
         [("accuses", "Mention", "NATO")]
+
+
+def test_a_title_parsed_as_the_head_of_the_name_still_names_the_person():
+    # "Secretary of State Marco Rubio met Sergei Lavrov." with "Secretary" as the subject
+    rows = [("Secretary", 5, "nsubj", "PROPN", "NNP", "Secretary"), ("of", 3, "case", "ADP", "IN", "of"),
+            ("State", 3, "compound", "PROPN", "NNP", "State"), ("Marco", 0, "nmod", "PROPN", "NNP", "Marco"),
+            ("Rubio", 3, "flat", "PROPN", "NNP", "Rubio"), ("met", 5, "ROOT", "VERB", "VBD", "meet"),
+            ("Sergei", 5, "obj", "PROPN", "NNP", "Sergei"), ("Lavrov", 6, "flat", "PROPN", "NNP", "Lavrov"),
+            (".", 5, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(3, 5, "PERSON"), (6, 8, "PERSON")])
+    assert [(r.subject.name, r.predicate, r.object.name) for r in ex.relations] == \
+        [("Marco Rubio", "meets", "Sergei Lavrov")]
+
+
+def test_an_attack_launched_by_an_agent_against_a_target():
+    # "Ukraine condemns the attack launched by Russia against Odesa."
+    rows = [("Ukraine", 1, "nsubj", "PROPN", "NNP", "Ukraine"), ("condemns", 1, "ROOT", "VERB", "VBZ", "condemn"),
+            ("the", 3, "det", "DET", "DT", "the"), ("attack", 1, "obj", "NOUN", "NN", "attack"),
+            ("launched", 3, "acl", "VERB", "VBN", "launch"), ("by", 6, "case", "ADP", "IN", "by"),
+            ("Russia", 4, "obl:agent", "PROPN", "NNP", "Russia"), ("against", 8, "case", "ADP", "IN", "against"),
+            ("Odesa", 4, "obl", "PROPN", "NNP", "Odesa"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (6, 7, "GPE"), (8, 9, "GPE")])
+    assert {(s, p, m) for s, p, _o, m in triples(ex)} == {(UA, "condemns", "Asserted"), (RU, "attacks", "Asserted")}
+    assert [o for _s, p, o, _m in triples(ex) if p == "attacks"] == ["ambiguous:city:ua:odesa|region:UA-51"]
+
+
+def test_their_forces_belong_to_the_subject_of_the_clause_above_and_two_word_demonyms():
+    # "Ukrainian officials said their forces killed dozens of North Korean soldiers."
+    rows = [("Ukrainian", 1, "amod", "ADJ", "JJ", "ukrainian"), ("officials", 2, "nsubj", "NOUN", "NNS", "official"),
+            ("said", 2, "ROOT", "VERB", "VBD", "say"), ("their", 4, "nmod:poss", "PRON", "PRP$", "their"),
+            ("forces", 5, "nsubj", "NOUN", "NNS", "force"), ("killed", 2, "ccomp", "VERB", "VBD", "kill"),
+            ("dozens", 5, "obj", "NOUN", "NNS", "dozen"), ("of", 10, "case", "ADP", "IN", "of"),
+            ("North", 9, "compound", "PROPN", "NNP", "North"), ("Korean", 10, "amod", "ADJ", "JJ", "korean"),
+            ("soldiers", 6, "nmod", "NOUN", "NNS", "soldier"), (".", 2, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "NORP"), (8, 10, "NORP")])
+    assert of(ex, "attacks") == {("forces:UA", "attacks", "forces:KP", "Claimed")}
+
+
+def test_a_denied_clause_is_not_a_denial_of_earlier_claims():
+    # "Ukraine said its forces struck Belgorod. Russia denied that troops were fighting."
+    rows = [("Ukraine", 1, "nsubj", "PROPN", "NNP", "Ukraine"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("its", 3, "nmod:poss", "PRON", "PRP$", "its"), ("forces", 4, "nsubj", "NOUN", "NNS", "force"),
+            ("struck", 1, "ccomp", "VERB", "VBD", "strike"), ("Belgorod", 4, "obj", "PROPN", "NNP", "Belgorod"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+            ("Russia", 8, "nsubj", "PROPN", "NNP", "Russia"), ("denied", 8, "ROOT", "VERB", "VBD", "deny"),
+            ("that", 12, "mark", "SCONJ", "IN", "that"), ("troops", 12, "nsubj", "NOUN", "NNS", "troops"),
+            ("were", 12, "aux", "AUX", "VBD", "be"), ("fighting", 8, "ccomp", "VERB", "VBG", "fight"),
+            (".", 8, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")])
+    assert {m for _s, p, _o, m in triples(ex) if p == "strikes"} == {"Claimed"}
+
+
+def test_capitals_are_entity_ruler_patterns():
+    from kg.gazetteer import load_gazetteer
+    patterns = {p["pattern"]: p for p in load_gazetteer().ruler_patterns()}
+    assert patterns["Pyongyang"]["label"] == "GPE" and "id" not in patterns["Pyongyang"]
