@@ -63,6 +63,14 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def _load_qualifier_parsers() -> None:
+    """Load the date and quantity parsers before the first article (and before worker processes fork)."""
+    from .qualifiers import _date_parser, _quantity_parser
+
+    _date_parser()
+    _quantity_parser()
+
+
 def _extract_batch(nlp, batch: list[Document]) -> list[DocExtraction]:
     gaz = load_gazetteer()
     texts = ((mask_dateline(doc.text), doc) for doc in batch)
@@ -84,6 +92,7 @@ def _worker_batch(batch: list[Document]) -> list[DocExtraction]:
 def extract_documents(documents: Iterable[Document], model: str | None = None, jobs: int = 1,
                       batch_size: int = BATCH_SIZE) -> Iterator[DocExtraction]:
     """Parse and extract documents as they stream in, in input order."""
+    _load_qualifier_parsers()
     if jobs <= 1:
         nlp = load_pipeline(model)
         for batch in _batches(documents, batch_size):

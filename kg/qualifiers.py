@@ -31,7 +31,11 @@ UNIT_CODES = {
 def _date_parser():
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"])
+    parser = DateDataParser(languages=["en"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parser.get_date_data("March 27")  # loads the English data now, with the other loading
+    return parser
 
 
 def _nearest_year(month: int, day: int, base: dt.date) -> int:
@@ -48,12 +52,17 @@ def _nearest_year(month: int, day: int, base: dt.date) -> int:
 
 
 def resolve_date(text: str, base: dt.date | None) -> str | None:
+    """An ISO date, year-month or year for a date expression, or None (cached by text and base date)."""
+    return _resolve_date(text, base or dt.date.today())
+
+
+@lru_cache(maxsize=8192)
+def _resolve_date(text: str, base: dt.date) -> str | None:
     """An ISO date, year-month or year for a date expression, or None.
 
     "in December" in an article of 2025-12-31 -> "2025-12"; "March 27" ->
     "2025-03-27"; "last year" -> "2024"; "early January" -> "2026-01".
     """
-    base = base or dt.date.today()
     t = text.lower().strip()
     t = re.sub(r"^(in|on|by|since|from|until|during|of|at)\s+", "", t)
     t = re.sub(r"\b(early|mid|late|earlier|later|the end of|the start of|the beginning of)\s+", "", t)
@@ -108,19 +117,30 @@ def _quantity_parser():
         warnings.simplefilter("ignore")
         from quantulum3 import parser
 
+        # the first parse loads quantulum's English data and inflect (whose typeguard instrumentation
+        # takes seconds): a one-off cost, paid here with the other loading, not on the first article
+        parser.parse("3 km")
     return parser
+
+
+_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", re.I)
 
 
 def parse_quantities(text: str) -> list[Quantity]:
     """Quantities with a unit in a phrase ("over 700 square kilometers" -> 700 km2)."""
-    if not re.search(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", text, re.I):
+    if not _NUMBER.search(text):
         return []
+    return list(_parse_quantities(text))
+
+
+@lru_cache(maxsize=8192)
+def _parse_quantities(text: str) -> tuple[Quantity, ...]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             found = _quantity_parser().parse(text)
         except Exception:  # quantulum3 raises assorted errors on odd input; a phrase without a quantity is fine
-            return []
+            return ()
     out = []
     for q in found:
         name = q.unit.name
@@ -135,7 +155,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             value, max_value = value - float(q.uncertainty), value + float(q.uncertainty)
         out.append(Quantity(value=_clean(value), unit=code, max_value=_clean(max_value) if max_value is not None else None,
                             text=q.surface))
-    return out
+    return tuple(out)
 
 
 def _clean(value: float) -> float:
