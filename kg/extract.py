@@ -651,8 +651,20 @@ def _according_to_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                         mode="according", scope=tok)
 
 
+def _title_country(ctx: Context, tok: Token) -> bool:
+    """'US President Joe Biden': a country name that only qualifies the title of the person after it."""
+    ment = ctx.index.get(tok)
+    if ment is None or ment.type != "Country" or tok.i + 2 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    after = ctx.index.get(nxt) or ctx.index.get(tok.doc[tok.i + 2])
+    return nxt.lower_ in ctx.finder.all_titles and after is not None and after.type == "Person"
+
+
 def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
     out = []
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if not _title_country(ctx, t)]
     for t in tokens:
         for c in sx.with_conjuncts(t):
             m = _mention_at(ctx, c)
@@ -680,6 +692,13 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
             m = ctx.index.get(d)
             if m is not None and m.type == "Person" and d.i > tok.i:
                 return m
+        # "Biden and President-elect Donald Trump" with the name hung elsewhere
+        for d in tok.doc[tok.i + 1:min(tok.i + 4, tok.sent.end)]:
+            m = ctx.index.get(d)
+            if m is not None and m.type == "Person":
+                return m
+            if not (d.is_punct or d.lower_ in ctx.finder.all_titles or d.lower_ in ("elect", "-elect")):
+                break
     if sx.is_relative_pronoun(tok):
         clause = tok.head
         if sx.dep(clause) in sx.REL_CLAUSE | {"acl"}:
@@ -923,6 +942,15 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             complement = comps[0]
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
     objects = _objects_for(ctx, tok, slots, entry, verb=True)
+    if entry.get("addressee") and not objects:
+        # "called on allies to provide more air defence systems": the demand is the addressee's act
+        hearers = [n for p, n in sx.prep_args(tok) if p == entry["addressee"]]
+        acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl", "ccomp")
+                and any(m.lower_ == "to" for m in c.children) and c.i > tok.i]
+        if hearers and acts:
+            start = hearers[0].left_edge.i + (1 if hearers[0].left_edge.pos_ == "ADP" else 0)
+            objects = [Content(text=tok.doc[start:acts[0].right_edge.i + 1].text.strip(" ,.")[:CONTENT_LIMIT])]
+            complement = acts[0]
     if entry.get("event_obj"):
         # "repelled 35 assaults near Pokrovsk": turning back an attack defends the place attacked
         events = [o for o in sx.objects(tok) if sx.lemma_in(o, ATTACK_EVENT_NOUNS)]
@@ -983,6 +1011,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         if not objects and _allowed_object(ctx, entry, noun, None) \
                 and (prop not in STATE_ACTS or sx.lemma_in(noun, TERRITORY_NOUNS)):
             objects = [_content(noun)]
+    if prop == "rejects" and objects and all(isinstance(o, Content) and CHARGE_NOUN.search(o.text.lower())
+                                             for o in objects):
+        prop = "denies"  # "an allegation Israel rejected": rejecting a charge denies it
     if not objects and entry.get("symmetric") and len(subjects) >= 2:
         # "Zelensky and Trump met": the participants meet each other
         subjects, objects = subjects[:1], subjects[1:]
@@ -1265,7 +1296,13 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             flags.add("Hypothetical")  # in an "if" clause, or in a clause that holds only under a condition
         if rel == "conj":
             continue
-        if rel in sx.REL_CLAUSE and not (node.pos_ == "NOUN" and (node.lower_ in allege or node.lower_ in plan_nouns)):
+        # "allegations that Ukraine targeted…" is content, even with "that" misread as a relative pronoun
+        # beside the clause's own subject; "an allegation Israel rejected" is a relative clause
+        thats = [m for m in child.children if m.lower_ == "that" and m.i < child.i]
+        content_clause = any(sx.dep(m) == "mark" for m in thats) or bool(thats) and len(
+            [c for c in child.children if sx.dep(c) in sx.SUBJ | sx.SUBJ_PASS]) > 1
+        if rel in sx.REL_CLAUSE and not (node.pos_ == "NOUN" and content_clause
+                                         and (node.lower_ in allege or node.lower_ in plan_nouns)):
             break  # a relative clause is a statement of its own about its noun ("allegations that…" is content)
         if rel == "acl" and child.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN") \
                 and not (node.lower_ in allege or sx.lemma_in(node, plan_nouns)):
@@ -1489,7 +1526,9 @@ def _own_refusal(ctx: Context, frame: Frame, modality: str, claimant: Mention | 
         return None
     if not any(sx.dep(c) in sx.AUX and c.lower_ in ("will", "would", "shall", "wo") for c in tok.children):
         return None
-    own = [s for s in _mentions_of(ctx, sx.subjects(tok)) if s.key == claimant.key]
+    state = _state_of(ctx, claimant) if claimant.type == "Person" else None
+    # the speaker, or the state a speaking leader heads ("Putin said Moscow would not freeze the conflict")
+    own = [s for s in _mentions_of(ctx, sx.subjects(tok)) if s.key == claimant.key or state and s.key == state.key]
     if not own:
         return None
     content = Content(text=" ".join(t.text for t in tok.subtree if t.i >= tok.i).strip(" ,.")[:CONTENT_LIMIT])
@@ -1531,6 +1570,7 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     return added
 
 
+CHARGE_NOUN = re.compile(r"\b(accusations?|allegations?|charges?)$")
 ANAPHORIC_CHARGE = re.compile(r"^(these|those|the|such|this|that|its|their|his|her)\b.*\b(accusations?|allegations?|claims?|"
                               r"reports?|charges?|assertions?|suggestions?)$")
 

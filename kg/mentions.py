@@ -86,6 +86,22 @@ def _strip_det(span: Span) -> Span:
     return span.doc[start:end]
 
 
+def _quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens inside quotation marks."""
+    inside, out = False, set()
+    for tok in doc:
+        text = tok.text
+        if text in ("“", "``") or text == '"' and not inside:
+            inside = True
+        elif text in ("”", "''") or text == '"' and inside:
+            inside = False
+        elif inside:
+            out.add(tok.i)
+        if tok.is_space and "\n" in text:
+            inside = False  # a quotation does not run on past its paragraph
+    return frozenset(out)
+
+
 class MentionFinder:
     """Finds the mentions of one parsed document."""
 
@@ -94,6 +110,7 @@ class MentionFinder:
         self.doc_id = doc_id
         self.gaz = gazetteer
         self.index = MentionIndex()
+        self.quoted = _quoted_tokens(doc)
         titles = gazetteer.titles
         self.leader_titles = set(titles["leader"])
         self.military_titles = set(titles["military"])
@@ -724,6 +741,8 @@ class MentionFinder:
             ment = self.index.by_token.get(i)
             if ment is None or ment.type not in wanted:
                 continue
+            if i >= sent_start and i in self.quoted and tok.i not in self.quoted:
+                continue  # '"Putin is not interested in peace," he wrote': not someone inside the quotation
             if best is not None and i < prev_start:
                 break  # a subject is preferred within this sentence and the one before; further back, the nearest
             if best is None:

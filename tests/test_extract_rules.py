@@ -401,3 +401,50 @@ def test_capitals_are_entity_ruler_patterns():
     from kg.gazetteer import load_gazetteer
     patterns = {p["pattern"]: p for p in load_gazetteer().ruler_patterns()}
     assert patterns["Pyongyang"]["label"] == "GPE" and "id" not in patterns["Pyongyang"]
+
+
+def test_rejecting_an_allegation_denies_it_in_the_articles_voice():
+    # "Hamas accused Israel, an allegation Israel rejected."
+    rows = [("Hamas", 1, "nsubj", "PROPN", "NNP", "Hamas"), ("accused", 1, "ROOT", "VERB", "VBD", "accuse"),
+            ("Israel", 1, "obj", "PROPN", "NNP", "Israel"), (",", 5, "punct", "PUNCT", ",", ","),
+            ("an", 5, "det", "DET", "DT", "a"), ("allegation", 2, "appos", "NOUN", "NN", "allegation"),
+            ("Israel", 7, "nsubj", "PROPN", "NNP", "Israel"), ("rejected", 5, "acl:relcl", "VERB", "VBD", "reject"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "ORG"), (2, 3, "GPE"), (6, 7, "GPE")])
+    assert {(p, o, m) for _s, p, o, m in triples(ex)} == {("accuses", "country:IL", "Asserted"),
+                                                          ("denies", "an allegation", "Asserted")}
+
+
+def test_calling_on_someone_to_act_is_a_demand():
+    # "Sybiha called on allies to provide air defence."
+    rows = [("Sybiha", 1, "nsubj", "PROPN", "NNP", "Sybiha"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+            ("on", 3, "case", "ADP", "IN", "on"), ("allies", 1, "obl", "NOUN", "NNS", "ally"),
+            ("to", 5, "mark", "PART", "TO", "to"), ("provide", 1, "advcl", "VERB", "VB", "provide"),
+            ("air", 7, "compound", "NOUN", "NN", "air"), ("defence", 5, "obj", "NOUN", "NN", "defence"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON")])
+    assert [(r.predicate, r.object.text, r.modality) for r in ex.relations if r.predicate == "demands"] == \
+        [("demands", "allies to provide air defence", "Asserted")]
+
+
+def test_a_country_before_a_title_is_not_a_second_subject():
+    # "US President Joe Biden welcomed the agreement." with "US" parsed as a subject too
+    rows = [("US", 4, "nsubj", "PROPN", "NNP", "US"), ("President", 2, "nmod:desc", "PROPN", "NNP", "President"),
+            ("Joe", 4, "nsubj", "PROPN", "NNP", "Joe"), ("Biden", 2, "flat", "PROPN", "NNP", "Biden"),
+            ("welcomed", 4, "ROOT", "VERB", "VBD", "welcome"), ("the", 6, "det", "DET", "DT", "the"),
+            ("agreement", 4, "obj", "NOUN", "NN", "agreement"), (".", 4, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 4, "PERSON")])
+    assert {(r.subject.name, r.predicate) for r in ex.relations if r.predicate == "praises"} == {("Joe Biden", "praises")}
+
+
+def test_a_pronoun_after_a_quotation_does_not_refer_inside_it():
+    # "Sybiha spoke. “Putin lies,” he wrote."
+    rows = [("Sybiha", 1, "nsubj", "PROPN", "NNP", "Sybiha"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+            ("“", 5, "punct", "PUNCT", "``", "“"), ("Putin", 5, "nsubj", "PROPN", "NNP", "Putin"),
+            ("lies", 9, "parataxis", "VERB", "VBZ", "lie"), (",", 5, "punct", "PUNCT", ",", ","),
+            ("”", 5, "punct", "PUNCT", "''", "”"), ("he", 9, "nsubj", "PRON", "PRP", "he"),
+            ("wrote", 9, "ROOT", "VERB", "VBD", "write"), (".", 9, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON"), (4, 5, "PERSON")])
+    sybiha = next(m.key for m in ex.mentions if m.surface == "Sybiha")
+    assert [(r.subject.key, r.predicate, r.object.text) for r in ex.relations] == [(sybiha, "claims", "Putin lies")]
