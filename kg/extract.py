@@ -271,6 +271,12 @@ def _bare_forces(ctx: Context, tok: Token) -> Mention | None:
     return None
 
 
+SUPPORT_WORDS = frozenset({"aid", "assistance", "support", "provide", "deliver", "supply", "give", "send", "weapons",
+                           "funding", "loan", "package", "delivery", "deliveries", "transfer", "help"})
+PLACE_ACTS = frozenset({"attacks", "strikes", "invades", "captures", "annexes", "defends", "withdrawsFrom", "evacuates",
+                        "visits", "deploys"})
+
+
 def _is_agent_position(tok: Token) -> bool:
     """Whether a capital or seat of government acts ('Moscow refused', 'Kyiv's allies', 'talks with Washington')."""
     label = sx.dep(tok)
@@ -278,7 +284,11 @@ def _is_agent_position(tok: Token) -> bool:
     if label in sx.SUBJ or label in sx.POSS or prep == "by":
         return True
     if label in sx.OBJ:
-        return True
+        # "pressure Kyiv", "accused Moscow": the government; "shelled Kyiv", "visited Kyiv": the city
+        entry = sx.lookup(tok.head, load_gazetteer().lexicon["verbs"])[1] if tok.head.i != tok.i else None
+        return not (entry and entry.get("p") in PLACE_ACTS)
+    if prep == "to" and sx.lemma_in(tok.head, SUPPORT_WORDS):
+        return True  # "aid to Kyiv", "delivered tanks to Kyiv": to the government
     if prep in ("with", "against", "on") and tok.head.pos_ in ("VERB", "NOUN"):
         return prep == "with" or sx.lemma_in(tok.head, ("pressure", "part")) is not None
     if label in sx.COMPOUND and tok.head.lower_ in ("government", "regime", "officials", "leadership", "authorities"):
@@ -888,6 +898,10 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
             if not toks and verb:
                 # "withdraw its forces from Donetsk": the phrase may hang on the object
                 toks = [n for o in sx.objects(head) for p, n in sx.prep_args(o) if p == slot]
+            if not toks and verb:
+                # "provided $2 billion in military aid to Kyiv": or on a noun inside the object
+                toks = [n for o in sx.objects(head) for _p, inner in sx.prep_args(o)
+                        for p, n in sx.prep_args(inner) if p == slot]
         for tok in toks:
             mentions = _mentions_expanded(ctx, tok)
             if not mentions and entry.get("p") in ("praises", "condemns", "supports", "accuses"):

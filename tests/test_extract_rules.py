@@ -448,3 +448,31 @@ def test_a_pronoun_after_a_quotation_does_not_refer_inside_it():
     ex = run(rows, [(0, 1, "PERSON"), (4, 5, "PERSON")])
     sybiha = next(m.key for m in ex.mentions if m.surface == "Sybiha")
     assert [(r.subject.key, r.predicate, r.object.text) for r in ex.relations] == [(sybiha, "claims", "Putin lies")]
+
+
+def test_a_capital_visited_or_shelled_is_the_city_but_pressured_it_is_the_government():
+    # "Scholz visited Kyiv." / "Russia pressured Kyiv."
+    visit = [("Scholz", 1, "nsubj", "PROPN", "NNP", "Scholz"), ("visited", 1, "ROOT", "VERB", "VBD", "visit"),
+             ("Kyiv", 1, "obj", "PROPN", "NNP", "Kyiv"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(visit, [(0, 1, "PERSON"), (2, 3, "GPE")])
+    assert [o for _s, p, o, _m in triples(ex)] == ["city:ua:kyiv"]
+    accuse = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("accused", 1, "ROOT", "VERB", "VBD", "accuse"),
+              ("Kyiv", 1, "obj", "PROPN", "NNP", "Kyiv"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(accuse, [(0, 1, "GPE"), (2, 3, "GPE")])
+    assert of(ex, "accuses") == {(RU, "accuses", UA, "Asserted")}
+
+
+def test_evacuation_is_from_a_place_and_aid_to_a_capital_goes_to_its_government():
+    # "Ukraine evacuated civilians from Vovchansk." / "The US provided $2 billion in aid to Kyiv."
+    rows = [("Ukraine", 1, "nsubj", "PROPN", "NNP", "Ukraine"), ("evacuated", 1, "ROOT", "VERB", "VBD", "evacuate"),
+            ("civilians", 1, "obj", "NOUN", "NNS", "civilian"), ("from", 4, "case", "ADP", "IN", "from"),
+            ("Vovchansk", 1, "obl", "PROPN", "NNP", "Vovchansk"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (4, 5, "GPE")])
+    assert of(ex, "evacuates") == {(UA, "evacuates", "city:ua:vovchansk", "Asserted")}
+    rows = [("US", 1, "nsubj", "PROPN", "NNP", "US"), ("provided", 1, "ROOT", "VERB", "VBD", "provide"),
+            ("$", 1, "obj", "SYM", "$", "$"), ("2", 4, "compound", "NUM", "CD", "2"),
+            ("billion", 2, "nummod", "NUM", "CD", "billion"), ("in", 6, "case", "ADP", "IN", "in"),
+            ("aid", 2, "nmod", "NOUN", "NN", "aid"), ("to", 8, "case", "ADP", "IN", "to"),
+            ("Kyiv", 6, "nmod", "PROPN", "NNP", "Kyiv"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 5, "MONEY"), (8, 9, "GPE")])
+    assert of(ex, "supports") == {(US, "supports", UA, "Asserted")}
