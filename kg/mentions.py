@@ -167,7 +167,9 @@ class MentionFinder:
             j = i
             while j + 1 < n and self._free(doc[j + 1]) and (doc[j + 1].is_title and doc[j + 1].is_alpha
                                                              or doc[j + 1].lower_ in ("of", "for", "the", "and")
-                                                             and j + 2 < n and doc[j + 2].is_title):
+                                                             and j + 2 < n and (doc[j + 2].is_title
+                                                                                or doc[j + 2].lower_ == "the"
+                                                                                and j + 3 < n and doc[j + 3].is_title)):
                 j += 1
             while j > i and doc[j].lower_ in ("of", "for", "the", "and"):
                 j -= 1

@@ -476,3 +476,14 @@ def test_evacuation_is_from_a_place_and_aid_to_a_capital_goes_to_its_government(
             ("Kyiv", 6, "nmod", "PROPN", "NNP", "Kyiv"), (".", 1, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "GPE"), (2, 5, "MONEY"), (8, 9, "GPE")])
     assert of(ex, "supports") == {(US, "supports", UA, "Asserted")}
+
+
+def test_an_organisation_name_runs_on_through_of_the():
+    # "Advisors from the Alliance of the Willing met."
+    rows = [("Advisors", 7, "nsubj", "NOUN", "NNS", "advisor"), ("from", 3, "case", "ADP", "IN", "from"),
+            ("the", 3, "det", "DET", "DT", "the"), ("Alliance", 0, "nmod", "PROPN", "NNP", "Alliance"),
+            ("of", 6, "case", "ADP", "IN", "of"), ("the", 6, "det", "DET", "DT", "the"),
+            ("Willing", 3, "nmod", "PROPN", "NNP", "Willing"), ("met", 7, "ROOT", "VERB", "VBD", "meet"),
+            (".", 7, "punct", "PUNCT", ".", ".")]
+    ex = run(rows)
+    assert [(m.surface, m.type) for m in ex.mentions] == [("Alliance of the Willing", "Organization")]
