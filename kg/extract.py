@@ -819,8 +819,11 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         return _mentions_of(ctx, sx.objects(head))
     if label == "xcomp" or (label in ("advcl", "acl") and verb.tag_ in ("VB", "VBG") and any(c.lower_ == "to" for c in verb.children)):
         objs = _mentions_of(ctx, sx.objects(head))
-        if objs and label == "xcomp" and not sx.lemma_in(head, ("promise", "vow", "pledge")):
-            return objs  # object control: "enable Putin to demand", "urged the dictator to establish"
+        directive = (_node_info(ctx, head).entry or {}).get("mode") == "directive"
+        if objs and (label == "xcomp" or directive) and not sx.lemma_in(head, ("promise", "vow", "pledge")):
+            # object control: "enable Putin to demand", "urged the dictator to establish", "directed his
+            # military to expand operations" (read as an adverbial clause)
+            return objs
         if head.pos_ == "NOUN":
             poss = sx.possessor(head)
             if poss is not None and _mention_at(ctx, poss):
@@ -925,6 +928,13 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                 out.append(_clause_content(tok))
         if out:
             break
+    if verb and "dobj" in slots:
+        # "gathered municipal leaders from Kursk, including Pavel Zolotaryov": the named ones too
+        for p, n in list(sx.prep_args(head)) + [a for o in sx.objects(head) for a in sx.prep_args(o)]:
+            if p in ("including", "such as"):
+                for m in _mentions_expanded(ctx, n):
+                    if m not in out and _allowed_object(ctx, entry, n, m):
+                        out.append(m)
     return out
 
 
@@ -1090,6 +1100,8 @@ def _establish_frame(ctx: Context, tok: Token) -> Iterator[Frame]:
 
 def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame | None:
     prop = entry["p"]
+    if any(c.lower_ in entry.get("not_with", ()) for c in tok.children if c.i < tok.i):
+        return None  # "rescue operations in Kharkiv" are not attacks
     slots = entry.get("obj", [])
     objects = _objects_for(ctx, tok, slots, entry, verb=False)
     # agent: possessor, nationality adjective, compound name, by-phrase, or the light verb's subject
@@ -1132,7 +1144,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         # "boasting of capturing", "gearing up for an offensive"
         subjects = _inherited_subjects(ctx, head)
         scope = head
-    if not subjects and sx.prep_of(tok) in ("during", "after", "before", "on") and head.pos_ == "VERB":
+    if not subjects and sx.prep_of(tok) in ("during", "after", "before", "on", "at") and head.pos_ == "VERB":
         subjects = _inherited_subjects(ctx, head)  # "made by Gerasimov during a visit to…"
         scope = head
     if not subjects and sx.dep(tok) in ("appos",):
@@ -1264,6 +1276,8 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
 
 
 MILITARY_ADJECTIVES = frozenset({"military", "naval", "army", "troop"})
+GATHERING_NOUNS = frozenset({"meeting", "summit", "conference", "forum", "session", "briefing", "rally", "ceremony",
+                             "visit", "event", "parade", "congress", "assembly", "talks", "gathering"})
 CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "while"})
 EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "dobj", "csubj", "pcomp", "pobj", "nmod",
                        "obl", "prep", "acl:relcl", "relcl"})
@@ -1303,8 +1317,9 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                 and (_node_info(ctx, node.head).entry or {}).get("mode") == "speech":
             # "told reporters that Russia would not accept…" read as a relative clause on "reporters"
             node, rel = node.head, "ccomp"
-        if rel in sx.NOUN_OBL | sx.POBJ and sx.prep_of(child) in CIRCUMSTANCE_PREPS:
-            circumstance = True
+        if rel in sx.NOUN_OBL | sx.POBJ and (sx.prep_of(child) in CIRCUMSTANCE_PREPS or sx.prep_of(child) == "at"
+                                             and sx.lemma_in(child, GATHERING_NOUNS)):
+            circumstance = True  # "said during a visit", "speaking at a meeting with…"
         child_info, info = info, _node_info(ctx, node)
         if rel == "advcl" and child_info.marked_if or info.conditional_children - {child.i}:
             flags.add("Hypothetical")  # in an "if" clause, or in a clause that holds only under a condition

@@ -487,3 +487,49 @@ def test_an_organisation_name_runs_on_through_of_the():
             (".", 7, "punct", "PUNCT", ".", ".")]
     ex = run(rows)
     assert [(m.surface, m.type) for m in ex.mentions] == [("Alliance of the Willing", "Organization")]
+
+
+def test_operations_in_a_country_are_attacks_but_rescue_operations_are_not():
+    # "Russia expanded operations in Ukraine." / "Russia expanded rescue operations in Ukraine."
+    def rows(extra):
+        words = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("expanded", 1, "ROOT", "VERB", "VBD", "expand")]
+        if extra:
+            words.append(("rescue", 3, "compound", "NOUN", "NN", "rescue"))
+        n = len(words)
+        return words + [("operations", 1, "obj", "NOUN", "NNS", "operation"), ("in", n + 2, "case", "ADP", "IN", "in"),
+                        ("Ukraine", n, "nmod", "PROPN", "NNP", "Ukraine"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows(False), [(0, 1, "GPE"), (4, 5, "GPE")])
+    assert of(ex, "attacks") == {(RU, "attacks", UA, "Asserted")}
+    ex = run(rows(True), [(0, 1, "GPE"), (5, 6, "GPE")])
+    assert not of(ex, "attacks")
+
+
+def test_directing_someone_to_act_makes_them_the_agent_and_a_meeting_spoken_at_is_asserted():
+    # "Putin directed his military to expand operations in Ukraine." ("expand" read as an adverbial clause)
+    rows = [("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"), ("directed", 1, "ROOT", "VERB", "VBD", "direct"),
+            ("his", 3, "nmod:poss", "PRON", "PRP$", "his"), ("military", 1, "obj", "NOUN", "NN", "military"),
+            ("to", 5, "mark", "PART", "TO", "to"), ("expand", 1, "advcl", "VERB", "VB", "expand"),
+            ("operations", 5, "obj", "NOUN", "NNS", "operation"), ("in", 8, "case", "ADP", "IN", "in"),
+            ("Ukraine", 6, "nmod", "PROPN", "NNP", "Ukraine"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON"), (8, 9, "GPE")])
+    assert of(ex, "attacks") == {("forces:RU", "attacks", UA, "Planned")}
+    # "Speaking at a meeting with officials, Putin stated that Russia advanced."
+    rows = [("Speaking", 8, "advcl", "VERB", "VBG", "speak"), ("at", 3, "case", "ADP", "IN", "at"),
+            ("a", 3, "det", "DET", "DT", "a"), ("meeting", 0, "obl", "NOUN", "NN", "meeting"),
+            ("with", 5, "case", "ADP", "IN", "with"), ("officials", 3, "nmod", "NOUN", "NNS", "official"),
+            (",", 0, "punct", "PUNCT", ",", ","), ("Putin", 8, "nsubj", "PROPN", "NNP", "Putin"),
+            ("stated", 8, "ROOT", "VERB", "VBD", "state"), ("that", 11, "mark", "SCONJ", "IN", "that"),
+            ("Russia", 11, "nsubj", "PROPN", "NNP", "Russia"), ("advanced", 8, "ccomp", "VERB", "VBD", "advance"),
+            (".", 8, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(7, 8, "PERSON"), (10, 11, "GPE")])
+    assert {(p, o, m) for _s, p, o, m in of(ex, "meets")} == {("meets", "officials", "Asserted")}
+
+
+def test_a_verbs_including_list_adds_the_named_objects():
+    # "Putin gathered leaders, including Pavel Zolotaryov."
+    rows = [("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"), ("gathered", 1, "ROOT", "VERB", "VBD", "gather"),
+            ("leaders", 1, "obj", "NOUN", "NNS", "leader"), (",", 5, "punct", "PUNCT", ",", ","),
+            ("including", 5, "case", "VERB", "VBG", "include"), ("Pavel", 1, "obl", "PROPN", "NNP", "Pavel"),
+            ("Zolotaryov", 5, "flat", "PROPN", "NNP", "Zolotaryov"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON"), (5, 7, "PERSON")])
+    assert {(r.predicate, getattr(r.object, "name", None)) for r in ex.relations} == {("meets", "Pavel Zolotaryov")}
