@@ -12,6 +12,7 @@ repeated to reach the sizes needed. Prints, as ratios:
 
     python benchmarks/bench_build.py [--model PATH] [--base-words 10000] [--sizes 1,10,100]
                                      [--jobs 1] [--triples 1000000] [--skip scaling,sparql]
+                                     [--max-graph-triples N]
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ from kg.nlp import load_pipeline
 from kg.qualifiers import _date_parser, _quantity_parser
 load_pipeline({model!r}); _date_parser(); _quantity_parser()  # one-off loading, outside the clock as for nlp.pipe
 t = time.perf_counter()
-r = build_corpus(Path({corpus!r}), Path({out!r}), model={model!r}, jobs={jobs}, views=False)
+kw = {{"max_graph_triples": {max_triples}}} if {max_triples} is not None else {{}}
+r = build_corpus(Path({corpus!r}), Path({out!r}), model={model!r}, jobs={jobs}, views=False, **kw)
 elapsed = time.perf_counter() - t
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({{"seconds": elapsed, "peak_mb": peak / 1024, "words": r.words, "statements": r.statements,
@@ -121,7 +123,8 @@ def bench_throughput(corpus: Path, model: str | None, jobs: int) -> None:
     bare = run_child(BARE.format(root=str(ROOT), corpus=str(corpus), model=model, jobs=jobs))
     with tempfile.TemporaryDirectory() as out:
         t = time.perf_counter()
-        build = run_child(CHILD.format(root=str(ROOT), corpus=str(corpus), out=out, model=model, jobs=jobs))
+        build = run_child(CHILD.format(root=str(ROOT), corpus=str(corpus), out=out, model=model, jobs=jobs,
+                                       max_triples=None))
         wall = time.perf_counter() - t
     # the build's seconds include reading, resolution, graph building and export; loading the pipeline and
     # the date and quantity parsers is excluded from both sides (each child loads them before its clock starts)
@@ -134,15 +137,17 @@ def bench_throughput(corpus: Path, model: str | None, jobs: int) -> None:
     print(f"ratio build / bare   {build_wps / bare_wps:10.2f}")
 
 
-def bench_scaling(texts: list[str], base: int, sizes: list[int], model: str | None, jobs: int, tmp: Path) -> None:
-    print(f"\n## scaling ({jobs} process{'es' if jobs > 1 else ''}; base {base:,} words)")
+def bench_scaling(texts: list[str], base: int, sizes: list[int], model: str | None, jobs: int, tmp: Path,
+                  max_triples: int | None = None) -> None:
+    limit = "" if max_triples is None else f"; --max-graph-triples {max_triples:,}"
+    print(f"\n## scaling ({jobs} process{'es' if jobs > 1 else ''}; base {base:,} words{limit})")
     print(f"{'size':>6} {'words':>10} {'triples':>9} {'seconds':>9} {'peak MB':>9} {'time ratio':>11} {'memory ratio':>13}")
     first = None
     for size in sizes:
         corpus = tmp / f"corpus-{size}x"
         words = write_corpus(corpus, texts, base * size)
         result = run_child(CHILD.format(root=str(ROOT), corpus=str(corpus), out=str(tmp / f"out-{size}x"),
-                                        model=model, jobs=jobs))
+                                        model=model, jobs=jobs, max_triples=max_triples))
         first = first or result
         print(f"{size:>5}x {words:>10,} {result['triples']:>9,} {result['seconds']:>9.1f} {result['peak_mb']:>9.0f} "
               f"{result['seconds'] / first['seconds']:>11.2f} {result['peak_mb'] / first['peak_mb']:>13.2f}")
@@ -181,7 +186,8 @@ def _replica(base, entities, key_map, c: int):
     return extractions, ents, {key(k): key(v) for k, v in key_map.items()}
 
 
-def bench_sparql(model: str | None, triples: int, tmp: Path, with_rdflib: bool = True) -> None:
+def bench_sparql(model: str | None, triples: int, tmp: Path, with_rdflib: bool = True,
+                 rdflib_timeout: float = 600) -> None:
     import statistics
 
     import pyoxigraph
@@ -191,7 +197,7 @@ def bench_sparql(model: str | None, triples: int, tmp: Path, with_rdflib: bool =
     from kg.corpus import read_corpus
     from kg.export import serialize_turtle
     from kg.pipeline import extract_documents
-    from kg.query import run_query, saved_queries
+    from kg.query import saved_queries
     from kg.resolve import resolve_entities
     from kg.store import store_query_rows, write_store
     from kg.stream import LineSorter, nq_line, nt_lines
@@ -228,22 +234,45 @@ def bench_sparql(model: str | None, triples: int, tmp: Path, with_rdflib: bool =
         print(f"export to Turtle (rdflib, whole graph in memory): {time.perf_counter() - t:.1f}s "
               f"({len(turtle) / 1e6:.0f} MB)")
         del turtle
-    print("query times: to the complete result, rows converted to strings; Oxigraph: median of 3 runs")
+    print("query times: to the complete result, rows converted to strings; Oxigraph: median of 3 runs; rdflib: one run "
+          f"in a forked process, stopped after {rdflib_timeout:.0f}s")
     print(f"{'query':<22} {'rows':>6} {'rdflib s':>9} {'oxigraph s':>11} {'speed-up':>9}")
     for name, q in saved_queries().items():
-        rows_rdflib, t_rdflib = -1, float("nan")
-        if graph is not None:
-            t = time.perf_counter()
-            rows_rdflib = len(list(run_query(graph, q.text)))
-            t_rdflib = time.perf_counter() - t
         runs = []
         for _ in range(3):
             t = time.perf_counter()
             rows_ox = len(store_query_rows(ox, q.text)[1])
             runs.append(time.perf_counter() - t)
         t_ox = statistics.median(runs)
-        print(f"{name:<22} {rows_ox:>6} {t_rdflib:>9.3f} {t_ox:>11.3f} {t_rdflib / max(t_ox, 1e-6):>9.1f}"
-              + ("" if rows_ox == rows_rdflib or graph is None else f"  (rdflib {rows_rdflib} rows)"))
+        rows_rdflib, t_rdflib = (-1, float("nan")) if graph is None else _rdflib_query(graph, q.text, rdflib_timeout)
+        rdflib_cell = f">{rdflib_timeout:.0f}" if t_rdflib == float("inf") else f"{t_rdflib:.3f}"
+        speedup = f">{rdflib_timeout / max(t_ox, 1e-6):.0f}" if t_rdflib == float("inf") else f"{t_rdflib / max(t_ox, 1e-6):.1f}"
+        print(f"{name:<22} {rows_ox:>6} {rdflib_cell:>9} {t_ox:>11.3f} {speedup:>9}"
+              + ("" if rows_ox == rows_rdflib or rows_rdflib < 0 else f"  (rdflib {rows_rdflib} rows)"))
+
+
+def _rdflib_query(graph, text: str, timeout: float) -> tuple[int, float]:
+    """(rows, seconds) of a query on the in-memory rdflib graph, run in a forked child (which shares the
+    loaded graph) so that a query slower than `timeout` can be stopped: then (-1, inf)."""
+    import multiprocessing as mp
+
+    from kg.query import run_query
+
+    def child(conn):
+        t = time.perf_counter()
+        rows = len(list(run_query(graph, text)))
+        conn.send((rows, time.perf_counter() - t))
+
+    parent, child_end = mp.get_context("fork").Pipe()
+    proc = mp.get_context("fork").Process(target=child, args=(child_end,))
+    proc.start()
+    try:
+        if parent.poll(timeout):
+            return parent.recv()
+        return -1, float("inf")
+    finally:
+        proc.kill()
+        proc.join()
 
 
 def main() -> int:
@@ -254,6 +283,9 @@ def main() -> int:
     ap.add_argument("--sizes", default="1,10,100")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--max-graph-triples", type=int, default=None,
+                    help="the build's limit for the in-memory sorted exports (default: the build's own)")
+    ap.add_argument("--rdflib-timeout", type=float, default=600, help="seconds before an rdflib query is stopped")
     ap.add_argument("--skip", default="", help="comma-separated: throughput, scaling, sparql, rdflib")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
@@ -265,9 +297,11 @@ def main() -> int:
             write_corpus(corpus, texts, args.base_words * 5)
             bench_throughput(corpus, args.model, args.jobs)
         if "scaling" not in skip:
-            bench_scaling(texts, args.base_words, [int(s) for s in args.sizes.split(",")], args.model, args.jobs, tmp)
+            bench_scaling(texts, args.base_words, [int(s) for s in args.sizes.split(",")], args.model, args.jobs, tmp,
+                          args.max_graph_triples)
         if "sparql" not in skip:
-            bench_sparql(args.model, args.triples, tmp, with_rdflib="rdflib" not in skip)
+            bench_sparql(args.model, args.triples, tmp, with_rdflib="rdflib" not in skip,
+                         rdflib_timeout=args.rdflib_timeout)
     return 0
 
 

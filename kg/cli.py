@@ -69,6 +69,9 @@ def build(
     store: Optional[Path] = typer.Option(None, "--store", "-s", help="Also load the graph into an Oxigraph store folder."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Extract on a Dask cluster: a scheduler address, or 'local'."),
     views: bool = typer.Option(True, "--views/--no-views", help="Write the HTML views and GraphML too."),
+    max_graph_triples: int = typer.Option(50_000, "--max-graph-triples", min=0,
+                                          help="Largest graph also written as sorted Turtle, TriG, JSON-LD and views "
+                                               "(these need it in memory); bigger graphs get N-Triples and N-Quads only."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Build the graph of a corpus and write its exports (Turtle, N-Triples, JSON-LD, TriG, N-Quads)."""
@@ -90,7 +93,7 @@ def build(
 
     try:
         result = build_corpus(corpus, out, model=model, max_bytes=max_bytes, on_document=progress, jobs=jobs,
-                              update=update, store=store, dask=dask, views=views)
+                              update=update, store=store, dask=dask, views=views, max_graph_triples=max_graph_triples)
     except errors.KGError as exc:
         bar.close()
         _fail(exc)

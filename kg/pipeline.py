@@ -1,11 +1,16 @@
-"""The build: corpus -> nlp -> extract -> resolve -> graph -> exports.
+"""The build: corpus -> nlp -> extract -> resolve -> graph -> exports, in bounded memory.
 
 `build_corpus` is what `kg build` runs. Documents stream through `nlp.pipe` in
 batches, in this process or in `jobs` worker processes that each load the
-pipeline once; each document's extraction is independent and small, so
-resolution and graph building see only the light per-document results. With
-`update=True`, documents whose text and extraction settings are unchanged are
-taken from the cache instead of being parsed again.
+pipeline once. Each extraction is written to the per-document cache as soon as
+it is made; only its mentions stay in memory, for entity resolution across the
+corpus. Each document's named graph is then built from its cached extraction
+and streamed to graph.nt and graph.nq through an on-disk sort, so the memory a
+build needs does not grow with the number of documents (up to the mentions
+kept for resolution). The serialisations that need the whole graph (sorted
+Turtle, TriG, JSON-LD) and the views are written for graphs up to
+`max_graph_triples`. With `update=True`, documents whose text and extraction
+settings are unchanged are taken from the cache instead of being parsed again.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ VIEW_DIRS = ("entities",)
 log = logging.getLogger("kg")
 
 BATCH_SIZE = 16
-MAX_GRAPH_TRIPLES = 100_000
+MAX_GRAPH_TRIPLES = 50_000
 """Up to this many triples the build also keeps the graph in memory for the sorted Turtle, TriG and
 JSON-LD exports and the views; beyond, it writes graph.nt and graph.nq only, in bounded memory."""
 

@@ -250,11 +250,19 @@ def text_reply(status: int, message: str, headers: tuple[tuple[str, str], ...] =
     return Reply(status, TEXT_PLAIN, (message + "\n").encode("utf-8"), False, headers)
 
 
+_UNION_IN_DEFAULT_GRAPH: set[int] = set()
+"""ids of open on-disk stores whose default graph holds the union of their named graphs (as `kg build --store`
+writes them): queried on that default graph, each triple once, rather than on Oxigraph's union of all graphs."""
+
+
 def open_source(source: Source) -> tuple[ox.Store, int | None]:
     """A store holding the source, and its number of triples (None for an on-disk store: counting is a scan)."""
     if source.is_store:
         try:
-            return ox.Store.read_only(str(source.path)), None
+            store = ox.Store.read_only(str(source.path))
+            if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())):
+                _UNION_IN_DEFAULT_GRAPH.add(id(store))
+            return store, None
         except OSError as exc:
             raise errors.GraphError(f"cannot open the Oxigraph store {source.path}: {errors.one_line(str(exc))}") from None
     store = ox.Store()
@@ -316,8 +324,8 @@ def evaluate(store: ox.Store, job: Job, prefixes: dict[str, str]) -> Reply:
         if job.default_graphs or job.named_graphs:  # the protocol's dataset: exactly the graphs named
             options["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
             options["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
-        else:  # a graph file read as one graph, a store's named graphs merged: the `kg query` view
-            options["use_default_graph_as_union"] = True
+        elif id(store) not in _UNION_IN_DEFAULT_GRAPH:  # a graph file read as one graph, a store's named
+            options["use_default_graph_as_union"] = True  # graphs merged: the `kg query` view
     except ValueError as exc:
         return text_reply(400, f"bad default-graph-uri or named-graph-uri: {errors.one_line(str(exc))}")
     try:

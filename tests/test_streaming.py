@@ -104,3 +104,38 @@ def test_update_of_a_streamed_build_matches_a_full_rebuild(tmp_path, corpus, bla
     nt = (inc / "graph.nt").read_text(encoding="utf-8")
     assert "/document/doc9>" in nt and "/document/doc2>" not in nt
     assert len(list((inc / ".kg-cache").glob("*.json"))) == 5
+
+
+def test_store_holds_the_union_once_in_its_default_graph(tmp_path, corpus, blank_model):
+    """Oxigraph's union of named graphs gives a triple once per graph holding it; the store's default
+    graph holds each triple once, and `kg query --store` and `kg serve --store` read that."""
+    import json
+
+    from kg import serve
+    from kg.graphio import load_graph
+    from kg.query import result_rows, run_query, saved_queries
+    from kg.store import open_store, store_query_rows
+
+    out = tmp_path / "out"
+    build_corpus(corpus, out, model=blank_model, views=False, store=tmp_path / "store")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    triples = len((out / "graph.nt").read_text(encoding="utf-8").splitlines())
+    store = open_store(tmp_path / "store")
+    assert store_query_rows(store, count) == (["n"], [[str(triples)]])
+    graph = load_graph(out / "graph.ttl")
+    for query in ("who_ordered_what", "about_entity"):
+        text = saved_queries()[query].text
+        assert store_query_rows(store, text, {"name": "Kharkiv"}) == result_rows(
+            run_query(graph, text, _bind("name", "Kharkiv")), graph)
+    del store
+    served, _ = serve.open_source(serve.Source(path=tmp_path / "store"))
+    job = serve.Job(query=count, accept="application/sparql-results+json", formats=(), default_graphs=(),
+                    named_graphs=(), limit=10)
+    reply = serve.evaluate(served, job, {})
+    assert json.loads(reply.body)["results"]["bindings"][0]["n"]["value"] == str(triples)
+
+
+def _bind(name, value):
+    from rdflib import Literal, Variable
+
+    return {Variable(name): Literal(value)}
