@@ -1149,6 +1149,12 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         scope = head
     if not subjects and sx.dep(tok) in ("appos",):
         return None
+    if entry.get("between") and not subjects and not objects:
+        # "talks between Russia and Ukraine": the parties
+        parties = [m for p, n in sx.prep_args(tok) if p == "between" for m in _mentions_expanded(ctx, n)
+                   if m.type in ACTOR_TYPES]
+        if len(parties) >= 2:
+            subjects, objects = parties[:1], parties[1:]
     if prop in SPEECH_PROPS and not objects:
         # "claims that…", "calls to…"; not "territorial claims while buying time" (an adverbial clause)
         comps = [c for c in tok.children if sx.dep(c) in {"acl", "ccomp"}
@@ -1600,7 +1606,7 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
 
 
 CHARGE_NOUN = re.compile(r"\b(accusations?|allegations?|charges?)$")
-ANAPHORIC_CHARGE = re.compile(r"^(these|those|the|such|this|that|its|their|his|her)\b.*\b(accusations?|allegations?|claims?|"
+ANAPHORIC_CHARGE = re.compile(r"^(these|those|the|such|this|that|its|their|his|her|a|an)\b.*\b(accusations?|allegations?|claims?|"
                               r"reports?|charges?|assertions?|suggestions?)$")
 
 

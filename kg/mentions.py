@@ -555,6 +555,13 @@ class MentionFinder:
             if entry is not None:
                 mention = self.entry_mention([tok], entry, None)
                 self.index.put([tok], mention, tok)
+            elif lower in self.official_nouns:
+                # "Western officials", "European diplomats": the group of countries speaks
+                adjs = [c for c in mods if c.lower_ in GROUP_ADJECTIVES and sx.dep(c) in sx.AMOD | sx.COMPOUND]
+                if adjs:
+                    adj = adjs[0]
+                    span = self.doc[adj.i:tok.i + 1]
+                    self.index.put(span, self.mention(span, "Actor", f"group:{slug(adj.text)}", None), tok)
             return
         if lower in self.group_nouns:
             adjs = [c for c in mods if c.lower_ in GROUP_ADJECTIVES]

@@ -533,3 +533,36 @@ def test_a_verbs_including_list_adds_the_named_objects():
             ("Zolotaryov", 5, "flat", "PROPN", "NNP", "Zolotaryov"), (".", 1, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "PERSON"), (5, 7, "PERSON")])
     assert {(r.predicate, getattr(r.object, "name", None)) for r in ex.relations} == {("meets", "Pavel Zolotaryov")}
+
+
+def test_western_officials_speak_as_a_group_and_talks_between_two_sides():
+    # "Russia will attack Kramatorsk, Western officials warned."
+    rows = [("Russia", 2, "nsubj", "PROPN", "NNP", "Russia"), ("will", 2, "aux", "AUX", "MD", "will"),
+            ("attack", 7, "ccomp", "VERB", "VB", "attack"), ("Kramatorsk", 2, "obj", "PROPN", "NNP", "Kramatorsk"),
+            (",", 7, "punct", "PUNCT", ",", ","), ("Western", 6, "amod", "ADJ", "JJ", "western"),
+            ("officials", 7, "nsubj", "NOUN", "NNS", "official"), ("warned", 7, "ROOT", "VERB", "VBD", "warn"),
+            (".", 7, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (3, 4, "GPE")])
+    assert {(r.subject.key, r.predicate, r.modality, r.claimant.key if r.claimant else None) for r in ex.relations} \
+        == {("group:western", "warns", "Asserted", None), (RU, "attacks", "Planned", "group:western")}
+    # "Turkey hosted talks between Russia and Ukraine."
+    rows = [("Turkey", 1, "nsubj", "PROPN", "NNP", "Turkey"), ("hosted", 1, "ROOT", "VERB", "VBD", "host"),
+            ("talks", 1, "obj", "NOUN", "NNS", "talk"), ("between", 4, "case", "ADP", "IN", "between"),
+            ("Russia", 2, "nmod", "PROPN", "NNP", "Russia"), ("and", 6, "cc", "CCONJ", "CC", "and"),
+            ("Ukraine", 4, "conj", "PROPN", "NNP", "Ukraine"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")])
+    assert of(ex, "negotiatesWith") == {(RU, "negotiatesWith", UA, "Asserted")}
+
+
+def test_supplying_names_the_recipient_and_moving_troops_deploys_them():
+    # "Iran supplied drones to Russia." / "Russia moved troops toward Zaporizhzhia."
+    rows = [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("supplied", 1, "ROOT", "VERB", "VBD", "supply"),
+            ("drones", 1, "obj", "NOUN", "NNS", "drone"), ("to", 4, "case", "ADP", "IN", "to"),
+            ("Russia", 1, "obl", "PROPN", "NNP", "Russia"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (4, 5, "GPE")])
+    assert of(ex, "supports") == {("country:IR", "supports", RU, "Asserted")}
+    rows = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("moved", 1, "ROOT", "VERB", "VBD", "move"),
+            ("troops", 1, "obj", "NOUN", "NNS", "troops"), ("toward", 4, "case", "ADP", "IN", "toward"),
+            ("Zaporizhzhia", 1, "obl", "PROPN", "NNP", "Zaporizhzhia"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (4, 5, "GPE")])
+    assert of(ex, "deploys") == {(RU, "deploys", "troops", "Asserted")}
