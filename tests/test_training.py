@@ -252,3 +252,75 @@ def test_cli_errors_are_one_line():
     assert res.exception is None or isinstance(res.exception, SystemExit)
     res = runner.invoke(app, ["evaluate", "--data", "/nonexistent/data"])
     assert res.exit_code == 1
+
+
+# ------------------------------------------------------------------ continuing from a trained pipeline
+
+
+def test_check_source_model(tmp_path: Path):
+    from kg.training.paths import PIPELINE_DIR
+    from kg.training.train import check_source_model
+
+    check_source_model(PIPELINE_DIR)  # the shipped pipeline can be continued
+    with pytest.raises(FileNotFoundError):
+        check_source_model(tmp_path / "nothing")
+    (tmp_path / "config.cfg").write_text('[nlp]\nlang = "en"\npipeline = ["tok2vec","parser","ner"]\n')
+    with pytest.raises(ValueError, match="lacks the syntax components"):
+        check_source_model(tmp_path)
+
+
+def test_continue_syntax_training_from_shipped(tmp_path: Path):
+    """Two steps of syntax_continue.cfg on a tiny corpus: every component is sourced and trained on."""
+    import spacy
+
+    from kg.training.paths import PIPELINE_DIR
+    from kg.training.train import CONFIG_DIR, SYNTAX_COMPONENTS, train_one
+
+    data = tmp_path / "data"
+    for sub in ("ud/en_ewt", "ud/en_gum", "ner/uner_en_ewt"):
+        (data / sub).mkdir(parents=True)
+    for split in cv.SPLITS:
+        (data / "ud" / "en_ewt" / f"{split}.conllu").write_text(EWT, encoding="utf8")
+        (data / "ud" / "en_gum" / f"{split}.conllu").write_text(GUM, encoding="utf8")
+        (data / "ner" / "uner_en_ewt" / f"{split}.iob2").write_text(UNER, encoding="utf8")
+    cv.convert_all(data, tmp_path / "work")
+    best = train_one(CONFIG_DIR / "syntax_continue.cfg", tmp_path / "work" / "corpus", tmp_path / "out",
+                     overrides={"paths.source_model": str(PIPELINE_DIR), "training.max_steps": 2,
+                                "training.eval_frequency": 1})
+    nlp = spacy.load(best)
+    assert tuple(nlp.pipe_names) == SYNTAX_COMPONENTS
+    shipped = spacy.load(PIPELINE_DIR, exclude=["ner", "ner_tok2vec"])
+    assert nlp.get_pipe("parser").labels == shipped.get_pipe("parser").labels
+    doc = nlp("Angela Merkel visited the refugee camp in Jordan on Tuesday.")
+    assert [t.text for t in doc if t.dep_ == "ROOT"] == ["visited"]
+    assert doc[2].lemma_ == "visit"
+
+
+def test_restore_lemmatizer_labels(shipped):
+    """spaCy 3.8 does not restore the lemmatizer's tree -> label map from disk; the continuation
+    config rebuilds it, otherwise further training maps every gold lemma to label 0."""
+    from kg.training.train import restore_lemmatizer_labels_now
+
+    lem = shipped.get_pipe("lemmatizer")
+    restore_lemmatizer_labels_now(shipped)
+    assert len(lem.tree2label) == len(lem.labels) > 0
+    assert all(lem.tree2label[tree] == i for i, tree in enumerate(lem.labels))
+
+
+def test_evaluate_reports_bare_and_kg_pipeline(tmp_path: Path):
+    from kg.training.evaluate import evaluate_pipeline, format_results
+
+    data = tmp_path / "data"
+    for sub in ("ud/en_ewt", "ud/en_gum", "ner/uner_en_ewt"):
+        (data / sub).mkdir(parents=True)
+    for split in cv.SPLITS:
+        (data / "ud" / "en_ewt" / f"{split}.conllu").write_text(EWT, encoding="utf8")
+        (data / "ud" / "en_gum" / f"{split}.conllu").write_text(GUM, encoding="utf8")
+        (data / "ner" / "uner_en_ewt" / f"{split}.iob2").write_text(UNER, encoding="utf8")
+    res = evaluate_pipeline(None, data, include_noncommercial=False)
+    for key in ("uner_ewt_test", "uner_ewt_test_rules", "gum_test_mapped", "gum_test_mapped_rules"):
+        assert {"PER", "ORG", "LOC", "micro"} <= set(res[key])
+    assert "kg_gazetteer" in res["kg_pipeline"]
+    text = format_results(res)
+    assert "bare model" in text and "as kg loads it" in text
+    assert "uner_ewt_test_rules" not in evaluate_pipeline(None, data, include_noncommercial=False, rules=False)
