@@ -124,7 +124,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
 
 ATTACK_EVENT_NOUNS = frozenset({"attack", "assault", "offensive", "advance", "raid", "incursion", "strike", "push",
                                 "attempt", "counteroffensive", "counterattack", "onslaught", "wave", "breakthrough"})
-IMPLICIT_AGENT_ACTS = frozenset({"captures", "attacks", "annexes"})
+IMPLICIT_AGENT_ACTS = frozenset({"captures", "attacks", "annexes", "invades", "strikes"})
 
 
 def _written_agent(tok: Token) -> bool:
@@ -168,10 +168,13 @@ def _implicit_agents(ctx: Context) -> None:
     for frame, number in ctx.agentless:
         if country is None:
             return
+        tok = frame.token
         objects = [o for o in frame.objects if not (isinstance(o, Mention) and _country_code(ctx, o) == code)]
+        inside = {ctx.index.get(t) for t in tok.subtree if t.i != tok.i}
+        if any(m is not None and m.type in PLACE_TYPES and _country_code(ctx, m) == code for m in inside):
+            continue  # "struck an oil refinery in Russia's Ryazan region": not Russia's own act
         if not objects:
             continue
-        tok = frame.token
         agent = Mention(doc_id=ctx.document.doc_id, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
                         type="Country", key=country.key, name=None, wikidata=country.wikidata)
         _emit(ctx, replace(frame, subjects=[agent], objects=objects), number)

@@ -566,3 +566,19 @@ def test_supplying_names_the_recipient_and_moving_troops_deploys_them():
             ("Zaporizhzhia", 1, "obl", "PROPN", "NNP", "Zaporizhzhia"), (".", 1, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "GPE"), (4, 5, "GPE")])
     assert of(ex, "deploys") == {(RU, "deploys", "troops", "Asserted")}
+
+
+def test_no_agent_is_guessed_when_the_act_happens_on_the_belligerents_own_soil():
+    # "Russia attacked Kharkiv. Drones struck a refinery in the Belgorod region." ("struck" without its subject)
+    rows = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+            ("Kharkiv", 1, "obj", "PROPN", "NNP", "Kharkiv"), (".", 1, "punct", "PUNCT", ".", "."),
+            ("struck", 4, "ROOT", "VERB", "VBD", "strike"), ("a", 6, "det", "DET", "DT", "a"),
+            ("refinery", 4, "obj", "NOUN", "NN", "refinery"), ("in", 10, "case", "ADP", "IN", "in"),
+            ("the", 10, "det", "DET", "DT", "the"), ("Belgorod", 10, "compound", "PROPN", "NNP", "Belgorod"),
+            ("region", 6, "nmod", "NOUN", "NN", "region"), (".", 4, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE"), (9, 11, "GPE")])
+    assert {p for _s, p, _o, _m in triples(ex)} == {"attacks"}
+    # the same strike in Ukraine is the belligerent's
+    rows[9] = ("Sumy", 10, "compound", "PROPN", "NNP", "Sumy")
+    ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE"), (9, 11, "GPE")])
+    assert {(s, o) for s, p, o, _m in triples(ex) if p == "strikes"} == {(RU, "a refinery")}
