@@ -221,6 +221,14 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 ctx.index.by_token[tok.i] = _entry_mention(ctx, tok, region)
                 ctx.wider[tok.i] = city
                 continue
+        if tok.lower_ in BARE_PLACE_NOUNS and [c.lower_ for c in tok.children
+                                               if sx.dep(c) not in ("punct", "case", "prep")] == ["the"]:
+            # "shelling in the region", "evacuations from the city": the region or city last named
+            ref = _recent_place(ctx, tok, BARE_PLACE_NOUNS[tok.lower_])
+            if ref is not None:
+                ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
+                                                    name=None)
+                continue
         if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
             ref = ctx.finder.resolve_description(tok)
             if ref is not None:
@@ -245,6 +253,30 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
 
 SURROUNDING_REGION_NOUNS = frozenset({"region", "oblast", "province"})
 SURROUNDING_WORDS = frozenset({"wider", "surrounding", "whole", "entire", "broader", "larger"})
+
+
+BARE_PLACE_NOUNS = {"region": "Region", "oblast": "Region", "province": "Region", "city": "City", "town": "City"}
+
+
+def _recent_place(ctx: Context, tok: Token, type_: str) -> Mention | None:
+    """The place of a type named last, in this sentence or the two before."""
+    start = tok.sent.start
+    for _ in range(3):
+        if start > 0:
+            start = tok.doc[start - 1].sent.start
+    for i in range(tok.i - 1, start - 1, -1):
+        ment = ctx.index.by_token.get(i)
+        if ment is None or ment.name is None:
+            continue
+        if ment.type == type_:
+            return ment
+        if type_ == "Region" and ment.key.startswith(AMBIGUOUS_PREFIX):
+            # "Sumy ... the region": the bare name read as the region
+            region = ctx.gaz.entries.get(ment.key.rsplit("|", 1)[-1])
+            return _entry_mention(ctx, tok, region) if region is not None else None
+        if type_ == "Region" and ment.type == "City" and ctx.gaz.region_for_base(ment.name) is not None:
+            return _entry_mention(ctx, tok, ctx.gaz.region_for_base(ment.name))  # the region around that city
+    return None
 
 
 def _recent_city(ctx: Context, tok: Token) -> Mention | None:

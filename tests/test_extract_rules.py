@@ -9,7 +9,7 @@ from kg.extract import extract_document
 from .conftest import document, parse, triples
 
 RU, UA, US = "country:RU", "country:UA", "country:US"
-DONETSK_REGION, KHERSON_REGION = "region:UA-14", "region:UA-65"
+DONETSK_REGION, KHERSON_REGION, KHARKIV_REGION = "region:UA-14", "region:UA-65", "region:UA-63"
 
 
 def run(rows, ents=()):
@@ -582,3 +582,16 @@ def test_no_agent_is_guessed_when_the_act_happens_on_the_belligerents_own_soil()
     rows[9] = ("Sumy", 10, "compound", "PROPN", "NNP", "Sumy")
     ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE"), (9, 11, "GPE")])
     assert {(s, o) for s, p, o, _m in triples(ex) if p == "strikes"} == {(RU, "a refinery")}
+
+
+def test_the_region_is_the_region_last_named_or_around_the_city_last_named():
+    # "Russia attacked Kharkiv Oblast. Ukraine evacuated civilians from the region."
+    rows = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+            ("Kharkiv", 3, "compound", "PROPN", "NNP", "Kharkiv"), ("Oblast", 1, "obj", "PROPN", "NNP", "Oblast"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+            ("Ukraine", 6, "nsubj", "PROPN", "NNP", "Ukraine"), ("evacuated", 6, "ROOT", "VERB", "VBD", "evacuate"),
+            ("civilians", 6, "obj", "NOUN", "NNS", "civilian"), ("from", 10, "case", "ADP", "IN", "from"),
+            ("the", 10, "det", "DET", "DT", "the"), ("region", 6, "obl", "NOUN", "NN", "region"),
+            (".", 6, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 4, "GPE"), (5, 6, "GPE")])
+    assert of(ex, "evacuates") == {(UA, "evacuates", KHARKIV_REGION, "Asserted")}
