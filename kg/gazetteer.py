@@ -47,8 +47,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case-, accent-, quote- and space-insensitive form of a name, for look-ups."""
+    """Case-, accent-, quote- and space-insensitive form of a name, for look-ups (memoized: the same names
+    come up again and again)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')

@@ -9,6 +9,7 @@ pipelines use ClearNLP labels (`nsubjpass`, `dobj`, `prep` + `pobj`,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -37,14 +38,18 @@ REL_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
 
 
-def lemma_candidates(token: Token) -> list[str]:
+def lemma_candidates(token: Token) -> tuple[str, ...]:
     """Possible lemmas of a word: the pipeline's lemma, then the word itself and its regular stems.
 
     A statistical lemmatizer can be wrong on rare or domain words ("shelling", "annexed"); the
     lexicon look-ups try these candidates in order.
     """
-    lower = token.lower_
-    out = [token.lemma_.lower(), lower]
+    return _candidates(token.lower_, token.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def _candidates(lower: str, lemma: str) -> tuple[str, ...]:
+    out = [lemma.lower(), lower]
     if lower.endswith("ing") and len(lower) > 5:
         stem = lower[:-3]
         out += [stem, stem + "e"]
@@ -67,7 +72,7 @@ def lemma_candidates(token: Token) -> list[str]:
     for c in out:
         if c and c not in seen:
             seen.append(c)
-    return seen
+    return tuple(seen)
 
 
 def lookup(token: Token, table: dict):
