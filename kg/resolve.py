@@ -16,7 +16,8 @@ from collections.abc import Iterable
 
 from dataclasses import replace
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 from rdflib import URIRef
 
 from .gazetteer import Gazetteer, fold, load_gazetteer, slug
@@ -84,17 +85,8 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
 
     # spelling variants among persons (Zelensky / Zelenskyy) and among other named keys of one type
     keys = sorted(k for k in type_by_key if names_by_key[k] and not k.startswith(("country:", "region:", "city:")))
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if type_by_key[a].most_common(1)[0][0] != type_by_key[b].most_common(1)[0][0]:
-                continue
-            na = max(names_by_key[a], key=len)
-            nb = max(names_by_key[b], key=len)
-            if a.startswith("person:") and b.startswith("person:"):
-                if na.split()[-1][:4] != nb.split()[-1][:4]:
-                    continue
-            if fuzz.ratio(fold(na), fold(nb)) >= FUZZY_THRESHOLD:
-                union(a, b)
+    for a, b in _similar_pairs(keys, names_by_key, type_by_key):
+        union(a, b)
     persons = sorted(k for k in type_by_key if type_by_key[k].most_common(1)[0][0] == "Person")
     full = [k for k in persons if any(len(n.split()) > 1 for n in names_by_key[k])]
     for k in persons:
@@ -115,6 +107,30 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
         for other in keys[1:]:
             union(keys[0], other)
     return {k: find(k) for k in parent}
+
+
+def _similar_pairs(keys: list[str], names_by_key, type_by_key, block: int = 1024) -> Iterable[tuple[str, str]]:
+    """Pairs of keys of one type whose longest names are spelling variants (fuzzy ratio of the folded names at
+    least FUZZY_THRESHOLD; persons also share the first letters of their surname). Every pair of a type is
+    scored, in rapidfuzz's C loop and in blocks of rows, so memory stays bounded on large corpora."""
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        by_type[type_by_key[k].most_common(1)[0][0]].append(k)
+    for type_ in sorted(by_type):
+        group = by_type[type_]
+        longest = [max(names_by_key[k], key=len) for k in group]
+        folded = [fold(n) for n in longest]
+        for start in range(0, len(group), block):
+            scores = process.cdist(folded[start:start + block], folded, scorer=fuzz.ratio,
+                                   score_cutoff=FUZZY_THRESHOLD, dtype=np.float32)
+            for i, j in zip(*np.nonzero(scores)):
+                a, b = start + int(i), int(j)
+                if b <= a:
+                    continue
+                if group[a].startswith("person:") and group[b].startswith("person:") \
+                        and longest[a].split()[-1][:4] != longest[b].split()[-1][:4]:
+                    continue
+                yield group[a], group[b]
 
 
 def _rank(key: str, names_by_key) -> tuple:
