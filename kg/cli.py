@@ -240,3 +240,7 @@ def main() -> None:
         typer.echo(f"error: internal error: {type(exc).__name__}: {errors.one_line(str(exc))} "
                    "(run with KG_DEBUG=1 for details)", err=True)
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

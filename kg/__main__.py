@@ -1,0 +1,5 @@
+"""`python -m kg` runs the command line, like the `kg` script."""
+
+from .cli import main
+
+main()
