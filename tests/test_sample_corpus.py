@@ -106,8 +106,10 @@ def test_about_entity_and_date_range(graph):
 def test_gold_scores_do_not_regress(graph):
     entities, relations = read_gold(GOLD)
     s = score(graph, entities, relations, load_ontology())
+    # the extraction's targets (relation F1 >= 0.75, modality >= 0.85, type accuracy >= 0.95, no split or merge),
+    # with the precision it has reached kept as a floor
     assert not s.splits and not s.merges
-    assert s.type_accuracy >= 0.9
+    assert s.type_accuracy >= 0.95
     assert s.modality_accuracy >= 0.95
-    assert s.relation_precision >= 0.8
-    assert s.relation_f1 >= 0.6
+    assert s.relation_precision >= 0.9
+    assert s.relation_f1 >= 0.8
