@@ -380,11 +380,13 @@ def run_worker(fd: int) -> None:
             return
         conn.send(("ready", count))
         while (job := conn.recv()) is not None:
+            conn.send(_STARTED)  # the server now knows a death from here on is this query's
             conn.send(evaluate(store, job, prefixes))
     except (EOFError, BrokenPipeError):  # the server went away
         return
 
 
+_STARTED = ("started",)
 _WORKER_BOOT = "import sys; from kg.serve import run_worker; run_worker(int(sys.argv[1]))"
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
@@ -506,8 +508,11 @@ class QueryPool:
             if worker.process.poll() is None:
                 try:
                     worker.conn.send(job)
-                    break
-                except OSError:
+                    # a worker killed while idle can still look alive and take the job; only its
+                    # acknowledgement shows the query started, else the query goes to another worker
+                    if worker.conn.poll(max(0.0, deadline - time.monotonic())) and worker.conn.recv() == _STARTED:
+                        break
+                except (OSError, EOFError):
                     pass
             self._replace(worker)
         try:
