@@ -229,6 +229,14 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
                                                     name=None)
                 continue
+        if tok.lower_ in ORG_DESCRIPTIONS and [c.lower_ for c in tok.children
+                                               if sx.dep(c) not in ("punct", "case", "prep")] == ["the"]:
+            # "the alliance would continue to support Ukraine": the organisation last named
+            ref = _recent_place(ctx, tok, "Organization")
+            if ref is not None:
+                ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
+                                                    name=None)
+                continue
         if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
             ref = ctx.finder.resolve_description(tok)
             if ref is not None:
@@ -255,6 +263,7 @@ SURROUNDING_REGION_NOUNS = frozenset({"region", "oblast", "province"})
 SURROUNDING_WORDS = frozenset({"wider", "surrounding", "whole", "entire", "broader", "larger"})
 
 
+ORG_DESCRIPTIONS = frozenset({"alliance", "bloc", "union", "organization", "organisation", "coalition"})
 BARE_PLACE_NOUNS = {"region": "Region", "oblast": "Region", "province": "Region", "city": "City", "town": "City"}
 
 
@@ -838,6 +847,13 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
     subs = _mentions_of(ctx, sx.subjects(verb))
     if subs:
         return subs
+    if verb.i > 0 and not sx.children(verb, sx.SUBJ - {"csubj"}) \
+            and (_node_info(ctx, verb).entry or {}).get("mode") == "speech":
+        # "Speaking at a press conference, NATO Secretary General Mark Rutte said…" with the name misparsed
+        # into the opening clause: the name right before the speech verb speaks
+        before = ctx.index.get(verb.doc[verb.i - 1])
+        if before is not None and before.type in ("Person", "Organization", "Country", "Actor"):
+            return [before]
     if sx.is_passive(verb):
         return []
     to = [c for c in verb.children if c.lower_ == "to" and sx.dep(c) == "mark" and c.i < verb.i]
@@ -984,6 +1000,11 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     prop = entry["p"]
     mode = entry.get("mode")
     subjects = _inherited_subjects(ctx, tok)
+    if prop in ("attacks", "strikes") and sx.dep(tok) == "advcl" and tok.tag_ == "VBG" \
+            and any(sx.lemma_in(o, ctx.finder.agreement_nouns | {"sanction", "sanctions", "measure", "measures"})
+                    or any(sx.lemma_in(n, {"sanction", "sanctions"}) for _p, n in sx.prep_args(o))
+                    for o in sx.objects(tok.head)):
+        return None  # "proposed a package of sanctions, targeting its shadow fleet": the measures target it
     complement = None
     objects: list = []
     if mode in ("speech", "allege", "deny") or prop in ("warns", "demands", "orders", "threatens", "rejects", "agreesTo"):
@@ -1001,6 +1022,14 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             complement = comps[0]
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
     objects = _objects_for(ctx, tok, slots, entry, verb=True)
+    if mode == "directive" and prop == "demands" and objects and all(isinstance(o, Content) for o in objects):
+        # "urged member states to increase defence spending": what is demanded is the whole clause
+        acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl")
+                and any(m.lower_ == "to" for m in c.children) and c.i > tok.i]
+        obj_toks = sx.objects(tok)
+        if acts and obj_toks:
+            objects = [Content(text=tok.doc[obj_toks[0].left_edge.i:acts[0].right_edge.i + 1].text.strip(" ,.")
+                               [:CONTENT_LIMIT])]
     if entry.get("addressee") and not objects:
         # "called on allies to provide more air defence systems": the demand is the addressee's act
         hearers = [n for p, n in sx.prep_args(tok) if p == entry["addressee"]]

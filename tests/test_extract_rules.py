@@ -595,3 +595,39 @@ def test_the_region_is_the_region_last_named_or_around_the_city_last_named():
             (".", 6, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "GPE"), (2, 4, "GPE"), (5, 6, "GPE")])
     assert of(ex, "evacuates") == {(UA, "evacuates", KHARKIV_REGION, "Asserted")}
+
+
+def test_the_name_right_before_a_speech_verb_speaks_and_the_alliance_is_the_organisation_named():
+    # "Speaking in Kyiv, NATO chief Rutte said the alliance would support Ukraine." with "Rutte" misparsed as
+    # the object of "Speaking"
+    rows = [("Speaking", 7, "csubj", "VERB", "VBG", "speak"), ("in", 2, "case", "ADP", "IN", "in"),
+            ("Kyiv", 0, "obl", "PROPN", "NNP", "Kyiv"), (",", 0, "punct", "PUNCT", ",", ","),
+            ("NATO", 5, "compound", "PROPN", "NNP", "NATO"), ("chief", 6, "compound", "NOUN", "NN", "chief"),
+            ("Rutte", 0, "obj", "PROPN", "NNP", "Rutte"), ("said", 7, "ROOT", "VERB", "VBD", "say"),
+            ("the", 9, "det", "DET", "DT", "the"), ("alliance", 11, "nsubj", "NOUN", "NN", "alliance"),
+            ("would", 11, "aux", "AUX", "MD", "would"), ("support", 7, "ccomp", "VERB", "VB", "support"),
+            ("Ukraine", 11, "obj", "PROPN", "NNP", "Ukraine"), (".", 7, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(2, 3, "GPE"), (4, 5, "ORG"), (6, 7, "PERSON"), (12, 13, "GPE")])
+    rutte = next(m.key for m in ex.mentions if m.name == "Rutte")
+    nato = next(m.key for m in ex.mentions if m.surface == "NATO")
+    got = {(r.subject.key, r.predicate, r.modality, r.claimant.key if r.claimant else None) for r in ex.relations}
+    assert got == {(rutte, "claims", "Asserted", None), (nato, "supports", "Planned", rutte)}
+
+
+def test_urging_someone_to_act_demands_the_act_and_sanctions_targeting_something_are_no_attack():
+    # "Rutte urged member states to increase spending."
+    rows = [("Rutte", 1, "nsubj", "PROPN", "NNP", "Rutte"), ("urged", 1, "ROOT", "VERB", "VBD", "urge"),
+            ("member", 3, "compound", "NOUN", "NN", "member"), ("states", 1, "obj", "NOUN", "NNS", "state"),
+            ("to", 5, "mark", "PART", "TO", "to"), ("increase", 1, "xcomp", "VERB", "VB", "increase"),
+            ("spending", 5, "obj", "NOUN", "NN", "spending"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON")])
+    assert [(r.predicate, r.object.text) for r in ex.relations] == [("demands", "member states to increase spending")]
+    # "The EU proposed sanctions against Russia, targeting its fleet."
+    rows = [("The", 1, "det", "DET", "DT", "the"), ("EU", 2, "nsubj", "PROPN", "NNP", "EU"),
+            ("proposed", 2, "ROOT", "VERB", "VBD", "propose"), ("sanctions", 2, "obj", "NOUN", "NNS", "sanction"),
+            ("against", 5, "case", "ADP", "IN", "against"), ("Russia", 3, "nmod", "PROPN", "NNP", "Russia"),
+            (",", 7, "punct", "PUNCT", ",", ","), ("targeting", 2, "advcl", "VERB", "VBG", "target"),
+            ("its", 9, "nmod:poss", "PRON", "PRP$", "its"), ("fleet", 7, "obj", "NOUN", "NN", "fleet"),
+            (".", 2, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(1, 2, "ORG"), (5, 6, "GPE")])
+    assert not of(ex, "attacks") and not of(ex, "strikes")
