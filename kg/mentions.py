@@ -550,7 +550,9 @@ class MentionFinder:
             if country is not None:
                 self._armed_forces(tok, mods, country)
             return
-        if lower in self.official_nouns or lower in PEOPLE_NOUNS:
+        if (lower in self.official_nouns or lower in PEOPLE_NOUNS) \
+                and not any(c.lower_ in ("news", "press", "wire", "state-run", "media") for c in tok.lefts):
+            # a news agency speaks for itself, not for its country ("the Russian news agency reported")
             entry = self._modifier_country(tok, mods, people=lower in PEOPLE_NOUNS)
             if entry is not None:
                 mention = self.entry_mention([tok], entry, None)
