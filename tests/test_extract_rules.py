@@ -631,3 +631,21 @@ def test_urging_someone_to_act_demands_the_act_and_sanctions_targeting_something
             (".", 2, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(1, 2, "ORG"), (5, 6, "GPE")])
     assert not of(ex, "attacks") and not of(ex, "strikes")
+
+
+def test_a_countrys_agency_speaks_for_it_but_a_news_agency_for_itself():
+    # "Ukraine's intelligence agency said that Russia advanced." / "The Russian news agency reported that Russia advanced."
+    rows = [("Ukraine", 3, "nmod:poss", "PROPN", "NNP", "Ukraine"), ("'s", 0, "case", "PART", "POS", "'s"),
+            ("intelligence", 3, "compound", "NOUN", "NN", "intelligence"), ("agency", 4, "nsubj", "NOUN", "NN", "agency"),
+            ("said", 4, "ROOT", "VERB", "VBD", "say"), ("that", 7, "mark", "SCONJ", "IN", "that"),
+            ("Russia", 7, "nsubj", "PROPN", "NNP", "Russia"), ("advanced", 4, "ccomp", "VERB", "VBD", "advance"),
+            (".", 4, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (6, 7, "GPE")])
+    assert {r.subject.key for r in ex.relations if r.predicate == "claims"} == {UA}
+    rows = [("The", 3, "det", "DET", "DT", "the"), ("Russian", 3, "amod", "ADJ", "JJ", "russian"),
+            ("news", 3, "compound", "NOUN", "NN", "news"), ("agency", 4, "nsubj", "NOUN", "NN", "agency"),
+            ("reported", 4, "ROOT", "VERB", "VBD", "report"), ("that", 7, "mark", "SCONJ", "IN", "that"),
+            ("Russia", 7, "nsubj", "PROPN", "NNP", "Russia"), ("advanced", 4, "ccomp", "VERB", "VBD", "advance"),
+            (".", 4, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(1, 2, "NORP"), (6, 7, "GPE")])
+    assert {r.subject.type for r in ex.relations if r.predicate == "claims"} == {"Organization"}
