@@ -327,6 +327,8 @@ def _is_agent_position(tok: Token) -> bool:
     prep = sx.prep_of(tok)
     if label in sx.SUBJ or label in sx.POSS or prep == "by":
         return True
+    if label in ("iobj", "dative"):
+        return True  # "warned Paris against…", "told Kyiv": the addressee is the government
     if label in sx.OBJ:
         # "pressure Kyiv", "accused Moscow": the government; "shelled Kyiv", "visited Kyiv": the city
         entry = sx.lookup(tok.head, load_gazetteer().lexicon["verbs"])[1] if tok.head.i != tok.i else None
@@ -847,6 +849,13 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
     subs = _mentions_of(ctx, sx.subjects(verb))
     if subs:
         return subs
+    for subj in sx.subjects(verb):
+        # "A Russian missile struck…": the weapon's country acts
+        if subj.lower_ in ctx.finder.weapon_nouns:
+            for c in subj.children:
+                country = ctx.gaz.country_of_demonym(c.text) if sx.dep(c) in sx.AMOD | sx.COMPOUND else None
+                if country is not None:
+                    return [_entry_mention(ctx, c, country)]
     if verb.i > 0 and not sx.children(verb, sx.SUBJ - {"csubj"}) \
             and (_node_info(ctx, verb).entry or {}).get("mode") == "speech":
         # "Speaking at a press conference, NATO Secretary General Mark Rutte said…" with the name misparsed
@@ -939,6 +948,7 @@ def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None)
         return ment.type in types or (ment.type in PLACE_TYPES and "Place" in types)
     return ("territory" in types and sx.lemma_in(tok, TERRITORY_NOUNS) is not None
             or "forces" in types and tok.lower_ in ctx.finder.military_nouns
+            or "Weapon" in types and tok.lower_ in ctx.finder.weapon_nouns
             or "agreement" in types and sx.lemma_in(tok, ctx.finder.agreement_nouns | RULE_NOUNS) is not None)
 
 
@@ -947,6 +957,8 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
     for slot in slots:
         if slot == "dobj":
             toks = sx.objects(head) if verb else []
+            if verb and not toks:
+                toks = sx.children(head, frozenset({"iobj", "dative"}))  # "warned Paris against escalation"
         else:
             toks = [n for p, n in sx.prep_args(head) if p == slot]
             if not toks and verb:
@@ -1039,6 +1051,15 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             start = hearers[0].left_edge.i + (1 if hearers[0].left_edge.pos_ == "ADP" else 0)
             objects = [Content(text=tok.doc[start:acts[0].right_edge.i + 1].text.strip(" ,.")[:CONTENT_LIMIT])]
             complement = acts[0]
+    if prop == "deploys" and objects and all(isinstance(o, Mention) and o.type == "Weapon"
+                                             or isinstance(o, Content) for o in objects):
+        # "France would send Mirage fighter jets to Ukraine": weapons sent to a country support it
+        receivers = [m for p, n in list(sx.prep_args(tok)) + [a for o in sx.objects(tok) for a in sx.prep_args(o)]
+                     if p == "to" for m in _mentions_expanded(ctx, n) if m.type in ("Country", "Organization")]
+        weapons = any(isinstance(o, Mention) and o.type == "Weapon" for o in objects) or any(
+            sx.lemma_in(t, ctx.finder.weapon_nouns | {"weapon", "weapons", "arms", "ammunition"}) for t in sx.objects(tok))
+        if receivers and weapons:
+            prop, objects = "supports", receivers
     if entry.get("event_obj"):
         # "repelled 35 assaults near Pokrovsk": turning back an attack defends the place attacked
         events = [o for o in sx.objects(tok) if sx.lemma_in(o, ATTACK_EVENT_NOUNS)]

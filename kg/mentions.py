@@ -329,7 +329,13 @@ class MentionFinder:
                 end = nxt + 1
                 while end < len(self.doc) and self.doc[end].is_title and not self.doc[end].ent_type_:
                     end += 1
-            span = self.doc[span.start:end]
+            start = span.start
+            # "Defence" + "Ministry": capitalised compounds the NER left out on the left
+            while start > 0 and self.doc[start - 1].is_title and not self.doc[start - 1].ent_type_ \
+                    and sx.dep(self.doc[start - 1]) in sx.COMPOUND and span.start <= self.doc[start - 1].head.i < end \
+                    and self.doc[start - 1].lower_ not in self.all_titles and start - 1 not in self.index.by_token:
+                start -= 1
+            span = self.doc[start:end]
         if not any(c.isalpha() for c in span.text):
             return
         head = span.root
@@ -407,7 +413,7 @@ class MentionFinder:
         found = self.gaz.lookup(span.text)
         if not found and span.root.pos_ == "PROPN" or not found and span[-1].tag_ == "NNP":
             # "Russia's Defence Ministry", "the Ukrainian Defence Ministry": the name with the country's demonym
-            owner = sx.possessor(span.root)
+            owner = next((sx.possessor(t) for t in span if sx.possessor(t) is not None), None)
             mods = [owner] if owner is not None else []
             mods += [t for t in self.doc[max(0, span.start - 2):span.start] if self.gaz.country_of_demonym(t.text)]
             for mod in mods:

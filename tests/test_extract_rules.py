@@ -649,3 +649,24 @@ def test_a_countrys_agency_speaks_for_it_but_a_news_agency_for_itself():
             (".", 4, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(1, 2, "NORP"), (6, 7, "GPE")])
     assert {r.subject.type for r in ex.relations if r.predicate == "claims"} == {"Organization"}
+
+
+def test_a_weapon_of_a_country_as_agent_and_weapons_sent_to_a_country_support_it():
+    # "A Russian missile struck Dnipro."
+    rows = [("A", 2, "det", "DET", "DT", "a"), ("Russian", 2, "amod", "ADJ", "JJ", "russian"),
+            ("missile", 3, "nsubj", "NOUN", "NN", "missile"), ("struck", 3, "ROOT", "VERB", "VBD", "strike"),
+            ("Dnipro", 3, "obj", "PROPN", "NNP", "Dnipro"), (".", 3, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(1, 2, "NORP"), (4, 5, "GPE")])
+    assert {(s, p) for s, p, _o, _m in triples(ex)} == {(RU, "strikes")}
+    # "France sent fighter jets to Ukraine." / "Moscow warned Paris against escalation."
+    rows = [("France", 1, "nsubj", "PROPN", "NNP", "France"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+            ("fighter", 3, "compound", "NOUN", "NN", "fighter"), ("jets", 1, "obj", "NOUN", "NNS", "jet"),
+            ("to", 5, "case", "ADP", "IN", "to"), ("Ukraine", 1, "obl", "PROPN", "NNP", "Ukraine"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (5, 6, "GPE")])
+    assert triples(ex) == {("country:FR", "supports", UA, "Asserted")}
+    rows = [("Moscow", 1, "nsubj", "PROPN", "NNP", "Moscow"), ("warned", 1, "ROOT", "VERB", "VBD", "warn"),
+            ("Paris", 1, "iobj", "PROPN", "NNP", "Paris"), ("against", 4, "case", "ADP", "IN", "against"),
+            ("escalation", 1, "obl", "NOUN", "NN", "escalation"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE")])
+    assert triples(ex) == {(RU, "warns", "country:FR", "Asserted")}
