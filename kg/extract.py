@@ -1369,6 +1369,7 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
 MILITARY_ADJECTIVES = frozenset({"military", "naval", "army", "troop"})
 GATHERING_NOUNS = frozenset({"meeting", "summit", "conference", "forum", "session", "briefing", "rally", "ceremony",
                              "visit", "event", "parade", "congress", "assembly", "talks", "gathering"})
+TEMPORAL_MARKS = frozenset({"after", "before", "when", "while", "since", "until", "as", "once"})
 CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "while"})
 EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "dobj", "csubj", "pcomp", "pobj", "nmod",
                        "obl", "prep", "acl:relcl", "relcl"})
@@ -1411,6 +1412,9 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         if rel in sx.NOUN_OBL | sx.POBJ and (sx.prep_of(child) in CIRCUMSTANCE_PREPS or sx.prep_of(child) == "at"
                                              and sx.lemma_in(child, GATHERING_NOUNS)):
             circumstance = True  # "said during a visit", "speaking at a meeting with…"
+        if rel == "advcl" and any(sx.dep(m) == "mark" and m.lower_ in TEMPORAL_MARKS for m in child.children) \
+                and (_node_info(ctx, node).entry or {}).get("mode") in ("speech", "allege", "deny"):
+            circumstance = True  # "accused Russia … after a drone attack killed four people": when, not what
         child_info, info = info, _node_info(ctx, node)
         if rel == "advcl" and child_info.marked_if or info.conditional_children - {child.i}:
             flags.add("Hypothetical")  # in an "if" clause, or in a clause that holds only under a condition

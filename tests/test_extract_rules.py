@@ -670,3 +670,14 @@ def test_a_weapon_of_a_country_as_agent_and_weapons_sent_to_a_country_support_it
             ("escalation", 1, "obl", "NOUN", "NN", "escalation"), (".", 1, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE")])
     assert triples(ex) == {(RU, "warns", "country:FR", "Asserted")}
+
+
+def test_a_temporal_clause_on_a_speech_verb_is_when_not_what_was_said():
+    # "Zelensky spoke after Russia attacked Odesa." with "said" as the speech verb
+    rows = [("Zelensky", 1, "nsubj", "PROPN", "NNP", "Zelensky"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("that", 4, "mark", "SCONJ", "IN", "that"), ("Kyiv", 4, "nsubj", "PROPN", "NNP", "Kyiv"),
+            ("resisted", 1, "ccomp", "VERB", "VBD", "resist"), ("after", 7, "mark", "SCONJ", "IN", "after"),
+            ("Russia", 7, "nsubj", "PROPN", "NNP", "Russia"), ("attacked", 1, "advcl", "VERB", "VBD", "attack"),
+            ("Odesa", 7, "obj", "PROPN", "NNP", "Odesa"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "PERSON"), (3, 4, "GPE"), (6, 7, "GPE"), (8, 9, "GPE")])
+    assert [(r.modality, r.claimant) for r in ex.relations if r.predicate == "attacks"] == [("Asserted", None)]
