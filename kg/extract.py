@@ -1399,10 +1399,12 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
     would = info.would  # resolved at the end: future in the past under a past speech verb, else a hypothesis
     reported_past = False
     node = token
+    visited = [token]
     steps = 0
     while node.head.i != node.i and steps < 12:
         steps += 1
         child, node = node, node.head
+        visited.append(node)
         rel = sx.dep(child)
         if rel in sx.REL_CLAUSE and sx.dep(node) in sx.OBJ | {"iobj", "dative"} and node.head.i != node.i \
                 and any(sx.dep(m) == "mark" and m.lower_ == "that" and m.tag_ == "IN" for m in child.children) \
@@ -1497,6 +1499,15 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             claimant = info.according
     if would:
         flags.add("Planned" if reported_past else "Hypothetical")
+    if claimant is None and "Claimed" not in flags:
+        # "Israel launched a ground offensive, the Israeli military said": the speech verb after the clause
+        for n in visited:
+            said = next((c for c in n.children if sx.dep(c) == "parataxis" and c.i > n.i and c.i != token.i
+                         and (_node_info(ctx, c).entry or {}).get("mode") == "speech"), None)
+            if said is not None:
+                flags.add("Claimed")
+                claimant = _speaker(ctx, said)
+                break
     if soft_negation and "Hypothetical" not in flags:
         flags.add("Negated")
     for name in MODALITIES:

@@ -681,3 +681,13 @@ def test_a_temporal_clause_on_a_speech_verb_is_when_not_what_was_said():
             ("Odesa", 7, "obj", "PROPN", "NNP", "Odesa"), (".", 1, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "PERSON"), (3, 4, "GPE"), (6, 7, "GPE"), (8, 9, "GPE")])
     assert [(r.modality, r.claimant) for r in ex.relations if r.predicate == "attacks"] == [("Asserted", None)]
+
+
+def test_a_speech_verb_after_the_clause_makes_it_a_claim_of_its_speaker():
+    # "Israel attacked Lebanon, the Acme agency said."
+    rows = [("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+            ("Lebanon", 1, "obj", "PROPN", "NNP", "Lebanon"), (",", 6, "punct", "PUNCT", ",", ","),
+            ("the", 5, "det", "DET", "DT", "the"), ("Acme", 6, "nsubj", "PROPN", "NNP", "Acme"),
+            ("said", 1, "parataxis", "VERB", "VBD", "say"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE"), (5, 6, "ORG")])
+    assert [(r.modality, r.claimant.surface) for r in ex.relations if r.predicate == "attacks"] == [("Claimed", "Acme")]
