@@ -165,9 +165,9 @@ def _implicit_agents(ctx: Context) -> None:
     whose agent the sentence leaves out are the article's main belligerent's, unless the target is its own."""
     code = _main_belligerent(ctx)
     country = ctx.gaz.country(code) if code else None
+    if country is None:
+        return
     for frame, number in ctx.agentless:
-        if country is None:
-            return
         tok = frame.token
         objects = [o for o in frame.objects if not (isinstance(o, Mention) and _country_code(ctx, o) == code)]
         inside = {ctx.index.get(t) for t in tok.subtree if t.i != tok.i}
@@ -175,9 +175,7 @@ def _implicit_agents(ctx: Context) -> None:
             continue  # "struck an oil refinery in Russia's Ryazan region": not Russia's own act
         if not objects:
             continue
-        agent = Mention(doc_id=ctx.document.doc_id, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
-                        type="Country", key=country.key, name=None, wikidata=country.wikidata)
-        _emit(ctx, replace(frame, subjects=[agent], objects=objects), number)
+        _emit(ctx, replace(frame, subjects=[_entry_mention(ctx, tok, country)], objects=objects), number)
 
 
 def _word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
@@ -221,18 +219,10 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 ctx.index.by_token[tok.i] = _entry_mention(ctx, tok, region)
                 ctx.wider[tok.i] = city
                 continue
-        if tok.lower_ in BARE_PLACE_NOUNS and [c.lower_ for c in tok.children
-                                               if sx.dep(c) not in ("punct", "case", "prep")] == ["the"]:
-            # "shelling in the region", "evacuations from the city": the region or city last named
-            ref = _recent_place(ctx, tok, BARE_PLACE_NOUNS[tok.lower_])
-            if ref is not None:
-                ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
-                                                    name=None)
-                continue
-        if tok.lower_ in ORG_DESCRIPTIONS and [c.lower_ for c in tok.children
-                                               if sx.dep(c) not in ("punct", "case", "prep")] == ["the"]:
-            # "the alliance would continue to support Ukraine": the organisation last named
-            ref = _recent_place(ctx, tok, "Organization")
+        if tok.lower_ in BARE_DESCRIPTIONS and [c.lower_ for c in tok.children
+                                                if sx.dep(c) not in ("punct", "case", "prep")] == ["the"]:
+            # "shelling in the region", "the alliance would continue…": the region, city or organisation last named
+            ref = _recent_place(ctx, tok, BARE_DESCRIPTIONS[tok.lower_])
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
                                                     name=None)
@@ -263,12 +253,13 @@ SURROUNDING_REGION_NOUNS = frozenset({"region", "oblast", "province"})
 SURROUNDING_WORDS = frozenset({"wider", "surrounding", "whole", "entire", "broader", "larger"})
 
 
-ORG_DESCRIPTIONS = frozenset({"alliance", "bloc", "union", "organization", "organisation", "coalition"})
-BARE_PLACE_NOUNS = {"region": "Region", "oblast": "Region", "province": "Region", "city": "City", "town": "City"}
+BARE_DESCRIPTIONS = {"region": "Region", "oblast": "Region", "province": "Region", "city": "City", "town": "City",
+                     **dict.fromkeys(("alliance", "bloc", "union", "organization", "organisation", "coalition"),
+                                     "Organization")}
 
 
 def _recent_place(ctx: Context, tok: Token, type_: str) -> Mention | None:
-    """The place of a type named last, in this sentence or the two before."""
+    """The place (or organisation) of a type named last, in this sentence or the three before."""
     start = tok.sent.start
     for _ in range(3):
         if start > 0:
@@ -665,7 +656,7 @@ def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
             continue
         if tok.nbor(1).lower_ != "that" or not tok.is_lower:
             continue
-        lemma, entry = sx.lookup(tok, verbs)
+        _, entry = sx.lookup(tok, verbs)
         if entry is None or entry.get("mode") != "speech" or entry.get("p") != "claims":
             continue
         source = ctx.index.get(tok.nbor(-1))
@@ -1029,7 +1020,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             # "told reporters that…" with the that-clause read as a relative clause on the hearers
             comps = [r for o in tok.children if sx.dep(o) in sx.OBJ | {"iobj", "dative"} for r in o.children
                      if sx.dep(r) in sx.REL_CLAUSE
-                     and any(sx.dep(m) == "mark" and m.lower_ == "that" and m.tag_ == "IN" for m in r.children)]
+                     and _that_marked(r)]
         if comps:
             complement = comps[0]
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
@@ -1082,10 +1073,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         if complement is not None:
             objects = [_clause_content(complement)]
         elif not objects:
-            if entry.get("need_clause") or entry.get("need_report") and _reported_earlier(tok) is None:
+            earlier = _reported_earlier(tok)
+            if entry.get("need_clause") or entry.get("need_report") and earlier is None:
                 return None
             quoted = [c for c in tok.children if sx.dep(c) in ("obj", "dobj", "ccomp", "parataxis")]
-            earlier = _reported_earlier(tok)
             if earlier is not None:
                 objects = [earlier]
             elif not quoted:
@@ -1151,6 +1142,11 @@ def _stray_object(verb: Token) -> Token | None:
 
 REPORT_NOUNS = frozenset({"information", "report", "news", "details", "data", "findings", "figures", "statement",
                           "claim", "assessment", "account"})
+
+
+def _that_marked(clause: Token) -> bool:
+    """Whether a clause opens with the complementizer 'that' (not the relative pronoun)."""
+    return any(sx.dep(m) == "mark" and m.lower_ == "that" and m.tag_ == "IN" for m in clause.children)
 
 
 def _reported_earlier(tok: Token) -> Content | None:
@@ -1407,7 +1403,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         visited.append(node)
         rel = sx.dep(child)
         if rel in sx.REL_CLAUSE and sx.dep(node) in sx.OBJ | {"iobj", "dative"} and node.head.i != node.i \
-                and any(sx.dep(m) == "mark" and m.lower_ == "that" and m.tag_ == "IN" for m in child.children) \
+                and _that_marked(child) \
                 and (_node_info(ctx, node.head).entry or {}).get("mode") == "speech":
             # "told reporters that Russia would not accept…" read as a relative clause on "reporters"
             node, rel = node.head, "ccomp"

@@ -357,7 +357,7 @@ class MentionFinder:
         if label in ("ORG", "LOC", "GPE", "FAC", "NORP") and entry is None and len(span) >= 2 \
                 and all(t.pos_ == "PROPN" for t in span) and not any(t.lower_ in ORG_WORDS for t in span) \
                 and self._person_role_appositive(span):
-            label = "PERSON"  # "Pavel Zolotaryov, head of the district" read as an organisation by the NER
+            label = "PERSON"  # "Anna Petrova, head of the district" read as an organisation by the NER
         if entry is None and self.gaz.country_of_metonym(text) is not None:
             # "the Kremlin", "the White House": a seat of government, whatever label the NER gave it
             self.index.put(span, self.mention(span, "Place", f"seat:{slug(text)}", text), head)
@@ -411,7 +411,7 @@ class MentionFinder:
         if ent_id and ent_id in self.gaz.entries:
             return self.gaz.entries[ent_id]
         found = self.gaz.lookup(span.text)
-        if not found and span.root.pos_ == "PROPN" or not found and span[-1].tag_ == "NNP":
+        if not found and (span.root.pos_ == "PROPN" or span[-1].tag_ == "NNP"):
             # "Russia's Defence Ministry", "the Ukrainian Defence Ministry": the name with the country's demonym
             owner = next((sx.possessor(t) for t in span if sx.possessor(t) is not None), None)
             mods = [owner] if owner is not None else []
