@@ -44,7 +44,9 @@ def main() -> int:
     data_dir = args.data or default_data_dir()
     texts = load_texts(data_dir)
     disable = [x for x in args.disable.split(",") if x]
-    nlp = spacy.load(args.model, disable=disable)
+    from kg.blas import apply_blas_ops
+
+    nlp = apply_blas_ops(spacy.load(args.model, disable=disable))
     batch_size = args.batch_size or nlp.batch_size
     print(f"model: {args.model}  components: {', '.join(nlp.pipe_names)}")
     print(f"texts: {len(texts)} documents, {sum(len(t) for t in texts):,} characters; "

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import errors
+from .blas import apply_blas_ops
 from .gazetteer import load_gazetteer
 
 log = logging.getLogger("kg")
@@ -117,4 +118,5 @@ def load_pipeline(model: str | None = None) -> Language:
                 "or choose one with --model / KG_MODEL") from None
         raise errors.model_not_found(name) from exc
     nlp.max_length = max(nlp.max_length, 25_000_000)
+    apply_blas_ops(nlp)
     return add_rule_components(nlp)

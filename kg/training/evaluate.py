@@ -30,8 +30,10 @@ def load_pipeline(model: str):
     """spacy.load with a clean error: raises ValueError("unknown model ...") when it cannot load."""
     import spacy
 
+    from ..blas import apply_blas_ops
+
     try:
-        return spacy.load(model)
+        return apply_blas_ops(spacy.load(model))
     except (OSError, IOError) as exc:
         raise ValueError(f"cannot load model {model!r}: {str(exc).splitlines()[0][:200]}") from None
 
