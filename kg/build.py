@@ -197,6 +197,7 @@ def _statement(graph: Graph, rel: Relation, key_map: dict[str, str]) -> URIRef:
         graph.add((node, KG.content, Literal(rel.object.text)))
     graph.add((node, KG.modality, KG[rel.modality]))
     graph.add((node, PROV.wasDerivedFrom, sentence_iri(rel.doc_id, rel.sentence)))
+    graph.add((node, KG.fromDocument, document_iri(rel.doc_id)))
     if rel.evidence:
         graph.add((node, KG.evidence, Literal(rel.evidence)))
     if rel.claimant is not None:

@@ -134,6 +134,62 @@ def _strip_comments(text: str) -> str:
     return "".join(out)
 
 
+_ORDER_BY = re.compile(r"\bORDER\s+BY\s+((?:(?:ASC|DESC)\s*\(\s*\?\w+\s*\)\s*|\?\w+\s*)+)$", re.IGNORECASE)
+_ORDER_KEY = re.compile(r"(ASC|DESC)?\s*\(?\s*\?(\w+)", re.IGNORECASE)
+_NUMERIC = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
+    "integer", "decimal", "double", "float", "long", "int", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+
+
+def _split_order_by(text: str) -> tuple[str, list[tuple[str, bool]]]:
+    """(query without its final ORDER BY, [(variable, descending)]) when the query ends with an ORDER BY of
+    plain variables (no LIMIT or OFFSET after it); else (query, [])."""
+    stripped = _strip_comments(text).rstrip()
+    m = _ORDER_BY.search(stripped)
+    if m is None or stripped.rfind("}") > m.start():
+        return text, []
+    keys = [(name, (way or "ASC").upper() == "DESC") for way, name in _ORDER_KEY.findall(m.group(1))]
+    return text[:m.start()], keys
+
+
+def _order_key(term):
+    """SPARQL's ORDER BY order: unbound, blank nodes, IRIs, then literals (numbers by value, others by their
+    lexical form)."""
+    if term is None:
+        return (0, 0, "")
+    if isinstance(term, pyoxigraph.BlankNode):
+        return (1, 0, term.value)
+    if isinstance(term, pyoxigraph.NamedNode):
+        return (2, 0, term.value)
+    if isinstance(term, pyoxigraph.Literal) and term.datatype.value in _NUMERIC:
+        try:
+            return (3, 0, float(term.value), term.value)
+        except ValueError:
+            pass
+    return (3, 1, str(getattr(term, "value", term)))
+
+
+def _solutions(store: pyoxigraph.Store, text: str, **options):
+    """Run a query; a SELECT that ends with an ORDER BY of plain projected variables is run without it and its
+    solutions sorted here: Oxigraph compares the terms of an ORDER BY by reading them back from the store at
+    each comparison, which took 0.2 to 0.45 s for 5,000 rows of a million-triple store, against a few
+    milliseconds for this sort."""
+    body, keys = _split_order_by(text)
+    if not keys:
+        return store.query(text, **options), None
+    result = store.query(body, **options)
+    if not isinstance(result, pyoxigraph.QuerySolutions):
+        return store.query(text, **options), None
+    names = [v.value for v in result.variables]
+    if any(name not in names for name, _ in keys):
+        return store.query(text, **options), None
+    rows = [[sol[n] for n in names] for sol in result]
+    for name, descending in reversed(keys):  # stable sorts, last key first
+        i = names.index(name)
+        rows.sort(key=lambda row: _order_key(row[i]), reverse=descending)
+    return names, rows
+
+
 def store_query_rows(store: pyoxigraph.Store, text: str, bindings: dict | None = None) -> tuple[list[str], list[list[str]]]:
     """(column names, rows as strings) of a SPARQL query on the store."""
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
@@ -146,11 +202,14 @@ def store_query_rows(store: pyoxigraph.Store, text: str, bindings: dict | None =
     text, substitutions = _inline_values(text, values)
     union = not any(True for _ in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
     try:
-        result = store.query(text, prefixes=prefixes, use_default_graph_as_union=union, substitutions=substitutions)
+        result, sorted_rows = _solutions(store, text, prefixes=prefixes, use_default_graph_as_union=union,
+                                         substitutions=substitutions)
     except SyntaxError as exc:
         raise errors.query_unparsable(str(exc)) from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise errors.QueryError(f"query failed: {errors.one_line(str(exc))}") from None
+    if sorted_rows is not None:
+        return result, [[_term(t) for t in row] for row in sorted_rows]
     if isinstance(result, bool):
         return ["ask"], [["true" if result else "false"]]
     if isinstance(result, pyoxigraph.QuerySolutions):

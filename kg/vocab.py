@@ -62,6 +62,7 @@ class KG(DefinedNamespace):
     evacuates: URIRef
     evidence: URIRef
     fileName: URIRef
+    fromDocument: URIRef
     inDocument: URIRef
     invades: URIRef
     leaderOf: URIRef

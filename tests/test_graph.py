@@ -47,6 +47,7 @@ def test_statements_carry_modality_provenance_and_qualifiers(built):
     assert (g.value(q, KG.value), g.value(q, KG.unit)) == (Literal(700), Literal("km2"))
     sentence = g.value(st, PROV.wasDerivedFrom)
     assert g.value(sentence, KG.inDocument) == document_iri("a1")
+    assert g.value(st, KG.fromDocument) == document_iri("a1")  # the same document, one step from the statement
     assert g.value(sentence, KG.text).startswith("Russian President")
     assert (g.value(sentence, KG.startOffset), g.value(sentence, KG.endOffset)) == (Literal(0), Literal(70))
     assert g.value(document_iri("a1"), KG.published) == Literal("2025-03-31", datatype=XSD.date)
@@ -81,10 +82,14 @@ def test_graph_conforms_to_the_shapes_and_a_broken_one_does_not(built):
     putin = entity_iri("person:vladimir-putin")
     broken.add((putin, RDFS.label, Literal("V. Putin")))  # two labels
     broken.add((putin, KG.captures, entity_iri("city:ua:kharkiv")))  # a bare triple with no asserted statement
+    [st] = list(broken.subjects(RDF.predicate, KG.captures))
+    broken.set((st, KG.fromDocument, document_iri("elsewhere")))  # not the document of its sentence
+    broken.add((document_iri("elsewhere"), RDF.type, KG.Document))
     result = validate_graph(broken)
     assert not result.conforms
     assert "exactly one rdfs:label" in result.report_text
     assert "without an asserted statement" in result.report_text
+    assert "kg:fromDocument is the document of its source sentence" in result.report_text
 
 
 def test_exports_parse_in_pyoxigraph_and_agree(built, tmp_path):
