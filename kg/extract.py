@@ -10,6 +10,8 @@ CONTRACT.md §3.
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 import re
 from collections import Counter
@@ -73,6 +75,16 @@ class Context:
     frames_by_token: dict[int, list[int]] = field(default_factory=dict)  # predicate token -> relation indices
     agentless: list[tuple[Frame, int]] = field(default_factory=list)  # acts of war whose agent the text leaves out
     wider: dict[int, Mention] = field(default_factory=dict)  # "the wider region" token -> the city it surrounds
+    span_heads: list[int] = field(default_factory=list)  # head tokens of the named mentions, in text order
+    text: str = ""  # doc.text (which spaCy rebuilds at each call)
+
+    def heads_in(self, sent: Span) -> list[Token]:
+        """The head tokens of the named mentions in a sentence (the rules about names look only at these)."""
+        lo, hi = bisect.bisect_left(self.span_heads, sent.start), bisect.bisect_left(self.span_heads, sent.end)
+        return [self.doc[i] for i in self.span_heads[lo:hi]]
+
+    def lower_text(self, sent: Span) -> str:
+        return self.text[sent.start_char:sent.end_char].lower()
 
 
 # --- the extraction pass -------------------------------------------------------------------------
@@ -92,7 +104,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
     index = finder.find()
     base = dt.date.fromisoformat(document.date) if document.date else None
     ctx = Context(doc=doc, document=document, gaz=gaz, index=index, finder=finder, base_date=base, ents=list(doc.ents),
-                  word_sets=_word_sets(gaz))
+                  word_sets=_word_sets(gaz), span_heads=sorted(index.spans), text=doc.text)
     sentences = []
     for number, sent in enumerate(doc.sents):
         text = sent.text.strip()
@@ -342,7 +354,7 @@ def _titles_and_appositions(ctx: Context, sent: Span, number: int) -> None:
     locatedIn from appositions ('Kharkiv, Ukraine's second-largest city')."""
     finder = ctx.finder
     seen_people = set()
-    for tok in sent:
+    for tok in ctx.heads_in(sent):  # the other tokens are no name's head
         ment = ctx.index.get(tok)
         if ment is None or ment.name is None:
             continue
@@ -490,7 +502,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
     of Russia', 'a palace in the Novgorod region', 'situated in'; borders from 'near the Russian border',
     'sharing a border with'."""
     done = set()
-    for tok in sent:
+    for tok in ctx.heads_in(sent):
         ment = ctx.index.get(tok)
         if ment is None or ment.type not in PLACE_TYPES - {"Country"} or tok.i not in ctx.index.spans:
             continue
@@ -623,6 +635,9 @@ PRESENCE_WORDS = frozenset({"present", "stationed", "deployed", "based", "garris
 def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'American forces being present in Ukraine', 'Russian troops stationed in Belarus': the forces' country
     deploys them."""
+    low = ctx.lower_text(sent)
+    if not any(word in low for word in PRESENCE_WORDS):
+        return
     for tok in sent:
         if tok.lower_ not in PRESENCE_WORDS or tok.pos_ not in ("ADJ", "VERB"):
             continue
@@ -651,6 +666,8 @@ def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'The ISW concludes that…' with 'concludes' tagged as a noun: a speech verb between a named source
     and 'that' is read as one, whatever the tagger said."""
     verbs = ctx.gaz.lexicon["verbs"]
+    if "that" not in ctx.lower_text(sent):
+        return
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.i + 1 >= sent.end or tok.i == sent.start:
             continue
@@ -673,6 +690,8 @@ def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
 
 def _according_to_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'…, according to the Associated Press': the source claims the rest of the sentence."""
+    if "according" not in ctx.lower_text(sent):
+        return
     for tok in sent:
         if tok.lower_ != "according" or tok.i + 2 >= sent.end or tok.nbor(1).lower_ != "to":
             continue
