@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from . import syntax as sx
@@ -89,6 +90,14 @@ class Context:
 
 # --- the extraction pass -------------------------------------------------------------------------
 
+def count_words(doc: Doc) -> int:
+    """The tokens that are neither space nor punctuation (from the token arrays: no Token objects)."""
+    if not len(doc):
+        return 0
+    flags = doc.to_array([IS_SPACE, IS_PUNCT])
+    return int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
+
+
 def mask_dateline(text: str) -> str:
     """Blank out a leading ' date YYYY-MM-DD' line so it does not join the first sentence."""
     match = re.match(r"^\s*(?:date|dated|published)[:\s]+\d{4}-\d{2}-\d{2}\s*", text, re.IGNORECASE)
@@ -129,7 +138,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
     _denial_copies(ctx)
     mentions = tuple(sorted({(m.start, m.end, m.key): m for m in index.by_token.values()}.values(),
                             key=lambda m: (m.start, m.end, m.key)))
-    words = sum(1 for t in doc if not t.is_space and not t.is_punct)
+    words = count_words(doc)
     return DocExtraction(document=document, sentences=tuple(sentences), mentions=mentions,
                          relations=tuple(ctx.relations), words=words)
 

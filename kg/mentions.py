@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from . import syntax as sx
@@ -87,17 +88,20 @@ def _strip_det(span: Span) -> Span:
 
 
 def _quoted_tokens(doc: Doc) -> frozenset[int]:
-    """Indices of the tokens inside quotation marks."""
+    """Indices of the tokens inside quotation marks (read from the token arrays: no Token objects)."""
+    strings = doc.vocab.strings
+    opening = {strings[t] for t in ("“", "``") if t in strings}
+    closing = {strings[t] for t in ("”", "''") if t in strings}
+    straight = strings['"'] if '"' in strings else None
     inside, out = False, set()
-    for tok in doc:
-        text = tok.text
-        if text in ("“", "``") or text == '"' and not inside:
+    for i, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
+        if orth in opening or orth == straight and not inside:
             inside = True
-        elif text in ("”", "''") or text == '"' and inside:
+        elif orth in closing or orth == straight and inside:
             inside = False
         elif inside:
-            out.add(tok.i)
-        if tok.is_space and "\n" in text:
+            out.add(i)
+        if space and "\n" in strings[orth]:
             inside = False  # a quotation does not run on past its paragraph
     return frozenset(out)
 
@@ -255,7 +259,12 @@ class MentionFinder:
         for m in self.index.by_token.values():
             if m.type == "Person" and m.name and len(m.name.split()) > 1:
                 people.setdefault(m.name.split()[-1], m)
-        for tok in self.doc:
+        if not people:
+            return
+        strings = self.doc.vocab.strings
+        surnames = {strings[name] for name in people if name in strings}
+        candidates = [i for i, orth in enumerate(self.doc.to_array(ORTH).tolist()) if orth in surnames]
+        for tok in (self.doc[i] for i in candidates):  # only tokens spelled like a surname can be one
             if tok.i in self.index.by_token or tok.pos_ != "PROPN" and not tok.is_title:
                 continue
             person = people.get(tok.text)
