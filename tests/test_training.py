@@ -324,3 +324,38 @@ def test_evaluate_reports_bare_and_kg_pipeline(tmp_path: Path):
     text = format_results(res)
     assert "bare model" in text and "as kg loads it" in text
     assert "uner_ewt_test_rules" not in evaluate_pipeline(None, data, include_noncommercial=False, rules=False)
+
+
+def test_assembled_pipeline_carries_the_static_vectors_of_its_ner(tmp_path: Path):
+    """An NER trained with static word vectors keeps working in the assembled pipeline: the vectors
+    move into its vocab."""
+    import numpy
+    import spacy
+
+    from kg.training.paths import PIPELINE_DIR
+    from kg.training.train import CONFIG_DIR, assemble, train_one
+
+    data = tmp_path / "data"
+    for sub in ("ud/en_ewt", "ud/en_gum", "ner/uner_en_ewt"):
+        (data / sub).mkdir(parents=True)
+    for split in cv.SPLITS:
+        (data / "ud" / "en_ewt" / f"{split}.conllu").write_text(EWT, encoding="utf8")
+        (data / "ud" / "en_gum" / f"{split}.conllu").write_text(GUM, encoding="utf8")
+        (data / "ner" / "uner_en_ewt" / f"{split}.iob2").write_text(UNER, encoding="utf8")
+    cv.convert_all(data, tmp_path / "work")
+    vectors = spacy.blank("en")
+    rng = numpy.random.default_rng(0)
+    for word in ("merkel", "visited", "jordan", "camp", "the"):
+        vectors.vocab.set_vector(word, rng.standard_normal(8).astype("float32"))
+    vectors.to_disk(tmp_path / "vectors")
+    ner = train_one(CONFIG_DIR / "ner.cfg", tmp_path / "work" / "corpus", tmp_path / "ner",
+                    overrides={"paths.vectors": str(tmp_path / "vectors"), "training.max_steps": 2,
+                               "training.eval_frequency": 1,
+                               "components.ner_tok2vec.model.embed.include_static_vectors": True})
+    spacy.load(PIPELINE_DIR, exclude=["ner", "ner_tok2vec"]).to_disk(tmp_path / "syntax")
+    out = assemble(tmp_path / "syntax", ner, tmp_path / "assembled", sentences="senter")
+    nlp = spacy.load(out)
+    assert nlp.vocab.vectors.n_keys == 5 and nlp.vocab.vectors.shape[1] == 8
+    assert nlp.pipe_names[-2:] == ["ner_tok2vec", "ner"]
+    doc = nlp("Angela Merkel visited the refugee camp in Jordan on Tuesday.")
+    assert doc[2].has_vector and [t.text for t in doc if t.dep_ == "ROOT"] == ["visited"]

@@ -175,6 +175,10 @@ def assemble(
         if names.index("senter") > names.index("parser"):
             nlp.remove_pipe("senter")
             nlp.add_pipe("senter", source=spacy.load(syntax_model), before="parser")
+    if ner_nlp.vocab.vectors.shape[0] and not nlp.vocab.vectors.shape[0]:
+        # an NER trained with static word vectors needs them in the assembled pipeline's vocab
+        nlp.vocab.vectors = ner_nlp.vocab.vectors
+        nlp.meta["vectors"] = dict(ner_nlp.meta.get("vectors") or {})
     if "ner_tok2vec" in ner_nlp.pipe_names:  # standalone NER with its own tok2vec
         nlp.add_pipe("ner_tok2vec", source=ner_nlp)
     # (an NER trained on the frozen syntax tok2vec listens to "tok2vec", which is already there)
