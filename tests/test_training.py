@@ -359,3 +359,29 @@ def test_assembled_pipeline_carries_the_static_vectors_of_its_ner(tmp_path: Path
     assert nlp.pipe_names[-2:] == ["ner_tok2vec", "ner"]
     doc = nlp("Angela Merkel visited the refugee camp in Jordan on Tuesday.")
     assert doc[2].has_vector and [t.text for t in doc if t.dep_ == "ROOT"] == ["visited"]
+
+
+def test_set_changes_one_setting_of_one_training(tmp_path: Path, monkeypatch):
+    from kg.training import train as tr
+
+    assert tr.parse_settings(["syntax:components.tok2vec.model.encode.depth=6",
+                              "ner:training.dropout=0.2", "syntax:training.seed=7"]) == {
+        "syntax": {"components.tok2vec.model.encode.depth": 6, "training.seed": 7},
+        "ner": {"training.dropout": 0.2}}
+    for bad in ("depth=6", "syntax:depth=6", "parser:components.x=1", "syntax:components.x"):
+        with pytest.raises(ValueError):
+            tr.parse_settings([bad])
+    jobs = {}
+
+    def run(phase, work_dir, parallel, log=print):
+        jobs.update(phase)
+        raise RuntimeError("stop before training")
+
+    monkeypatch.setattr(cv, "check_data_dir", lambda path: None)
+    monkeypatch.setattr(cv, "convert_all", lambda data, work: {})
+    monkeypatch.setattr(tr, "_run_trainings", run)
+    with pytest.raises(RuntimeError):
+        tr.train_pipeline(tmp_path, tmp_path / "out", tmp_path / "work",
+                          overrides=tr.parse_settings(["syntax:components.tok2vec.model.encode.depth=6"]))
+    assert "--components.tok2vec.model.encode.depth=6" in jobs["syntax"]
+    assert not any("depth" in arg for arg in jobs["ner"])

@@ -50,6 +50,10 @@ def train(
                                           "components (tok2vec, tagger, morphologizer, senter, parser, lemmatizer) "
                                           "are trained further with configs/syntax_continue.cfg and its NER is kept "
                                           "as it is (--ner is then ignored). Give --output too, to keep the source."),
+    settings: Optional[list[str]] = typer.Option(None, "--set", help="Change one config setting of one training: "
+                                                 "TRAINING:SECTION.KEY=VALUE, TRAINING being syntax, ner or "
+                                                 "ner_shared (repeatable), e.g. "
+                                                 "--set syntax:components.tok2vec.model.encode.depth=6"),
 ) -> None:
     """Convert the treebanks, train tagger/parser/lemmatizer and NER (two cores), assemble the pipeline."""
     from .paths import PIPELINE_DIR, WORK_DIR
@@ -60,10 +64,16 @@ def train(
         _fail(f"--sentences must be auto, parser or senter, not {sentences!r}")
     if ner not in ("auto", "shared", "separate"):
         _fail(f"--ner must be auto, shared or separate, not {ner!r}")
+    from .train import parse_settings
+
+    try:
+        overrides = parse_settings(settings or [])
+    except ValueError as exc:
+        _fail(str(exc))
     try:
         summary = train_pipeline(data_dir, Path(output or PIPELINE_DIR), Path(work or WORK_DIR),
                                  max_minutes=max_minutes, parallel=not sequential, sentences=sentences,
-                                 ner_mode=ner, shared_ner_minutes=shared_ner_minutes,
+                                 ner_mode=ner, shared_ner_minutes=shared_ner_minutes, overrides=overrides,
                                  source_model=Path(source).expanduser() if source else None, log=typer.echo)
     except (FileNotFoundError, RuntimeError, ValueError) as exc:
         _fail(str(exc))

@@ -152,6 +152,26 @@ def _parse_overrides(items: Sequence[str]) -> Dict[str, object]:
     return out
 
 
+TRAININGS = ("syntax", "ner", "ner_shared")
+
+
+def parse_settings(items: Sequence[str]) -> Dict[str, Dict[str, object]]:
+    """``kg model train --set TRAINING:SECTION.KEY=VALUE`` values as ``{training: {key: value}}``; VALUE is
+    read as JSON when it parses (numbers, true/false, lists), else as a string. Raises ValueError on a
+    malformed item or an unknown training."""
+    out: Dict[str, Dict[str, object]] = {}
+    for item in items:
+        name, sep, setting = item.partition(":")
+        key, eq, _value = setting.partition("=")
+        if not sep or not eq or not key or "." not in key:
+            raise ValueError(f"--set {item!r}: expected TRAINING:SECTION.KEY=VALUE, e.g. "
+                             "syntax:components.tok2vec.model.encode.depth=6")
+        if name not in TRAININGS:
+            raise ValueError(f"--set {item!r}: unknown training {name!r} (one of {', '.join(TRAININGS)})")
+        out.setdefault(name, {}).update(_parse_overrides([setting]))
+    return out
+
+
 def assemble(
     syntax_model: Path,
     ner_model: Path,
