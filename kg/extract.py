@@ -861,6 +861,16 @@ def _clause_content(tok: Token) -> Content:
     return Content(text=text)
 
 
+def _weapon_country(ctx: Context, noun: Token) -> list[Mention]:
+    """"A Russian missile", "Israeli warplanes": the weapon's country, the one that acts with it."""
+    if noun.lower_ in ctx.finder.weapon_nouns:
+        for c in noun.children:
+            country = ctx.gaz.country_of_demonym(c.text) if sx.dep(c) in sx.AMOD | sx.COMPOUND else None
+            if country is not None:
+                return [_entry_mention(ctx, c, country)]
+    return []
+
+
 def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Mention]:
     """Subjects of a verb, or of the clause that controls it (xcomp, conj, participles)."""
     if depth > 4:
@@ -869,12 +879,16 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
     if subs:
         return subs
     for subj in sx.subjects(verb):
-        # "A Russian missile struck…": the weapon's country acts
-        if subj.lower_ in ctx.finder.weapon_nouns:
-            for c in subj.children:
-                country = ctx.gaz.country_of_demonym(c.text) if sx.dep(c) in sx.AMOD | sx.COMPOUND else None
-                if country is not None:
-                    return [_entry_mention(ctx, c, country)]
+        found = _weapon_country(ctx, subj)
+        if found:
+            return found
+    if sx.dep(verb) == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.i < verb.i \
+            and verb.head.pos_ in ("NOUN", "PROPN") and sx.children(verb, sx.OBJ) and not sx.is_passive(verb):
+        # "Israeli warplanes struck several villages" parsed as a participle on its noun: a participle with a
+        # direct object of its own is active, and the noun is its subject
+        found = _mentions_of(ctx, [verb.head]) or _weapon_country(ctx, verb.head)
+        if found:
+            return found
     if verb.i > 0 and not sx.children(verb, sx.SUBJ - {"csubj"}) \
             and (_node_info(ctx, verb).entry or {}).get("mode") == "speech":
         # "Speaking at a press conference, NATO Secretary General Mark Rutte said…" with the name misparsed

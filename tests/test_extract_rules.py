@@ -691,3 +691,20 @@ def test_a_speech_verb_after_the_clause_makes_it_a_claim_of_its_speaker():
             ("said", 1, "parataxis", "VERB", "VBD", "say"), (".", 1, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE"), (5, 6, "ORG")])
     assert [(r.modality, r.claimant.surface) for r in ex.relations if r.predicate == "attacks"] == [("Claimed", "Acme")]
+
+
+def test_a_participle_with_its_own_object_is_active_and_its_noun_the_subject():
+    # "Israeli warplanes struck Sidon and Tyre." parsed with "struck" as a participle on "warplanes"
+    rows = [("Israeli", 1, "amod", "ADJ", "JJ", "israeli"), ("warplanes", 1, "ROOT", "NOUN", "NNS", "warplane"),
+            ("struck", 1, "acl", "VERB", "VBN", "strike"), ("Sidon", 2, "obj", "PROPN", "NNP", "Sidon"),
+            ("and", 5, "cc", "CCONJ", "CC", "and"), ("Tyre", 3, "conj", "PROPN", "NNP", "Tyre"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "NORP"), (3, 4, "GPE"), (5, 6, "GPE")])
+    assert {(s, p, m) for s, p, _o, m in triples(ex)} == {("country:IL", "strikes", "Asserted")}
+    assert len(of(ex, "strikes")) == 2
+    # "territories seized by Russia": a participle without an object stays passive, its noun the object
+    rows = [("territories", 0, "ROOT", "NOUN", "NNS", "territory"), ("seized", 0, "acl", "VERB", "VBN", "seize"),
+            ("by", 3, "case", "ADP", "IN", "by"), ("Russia", 1, "obl:agent", "PROPN", "NNP", "Russia"),
+            (".", 0, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(3, 4, "GPE")])
+    assert {(s, p, m) for s, p, _o, m in triples(ex)} == {(RU, "captures", "Asserted")}
