@@ -749,7 +749,7 @@ class MentionFinder:
         if lower in MALE | FEMALE:
             wanted = {"Person"}
         elif lower in NEUTER:
-            wanted = {"Country", "Organization"}
+            wanted = {"Country", "Organization", "MilitaryUnit"}  # "the army said it had retaken…"
         elif lower in PLURAL:
             wanted = {"MilitaryUnit", "Actor", "Organization"}
         else:

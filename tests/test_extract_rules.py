@@ -708,3 +708,15 @@ def test_a_participle_with_its_own_object_is_active_and_its_noun_the_subject():
             (".", 0, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(3, 4, "GPE")])
     assert {(s, p, m) for s, p, _o, m in triples(ex)} == {(RU, "captures", "Asserted")}
+
+
+def test_it_can_be_an_army():
+    # "Ukraine's army said it had recaptured Kupiansk."
+    rows = [("Ukraine", 2, "nmod:poss", "PROPN", "NNP", "Ukraine"), ("'s", 0, "case", "PART", "POS", "'s"),
+            ("army", 3, "nsubj", "NOUN", "NN", "army"), ("said", 3, "ROOT", "VERB", "VBD", "say"),
+            ("it", 6, "nsubj", "PRON", "PRP", "it"), ("had", 6, "aux", "AUX", "VBD", "have"),
+            ("recaptured", 3, "ccomp", "VERB", "VBN", "recapture"), ("Kupiansk", 6, "obj", "PROPN", "NNP", "Kupiansk"),
+            (".", 3, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (7, 8, "GPE")])
+    [capture] = [r for r in ex.relations if r.predicate == "captures"]
+    assert (capture.subject.key, capture.modality, capture.claimant.key) == ("forces:UA", "Claimed", "forces:UA")
