@@ -1482,8 +1482,9 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         if rel in ("advcl", "xcomp") and child_info.to_marked and info.plan_object:
             flags.add("Planned")  # "reaffirming his commitment to defending"
         if info.is_verb:
-            if info.plan_verb and rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl"):
-                flags.add("Planned")
+            if info.plan_verb and (rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl")
+                                   or rel in sx.OBJ and child.pos_ == "NOUN"):
+                flags.add("Planned")  # "preparing a new offensive": an event noun a plan verb governs is not done
             if info.negative_verb and rel == "xcomp":
                 soft_negation = True  # "failed to take"; but "if Ukraine refused to withdraw" is a hypothesis
             if info.modal:
@@ -1743,7 +1744,7 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     return added
 
 
-CHARGE_NOUN = re.compile(r"\b(accusations?|allegations?|charges?)$")
+CHARGE_NOUN = re.compile(r"\b(accusations?|allegations?|charges?|claims?)$")
 ANAPHORIC_CHARGE = re.compile(r"^(these|those|the|such|this|that|its|their|his|her|a|an)\b.*\b(accusations?|allegations?|claims?|"
                               r"reports?|charges?|assertions?|suggestions?)$")
 

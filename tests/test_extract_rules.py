@@ -720,3 +720,20 @@ def test_it_can_be_an_army():
     ex = run(rows, [(0, 1, "GPE"), (7, 8, "GPE")])
     [capture] = [r for r in ex.relations if r.predicate == "captures"]
     assert (capture.subject.key, capture.modality, capture.claimant.key) == ("forces:UA", "Claimed", "forces:UA")
+
+
+def test_an_offensive_being_prepared_is_planned_and_rejecting_a_claim_denies_it():
+    # "Russia is preparing an offensive in the Kharkiv region."
+    rows = [("Russia", 2, "nsubj", "PROPN", "NNP", "Russia"), ("is", 2, "aux", "AUX", "VBZ", "be"),
+            ("preparing", 2, "ROOT", "VERB", "VBG", "prepare"), ("an", 4, "det", "DET", "DT", "a"),
+            ("offensive", 2, "obj", "NOUN", "NN", "offensive"), ("in", 8, "case", "ADP", "IN", "in"),
+            ("the", 8, "det", "DET", "DT", "the"), ("Kharkiv", 8, "compound", "PROPN", "NNP", "Kharkiv"),
+            ("region", 4, "nmod", "NOUN", "NN", "region"), (".", 2, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (7, 9, "GPE")])
+    assert of(ex, "attacks") == {(RU, "attacks", KHARKIV_REGION, "Planned")}
+    # "Ukraine rejected the claim."
+    rows = [("Ukraine", 1, "nsubj", "PROPN", "NNP", "Ukraine"), ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+            ("the", 3, "det", "DET", "DT", "the"), ("claim", 1, "obj", "NOUN", "NN", "claim"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE")])
+    assert {(s, p, m) for s, p, _o, m in triples(ex)} == {(UA, "denies", "Asserted")}
