@@ -1413,6 +1413,15 @@ EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "do
                        "obl", "prep", "acl:relcl", "relcl"})
 
 
+def _trailing_speech(verb: Token) -> bool:
+    """', the military said' after a clause: a parataxis, or a conjunct with a subject, no conjunction and
+    nothing said of its own (', regional governor Oleh Kiper said on Saturday' misparsed as a conjunct)."""
+    if sx.dep(verb) == "parataxis":
+        return True
+    return sx.dep(verb) == "conj" and bool(sx.children(verb, sx.SUBJ)) and not any(
+        sx.dep(c) in {"cc", "ccomp", "obj", "dobj", "xcomp", "parataxis", "iobj"} for c in verb.children)
+
+
 def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
     """The modality of a relation whose predicate is `token`, and who it is attributed to.
 
@@ -1541,7 +1550,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
     if claimant is None and "Claimed" not in flags:
         # "Israel launched a ground offensive, the Israeli military said": the speech verb after the clause
         for n in visited:
-            said = next((c for c in n.children if sx.dep(c) == "parataxis" and c.i > n.i and c.i != token.i
+            said = next((c for c in n.children if _trailing_speech(c) and c.i > n.i and c.i != token.i
                          and (_node_info(ctx, c).entry or {}).get("mode") == "speech"), None)
             if said is not None:
                 flags.add("Claimed")

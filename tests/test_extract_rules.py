@@ -737,3 +737,39 @@ def test_an_offensive_being_prepared_is_planned_and_rejecting_a_claim_denies_it(
             (".", 1, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "GPE")])
     assert {(s, p, m) for s, p, _o, m in triples(ex)} == {(UA, "denies", "Asserted")}
+
+
+def test_a_trailing_speech_verb_parsed_as_a_conjunct_still_makes_a_claim():
+    # "Russia struck Odesa, governor Oleh Kiper said." with "said" read as a conjunct of "struck"
+    rows = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("struck", 1, "ROOT", "VERB", "VBD", "strike"),
+            ("Odesa", 1, "obj", "PROPN", "NNP", "Odesa"), (",", 7, "punct", "PUNCT", ",", ","),
+            ("governor", 5, "compound", "NOUN", "NN", "governor"), ("Oleh", 7, "nsubj", "PROPN", "NNP", "Oleh"),
+            ("Kiper", 5, "flat", "PROPN", "NNP", "Kiper"), ("said", 1, "conj", "VERB", "VBD", "say"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE"), (5, 7, "PERSON")])
+    [strike] = [r for r in ex.relations if r.predicate == "strikes"]
+    assert (strike.modality, strike.claimant.type, strike.claimant.name) == ("Claimed", "Person", "Oleh Kiper")
+    # "Russia struck Odesa and Zelensky spoke.": a conjunct with its own conjunction is a second event
+    rows = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("struck", 1, "ROOT", "VERB", "VBD", "strike"),
+            ("Odesa", 1, "obj", "PROPN", "NNP", "Odesa"), ("and", 5, "cc", "CCONJ", "CC", "and"),
+            ("Zelensky", 5, "nsubj", "PROPN", "NNP", "Zelensky"), ("said", 1, "conj", "VERB", "VBD", "say"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "PERSON")])
+    [strike] = [r for r in ex.relations if r.predicate == "strikes"]
+    assert (strike.modality, strike.claimant) == ("Asserted", None)
+
+
+def test_expressing_or_pledging_support_supports():
+    # "Estonia expressed support for Finland's decision."
+    rows = [("Estonia", 1, "nsubj", "PROPN", "NNP", "Estonia"), ("expressed", 1, "ROOT", "VERB", "VBD", "express"),
+            ("support", 1, "obj", "NOUN", "NN", "support"), ("for", 6, "case", "ADP", "IN", "for"),
+            ("Finland", 6, "nmod:poss", "PROPN", "NNP", "Finland"), ("'s", 4, "case", "PART", "POS", "'s"),
+            ("decision", 2, "nmod", "NOUN", "NN", "decision"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (4, 5, "GPE")])
+    assert triples(ex) == {("country:EE", "supports", "country:FI", "Asserted")}
+    # "Germany pledged support to Ukraine.": not given yet
+    rows = [("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"), ("pledged", 1, "ROOT", "VERB", "VBD", "pledge"),
+            ("support", 1, "obj", "NOUN", "NN", "support"), ("to", 4, "case", "ADP", "IN", "to"),
+            ("Ukraine", 2, "nmod", "PROPN", "NNP", "Ukraine"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (4, 5, "GPE")])
+    assert triples(ex) == {("country:DE", "supports", UA, "Planned")}
