@@ -1072,6 +1072,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl")
                 and any(m.lower_ == "to" for m in c.children) and c.i > tok.i]
         obj_toks = sx.objects(tok)
+        if not acts and obj_toks:
+            # "urged both sides to accept a truce" with the to-clause hung on the object
+            acts = [c for c in obj_toks[0].children if sx.dep(c) == "acl" and c.i > obj_toks[0].i
+                    and any(m.lower_ == "to" and sx.dep(m) == "mark" for m in c.children)]
         if acts and obj_toks:
             objects = [Content(text=tok.doc[obj_toks[0].left_edge.i:acts[0].right_edge.i + 1].text.strip(" ,.")
                                [:CONTENT_LIMIT])]

@@ -773,3 +773,16 @@ def test_expressing_or_pledging_support_supports():
             ("Ukraine", 2, "nmod", "PROPN", "NNP", "Ukraine"), (".", 1, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "GPE"), (4, 5, "GPE")])
     assert triples(ex) == {("country:DE", "supports", UA, "Planned")}
+
+
+def test_urging_with_the_to_clause_hung_on_the_object():
+    # "Qatar urged both sides to accept a truce." with "accept" parsed as a clause on "sides"
+    rows = [("Qatar", 1, "nsubj", "PROPN", "NNP", "Qatar"), ("urged", 1, "ROOT", "VERB", "VBD", "urge"),
+            ("both", 3, "det", "DET", "DT", "both"), ("sides", 1, "obj", "NOUN", "NNS", "side"),
+            ("to", 5, "mark", "PART", "TO", "to"), ("accept", 3, "acl", "VERB", "VB", "accept"),
+            ("a", 7, "det", "DET", "DT", "a"), ("truce", 5, "obj", "NOUN", "NN", "truce"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE")])
+    [demand] = [r for r in ex.relations if r.predicate == "demands"]
+    assert (demand.subject.key, demand.object.text, demand.modality) == ("country:QA", "both sides to accept a truce",
+                                                                         "Asserted")
