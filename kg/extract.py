@@ -409,11 +409,19 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
         if entry is not None and entry.type == "Country":
             country = entry
     leader = next((t for t in sorted(titles.leader_titles, key=len, reverse=True) if re.search(rf"\b{re.escape(t)}\b", text)), None)
-    if leader and country is not None:
+    org = None
+    if country is None:
+        # "NATO Secretary General Mark Rutte": the organisation named in the title
+        org = next((m for m in (ctx.index.get(t) for t in run) if m is not None and m.type == "Organization"
+                    and m.key != person.key), None)
+    if leader and (country is not None or org is not None):
         role = " ".join(t.text for t in run if t.lower_ in leader.split())
-        obj = Mention(doc_id=ctx.document.doc_id, start=run[0].idx, end=run[-1].idx + len(run[-1].text),
-                      surface=country.label, type="Country", key=country.key, wikidata=country.wikidata)
-        ctx.index.leads.setdefault(person.key, country.key)
+        if country is not None:
+            obj = Mention(doc_id=ctx.document.doc_id, start=run[0].idx, end=run[-1].idx + len(run[-1].text),
+                          surface=country.label, type="Country", key=country.key, wikidata=country.wikidata)
+            ctx.index.leads.setdefault(person.key, country.key)
+        else:
+            obj = org
         _add(ctx, number, person, "leaderOf", obj, role=role or leader.title(),
              evidence=ctx.finder.text[run[0].idx:person.end])
     ctx.index.titles.setdefault(person.key, set()).update(lowers)

@@ -786,3 +786,15 @@ def test_urging_with_the_to_clause_hung_on_the_object():
     [demand] = [r for r in ex.relations if r.predicate == "demands"]
     assert (demand.subject.key, demand.object.text, demand.modality) == ("country:QA", "both sides to accept a truce",
                                                                          "Asserted")
+
+
+def test_an_organisation_in_a_leaders_title_is_led_by_the_person():
+    # "NATO Secretary General Mark Rutte spoke."
+    rows = [("NATO", 2, "compound", "PROPN", "NNP", "NATO"), ("Secretary", 2, "compound", "PROPN", "NNP", "Secretary"),
+            ("General", 3, "compound", "PROPN", "NNP", "General"), ("Mark", 5, "nsubj", "PROPN", "NNP", "Mark"),
+            ("Rutte", 3, "flat", "PROPN", "NNP", "Rutte"), ("spoke", 5, "ROOT", "VERB", "VBD", "speak"),
+            (".", 5, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "ORG"), (3, 5, "PERSON")])
+    [lead] = [r for r in ex.relations if r.predicate == "leaderOf"]
+    assert (lead.subject.name, lead.object.key, lead.role) == ("Mark Rutte", "org:north-atlantic-treaty-organization",
+                                                               "Secretary General")
