@@ -564,6 +564,23 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
     for tok in sent:
         if tok.i in ctx.wider:
             _add(ctx, number, ctx.wider[tok.i], "locatedIn", ctx.index.by_token[tok.i], evidence=_evidence(ctx, tok, tok))
+    # "its border with Russia", "Finland's border with Russia", "the border between Poland and Belarus"
+    for tok in sent:
+        if tok.lower_ not in ("border", "borders", "frontier") or tok.pos_ != "NOUN":
+            continue
+        owner_tok = sx.possessor(tok)
+        owner = ctx.index.get(owner_tok) if owner_tok is not None else None
+        for prep, other in sx.prep_args(tok):
+            target = ctx.index.get(other)
+            if target is None or target.type not in PLACE_TYPES:
+                continue
+            if prep == "with" and owner is not None and owner.type in PLACE_TYPES and owner.key != target.key:
+                _add(ctx, number, owner, "borders", target, evidence=_evidence(ctx, tok, other))
+            elif prep == "between":
+                sides = [ctx.index.get(t) for t in sx.with_conjuncts(other)]
+                sides = [m for m in sides if m is not None and m.type in PLACE_TYPES]
+                if len(sides) == 2 and sides[0].key != sides[1].key:
+                    _add(ctx, number, sides[0], "borders", sides[1], evidence=_evidence(ctx, tok, other))
     # clauses: "Both regions, situated in northeastern Ukraine and sharing a border with Russia"
     for tok in sent:
         lemma = sx.lemma_in(tok, LOCATED_VERBS | {"share"})

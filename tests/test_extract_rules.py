@@ -798,3 +798,21 @@ def test_an_organisation_in_a_leaders_title_is_led_by_the_person():
     [lead] = [r for r in ex.relations if r.predicate == "leaderOf"]
     assert (lead.subject.name, lead.object.key, lead.role) == ("Mark Rutte", "org:north-atlantic-treaty-organization",
                                                                "Secretary General")
+
+
+def test_a_border_with_or_between_places():
+    # "Finland closed its border with Russia."
+    rows = [("Finland", 1, "nsubj", "PROPN", "NNP", "Finland"), ("closed", 1, "ROOT", "VERB", "VBD", "close"),
+            ("its", 3, "nmod:poss", "PRON", "PRP$", "its"), ("border", 1, "obj", "NOUN", "NN", "border"),
+            ("with", 5, "case", "ADP", "IN", "with"), ("Russia", 3, "nmod", "PROPN", "NNP", "Russia"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (5, 6, "GPE")])
+    assert triples(ex) == {("country:FI", "borders", RU, "Asserted")}
+    # "Troops gathered at the border between Poland and Belarus."
+    rows = [("Troops", 1, "nsubj", "NOUN", "NNS", "troop"), ("gathered", 1, "ROOT", "VERB", "VBD", "gather"),
+            ("at", 4, "case", "ADP", "IN", "at"), ("the", 4, "det", "DET", "DT", "the"),
+            ("border", 1, "obl", "NOUN", "NN", "border"), ("between", 6, "case", "ADP", "IN", "between"),
+            ("Poland", 4, "nmod", "PROPN", "NNP", "Poland"), ("and", 8, "cc", "CCONJ", "CC", "and"),
+            ("Belarus", 6, "conj", "PROPN", "NNP", "Belarus"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(6, 7, "GPE"), (8, 9, "GPE")])
+    assert of(ex, "borders") == {("country:PL", "borders", "country:BY", "Asserted")}
