@@ -242,7 +242,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 continue
         if tok.lower_ in BARE_DESCRIPTIONS and [c.lower_ for c in tok.children
                                                 if sx.dep(c) not in ("punct", "case", "prep")] == ["the"]:
-            # "shelling in the region", "the alliance would continue…": the region, city or organisation last named
+            # "fighting in the region", "the alliance would continue…": the region, city or organisation last named
             ref = _recent_place(ctx, tok, BARE_DESCRIPTIONS[tok.lower_])
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
@@ -292,7 +292,7 @@ def _recent_place(ctx: Context, tok: Token, type_: str) -> Mention | None:
         if ment.type == type_:
             return ment
         if type_ == "Region" and ment.key.startswith(AMBIGUOUS_PREFIX):
-            # "Sumy ... the region": the bare name read as the region
+            # "Poltava ... the region": the bare name read as the region
             region = ctx.gaz.entries.get(ment.key.rsplit("|", 1)[-1])
             return _entry_mention(ctx, tok, region) if region is not None else None
         if type_ == "Region" and ment.type == "City" and ctx.gaz.region_for_base(ment.name) is not None:
@@ -565,7 +565,8 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
         if tok.i in ctx.wider:
             _add(ctx, number, ctx.wider[tok.i], "locatedIn", ctx.index.by_token[tok.i], evidence=_evidence(ctx, tok, tok))
     # "its border with Russia", "Finland's border with Russia", "the border between Poland and Belarus"
-    for tok in sent:
+    low = ctx.lower_text(sent)
+    for tok in sent if "border" in low or "frontier" in low else ():
         if tok.lower_ not in ("border", "borders", "frontier") or tok.pos_ != "NOUN":
             continue
         owner_tok = sx.possessor(tok)

@@ -567,7 +567,7 @@ class MentionFinder:
             return
         if (lower in self.official_nouns or lower in PEOPLE_NOUNS) \
                 and not any(c.lower_ in ("news", "press", "wire", "state-run", "media") for c in tok.lefts):
-            # a news agency speaks for itself, not for its country ("the Russian news agency reported")
+            # a news agency speaks for itself, not for its country ("the state news agency reported")
             entry = self._modifier_country(tok, mods, people=lower in PEOPLE_NOUNS)
             if entry is not None:
                 mention = self.entry_mention([tok], entry, None)
