@@ -95,7 +95,7 @@ def build_on_dask(documents: list[Document], model: str | None, shard_dir: Path,
         merged.parse(path, format="nquads")
     documents_graphs: dict[str, Graph] = {}
     for doc in documents:
-        g = new_graph()
+        g = new_graph(document_graph_iri(doc.doc_id))
         for triple in merged.graph(document_graph_iri(doc.doc_id)):
             g.add(triple)
         documents_graphs[doc.doc_id] = g

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import RDF, XSD, BNode, Dataset, Graph, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
@@ -46,14 +46,23 @@ class FastTurtleSerializer(_RememberedNames, TurtleSerializer):
 
 
 class SortedTrigSerializer(_RememberedNames, TrigSerializer):
-    """rdflib's TriG serializer with the named graphs in IRI order, for byte-identical output."""
+    """rdflib's TriG serializer with the named graphs in IRI order, for byte-identical output. It takes a
+    dataset, or the named graphs themselves (each with its name as identifier: no copy into a dataset)."""
+
+    def __init__(self, store: Dataset | list[Graph]):
+        if isinstance(store, list):
+            TurtleSerializer.__init__(self, store[0] if store else Dataset())
+            self.contexts, self.default_context = list(store), None
+        else:
+            super().__init__(store)
 
     def preprocess(self) -> None:
         self.contexts.sort(key=lambda g: str(g.identifier))
         super().preprocess()
 
 
-def serialize_trig(dataset: Dataset) -> str:
+def serialize_trig(dataset: Dataset | list[Graph]) -> str:
+    """TriG of a dataset, or of named graphs given as a list."""
     buf = io.BytesIO()
     SortedTrigSerializer(dataset).serialize(buf, encoding="utf-8")
     return buf.getvalue().decode("utf-8")
@@ -70,9 +79,47 @@ def serialize_turtle(graph: Graph) -> str:
     return buf.getvalue().decode("utf-8")
 
 
+_JSON_NATIVE_TYPES = frozenset({XSD.boolean, XSD.integer, XSD.double, XSD.string})
+
+
+def _jsonld_value(term) -> dict:
+    if isinstance(term, URIRef):
+        return {"@id": str(term)}
+    if isinstance(term, BNode):
+        return {"@id": term.n3()}
+    if term.datatype:
+        # rdflib writes booleans, integers, doubles and strings as JSON values
+        value = term.toPython() if term.datatype in _JSON_NATIVE_TYPES else str(term)
+        return {"@type": str(term.datatype), "@value": value}
+    if term.language:
+        return {"@language": term.language, "@value": str(term)}
+    return {"@value": str(term)}
+
+
+def _jsonld_nodes(graph: Graph) -> list[dict] | None:
+    """The graph as expanded, flattened JSON-LD nodes, as rdflib's JSON-LD serializer writes them without a
+    context (one node per subject, "@type" for rdf:type, every value in a list), made in one pass over the
+    triples. None when the graph has blank nodes or RDF lists, whose layout rdflib decides."""
+    nodes: dict = {}
+    rdf_type, rdf_first = RDF.type, RDF.first
+    for s, p, o in graph:
+        if isinstance(s, BNode) or isinstance(o, BNode) or p == rdf_first:
+            return None
+        node = nodes.get(s)
+        if node is None:
+            node = nodes[s] = {"@id": str(s)}
+        if p == rdf_type:
+            node.setdefault("@type", []).append(str(o) if isinstance(o, URIRef) else _jsonld_value(o))
+        else:
+            node.setdefault(str(p), []).append(_jsonld_value(o))
+    return list(nodes.values())
+
+
 def serialize_jsonld(graph: Graph) -> str:
-    raw = json.loads(graph.serialize(format="json-ld"))
-    nodes = raw if isinstance(raw, list) else raw.get("@graph", [raw])
+    nodes = _jsonld_nodes(graph)
+    if nodes is None:
+        raw = json.loads(graph.serialize(format="json-ld"))
+        nodes = raw if isinstance(raw, list) else raw.get("@graph", [raw])
     for node in nodes:
         for key, value in node.items():
             if isinstance(value, list):
@@ -87,12 +134,12 @@ def render_exports(built: BuiltGraph | None, sorted_formats: bool = True, line_f
     files = {}
     if built is not None and (sorted_formats or line_formats):
         union = built.union()
-        dataset = built.dataset()
         if sorted_formats:
             files["graph.ttl"] = serialize_turtle(union)
             files["graph.jsonld"] = serialize_jsonld(union)
-            files["graph.trig"] = serialize_trig(dataset)
+            files["graph.trig"] = serialize_trig(built.named_graphs())
         if line_formats:
+            dataset = built.dataset()
             files["graph.nt"] = _sorted_lines(union.serialize(format="nt"))
             files["graph.nq"] = _sorted_lines(dataset.serialize(format="nquads"))
     files["ontology.ttl"] = ONTOLOGY_PATH.read_text(encoding="utf-8")

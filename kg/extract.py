@@ -78,14 +78,19 @@ class Context:
     wider: dict[int, Mention] = field(default_factory=dict)  # "the wider region" token -> the city it surrounds
     span_heads: list[int] = field(default_factory=list)  # head tokens of the named mentions, in text order
     text: str = ""  # doc.text (which spaCy rebuilds at each call)
+    words: sx.Words | None = None  # the token attribute lists the sentence scans read
+    _lower: tuple[int, str] | None = None  # (sentence start, its lower-case text), for `lower_text`
 
     def heads_in(self, sent: Span) -> list[Token]:
         """The head tokens of the named mentions in a sentence (the rules about names look only at these)."""
         lo, hi = bisect.bisect_left(self.span_heads, sent.start), bisect.bisect_left(self.span_heads, sent.end)
-        return [self.doc[i] for i in self.span_heads[lo:hi]]
+        return [self.words.tokens[i] for i in self.span_heads[lo:hi]]
 
     def lower_text(self, sent: Span) -> str:
-        return self.text[sent.start_char:sent.end_char].lower()
+        """The sentence's text in lower case (the rules test it for their trigger words)."""
+        if self._lower is None or self._lower[0] != sent.start:
+            self._lower = (sent.start, self.text[sent.start_char:sent.end_char].lower())
+        return self._lower[1]
 
 
 # --- the extraction pass -------------------------------------------------------------------------
@@ -112,14 +117,15 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
     finder = MentionFinder(doc, document.doc_id, gaz)
     index = finder.find()
     base = dt.date.fromisoformat(document.date) if document.date else None
-    ctx = Context(doc=doc, document=document, gaz=gaz, index=index, finder=finder, base_date=base, ents=list(doc.ents),
-                  word_sets=_word_sets(gaz), span_heads=sorted(index.spans), text=doc.text)
+    ctx = Context(doc=doc, document=document, gaz=gaz, index=index, finder=finder, base_date=base, ents=finder.ents,
+                  word_sets=_word_sets(gaz), span_heads=sorted(index.spans), text=finder.text, words=finder.words)
     sentences = []
     for number, sent in enumerate(doc.sents):
-        text = sent.text.strip()
+        raw = ctx.text[sent.start_char:sent.end_char]
+        text = raw.strip()
         if not text:
             continue
-        start = sent[0].idx + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         sentences.append(Sentence(doc_id=document.doc_id, index=number, start=start, end=start + len(text), text=text))
         _titles_and_appositions(ctx, sent, number)
         _resolve_references(ctx, sent)
@@ -199,7 +205,18 @@ def _implicit_agents(ctx: Context) -> None:
         _emit(ctx, replace(frame, subjects=[_entry_mention(ctx, tok, country)], objects=objects), number)
 
 
+_WORD_SETS: dict[int, tuple[Gazetteer, dict[str, frozenset]]] = {}
+
+
 def _word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
+    """The lexicon's word lists as sets, made once per gazetteer."""
+    known = _WORD_SETS.get(id(gaz))
+    if known is None or known[0] is not gaz:
+        known = _WORD_SETS[id(gaz)] = (gaz, _make_word_sets(gaz))
+    return known[1]
+
+
+def _make_word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
     lex = gaz.lexicon
     return {"hypo": frozenset(lex["hypothetical_words"]), "allege": frozenset(lex["allege_words"]),
             "future": frozenset(lex["future_aux"]), "plan_nouns": frozenset(lex["plan_nouns"]),
@@ -210,7 +227,18 @@ def _word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
 
 def _resolve_references(ctx: Context, sent: Span) -> None:
     """Pronouns, definite descriptions and metonyms of a sentence, resolved to earlier mentions."""
-    for tok in sent:
+    w = ctx.words
+    lower, tag = w.lower, w.tag
+    by_token = ctx.index.by_token
+    with_the = w.heads_of("the")
+    finder = ctx.finder
+    for i in range(sent.start, sent.end):
+        # only the tokens one of the cases below can take (the checks read the token lists)
+        word = lower[i]
+        if not (i in by_token or tag[i] in sx.PRONOUN_TAGS or word in REFERENCE_WORDS or word in finder.military_nouns
+                or i in with_the and w.pos[i] == "NOUN" and (word in finder.title_heads or w.tokens[i].is_punct)):
+            continue
+        tok = w.tokens[i]
         if tok.i in ctx.index.by_token:
             ment = ctx.index.by_token[tok.i]
             if ment.key.startswith("seat:") or (ment.type == "City" and ctx.gaz.country_of_metonym(ment.surface)):
@@ -277,6 +305,9 @@ SURROUNDING_WORDS = frozenset({"wider", "surrounding", "whole", "entire", "broad
 BARE_DESCRIPTIONS = {"region": "Region", "oblast": "Region", "province": "Region", "city": "City", "town": "City",
                      **dict.fromkeys(("alliance", "bloc", "union", "organization", "organisation", "coalition"),
                                      "Organization")}
+REFERENCE_WORDS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "country"}
+                            | SURROUNDING_REGION_NOUNS | set(BARE_DESCRIPTIONS))
+"""The words `_resolve_references` reads besides names, pronoun tags, military nouns and titles."""
 
 
 def _recent_place(ctx: Context, tok: Token, type_: str) -> Mention | None:
@@ -561,14 +592,16 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
                                     if sx.dep(c) in sx.AMOD | sx.COMPOUND and ctx.gaz.country_of_demonym(c.text)), None)
                     if country is not None:
                         _add(ctx, number, ment, "borders", _entry_mention(ctx, obj, country), evidence=_evidence(ctx, tok, obj))
-    for tok in sent:
+    for tok in (ctx.words.tokens[i] for i in range(sent.start, sent.end) if i in ctx.wider):
         if tok.i in ctx.wider:
             _add(ctx, number, ctx.wider[tok.i], "locatedIn", ctx.index.by_token[tok.i], evidence=_evidence(ctx, tok, tok))
     # "its border with Russia", "Finland's border with Russia", "the border between Poland and Belarus"
     low = ctx.lower_text(sent)
-    for tok in sent if "border" in low or "frontier" in low else ():
-        if tok.lower_ not in ("border", "borders", "frontier") or tok.pos_ != "NOUN":
+    w = ctx.words
+    for i in range(sent.start, sent.end) if "border" in low or "frontier" in low else ():
+        if w.lower[i] not in ("border", "borders", "frontier") or w.pos[i] != "NOUN":
             continue
+        tok = w.tokens[i]
         owner_tok = sx.possessor(tok)
         owner = ctx.index.get(owner_tok) if owner_tok is not None else None
         for prep, other in sx.prep_args(tok):
@@ -583,9 +616,12 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
                 if len(sides) == 2 and sides[0].key != sides[1].key:
                     _add(ctx, number, sides[0], "borders", sides[1], evidence=_evidence(ctx, tok, other))
     # clauses: "Both regions, situated in northeastern Ukraine and sharing a border with Russia"
-    for tok in sent:
+    for i in range(sent.start, sent.end):
+        if w.pos[i] != "VERB":
+            continue
+        tok = w.tokens[i]
         lemma = sx.lemma_in(tok, LOCATED_VERBS | {"share"})
-        if lemma and tok.pos_ == "VERB":
+        if lemma:
             subjects = _clause_subjects(ctx, tok)
             if not subjects:
                 continue
@@ -646,20 +682,24 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     yield from _according_to_frames(ctx, sent)
     yield from _mistagged_speech_frames(ctx, sent)
     yield from _presence_frames(ctx, sent)
-    for tok in sent:
-        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.lemma_ not in ("be", "have", "do")) or tok.tag_.startswith("VB"):
-            lemma, entry = sx.lookup(tok, verbs)
-            if entry is None and sx.lemma_in(tok, {"establish"}):
-                yield from _establish_frame(ctx, tok)
+    w = ctx.words
+    for i in range(sent.start, sent.end):
+        pos, tag = w.pos[i], w.tag[i]
+        if pos == "VERB" or (pos == "AUX" and w.lemma[i] not in ("be", "have", "do")) or tag.startswith("VB"):
+            lemma, entry = w.lookup(i, verbs)
+            if entry is None:
+                if "establish" in w.candidates(i):
+                    yield from _establish_frame(ctx, w.tokens[i])
                 continue
-            if entry is not None and not (sx.lemma_in(tok, light) and any(sx.lookup(o, nouns)[1] for o in sx.objects(tok))):
+            tok = w.tokens[i]
+            if not (sx.lemma_in(tok, light) and any(sx.lookup(o, nouns)[1] for o in sx.objects(tok))):
                 frame = _verb_frame(ctx, tok, entry)
                 if frame is not None:
                     yield frame
-        elif tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
-            _, entry = sx.lookup(tok, nouns)
+        elif pos in ("NOUN", "PROPN") or tag.startswith("NN"):
+            _, entry = w.lookup(i, nouns)
             if entry is not None:
-                frame = _noun_frame(ctx, tok, entry, light)
+                frame = _noun_frame(ctx, w.tokens[i], entry, light)
                 if frame is not None:
                     yield frame
 
@@ -703,10 +743,12 @@ def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     verbs = ctx.gaz.lexicon["verbs"]
     if "that" not in ctx.lower_text(sent):
         return
-    for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.i + 1 >= sent.end or tok.i == sent.start:
+    w = ctx.words
+    for i in range(sent.start + 1, sent.end - 1):
+        if w.lower[i + 1] != "that" or w.pos[i] in ("VERB", "AUX") or w.tag[i].startswith("VB"):
             continue
-        if tok.nbor(1).lower_ != "that" or not tok.is_lower:
+        tok = w.tokens[i]
+        if not tok.is_lower:
             continue
         _, entry = sx.lookup(tok, verbs)
         if entry is None or entry.get("mode") != "speech" or entry.get("p") != "claims":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from . import syntax as sx
@@ -54,6 +54,7 @@ MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+DISTRICT_NOUNS = frozenset({"district", "region", "province", "oblast", "county", "raion", "municipality"})
 
 
 @dataclass
@@ -87,23 +88,49 @@ def _strip_det(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def _quoted_tokens(doc: Doc) -> frozenset[int]:
-    """Indices of the tokens inside quotation marks (read from the token arrays: no Token objects)."""
-    strings = doc.vocab.strings
-    opening = {strings[t] for t in ("“", "``") if t in strings}
-    closing = {strings[t] for t in ("”", "''") if t in strings}
-    straight = strings['"'] if '"' in strings else None
+QUOTE_MARKS = frozenset({"“", "``", "”", "''", '"'})
+
+
+def _quoted_tokens(words: sx.Words) -> frozenset[int]:
+    """Indices of the tokens inside quotation marks (read from the word list: no Token objects)."""
+    text = words.text
+    if not any(t in QUOTE_MARKS for t in text):
+        return frozenset()
     inside, out = False, set()
-    for i, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
-        if orth in opening or orth == straight and not inside:
+    for i, word in enumerate(text):
+        if word in ("“", "``") or word == '"' and not inside:
             inside = True
-        elif orth in closing or orth == straight and inside:
+        elif word in ("”", "''") or word == '"' and inside:
             inside = False
         elif inside:
             out.add(i)
-        if space and "\n" in strings[orth]:
+        if "\n" in word and word.isspace():
             inside = False  # a quotation does not run on past its paragraph
     return frozenset(out)
+
+
+_TITLE_SETS: dict[int, tuple[Gazetteer, dict[str, frozenset[str]]]] = {}
+
+
+def _title_sets(gaz: Gazetteer) -> dict[str, frozenset[str]]:
+    """The word sets of the gazetteer's title table, made once per gazetteer."""
+    known = _TITLE_SETS.get(id(gaz))
+    if known is None or known[0] is not gaz:
+        titles = gaz.titles
+        sets = {name: frozenset(titles[key]) for name, key in (
+            ("leader_titles", "leader"), ("military_titles", "military"), ("other_titles", "other"),
+            ("former", "former"), ("military_nouns", "military_nouns"), ("official_nouns", "official_nouns"),
+            ("group_nouns", "group_nouns"), ("agreement_nouns", "agreement_nouns"), ("weapon_nouns", "weapon_nouns"),
+            ("place_nouns", "place_nouns"), ("region_words", "region_words"), ("city_words", "city_words"))}
+        sets["all_titles"] = sets["leader_titles"] | sets["military_titles"] | sets["other_titles"]
+        # the first words of the titles, and 'leader': the nouns `resolve_description` can resolve
+        sets["title_heads"] = frozenset(t.split()[0] for t in sets["all_titles"] if t.split()) | {"leader"}
+        # the nouns `_noun_phrase` reads
+        sets["phrase_nouns"] = (sets["military_nouns"] | sets["official_nouns"] | PEOPLE_NOUNS | sets["group_nouns"]
+                                | sets["agreement_nouns"] | ENTOURAGE_NOUNS | MEDIA_NOUNS | sets["weapon_nouns"]
+                                | sets["place_nouns"] | DISTRICT_NOUNS)
+        known = _TITLE_SETS[id(gaz)] = (gaz, sets)
+    return known[1]
 
 
 class MentionFinder:
@@ -114,27 +141,21 @@ class MentionFinder:
         self.doc_id = doc_id
         self.gaz = gazetteer
         self.index = MentionIndex()
-        self.quoted = _quoted_tokens(doc)
-        titles = gazetteer.titles
-        self.leader_titles = set(titles["leader"])
-        self.military_titles = set(titles["military"])
-        self.other_titles = set(titles["other"])
-        self.all_titles = self.leader_titles | self.military_titles | self.other_titles
-        self.former = set(titles["former"])
-        self.military_nouns = set(titles["military_nouns"])
-        self.official_nouns = set(titles["official_nouns"])
-        self.group_nouns = set(titles["group_nouns"])
-        self.agreement_nouns = set(titles["agreement_nouns"])
-        self.weapon_nouns = set(titles["weapon_nouns"])
-        self.place_nouns = set(titles["place_nouns"])
-        self.region_words = set(titles["region_words"])
-        self.city_words = set(titles["city_words"])
-        self.text = text = doc.text
+        self.__dict__.update(_title_sets(gazetteer))
+        self.words = sx.Words(doc)
+        self.quoted = _quoted_tokens(self.words)
+        self.text = text = self.words.doc_text()
         self.ents = list(doc.ents)
-        self.city_evidence = {fold(m.group(1)) for m in re.finditer(r"\bcity of ([A-Z][\w'-]+)", text)}
-        self.city_evidence |= {fold(m.group(1)) for m in re.finditer(r"\b([A-Z][\w'-]+), [^.,;]{0,40}\bcity\b", text)}
-        self.region_evidence = {fold(m.group(1)) for m in re.finditer(
-            r"\b([A-Z][\w'-]+) (?:[Rr]egion|[Oo]blast|[Pp]rovince)\b", text)}
+        self.entity_tokens = {i for ent in self.ents for i in range(ent.start, ent.end)}
+        self.city_evidence = set()
+        self.region_evidence = set()
+        if "city" in text:
+            self.city_evidence = {fold(m.group(1)) for m in re.finditer(r"\bcity of ([A-Z][\w'-]+)", text)}
+            self.city_evidence |= {fold(m.group(1)) for m in re.finditer(r"\b([A-Z][\w'-]+), [^.,;]{0,40}\bcity\b",
+                                                                          text)}
+        if re.search(r"[Rr]egion|[Oo]blast|[Pp]rovince", text):
+            self.region_evidence = {fold(m.group(1)) for m in re.finditer(
+                r"\b([A-Z][\w'-]+) (?:[Rr]egion|[Oo]blast|[Pp]rovince)\b", text)}
 
     # -- entry points ---------------------------------------------------------
 
@@ -145,11 +166,12 @@ class MentionFinder:
         self._settlement_names()
         self._surnames()
         self._acronyms()
-        for token in self.doc:
-            if token.i in self.index.by_token:
-                continue
-            if token.pos_ in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
-                self._noun_phrase(token)
+        w = self.words
+        by_token = self.index.by_token
+        for i, lower in enumerate(w.lower):
+            if lower in self.phrase_nouns and i not in by_token \
+                    and (w.pos[i] in ("NOUN", "PROPN") or w.tag[i] in ("NNS", "NN", "NNP", "NNPS")):
+                self._noun_phrase(w.tokens[i])
         return self.index
 
     def _free(self, tok: Token) -> bool:
@@ -161,24 +183,32 @@ class MentionFinder:
         an appositive title ('Pavel Zolotaryov, head of…'); an organisation's capitalised name with an
         organisation word ('Institute for the Study of War', 'Northern Group of Forces'); a bare acronym."""
         doc = self.doc
+        w = self.words
         n = len(doc)
+        by_token = self.index.by_token
+        text, lower, pos = w.text, w.lower, w.pos
+        in_entity = self.entity_tokens
+
+        def free(k: int) -> bool:
+            return k not in by_token and k not in in_entity
+
         i = 0
         while i < n:
-            tok = doc[i]
-            if not (self._free(tok) and tok.is_title and tok.is_alpha and tok.pos_ in ("PROPN", "NOUN", "ADJ")):
+            # (str.istitle and str.isalpha are spaCy's is_title and is_alpha)
+            if not (text[i].istitle() and text[i].isalpha() and pos[i] in ("PROPN", "NOUN", "ADJ") and free(i)):
                 i += 1
                 continue
             j = i
-            while j + 1 < n and self._free(doc[j + 1]) and (doc[j + 1].is_title and doc[j + 1].is_alpha
-                                                             or doc[j + 1].lower_ in ("of", "for", "the", "and")
-                                                             and j + 2 < n and (doc[j + 2].is_title
-                                                                                or doc[j + 2].lower_ == "the"
-                                                                                and j + 3 < n and doc[j + 3].is_title)):
+            while j + 1 < n and free(j + 1) and (text[j + 1].istitle() and text[j + 1].isalpha()
+                                                 or lower[j + 1] in ("of", "for", "the", "and")
+                                                 and j + 2 < n and (text[j + 2].istitle()
+                                                                    or lower[j + 2] == "the"
+                                                                    and j + 3 < n and text[j + 3].istitle())):
                 j += 1
-            while j > i and doc[j].lower_ in ("of", "for", "the", "and"):
+            while j > i and lower[j] in ("of", "for", "the", "and"):
                 j -= 1
             start = i
-            while start < j and doc[start].lower_ in self.all_titles:
+            while start < j and lower[start] in self.all_titles:
                 start += 1  # "General Valery Gerasimov": the title is context, not name
             span = doc[i:j + 1]
             words = [t.lower_ for t in span]
@@ -196,18 +226,21 @@ class MentionFinder:
                                             and t.lower_ not in CALENDAR_WORDS for t in span) and self._person_context(span):
                 self._person(span, None)
             i = j + 1
-        for tok in doc:
-            if self._free(tok) and tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 6 and tok.pos_ == "PROPN" \
-                    and not self.gaz.lookup(tok.text):
-                self.index.put([tok], self.mention([tok], "Organization", f"org:{slug(tok.text)}", tok.text), tok)
+        for i, word in enumerate(text):
+            if 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and pos[i] == "PROPN" and free(i) \
+                    and not self.gaz.lookup(word):
+                tok = w.tokens[i]
+                self.index.put([tok], self.mention([tok], "Organization", f"org:{slug(word)}", word), tok)
 
     def _settlement_names(self) -> None:
         """'the village of Novoselivka', 'the town of Chasiv Yar': a capitalised name after a settlement noun
         and 'of' is a place the NER and the gazetteer may not know."""
         doc = self.doc
-        for tok in doc:
-            if tok.lower_ not in self.city_words or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+        lower = self.words.lower
+        for i, word in enumerate(lower):
+            if word not in self.city_words or i + 2 >= len(doc) or lower[i + 1] != "of":
                 continue
+            tok = doc[i]
             start = end = tok.i + 2
             while end < len(doc) and self._free(doc[end]) and doc[end].is_title and doc[end].pos_ == "PROPN":
                 end += 1
@@ -230,10 +263,11 @@ class MentionFinder:
         """'Institute for the Study of War (ISW)': the acronym names the same entity wherever it appears."""
         aliases: dict[str, Mention] = {}
         doc = self.doc
+        text = self.words.text
         for i in range(1, len(doc) - 2):
-            if doc[i].text != "(" or doc[i + 2].text != ")":
+            if text[i] != "(" or text[i + 2] != ")":
                 continue
-            acro = doc[i + 1].text
+            acro = text[i + 1]
             ment = self.index.by_token.get(i - 1)
             if ment is None or ment.type not in ("Organization", "MilitaryUnit", "Country", "Actor"):
                 continue
@@ -242,10 +276,11 @@ class MentionFinder:
                 aliases[acro] = ment
         if not aliases:
             return
-        for tok in doc:
-            ment = aliases.get(tok.text)
+        for i, word in enumerate(text):
+            ment = aliases.get(word)
             if ment is None:
                 continue
+            tok = doc[i]
             current = self.index.by_token.get(tok.i)
             if current is not None and current.key == ment.key:
                 continue
@@ -608,7 +643,7 @@ class MentionFinder:
         if lower in self.place_nouns:
             self._described_place(tok, mods)
             return
-        if lower in ("district", "region", "province", "oblast", "county", "raion", "municipality"):
+        if lower in DISTRICT_NOUNS:
             self._named_district(tok, mods)
 
     def _modifier_country(self, tok: Token, mods: list[Token], people: bool = False) -> Entry | None:

@@ -123,12 +123,19 @@ class Entity:
 _TYPES = {cls.__name__: cls for cls in (Document, Sentence, Mention, Quantity, Content, Relation, DocExtraction)}
 
 
+_FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _TYPES.values()}
+_FIELDS_BY_NAME = {cls.__name__: (cls, names) for cls, names in _FIELDS.items()}
+
+
 def to_dict(obj: Any) -> Any:
     """A JSON-ready form of a dataclass tree (with a `_t` tag on unions)."""
-    if dataclasses.is_dataclass(obj):
+    names = _FIELDS.get(type(obj))
+    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = tuple(f.name for f in dataclasses.fields(obj))
+    if names is not None:
         out = {"_t": type(obj).__name__}
-        for f in dataclasses.fields(obj):
-            out[f.name] = to_dict(getattr(obj, f.name))
+        for name in names:
+            out[name] = to_dict(getattr(obj, name))
         return out
     if isinstance(obj, (list, tuple)):
         return [to_dict(x) for x in obj]
@@ -138,15 +145,15 @@ def to_dict(obj: Any) -> Any:
 def from_dict(data: Any) -> Any:
     """Inverse of `to_dict`."""
     if isinstance(data, dict) and "_t" in data:
-        cls = _TYPES[data["_t"]]
+        cls, names = _FIELDS_BY_NAME[data["_t"]]
         kwargs = {}
-        for f in dataclasses.fields(cls):
-            if f.name not in data:
+        for name in names:
+            if name not in data:
                 continue
-            value = from_dict(data[f.name])
+            value = from_dict(data[name])
             if isinstance(value, list):
                 value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
-            kwargs[f.name] = value
+            kwargs[name] = value
         return cls(**kwargs)
     if isinstance(data, list):
         return [from_dict(x) for x in data]

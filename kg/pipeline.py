@@ -15,16 +15,18 @@ settings are unchanged are taken from the cache instead of being parsed again.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from . import errors
 from .build import ENTITY_GRAPH, BuiltGraph, add_document, add_entities, build_graph, document_graph_iri, new_graph
@@ -44,6 +46,9 @@ VIEW_DIRS = ("entities",)
 log = logging.getLogger("kg")
 
 BATCH_SIZE = 16
+KEPT_EXTRACTION_WORDS = 250_000
+"""Up to this many words of articles the build keeps their whole extractions in memory for the graph step
+(a few megabytes); beyond, it reads each back from the cache on disk, in bounded memory."""
 MAX_GRAPH_TRIPLES = 50_000
 """Up to this many triples the build also keeps the graph in memory for the sorted Turtle, TriG and
 JSON-LD exports and the views; beyond, it writes graph.nt and graph.nq only, in bounded memory."""
@@ -88,6 +93,7 @@ _WORKER_NLP = None
 def _worker_init(model: str | None) -> None:
     global _WORKER_NLP
     _WORKER_NLP = load_pipeline(model)
+    gc.freeze()  # the pipeline lives as long as the worker (see `_frozen_heap`)
 
 
 def _worker_batch(batch: list[Document]) -> list[DocExtraction]:
@@ -143,6 +149,18 @@ def _used_keys(ex: DocExtraction) -> set[str]:
     return used
 
 
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Keep the objects alive when the build starts (the loaded pipeline and lexicons, hundreds of thousands)
+    out of the cycle collector's full passes while the build runs: the build makes many small objects, and
+    each full pass would walk them all again."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_bytes: int = MAX_BYTES,
                  on_document: Callable[[DocExtraction], None] | None = None, jobs: int = 1,
                  update: bool = False, extra_files: Callable[[BuiltGraph], dict] | None = None,
@@ -162,15 +180,32 @@ def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_
     out_dir = Path(out_dir)
     documents = list(read_corpus(Path(corpus_dir), max_bytes=max_bytes))
     cache = ExtractionCache(out_dir, fingerprint(model_name(model), _pipeline_meta(model)))
+    _load_qualifier_parsers()
+    with _frozen_heap():
+        return _build(documents, out_dir, cache, model, on_document, jobs, update, extra_files, views, store, dask,
+                      max_graph_triples)
+
+
+def _build(documents: list[Document], out_dir: Path, cache: ExtractionCache, model: str | None,
+           on_document: Callable[[DocExtraction], None] | None, jobs: int, update: bool,
+           extra_files: Callable[[BuiltGraph], dict] | None, views: bool, store: Path | None, dask: str | None,
+           max_graph_triples: int) -> BuildResult:
     summaries: dict[str, DocExtraction] = {}
+    whole: dict[str, DocExtraction] | None = {}  # the extractions themselves, while they are few
     used_raw: set[str] = set()
     statements = 0
     reused = 0
+    kept_words = 0
 
     def keep(ex: DocExtraction, fresh: bool) -> None:
-        nonlocal statements
+        nonlocal statements, whole, kept_words
         if fresh:
             cache.put(ex)
+        kept_words += ex.words
+        if whole is not None:
+            whole[ex.document.doc_id] = ex
+            if kept_words > KEPT_EXTRACTION_WORDS:
+                whole = None
         summaries[ex.document.doc_id] = _summary(ex)
         used_raw.update(_used_keys(ex))
         statements += len(ex.relations)
@@ -200,7 +235,7 @@ def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_
     entities, key_map = resolve_entities(ordered)
     del ordered
     used = {key_map.get(k, k) for k in used_raw}
-    entity_graph = new_graph()
+    entity_graph = new_graph(ENTITY_GRAPH)
     add_entities(entity_graph, (entities[k] for k in sorted(used) if k in entities))
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -215,11 +250,13 @@ def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_
             if doc_id is None:
                 g = entity_graph
             else:
-                ex = cache.get(by_doc[doc_id])
+                ex = whole.get(doc_id) if whole is not None else None
+                if ex is None:
+                    ex = cache.get(by_doc[doc_id])
                 if ex is None:
                     raise errors.KGError(f"the extraction of {by_doc[doc_id].file_name} is missing from "
                                          f"{cache.dir}; rebuild without --update")
-                g = new_graph()
+                g = new_graph(URIRef(graph_iri))
                 add_document(g, ex, key_map)
             term = f"<{graph_iri}>"
             for line in nt_lines(g):
@@ -233,7 +270,8 @@ def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_
         triples = nt.write(tmp / "graph.nt")
         nq.write(tmp / "graph.nq")
         built = BuiltGraph(documents=kept, entities=entity_graph) if kept is not None else None
-        files: dict[str, str | bytes | Path] = dict(render_exports(built, sorted_formats=built is not None))
+        files: dict[str, str | bytes | Path] = dict(render_exports(built, sorted_formats=built is not None,
+                                                                   line_formats=False))  # streamed above
         files["graph.nt"] = tmp / "graph.nt"
         files["graph.nq"] = tmp / "graph.nq"
         if built is None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.attrs import HEAD, LEMMA, ORTH, POS, SPACY, TAG
+from spacy.tokens import Doc, Span, Token
 
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
 SUBJ_PASS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
@@ -36,6 +37,89 @@ NEG = frozenset({"neg"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 REL_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
+
+
+class Words:
+    """A document's tokens and the attributes the rules scan most, read from the token arrays.
+
+    Scanning a sentence through these lists makes no Token objects and no string look-ups: each
+    `doc[i]` or `for tok in span` makes a new Token object, and each `tok.lower_` a look-up. The rules
+    test the strings here first and take `tokens[i]` only for the tokens that pass. Each column is read
+    the first time it is used.
+    """
+
+    # string hash -> string, and word (ORTH hash) -> its lower case; hashes are the same in every vocabulary
+    _names: dict[int, str] = {0: ""}
+    _lowers: dict[int, str] = {}
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        self._columns: dict = {}
+        orths = doc.to_array(ORTH).tolist() if self.tokens else []
+        missing = set(orths).difference(Words._lowers)
+        if missing:
+            if len(Words._lowers) > 1_000_000:  # a bound on memory across a very large corpus
+                Words._names, Words._lowers = {0: ""}, {}
+                missing = set(orths)
+            vocab = doc.vocab
+            Words._names.update((h, vocab.strings[h]) for h in missing)
+            Words._lowers.update((h, vocab[h].lower_) for h in missing)
+        self.text: list[str] = list(map(Words._names.__getitem__, orths))
+        self.lower: list[str] = list(map(Words._lowers.__getitem__, orths))
+
+    def _strings(self, attr: int) -> list[str]:
+        column = self._columns.get(attr)
+        if column is None:
+            hashes = self.doc.to_array(attr).tolist() if self.tokens else []
+            names = Words._names
+            try:
+                column = list(map(names.__getitem__, hashes))
+            except KeyError:
+                strings = self.doc.vocab.strings
+                names.update((h, strings[h]) for h in set(hashes).difference(names))
+                column = list(map(names.__getitem__, hashes))
+            self._columns[attr] = column
+        return column
+
+    lemma = property(lambda self: self._strings(LEMMA))
+    pos = property(lambda self: self._strings(POS))
+    tag = property(lambda self: self._strings(TAG))
+
+    @property
+    def head(self) -> list[int]:
+        """The index of each token's head (a root's is its own)."""
+        column = self._columns.get(HEAD)
+        if column is None:
+            offsets = self.doc.to_array(HEAD).view("int64").tolist() if self.tokens else []
+            column = self._columns[HEAD] = [i + o for i, o in enumerate(offsets)]
+        return column
+
+    def heads_of(self, word: str) -> set[int]:
+        """The tokens that have a child spelt `word` (lower case): `heads_of("the")` holds every word with
+        'the' among its children."""
+        key = ("heads_of", word)
+        found = self._columns.get(key)
+        if found is None:
+            head = self.head
+            found = self._columns[key] = {head[i] for i, w in enumerate(self.lower) if w == word and head[i] != i}
+        return found
+
+    def doc_text(self) -> str:
+        """`doc.text`, from the word list (spaCy rebuilds it from Token objects at each call)."""
+        spaces = self.doc.to_array(SPACY).tolist() if self.tokens else []
+        return "".join([t + " " if s else t for t, s in zip(self.text, spaces)])
+
+    def candidates(self, i: int) -> tuple[str, ...]:
+        """`lemma_candidates` of token i."""
+        return _candidates(self.lower[i], self.lemma[i])
+
+    def lookup(self, i: int, table: dict):
+        """`lookup` of token i."""
+        for cand in _candidates(self.lower[i], self.lemma[i]):
+            if cand in table:
+                return cand, table[cand]
+        return None, None
 
 
 def lemma_candidates(token: Token) -> tuple[str, ...]:
@@ -91,8 +175,15 @@ def lemma_in(token: Token, words) -> str | None:
     return None
 
 
+_DEP_NAMES: dict[int, str] = {}
+
+
 def dep(token: Token) -> str:
-    return token.dep_.lower()
+    """The token's dependency label in lower case."""
+    name = _DEP_NAMES.get(token.dep)
+    if name is None:
+        name = _DEP_NAMES[token.dep] = token.dep_.lower()
+    return name
 
 
 def children(token: Token, labels: frozenset[str]) -> list[Token]:

@@ -20,6 +20,10 @@ def validate_graph(graph: Graph) -> Validation:
     """(conforms, report graph, readable report) for a graph under ontology/shapes.ttl."""
     from pyshacl import validate
 
+    if not graph.store.context_aware:  # pySHACL reads the data through rdflib's dataset interface
+        copy = Graph()
+        copy.addN((s, p, o, copy) for s, p, o in graph)
+        graph = copy
     shapes = Graph().parse(SHAPES_PATH, format="turtle")
     conforms, report_graph, report_text = validate(
         graph, shacl_graph=shapes, ont_graph=load_ontology(), inference="none", advanced=True,
