@@ -683,8 +683,9 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     yield from _mistagged_speech_frames(ctx, sent)
     yield from _presence_frames(ctx, sent)
     w = ctx.words
+    pos_of, tag_of = w.pos, w.tag
     for i in range(sent.start, sent.end):
-        pos, tag = w.pos[i], w.tag[i]
+        pos, tag = pos_of[i], tag_of[i]
         if pos == "VERB" or (pos == "AUX" and w.lemma[i] not in ("be", "have", "do")) or tag.startswith("VB"):
             lemma, entry = w.lookup(i, verbs)
             if entry is None:

@@ -9,7 +9,7 @@ pipelines use ClearNLP labels (`nsubjpass`, `dobj`, `prep` + `pobj`,
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.attrs import HEAD, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
@@ -55,7 +55,7 @@ class Words:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        self._columns: dict = {}
+        self._heads_of: dict[str, set[int]] = {}
         orths = doc.to_array(ORTH).tolist() if self.tokens else []
         missing = set(orths).difference(Words._lowers)
         if missing:
@@ -69,40 +69,40 @@ class Words:
         self.lower: list[str] = list(map(Words._lowers.__getitem__, orths))
 
     def _strings(self, attr: int) -> list[str]:
-        column = self._columns.get(attr)
-        if column is None:
-            hashes = self.doc.to_array(attr).tolist() if self.tokens else []
-            names = Words._names
-            try:
-                column = list(map(names.__getitem__, hashes))
-            except KeyError:
-                strings = self.doc.vocab.strings
-                names.update((h, strings[h]) for h in set(hashes).difference(names))
-                column = list(map(names.__getitem__, hashes))
-            self._columns[attr] = column
-        return column
+        hashes = self.doc.to_array(attr).tolist() if self.tokens else []
+        names = Words._names
+        try:
+            return list(map(names.__getitem__, hashes))
+        except KeyError:
+            strings = self.doc.vocab.strings
+            names.update((h, strings[h]) for h in set(hashes).difference(names))
+            return list(map(names.__getitem__, hashes))
 
-    lemma = property(lambda self: self._strings(LEMMA))
-    pos = property(lambda self: self._strings(POS))
-    tag = property(lambda self: self._strings(TAG))
+    @cached_property
+    def lemma(self) -> list[str]:
+        return self._strings(LEMMA)
 
-    @property
+    @cached_property
+    def pos(self) -> list[str]:
+        return self._strings(POS)
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return self._strings(TAG)
+
+    @cached_property
     def head(self) -> list[int]:
         """The index of each token's head (a root's is its own)."""
-        column = self._columns.get(HEAD)
-        if column is None:
-            offsets = self.doc.to_array(HEAD).view("int64").tolist() if self.tokens else []
-            column = self._columns[HEAD] = [i + o for i, o in enumerate(offsets)]
-        return column
+        offsets = self.doc.to_array(HEAD).view("int64").tolist() if self.tokens else []
+        return [i + o for i, o in enumerate(offsets)]
 
     def heads_of(self, word: str) -> set[int]:
         """The tokens that have a child spelt `word` (lower case): `heads_of("the")` holds every word with
         'the' among its children."""
-        key = ("heads_of", word)
-        found = self._columns.get(key)
+        found = self._heads_of.get(word)
         if found is None:
             head = self.head
-            found = self._columns[key] = {head[i] for i, w in enumerate(self.lower) if w == word and head[i] != i}
+            found = self._heads_of[word] = {head[i] for i, w in enumerate(self.lower) if w == word and head[i] != i}
         return found
 
     def doc_text(self) -> str:
