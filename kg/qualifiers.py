@@ -119,7 +119,7 @@ def _quantity_parser():
 
         # the first parse loads quantulum's English data and inflect (whose typeguard instrumentation
         # takes seconds): a one-off cost, paid here with the other loading, not on the first article
-        parser.parse("3 km")
+        parser.parse("3 km and 5 pounds")  # an ambiguous unit also loads the disambiguation data
     return parser
 
 
