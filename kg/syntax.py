@@ -39,26 +39,6 @@ REL_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
 
 
-class _Tokens:
-    """A document's Token objects, each made the first time it is asked for (making every token of every
-    document up front took a sixth of the extraction time, and most are never asked for)."""
-
-    __slots__ = ("_doc", "_made")
-
-    def __init__(self, doc: Doc):
-        self._doc = doc
-        self._made: list[Token | None] = [None] * len(doc)
-
-    def __getitem__(self, i: int) -> Token:
-        tok = self._made[i]
-        if tok is None:
-            tok = self._made[i] = self._doc[i]
-        return tok
-
-    def __len__(self) -> int:
-        return len(self._made)
-
-
 class Words:
     """A document's tokens and the attributes the rules scan most, read from the token arrays.
 
@@ -74,9 +54,9 @@ class Words:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.tokens = _Tokens(doc)
+        self.tokens: list[Token] = list(doc)
         self._heads_of: dict[str, set[int]] = {}
-        orths = doc.to_array(ORTH).tolist() if len(doc) else []
+        orths = doc.to_array(ORTH).tolist() if self.tokens else []
         missing = set(orths).difference(Words._lowers)
         if missing:
             if len(Words._lowers) > 1_000_000:  # a bound on memory across a very large corpus
@@ -89,7 +69,7 @@ class Words:
         self.lower: list[str] = list(map(Words._lowers.__getitem__, orths))
 
     def _strings(self, attr: int) -> list[str]:
-        hashes = self.doc.to_array(attr).tolist() if len(self.doc) else []
+        hashes = self.doc.to_array(attr).tolist() if self.tokens else []
         names = Words._names
         try:
             return list(map(names.__getitem__, hashes))
@@ -113,7 +93,7 @@ class Words:
     @cached_property
     def head(self) -> list[int]:
         """The index of each token's head (a root's is its own)."""
-        offsets = self.doc.to_array(HEAD).view("int64").tolist() if len(self.doc) else []
+        offsets = self.doc.to_array(HEAD).view("int64").tolist() if self.tokens else []
         return [i + o for i, o in enumerate(offsets)]
 
     def heads_of(self, word: str) -> set[int]:
@@ -127,7 +107,7 @@ class Words:
 
     def doc_text(self) -> str:
         """`doc.text`, from the word list (spaCy rebuilds it from Token objects at each call)."""
-        spaces = self.doc.to_array(SPACY).tolist() if len(self.doc) else []
+        spaces = self.doc.to_array(SPACY).tolist() if self.tokens else []
         return "".join([t + " " if s else t for t, s in zip(self.text, spaces)])
 
     def candidates(self, i: int) -> tuple[str, ...]:
