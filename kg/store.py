@@ -184,11 +184,8 @@ def _sorted_select(store: pyoxigraph.Store, text: str, **options) -> tuple[list[
     if any(name not in names for name, _ in keys):
         return None
     rows = [[sol[n] for n in names] for sol in result]
-    columns = [names.index(name) for name, _ in keys]
-    if not any(descending for _, descending in keys):
-        rows.sort(key=lambda row: tuple(_order_key(row[i]) for i in columns))
-        return names, rows
-    for i, (_, descending) in reversed(list(zip(columns, keys))):  # stable sorts, last key first
+    for name, descending in reversed(keys):  # stable sorts, last key first
+        i = names.index(name)
         rows.sort(key=lambda row: _order_key(row[i]), reverse=descending)
     return names, rows
 

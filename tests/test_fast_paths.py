@@ -4,7 +4,6 @@ and a build that keeps its extractions in memory against one that reads them bac
 
 import json
 
-import pytest
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
@@ -18,7 +17,7 @@ from kg.validate import validate_graph
 
 from .conftest import parse
 from .graphs import extraction
-from .test_streaming import TEXTS
+from .test_streaming import corpus  # noqa: F401  (the fixture)
 
 EX = Namespace("https://example.org/")
 
@@ -99,18 +98,10 @@ def test_shapes_validate_the_context_free_graphs():
     assert not validate_graph(broken).conforms
 
 
-@pytest.fixture(scope="module")
-def texts(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("corpus")
-    for i, text in enumerate(TEXTS):
-        (folder / f"doc{i}.txt").write_text(text, encoding="utf-8")
-    return folder
-
-
-def test_a_build_that_keeps_its_extractions_equals_one_that_reads_the_cache(tmp_path, texts, monkeypatch):
-    kept = build_corpus(texts, tmp_path / "kept", views=False)
+def test_a_build_that_keeps_its_extractions_equals_one_that_reads_the_cache(tmp_path, corpus, monkeypatch):
+    kept = build_corpus(corpus, tmp_path / "kept", views=False)
     monkeypatch.setattr(kg.pipeline, "KEPT_EXTRACTION_WORDS", 0)
-    cached = build_corpus(texts, tmp_path / "cached", views=False)
+    cached = build_corpus(corpus, tmp_path / "cached", views=False)
     assert kept.statements == cached.statements > 0
     for name in ("graph.ttl", "graph.nt", "graph.trig", "graph.nq", "graph.jsonld"):
         assert (tmp_path / "kept" / name).read_bytes() == (tmp_path / "cached" / name).read_bytes(), name
