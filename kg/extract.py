@@ -26,6 +26,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import ACTOR_TYPES, AMBIGUOUS as AMBIGUOUS_PREFIX, PEOPLE_NOUNS, PLACE_TYPES, MentionFinder, MentionIndex
 from .model import MODALITIES, Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
 from .qualifiers import parse_quantities, resolve_date
+from .voice import Voice, find_voice
 
 STANDING = frozenset({"leaderOf", "memberOf", "commands", "locatedIn", "borders", "controls"})
 SPEECH_PROPS = frozenset({"claims", "warns", "denies", "demands", "accuses", "estimates", "disputes"})
@@ -80,6 +81,7 @@ class Context:
     text: str = ""  # doc.text (which spaCy rebuilds at each call)
     words: sx.Words | None = None  # the token attribute lists the sentence scans read
     _lower: tuple[int, str] | None = None  # (sentence start, its lower-case text), for `lower_text`
+    voice: Voice | None = None  # who the document's "I" and "we" are
 
     def heads_in(self, sent: Span) -> list[Token]:
         """The head tokens of the named mentions in a sentence (the rules about names look only at these)."""
@@ -118,7 +120,8 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
     index = finder.find()
     base = dt.date.fromisoformat(document.date) if document.date else None
     ctx = Context(doc=doc, document=document, gaz=gaz, index=index, finder=finder, base_date=base, ents=finder.ents,
-                  word_sets=_word_sets(gaz), span_heads=sorted(index.spans), text=finder.text, words=finder.words)
+                  word_sets=_word_sets(gaz), span_heads=sorted(index.spans), text=finder.text, words=finder.words,
+                  voice=find_voice(finder, document, gaz))
     sentences = []
     for number, sent in enumerate(doc.sents):
         raw = ctx.text[sent.start_char:sent.end_char]
@@ -142,7 +145,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _standing_noun_relations(ctx, sent, number)
     _implicit_agents(ctx)
     _denial_copies(ctx)
-    mentions = tuple(sorted({(m.start, m.end, m.key): m for m in index.by_token.values()}.values(),
+    mentions = tuple(sorted({(m.start, m.end, m.key): m for m in [*index.by_token.values(), *ctx.voice.names]}.values(),
                             key=lambda m: (m.start, m.end, m.key)))
     words = count_words(doc)
     return DocExtraction(document=document, sentences=tuple(sentences), mentions=mentions,
@@ -252,7 +255,12 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                                 ctx.index.by_token[i] = new
             continue
         if tok.tag_ in sx.PRONOUN_TAGS or tok.lower_ in ("he", "she", "it", "they", "his", "her", "its", "their"):
-            if tok.lower_ in ("i", "we", "you", "our", "my", "your", "us", "me"):
+            if tok.lower_ in ("i", "we", "you", "our", "my", "your", "us", "me", "mine", "ours", "myself", "ourselves",
+                              "yourself", "yours"):
+                if ctx.voice is not None and tok.i not in ctx.finder.quoted:
+                    speaker = ctx.voice.first_person(tok)
+                    if speaker is not None:
+                        ctx.index.by_token[tok.i] = speaker
                 continue
             ref = ctx.finder.resolve_pronoun(tok)
             if ref is not None:

@@ -534,7 +534,7 @@ class MentionFinder:
         if entry is not None:
             key, wikidata = entry.key, entry.wikidata
         else:
-            key, wikidata = self._person_key(name), None
+            key, wikidata = self.person_key(name), None
         surface_span = self._titled_span(span)
         mention = Mention(doc_id=self.doc_id, start=surface_span[0].idx,
                           end=surface_span[-1].idx + len(surface_span[-1].text),
@@ -554,7 +554,7 @@ class MentionFinder:
             if key not in self.index.leads and entry is not None and entry.country:
                 self.index.leads[key] = f"country:{entry.country}"
 
-    def _person_key(self, name: str) -> str:
+    def person_key(self, name: str) -> str:
         """Persons known by surname: a bare surname joins an earlier full name of the document."""
         parts = name.split()
         if len(parts) == 1:
