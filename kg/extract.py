@@ -26,7 +26,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import ACTOR_TYPES, AMBIGUOUS as AMBIGUOUS_PREFIX, PEOPLE_NOUNS, PLACE_TYPES, MentionFinder, MentionIndex
 from .model import MODALITIES, Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
 from .qualifiers import parse_quantities, resolve_date
-from .voice import Voice, find_voice
+from .voice import Voice, find_voice, voice_words
 
 STANDING = frozenset({"leaderOf", "memberOf", "commands", "locatedIn", "borders", "controls"})
 SPEECH_PROPS = frozenset({"claims", "warns", "denies", "demands", "accuses", "estimates", "disputes"})
@@ -82,6 +82,7 @@ class Context:
     words: sx.Words | None = None  # the token attribute lists the sentence scans read
     _lower: tuple[int, str] | None = None  # (sentence start, its lower-case text), for `lower_text`
     voice: Voice | None = None  # who the document's "I" and "we" are
+    groups: dict[int, list[Mention]] = field(default_factory=dict)  # "the two leaders", "they" -> the participants
 
     def heads_in(self, sent: Span) -> list[Token]:
         """The head tokens of the named mentions in a sentence (the rules about names look only at these)."""
@@ -239,7 +240,9 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
         # only the tokens one of the cases below can take (the checks read the token lists)
         word = lower[i]
         if not (i in by_token or tag[i] in sx.PRONOUN_TAGS or word in REFERENCE_WORDS or word in finder.military_nouns
-                or i in with_the and w.pos[i] == "NOUN" and (word in finder.title_heads or w.tokens[i].is_punct)):
+                or word in voice_words().group_nouns
+                or i in with_the and w.pos[i] in ("NOUN", "PROPN") and (word in finder.title_heads
+                                                                         or w.tokens[i].is_punct)):
             continue
         tok = w.tokens[i]
         if tok.i in ctx.index.by_token:
@@ -253,6 +256,8 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                         for i, m in list(ctx.index.by_token.items()):
                             if m is ment:
                                 ctx.index.by_token[i] = new
+            continue
+        if _group_reference(ctx, tok):
             continue
         if tok.tag_ in sx.PRONOUN_TAGS or tok.lower_ in ("he", "she", "it", "they", "his", "her", "its", "their"):
             if tok.lower_ in ("i", "we", "you", "our", "my", "your", "us", "me", "mine", "ours", "myself", "ourselves",
@@ -284,8 +289,9 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
                                                     name=None)
                 continue
-        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
-            ref = ctx.finder.resolve_description(tok)
+        if (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in ctx.finder.all_titles) \
+                and any(c.lower_ == "the" for c in tok.children):
+            ref = ctx.finder.resolve_description(tok) or _author_by_title(ctx, tok)
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
                                                     surface=tok.text, name=None)
@@ -304,6 +310,80 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                     ctx.index.by_token[tok.i] = Mention(doc_id=ctx.document.doc_id, start=tok.idx,
                                                         end=tok.idx + len(tok.text), surface=tok.text,
                                                         type="Country", key=entry.key, wikidata=entry.wikidata)
+
+
+GROUP_TYPES = frozenset({"Person", "Country", "Organization"})
+
+
+def _participants(ctx: Context, tok: Token) -> list[Mention]:
+    """The participants a plural reference stands for: the coordinated actors ('X and Y discussed…', 'a call
+    between X and Y') of the sentence before it or earlier in its own, or the two people of a meeting or call
+    ('X met with Y'). Empty when no such pair is near."""
+    doc = tok.doc
+    sent = tok.sent
+    spans = [(sent.start, tok.i)]
+    if sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        spans.append((prev.start, prev.end))
+    for lo, hi in spans:
+        for i in range(lo, hi):
+            ment = ctx.index.by_token.get(i)
+            if ment is None or ment.type not in GROUP_TYPES:
+                continue
+            t = doc[i]
+            members = [ment]
+            for c in sx.with_conjuncts(t)[1:]:
+                m = ctx.index.get(c)
+                if m is not None and m.type in GROUP_TYPES and m.key not in {x.key for x in members}:
+                    members.append(m)
+            if len(members) >= 2 and len({m.type for m in members}) == 1:
+                return members
+        people = []
+        for i in range(lo, hi):
+            ment = ctx.index.by_token.get(i)
+            if ment is not None and ment.type == "Person" and ment.name is not None \
+                    and ment.key not in {m.key for m in people}:
+                people.append(ment)
+        if len(people) == 2:
+            return people
+    return []
+
+
+def _author_by_title(ctx: Context, tok: Token) -> Mention | None:
+    """'The President' in a text by a president, or the Prime Minister in one by a prime minister: the author."""
+    voice = ctx.voice
+    if voice is None or voice.author is None or not voice.role:
+        return None
+    phrase = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.lower_ != "the" and not t.is_punct)
+    if phrase and (voice.role == phrase or voice.role.endswith(" " + phrase)) and \
+            not (phrase == "president" and voice.role.endswith("vice president")):
+        return voice.author
+    return None
+
+
+def _group_reference(ctx: Context, tok: Token) -> bool:
+    """'The two leaders', 'both sides', 'the parties' and a subject 'they' after a pair of actors: each of them.
+    Records the group and returns True when resolved."""
+    words = voice_words()
+    lower = tok.lower_
+    if lower in ("they", "their", "them"):
+        if tok.i in ctx.finder.quoted:
+            return False
+    elif lower in words.group_nouns and tok.pos_ in ("NOUN", "PROPN"):
+        dets = [c.lower_ for c in tok.children if sx.dep(c) in ("det", "nummod", "predet", "amod", "det:predet")]
+        if not dets or not all(d in words.group_determiners for d in dets) or \
+                any(sx.dep(c) in sx.COMPOUND | sx.AMOD | {"nmod", "prep"} and c.lower_ not in words.group_determiners
+                    for c in tok.children if c.i != tok.i and sx.dep(c) not in ("det", "nummod", "punct")):
+            return False
+    else:
+        return False
+    members = _participants(ctx, tok)
+    if len(members) < 2:
+        return False
+    ctx.groups[tok.i] = members
+    ctx.index.by_token[tok.i] = replace(members[0], start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
+                                        name=None)
+    return True
 
 
 SURROUNDING_REGION_NOUNS = frozenset({"region", "oblast", "province"})
@@ -652,7 +732,8 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
 
 def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
     """Subjects of a clause, including a participle's noun ('Both regions, situated in ...')."""
-    subs = [ctx.index.get(t) for s in sx.subjects(verb) for t in sx.with_conjuncts(s)]
+    subs = [m for s in sx.subjects(verb) for t in sx.with_conjuncts(s)
+            for m in (ctx.groups.get(t.i) or [ctx.index.get(t)])]
     subs = [s for s in subs if s is not None]
     if subs:
         return subs
@@ -819,6 +900,9 @@ def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
         tokens = [t for t in tokens if not _title_country(ctx, t)]
     for t in tokens:
         for c in sx.with_conjuncts(t):
+            if c.i in ctx.groups:
+                out.extend(m for m in ctx.groups[c.i] if m not in out)
+                continue
             m = _mention_at(ctx, c)
             if m is not None and m not in out:
                 out.append(m)

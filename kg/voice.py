@@ -64,6 +64,7 @@ class Voice:
     """Who the document's first-person pronouns are."""
 
     author: Mention | None = None  # "I": the person the document speaks as
+    role: str = ""  # the author's role as the title writes it ('vice president')
     body: Mention | None = None  # "we": the state or body the author speaks for
     names: list[Mention] = field(default_factory=list)  # the author's name, where the text itself never writes it
     turns: list[tuple[int, Mention]] = field(default_factory=list)  # (character offset, speaker) of speaker labels
@@ -272,6 +273,7 @@ def find_voice(finder, document: Document, gaz: Gazetteer) -> Voice:
         name, role = author
         if not _is_proxy(role):
             voice.author = _author_mention(finder, gaz, doc_id, name, voice)
+            voice.role = role
             known = [e for e in gaz.lookup(name) if e.type == "Person" and e.country]
             if known and state is None:
                 state = gaz.country(known[0].country)
