@@ -132,6 +132,9 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         sentences.append(Sentence(doc_id=document.doc_id, index=number, start=start, end=start + len(text), text=text))
         _titles_and_appositions(ctx, sent, number)
+        _office_relations(ctx, sent, number)
+        _member_lists(ctx, sent, number)
+        _place_pairs(ctx, sent, number)
         _resolve_references(ctx, sent)
         speech = []
         for frame in _frames(ctx, sent):
@@ -544,6 +547,160 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
         _add(ctx, number, person, "leaderOf", obj, role=role or leader.title(),
              evidence=ctx.finder.text[run[0].idx:person.end])
     ctx.index.titles.setdefault(person.key, set()).update(lowers)
+
+
+def _longest_title(text: str, titles) -> str | None:
+    return next((t for t in sorted(titles, key=len, reverse=True) if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text)),
+                None)
+
+
+def _office_relations(ctx: Context, sent: Span, number: int) -> None:
+    """Offices in titles: 'President of X Jane Roe', 'Prime Minister Jane Roe of X' -> leaderOf; 'X's Ambassador to
+    Y Jane Roe', 'Deputy Chairman of the X Council Jane Roe', 'National Security Advisor Jane Roe of X' -> memberOf;
+    'X Force Commander General Jane Roe' -> commands. Only where the title names the country or body."""
+    finder = ctx.finder
+    table = ctx.gaz.titles
+    member, subordinate, target_preps = set(table["member"]), set(table["subordinate"]), set(table["target_preps"])
+    doc = ctx.doc
+    for tok in ctx.heads_in(sent):
+        person = ctx.index.get(tok)
+        if person is None or person.type != "Person" or person.name is None or tok.i not in ctx.index.spans \
+                or all(w.lower() in finder.all_titles for w in person.name.split()):
+            continue
+        start, end = ctx.index.spans[tok.i]
+        first_name = start
+        while first_name < end - 1 and (doc[first_name].lower_ in finder.all_titles or doc[first_name].lower_ in member
+                                        or doc[first_name].lower_ in subordinate):
+            first_name += 1
+        phrase: list[Token] = [doc[k] for k in range(start, first_name)]
+        k = start - 1
+        while k >= sent.start and len(phrase) < 16:
+            t = doc[k]
+            low = t.lower_
+            if t.is_punct and t.text not in (".", "-"):
+                break
+            other = ctx.index.get(t)
+            if other is not None and other.type == "Person" and other.key != person.key:
+                break
+            if low in ("the", "of") or low in target_preps or t.text[:1].isupper() or t.tag_ == "POS" \
+                    or ctx.index.get(t) is not None:
+                phrase.insert(0, t)
+                k -= 1
+                continue
+            break
+        while phrase and (phrase[0].lower_ in ("the", "of") or phrase[0].lower_ in target_preps
+                          or phrase[0].tag_ == "POS"):
+            phrase = phrase[1:]
+        lowers = " ".join(t.lower_ for t in phrase)
+        if not phrase or any(w in finder.former for w in lowers.split()):
+            continue
+        leader = _longest_title(lowers, finder.leader_titles)
+        office = _longest_title(lowers, member)
+        military = _longest_title(lowers, finder.military_titles)
+        if not (leader or office or military):
+            continue
+        candidates = []  # (mention, written after a target preposition)
+        for j, t in enumerate(phrase):
+            m = ctx.index.get(t)
+            if m is None or m.key == person.key or m.type not in ("Country", "Organization", "MilitaryUnit"):
+                entry = finder._country_of_modifier(t) if m is None or m.type not in PLACE_TYPES else None
+                if entry is None or entry.type != "Country":
+                    continue
+                m = Mention(doc_id=ctx.document.doc_id, start=t.idx, end=t.idx + len(t.text), surface=entry.label,
+                            type="Country", key=entry.key, wikidata=entry.wikidata)
+            before = [x for x in phrase[:j] if x.lower_ != "the" and ctx.index.get(x) != m]
+            targeted = bool(before) and before[-1].lower_ in target_preps
+            if not candidates or candidates[-1][0].key != m.key:
+                candidates.append((m, targeted))
+        after = end
+        if after < sent.end and doc[after].lower_ == "of":
+            nxt = after + 1
+            while nxt < sent.end and doc[nxt].lower_ == "the":
+                nxt += 1
+            m = ctx.index.get(doc[nxt]) if nxt < sent.end else None
+            if m is not None and m.type in ("Country", "Organization"):
+                candidates = [(m, False)]
+        owners = [m for m, targeted in candidates if not targeted]
+        if not owners:
+            continue
+        target = owners[0]
+        evidence = ctx.text[phrase[0].idx:person.end] if phrase[0].idx < person.end else person.surface
+        is_sub = any(w in subordinate for w in lowers.split())
+        if military and target.type in ("MilitaryUnit", "Organization") and not is_sub:
+            prop, role = "commands", military
+        elif leader and not is_sub and (not office or len(leader) >= len(office)) and target.type != "MilitaryUnit":
+            prop, role = "leaderOf", leader
+        elif (office or leader) and target.type in ("Country", "Organization"):
+            prop, role = "memberOf", office or leader
+        else:
+            continue
+        if prop == "leaderOf" and target.type == "Country":
+            ctx.index.leads.setdefault(person.key, target.key)
+        if not any(r.predicate == prop and r.subject.key == person.key and isinstance(r.object, Mention)
+                   and r.object.key == target.key for r in ctx.relations):
+            _add(ctx, number, person, prop, target, role=role, evidence=evidence)
+
+
+def _member_lists(ctx: Context, sent: Span, number: int) -> None:
+    """'A, B and C, as members of the X Group, …' and 'X's members A, B and C': memberOf for each listed actor."""
+    membership = set(ctx.gaz.titles["membership_nouns"])
+    for tok in sent:
+        if tok.lower_ not in membership:
+            continue
+        body = next((ctx.index.get(n) for p, n in sx.prep_args(tok) if p == "of"), None)
+        if body is None or body.type not in ("Organization", "MilitaryUnit", "Actor"):
+            continue
+        members: list[Mention] = []
+        k = tok.i - 1
+        while k >= sent.start and ctx.doc[k].lower_ in ("as", "the", ",", "all", "both", "its", "their"):
+            k -= 1
+        # the list written right before: mentions joined by commas, 'and' and articles
+        while k >= sent.start:
+            t = ctx.doc[k]
+            ment = ctx.index.get(t)
+            if ment is not None and ment.type in ("Country", "Organization") and ment.key != body.key:
+                if ment not in members:
+                    members.insert(0, ment)
+            elif not (t.lower_ in ("and", "the", ",") or t.text == ","):
+                break
+            k -= 1
+        if len({m.key for m in members}) < 2:
+            members = []
+        if not members:
+            continue
+        for m in {m.key: m for m in members}.values():
+            _add(ctx, number, m, "memberOf", body, evidence=_evidence(ctx, tok, tok))
+
+
+def _place_pairs(ctx: Context, sent: Span, number: int) -> None:
+    """'Aleppo, Syria' and 'a town in X, Y': a city or region written with the region or country that holds it."""
+    doc = ctx.doc
+    rank = {"City": 0, "Place": 0, "Region": 1, "Country": 2}
+    for tok in ctx.heads_in(sent):
+        inner = ctx.index.get(tok)
+        if inner is None or inner.name is None or inner.type not in ("City", "Region", "Place") or tok.i not in ctx.index.spans:
+            continue
+        _, end = ctx.index.spans[tok.i]
+        if end + 1 >= sent.end or doc[end].text != ",":
+            continue
+        outer = ctx.index.get(doc[end + 1])
+        if outer is None or outer.type not in ("Region", "Country") or rank[outer.type] <= rank[inner.type]:
+            continue
+        k = end + 1
+        while k < sent.end and ctx.index.get(doc[k]) == outer:
+            k += 1
+        if k < sent.end and (doc[k].lower_ in ("and", "or") or doc[k].text == "," and k + 1 < sent.end
+                             and (ctx.index.get(doc[k + 1]) is not None and ctx.index.get(doc[k + 1]).type in PLACE_TYPES
+                                  or doc[k + 1].lower_ in ("and", "or"))):
+            continue  # a list of places, not a place and its container
+        if k - end > 1 and doc[end - 1].i > sent.start and doc[tok.i].i > sent.start and \
+                ctx.index.get(doc[ctx.index.spans[tok.i][0] - 1]) is not None:
+            continue
+        inner_country = _country_code(ctx, inner)
+        outer_country = _country_code(ctx, outer)
+        if inner_country and outer_country and inner_country != outer_country:
+            continue
+        _add(ctx, number, inner, "locatedIn", outer, evidence=ctx.text[inner.start:outer.end])
 
 
 def _title_head(ctx: Context, noun: Token) -> Token:

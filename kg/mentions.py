@@ -123,6 +123,9 @@ def _title_sets(gaz: Gazetteer) -> dict[str, frozenset[str]]:
             ("group_nouns", "group_nouns"), ("agreement_nouns", "agreement_nouns"), ("weapon_nouns", "weapon_nouns"),
             ("place_nouns", "place_nouns"), ("region_words", "region_words"), ("city_words", "city_words"))}
         sets["all_titles"] = sets["leader_titles"] | sets["military_titles"] | sets["other_titles"]
+        # every word of a title of several words ('prime', 'minister'): a title's words before a name
+        sets["title_words"] = frozenset(w for t in sets["all_titles"] | frozenset(titles.get("member", ()))
+                                        for w in t.split() if len(t.split()) > 1)
         # the first words of the titles, and 'leader': the nouns `resolve_description` can resolve
         sets["title_heads"] = frozenset(t.split()[0] for t in sets["all_titles"] if t.split()) | {"leader"}
         # the nouns `_noun_phrase` reads
@@ -208,8 +211,9 @@ class MentionFinder:
             while j > i and lower[j] in ("of", "for", "the", "and"):
                 j -= 1
             start = i
-            while start < j and lower[start] in self.all_titles:
-                start += 1  # "General Valery Gerasimov": the title is context, not name
+            while start < j and (lower[start] in self.all_titles or lower[start] in self.title_words
+                                 and lower[start + 1] in self.title_words):
+                start += 1  # "General Valery Gerasimov", "Prime Minister X": the title is context, not name
             span = doc[i:j + 1]
             words = [t.lower_ for t in span]
             if any(w in ORG_WORDS for w in words) and len(span) >= 2:
