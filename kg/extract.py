@@ -355,9 +355,21 @@ def _participants(ctx: Context, tok: Token) -> list[Mention]:
 def _author_by_title(ctx: Context, tok: Token) -> Mention | None:
     """'The President' in a text by a president, or the Prime Minister in one by a prime minister: the author."""
     voice = ctx.voice
-    if voice is None or voice.author is None or not voice.role:
+    if voice is None:
         return None
     phrase = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.lower_ != "the" and not t.is_punct)
+    if voice.author is None or not voice.role:
+        # the issuing state's office holder of that title, named somewhere in the text
+        country = voice.body.key.split(":", 1)[1] if voice.body is not None and voice.body.key.startswith("country:") \
+            else None
+        if country is None or not phrase:
+            return None
+        named = {m.key: m for m in ctx.index.by_token.values() if m.type == "Person" and m.name}
+        for key, ment in named.items():
+            entry = ctx.gaz.entries.get(key)
+            if entry is not None and entry.country == country and entry.office and entry.office.lower() == phrase:
+                return replace(ment, name=None)
+        return None
     if phrase and (voice.role == phrase or voice.role.endswith(" " + phrase)) and \
             not (phrase == "president" and voice.role.endswith("vice president")):
         return voice.author

@@ -262,10 +262,11 @@ def find_voice(finder, document: Document, gaz: Gazetteer) -> Voice:
     author = title_author(title, gaz) if title else None
     if author is None:
         lines = [ln.strip() for ln in document.text.strip().splitlines() if ln.strip()]
-        if lines:
-            match = SIGNATURE.match(lines[-1])
-            if match and match.group(2).split()[0].lower() in _title_words(gaz):
+        for line in (lines[-1:] + lines[:1]) if lines else []:
+            match = SIGNATURE.match(line)
+            if match and match.group(2).split()[0].lower() in _title_words(gaz) | {t for t in gaz.titles.get("member", [])}:
                 author = (match.group(1), match.group(2).lower())
+                break
     state = issuing_state(document, gaz)
     body = joint_body(title, gaz) if title else None
     role = ""
