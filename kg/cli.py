@@ -159,7 +159,7 @@ def validate(graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Gr
 
 @app.command()
 def evaluate(
-    gold: Path = typer.Argument(..., help="Gold annotations (JSON Lines, see GOLD.md)."),
+    gold: Path = typer.Argument(..., help="Gold annotations (JSON Lines, see docs/GOLD.md)."),
     graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file to score."),
     brief: bool = typer.Option(False, "--brief", help="Only the summary figures."),
 ) -> None:
