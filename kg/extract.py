@@ -30,6 +30,7 @@ from .voice import Voice, find_voice, voice_words
 
 STANDING = frozenset({"leaderOf", "memberOf", "commands", "locatedIn", "borders", "controls"})
 SPEECH_PROPS = frozenset({"claims", "warns", "denies", "demands", "accuses", "estimates", "disputes"})
+SPEECH_ACTS = SPEECH_PROPS | {"praises", "condemns", "threatens", "rejects", "orders", "agreesTo"}
 TERRITORY_NOUNS = frozenset({"territory", "territories", "land", "lands", "ground", "area", "areas", "kilometers",
                              "kilometres", "miles", "village", "villages", "settlement", "settlements", "town",
                              "towns", "city", "cities", "positions", "position", "gains", "region", "regions",
@@ -2066,6 +2067,14 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     elif frame.prop in SPEECH_PROPS and modality in ("Claimed",) and frame.mode in ("speech", "allege"):
         # a speech act reported by someone else is still a speech act the article asserts happened
         modality = "Asserted"
+    if modality == "Asserted" and ctx.voice is not None and ctx.voice.turns:
+        # a transcript's turn is its speaker's direct speech: what it states is claimed; the acts it performs
+        # (appeals, accusations, praise) are the speaker's, as the text shows them
+        speaker = ctx.voice.speaker_at(frame.token.idx)
+        if speaker is not None and (ctx.voice.author is None or speaker.key != ctx.voice.author.key):
+            own_act = frame.prop in SPEECH_ACTS and any(s.key == speaker.key for s in subjects)
+            if not own_act and frame.prop not in STANDING:
+                modality, claimant = "Claimed", speaker
     date, place, quantity = _qualifiers(ctx, frame)
     evidence_tok = frame.token
     refusal = _own_refusal(ctx, frame, modality, claimant)

@@ -206,7 +206,7 @@ def issuing_state(document: Document, gaz: Gazetteer) -> Entry | None:
 
 
 SIGNATURE = re.compile(r"^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s+(?:the\s+)?([A-Za-z][\w .'’-]{2,80})$")
-SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][\w.'’ -]{1,80}?):[ \t]+\S", re.MULTILINE)
+SPEAKER_LABEL = re.compile(r"(?:^[ \t]*|(?<=\* )|(?<=[.!?] ))([A-Z][\w.'’ -]{1,80}?):[ \t]+\S", re.MULTILINE)
 
 
 def _entity_mention(doc_id: str, entry: Entry) -> Mention:
@@ -312,16 +312,21 @@ def find_voice(finder, document: Document, gaz: Gazetteer) -> Voice:
         if len(label.split()) > 12:
             continue
         speaker = None
+        last = None
         for i in range(len(w.lower)):
             tok = w.tokens[i]
             if tok.idx < start:
                 continue
             if tok.idx >= match.end(1):
                 break
+            last = i
             ment = finder.index.by_token.get(i)
             if ment is not None and ment.type == "Person" and ment.name \
                     and not all(x.lower() in titles for x in ment.name.split()):
                 speaker = replace(ment, name=None)
+        if speaker is not None and (last is None or finder.index.by_token.get(last) is None
+                                    or finder.index.by_token[last].key != speaker.key):
+            speaker = None  # the label ends with the speaker's name: 'President of X Jane Roe:'
         if speaker is None and label.isupper() and voice.author is not None and role:
             words_ = label.lower().split()
             if words_ and words_[0] == "the" and " ".join(words_[1:]) and role.endswith(" ".join(words_[1:])):
