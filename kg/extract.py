@@ -136,6 +136,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _office_relations(ctx, sent, number)
         _member_lists(ctx, sent, number)
         _place_pairs(ctx, sent, number)
+        _participants_list(ctx, sent, number)
         _resolve_references(ctx, sent)
         speech = []
         for frame in _frames(ctx, sent):
@@ -683,6 +684,30 @@ def _member_lists(ctx: Context, sent: Span, number: int) -> None:
             continue
         for m in {m.key: m for m in members}.values():
             _add(ctx, number, m, "memberOf", body, evidence=_evidence(ctx, tok, tok))
+
+
+def _participants_list(ctx: Context, sent: Span, number: int) -> None:
+    """'Taking part in the meeting were A, B and C': each person listed meets the meeting's host (the person who
+    last met someone in the text, else the author)."""
+    lower = ctx.lower_text(sent)
+    cue = next((c for c in voice_words().participation_cues if c in lower), None)
+    if cue is None:
+        return
+    host = next((r.subject for r in reversed(ctx.relations) if r.predicate in ("meets", "negotiatesWith")
+                 and r.subject.type == "Person"), None)
+    if host is None and ctx.voice is not None:
+        host = ctx.voice.author
+    if host is None:
+        return
+    cue_at = sent.start_char + lower.index(cue)
+    seen = set()
+    for tok in ctx.heads_in(sent):
+        ment = ctx.index.get(tok)
+        if ment is None or ment.type != "Person" or ment.name is None or tok.idx < cue_at or ment.key == host.key \
+                or ment.key in seen:
+            continue
+        seen.add(ment.key)
+        _add(ctx, number, host, "meets", ment, evidence=ment.surface, token=tok)
 
 
 def _place_pairs(ctx: Context, sent: Span, number: int) -> None:

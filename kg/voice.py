@@ -40,6 +40,7 @@ class VoiceWords:
     group_nouns: frozenset[str]
     group_determiners: frozenset[str]
     joint_genres: tuple[str, ...]
+    participation_cues: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,7 @@ def voice_words() -> VoiceWords:
         group_nouns=frozenset(data["group_nouns"]),
         group_determiners=frozenset(data["group_determiners"]),
         joint_genres=tuple(data["joint_genres"]),
+        participation_cues=tuple(data["participation_cues"]),
     )
 
 
