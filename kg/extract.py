@@ -137,6 +137,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _member_lists(ctx, sent, number)
         _place_pairs(ctx, sent, number)
         _participants_list(ctx, sent, number)
+        _places_in_region(ctx, sent, number)
         _resolve_references(ctx, sent)
         speech = []
         for frame in _frames(ctx, sent):
@@ -684,6 +685,47 @@ def _member_lists(ctx: Context, sent: Span, number: int) -> None:
             continue
         for m in {m.key: m for m in members}.values():
             _add(ctx, number, m, "memberOf", body, evidence=_evidence(ctx, tok, tok))
+
+
+def _places_in_region(ctx: Context, sent: Span, number: int) -> None:
+    """'A, B and C in the Z region' and 'In the Z region: … the towns of A, B and C': each listed settlement lies in
+    the region (not waypoints of a route)."""
+    regions = []
+    for tok in ctx.heads_in(sent):
+        ment = ctx.index.get(tok)
+        if ment is not None and ment.type == "Region" and any(
+                t.lower_ == "in" for t in ctx.doc[max(sent.start, tok.i - 3):tok.i]):
+            regions.append((tok, ment))
+    if len({m.key for _, m in regions}) != 1:
+        return
+    region_tok, region = regions[0]
+    listed: list[tuple[Token, Mention]] = []
+    plural_city_words = {w + "s" for w in ctx.finder.city_words} | {"cities", "villages"}
+    for tok in sent:
+        if tok.lower_ in plural_city_words:
+            for prep, noun in sx.prep_args(tok):
+                if prep == "of":
+                    listed += [(c, ctx.index.get(c)) for c in sx.with_conjuncts(noun)]
+    # "A, B and C in the Z region": the coordinated places the 'in' phrase hangs on
+    head = region_tok.head.head if sx.dep(region_tok.head) in sx.PREP else region_tok.head
+    if sx.dep(region_tok) in sx.POBJ | {"obl", "nmod"}:
+        node = region_tok.head if sx.dep(region_tok) in sx.POBJ else head
+        if sx.dep(region_tok) in ("obl", "nmod"):
+            node = region_tok.head
+        if ctx.index.get(node) is not None and ctx.index.get(node).type == "City":
+            group = sx.with_conjuncts(node)
+            if len(group) >= 2:
+                listed += [(c, ctx.index.get(c)) for c in group]
+    region_country = _country_code(ctx, region)
+    seen = set()
+    for tok, ment in listed:
+        if ment is None or ment.type != "City" or ment.name is None or ment.key in seen:
+            continue
+        code = _country_code(ctx, ment)
+        if code and region_country and code != region_country:
+            continue
+        seen.add(ment.key)
+        _add(ctx, number, ment, "locatedIn", region, evidence=ctx.text[min(tok.idx, region.start):max(tok.idx + len(tok.text), region.end)])
 
 
 def _participants_list(ctx: Context, sent: Span, number: int) -> None:
