@@ -138,6 +138,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _place_pairs(ctx, sent, number)
         _participants_list(ctx, sent, number)
         _places_in_region(ctx, sent, number)
+        _patron_relations(ctx, sent, number)
         _resolve_references(ctx, sent)
         speech = []
         for frame in _frames(ctx, sent):
@@ -685,6 +686,15 @@ def _member_lists(ctx: Context, sent: Span, number: int) -> None:
             continue
         for m in {m.key: m for m in members}.values():
             _add(ctx, number, m, "memberOf", body, evidence=_evidence(ctx, tok, tok))
+
+
+def _patron_relations(ctx: Context, sent: Span, number: int) -> None:
+    """'Iran-backed militias': the patron supports the group."""
+    for head, (patron, _participle) in ctx.index.patrons.items():
+        if sent.start <= head < sent.end:
+            group = ctx.index.by_token.get(head)
+            if group is not None:
+                _add(ctx, number, patron, "supports", group, evidence=group.surface)
 
 
 def _places_in_region(ctx: Context, sent: Span, number: int) -> None:

@@ -65,6 +65,7 @@ class MentionIndex:
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # head token -> (start, end) token span
     titles: dict[str, set[str]] = field(default_factory=dict)  # person key -> title words seen
     leads: dict[str, str] = field(default_factory=dict)  # person key -> country key it leads (from titles)
+    patrons: dict[int, tuple[Mention, str]] = field(default_factory=dict)  # group head -> (patron, participle)
 
     def get(self, token: Token | None) -> Mention | None:
         return None if token is None else self.by_token.get(token.i)
@@ -175,7 +176,41 @@ class MentionFinder:
             if lower in self.phrase_nouns and i not in by_token \
                     and (w.pos[i] in ("NOUN", "PROPN") or w.tag[i] in ("NNS", "NN", "NNP", "NNPS")):
                 self._noun_phrase(w.tokens[i])
+        self._backed_groups()
         return self.index
+
+    def _backed_groups(self) -> None:
+        """'Iran-backed militias', 'Armenian-backed separatists': a group named by its patron; the patron is
+        recorded for the relation it states (supports, or controls for '-controlled')."""
+        w = self.words
+        table = self.gaz.titles
+        participles = frozenset(table.get("patron_participles", ()))
+        groups = frozenset(table.get("armed_group_nouns", ()))
+        for i, lower in enumerate(w.lower):
+            if lower not in participles or i < 2 or w.text[i - 1] not in ("-", "–"):
+                continue
+            tok = w.tokens[i]
+            head = tok.head
+            if head.i <= i or head.lower_ not in groups or head.i - i > 3:
+                continue
+            patron_tok = w.tokens[i - 2]
+            patron = self.index.get(patron_tok)
+            entry = None
+            if patron is None or patron.type not in ("Country", "Organization"):
+                entry = self.gaz.country_of_demonym(patron_tok.text) or next(
+                    (e for e in self.gaz.lookup(patron_tok.text) if e.type in ("Country", "Organization")), None)
+                if entry is None:
+                    continue
+                patron = self.entry_mention([patron_tok], entry, None)
+            if lower == "controlled":
+                continue  # 'Russian-controlled territory' is a place, not a group
+            span = self.doc[patron_tok.i:head.i + 1]
+            if any(t.i in self.index.by_token and t.i != patron_tok.i for t in span):
+                continue
+            key = f"group:{slug(patron.key.split(':')[-1])}-{lower}"  # one group per patron, however named
+            self.index.put(span, self.mention(span, "Actor", key, span.text), head)
+            self.index.by_token[patron_tok.i] = patron
+            self.index.patrons[head.i] = (patron, lower)
 
     def _free(self, tok: Token) -> bool:
         return tok.i not in self.index.by_token and not tok.ent_type_

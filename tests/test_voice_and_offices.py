@@ -89,3 +89,25 @@ def test_a_city_written_with_its_country_is_located_in_it_but_not_a_list(nlp):
     assert ("city:ch:geneva", "locatedIn", "country:CH", "Asserted") in triples(ex)
     ex = extract(nlp, "Talks were held in Geneva, Istanbul and Vilnius.")
     assert triples(ex, "locatedIn") == set()
+
+
+def test_a_patron_backed_group_is_one_actor_the_patron_supports(nlp):
+    ex = extract(nlp, "Iran-backed militias attacked the base. Later Iran-backed fighters fired rockets.")
+    groups = {m.key for m in ex.mentions if m.type == "Actor"}
+    assert groups == {"group:ir-backed"}
+    assert ("country:IR", "supports", "group:ir-backed", "Asserted") in triples(ex)
+
+
+def test_the_people_taking_part_in_a_meeting_meet_its_host(nlp):
+    ex = extract(nlp, "President Tomas Brandt met Prime Minister Lena Varga in Geneva. Taking part in the meeting were "
+                      "Foreign Minister Paul Marchand and Defence Minister Anna Keller.")
+    meets = {(s, o) for s, p, o, _ in triples(ex, "meets")}
+    assert ("person:tomas-brandt", "person:paul-marchand") in meets
+    assert ("person:tomas-brandt", "person:anna-keller") in meets
+
+
+def test_plural_references_stand_for_each_participant(nlp):
+    ex = extract(nlp, "President Tomas Brandt spoke with Prime Minister Lena Varga. The two leaders condemned the "
+                      "attack on the hospital.")
+    condemners = {s for s, p, _o, _m in triples(ex, "condemns")}
+    assert condemners == {"person:tomas-brandt", "person:lena-varga"}
