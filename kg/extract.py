@@ -11,6 +11,7 @@ CONTRACT.md §3.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import datetime as dt
 import re
@@ -139,6 +140,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _participants_list(ctx, sent, number)
         _places_in_region(ctx, sent, number)
         _patron_relations(ctx, sent, number)
+        _toll_estimates(ctx, sent, number)
         _resolve_references(ctx, sent)
         speech = []
         for frame in _frames(ctx, sent):
@@ -686,6 +688,72 @@ def _member_lists(ctx: Context, sent: Span, number: int) -> None:
             continue
         for m in {m.key: m for m in members}.values():
             _add(ctx, number, m, "memberOf", body, evidence=_evidence(ctx, tok, tok))
+
+
+@lru_cache(maxsize=1)
+def _toll_words() -> dict:
+    import json
+    from .gazetteer import PATTERNS_DIR
+    data = json.loads((PATTERNS_DIR / "tolls.json").read_text(encoding="utf-8"))
+    return {"person_nouns": frozenset(data["person_nouns"]), "toll_verbs": frozenset(data["toll_verbs"]),
+            "scale_words": data["scale_words"]}
+
+
+def count_of(noun: Token) -> float | None:
+    """The number a count noun is written with: '2,400 civilians' -> 2400, '1.5 million people' -> 1500000."""
+    scale = _toll_words()["scale_words"]
+    nums = [c for c in noun.children if sx.dep(c) in sx.NUMMOD | {"nummod"} and c.i < noun.i]
+    if not nums:
+        return None
+    num = nums[-1]
+    value = None
+    for tok in [*(c for c in num.children if c.i < num.i and c.like_num), num]:
+        text = tok.text.replace(",", "")
+        if tok.lower_ in scale:
+            value = (value or 1) * scale[tok.lower_]
+            continue
+        try:
+            value = float(text) if value is None else value * float(text)
+        except ValueError:
+            continue
+    for c in num.children:
+        if c.i > num.i and c.lower_ in scale and value is not None:
+            value *= scale[c.lower_]
+    return value
+
+
+def _toll_estimates(ctx: Context, sent: Span, number: int) -> None:
+    """'At least 68 people have been killed', '28,000 people have crossed into X': a toll stated in a clause of its
+    own is an estimate of its speaker: the one who says so, else the document's voice."""
+    words = _toll_words()
+    for tok in sent:
+        if tok.lower_ not in words["person_nouns"] or sx.dep(tok) not in sx.SUBJ | sx.SUBJ_PASS:
+            continue
+        verb = tok.head
+        if not sx.lemma_in(verb, words["toll_verbs"]):
+            continue
+        value = count_of(tok)
+        if value is None or value < 2:
+            continue
+        speaker = None
+        node = verb
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            if sx.dep(node) in ("ccomp", "parataxis") and \
+                    (sx.lookup(node.head, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") == "speech":
+                speaker = next(iter(_mentions_of(ctx, sx.subjects(node.head))), None)
+                if speaker is None:
+                    speaker = False  # someone the text does not name says so: not the document's own estimate
+                break
+            node = node.head
+        if speaker is None and ctx.voice is not None:
+            speaker = ctx.voice.author or ctx.voice.body
+        if not speaker:
+            continue
+        quantity = Quantity(value=value, unit="person", text=ctx.text[tok.left_edge.idx:tok.idx + len(tok.text)])
+        _add(ctx, number, speaker, "estimates", quantity, quantity=quantity,
+             evidence=ctx.text[tok.left_edge.idx:verb.idx + len(verb.text)] if verb.i > tok.i else tok.text)
 
 
 def _patron_relations(ctx: Context, sent: Span, number: int) -> None:

@@ -111,3 +111,14 @@ def test_plural_references_stand_for_each_participant(nlp):
                       "attack on the hospital.")
     condemners = {s for s, p, _o, _m in triples(ex, "condemns")}
     assert condemners == {"person:tomas-brandt", "person:lena-varga"}
+
+
+def test_a_toll_in_a_clause_of_its_own_is_the_speakers_estimate(nlp):
+    ex = extract(nlp, "At least 68 people have been killed in the explosion.", title="Statement by the Ministry",
+                 source="Ministry of Foreign Affairs of Poland")
+    assert {(r.subject.key, r.object.value, r.object.unit) for r in ex.relations if r.predicate == "estimates"} == \
+        {("country:PL", 68.0, "person")}
+    # someone the text does not name says so: no estimate of the document's own
+    ex = extract(nlp, "Local officials said that more than 2,400 civilians had been killed.",
+                 source="Ministry of Foreign Affairs of Poland")
+    assert [r for r in ex.relations if r.predicate == "estimates"] == []
