@@ -1436,9 +1436,15 @@ ATTRIBUTE_NOUNS = frozenset({"courage", "bravery", "efforts", "effort", "role", 
                              "commitment", "contribution", "help", "support", "team"})
 
 
-def _owner_of_attribute(ctx: Context, tok: Token) -> Mention | None:
-    """'the courage of Zelenskyy', 'Trump's efforts': the actor an attribute noun belongs to."""
-    if tok.lower_ not in ATTRIBUTE_NOUNS:
+OWNED_OBJECT_PROPS = frozenset({"praises", "condemns", "supports", "accuses", "defends", "threatens"})
+
+
+def _owner_of_attribute(ctx: Context, tok: Token, any_noun: bool = False) -> Mention | None:
+    """'the courage of Zelenskyy', 'Trump's efforts': the actor an attribute noun belongs to; with `any_noun`, the
+    actor or place owning any abstract noun ('the security of X', 'X's sovereignty')."""
+    if tok.lower_ not in ATTRIBUTE_NOUNS and not (any_noun and tok.pos_ == "NOUN"
+                                                  and tok.lower_ not in ctx.finder.place_nouns
+                                                  and tok.lower_ not in ctx.finder.weapon_nouns):
         return None
     poss = sx.possessor(tok)
     if poss is not None and ctx.index.get(poss) is not None:
@@ -1479,8 +1485,14 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                         for p, n in sx.prep_args(inner) if p == slot]
         for tok in toks:
             mentions = _mentions_expanded(ctx, tok)
-            if not mentions and entry.get("p") in ("praises", "condemns", "supports", "accuses"):
-                owner = _owner_of_attribute(ctx, tok)
+            if not mentions and entry.get("p") in OWNED_OBJECT_PROPS:
+                owner = _owner_of_attribute(ctx, tok, any_noun=True)
+                if owner is None and tok.pos_ == "NOUN":
+                    # "support for the defence of X", "commitment to the security of X": one noun further
+                    inner = [n for p, n in sx.prep_args(tok) if p in ("of", "for", "to")]
+                    owner = next((o for n in inner if (o := _owner_of_attribute(ctx, n, any_noun=True))), None)
+                if owner is not None and owner.type not in ACTOR_TYPES | PLACE_TYPES:
+                    owner = None
                 mentions = [owner] if owner is not None else []
             if mentions:
                 for m in mentions:
