@@ -1602,6 +1602,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             objects = [m for m in _mentions_expanded(ctx, stray) if _allowed_object(ctx, entry, stray, m)]
             if not objects and _allowed_object(ctx, entry, stray, None):
                 objects = [_content(stray)]
+    if prop == "claims" and not objects and complement is None:
+        need = [o for o in sx.objects(tok) if o.lower_ in _need_nouns() or o.lemma_ in _need_nouns()]
+        if need:
+            objects = [_content(need[0])]  # "stressed the need for…": a stance (see `_stance_of_need`)
     if prop == "claims" and mode in ("speech", "allege"):
         objects = [o for o in objects if not isinstance(o, Mention)] or objects
         if complement is not None:
@@ -2210,8 +2214,40 @@ def _own_refusal(ctx: Context, frame: Frame, modality: str, claimant: Mention | 
     return Frame(token=tok, prop="rejects", subjects=own, objects=[content], mode=None, scope=tok)
 
 
+@lru_cache(maxsize=1)
+def _need_nouns() -> frozenset[str]:
+    import json
+    from .gazetteer import PATTERNS_DIR
+    return frozenset(json.loads((PATTERNS_DIR / "stance.json").read_text(encoding="utf-8"))["need_nouns"])
+
+
+def _stance_of_need(ctx: Context, frame: Frame) -> Frame:
+    """'stressed the need for X', 'underscored the importance of X': a demand for X (praise of X when X is an
+    actor), not a claim."""
+    if frame.prop != "claims" or frame.token.pos_ not in ("VERB", "AUX"):
+        return frame
+    need = next((o for o in sx.objects(frame.token) if o.lower_ in _need_nouns() or o.lemma_ in _need_nouns()), None)
+    if need is None:
+        return frame
+    args = list(sx.prep_args(need)) or [(p, n) for p, n in sx.prep_args(frame.token) if n.i > need.i]
+    for prep, noun in args:
+        if prep in ("of", "for"):
+            ment = _mention_at(ctx, noun)
+            if ment is not None and ment.type in ACTOR_TYPES and not any(
+                    sx.dep(c) in ("acl", "relcl", "acl:relcl") for c in noun.children):
+                return replace(frame, prop="praises", objects=[ment], complement=None)
+            text = _content(noun) if noun.pos_ in ("NOUN", "PROPN") else _clause_content(noun)
+            return replace(frame, prop="demands", objects=[Content(text=text.text if isinstance(text, Content) else text)],
+                           complement=None)
+    for c in need.children:
+        if sx.dep(c) in ("acl", "xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            return replace(frame, prop="demands", objects=[_clause_content(c)], complement=None)
+    return frame
+
+
 def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     added: list[int] = []
+    frame = _stance_of_need(ctx, frame)
     subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
     if frame.prop in STATE_ACTS:
         # "Putin plans to seize Sumy": the state acts through its leader

@@ -122,3 +122,11 @@ def test_a_toll_in_a_clause_of_its_own_is_the_speakers_estimate(nlp):
     ex = extract(nlp, "Local officials said that more than 2,400 civilians had been killed.",
                  source="Ministry of Foreign Affairs of Poland")
     assert [r for r in ex.relations if r.predicate == "estimates"] == []
+
+
+def test_the_need_for_something_is_a_demand_and_the_importance_of_an_actor_praise(nlp):
+    ex = extract(nlp, "President Tomas Brandt stressed the need for a ceasefire. He emphasized the importance of "
+                      "the United Nations in resolving conflicts.")
+    assert {(s, p, o) for s, p, o, _m in triples(ex)} == {
+        ("person:tomas-brandt", "demands", "a ceasefire"),
+        ("person:tomas-brandt", "praises", "org:united-nations")}
