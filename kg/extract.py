@@ -1455,6 +1455,27 @@ def _owner_of_attribute(ctx: Context, tok: Token, any_noun: bool = False) -> Men
     return None
 
 
+def _owners(ctx: Context, tok: Token) -> list[Mention]:
+    """The actors or places owning an abstract noun, coordinated ones included: 'the efforts by A, B and C',
+    'the security of X', 'X's sovereignty'."""
+    if tok.pos_ != "NOUN" or tok.lower_ in ctx.finder.place_nouns or tok.lower_ in ctx.finder.weapon_nouns:
+        return []
+    heads = []
+    poss = sx.possessor(tok)
+    if poss is not None:
+        heads.append(poss)
+    heads += [n for p, n in sx.prep_args(tok) if p in ("of", "by")]
+    out: list[Mention] = []
+    for head in heads:
+        for c in sx.with_conjuncts(head):
+            m = ctx.index.get(c)
+            if m is not None and m not in out:
+                out.append(m)
+        if out:
+            break
+    return out
+
+
 def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None) -> bool:
     types = entry.get("obj_types")
     if not types:
@@ -1486,14 +1507,12 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
         for tok in toks:
             mentions = _mentions_expanded(ctx, tok)
             if not mentions and entry.get("p") in OWNED_OBJECT_PROPS:
-                owner = _owner_of_attribute(ctx, tok, any_noun=True)
-                if owner is None and tok.pos_ == "NOUN":
+                owners = _owners(ctx, tok)
+                if not owners and tok.pos_ == "NOUN":
                     # "support for the defence of X", "commitment to the security of X": one noun further
                     inner = [n for p, n in sx.prep_args(tok) if p in ("of", "for", "to")]
-                    owner = next((o for n in inner if (o := _owner_of_attribute(ctx, n, any_noun=True))), None)
-                if owner is not None and owner.type not in ACTOR_TYPES | PLACE_TYPES:
-                    owner = None
-                mentions = [owner] if owner is not None else []
+                    owners = next((o for n in inner if (o := _owners(ctx, n))), [])
+                mentions = [o for o in owners if o.type in ACTOR_TYPES | PLACE_TYPES]
             if mentions:
                 for m in mentions:
                     if _allowed_object(ctx, entry, tok, m):
