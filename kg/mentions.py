@@ -84,9 +84,13 @@ def _strip_det(span: Span) -> Span:
         start += 1
     end = span.end
     while end > start + 1 and (span.doc[end - 1].is_punct or span.doc[end - 1].tag_ == "POS"
-                               or span.doc[end - 1].lower_ in ("'s", "’s")):
-        end -= 1
+                               or span.doc[end - 1].lower_ in ("'s", "’s")
+                               or span.doc[end - 1].is_lower and span.doc[end - 1].pos_ in TRAILING_POS):
+        end -= 1  # "Eduardo Año of", "the Defence Ministry of attacking": words the NER ran on into
     return span.doc[start:end]
+
+
+TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PART", "PRON"})
 
 
 QUOTE_MARKS = frozenset({"“", "``", "”", "''", '"'})
@@ -562,6 +566,7 @@ class MentionFinder:
         tokens = list(span)
         # strip leading title words that NER may include ("General Valery Gerasimov")
         while len(tokens) > 1 and (tokens[0].lower_ in self.all_titles or tokens[0].lower_ in self.former
+                                   or tokens[0].lower_ in self.title_words and len(tokens) > 2
                                    or self.gaz.country_of_demonym(tokens[0].text)):
             tokens = tokens[1:]
         while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
