@@ -422,6 +422,12 @@ class MentionFinder:
                     and sx.dep(self.doc[start - 1]) in sx.COMPOUND and span.start <= self.doc[start - 1].head.i < end \
                     and self.doc[start - 1].lower_ not in self.all_titles and start - 1 not in self.index.by_token:
                 start -= 1
+            # "the Azeri Defence Ministry": a state's institution keeps the state's adjective in its name, so
+            # that two states' ministries stay two entities
+            if start > 0 and any(t.lower_ in INSTITUTION_WORDS for t in self.doc[start:end]) \
+                    and self.gaz.country_of_demonym(self.doc[start - 1].text) is not None \
+                    and start - 1 not in self.index.by_token:
+                start -= 1
             span = self.doc[start:end]
         if not any(c.isalpha() for c in span.text):
             return
