@@ -255,6 +255,9 @@ class MentionFinder:
                 start += 1  # "General Valery Gerasimov", "Prime Minister X": the title is context, not name
             span = doc[i:j + 1]
             words = [t.lower_ for t in span]
+            if i > 0 and any(w in INSTITUTION_WORDS for w in words) and len(span) >= 2 \
+                    and self.gaz.country_of_demonym(text[i - 1]) is not None and (i - 1) not in by_token:
+                span = doc[i - 1:j + 1]  # "the Azeri Defence Ministry": the state's adjective is part of the name
             if any(w in ORG_WORDS for w in words) and len(span) >= 2:
                 type_ = "MilitaryUnit" if any(w in ("forces", "army", "brigade", "division", "regiment", "battalion",
                                                     "corps", "fleet", "navy", "guard") for w in words) else "Organization"
@@ -651,6 +654,13 @@ class MentionFinder:
             country = self._modifier_country(tok, mods)
             if country is not None:
                 self._armed_forces(tok, mods, country)
+            return
+        institution = next((self.index.get(c) for c in mods if self.index.get(c) is not None
+                            and self.index.get(c).type == "Organization"), None)
+        if lower in self.official_nouns and institution is not None:
+            # "a Defence Ministry spokesman": the ministry speaks
+            self.index.put([tok], replace(institution, name=None, start=tok.idx, end=tok.idx + len(tok.text),
+                                          surface=tok.text), tok)
             return
         if (lower in self.official_nouns or lower in PEOPLE_NOUNS) \
                 and not any(c.lower_ in ("news", "press", "wire", "state-run", "media") for c in tok.lefts):
