@@ -7,6 +7,7 @@ corpus is an error.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import html
 import json
@@ -71,6 +72,9 @@ def read_index(folder: Path) -> dict[str, IndexRow]:
         if date is not None and not (isinstance(date, str) and _ISO_DATE.match(date)):
             log.warning("%s line %d: date %r is not YYYY-MM-DD; ignored", INDEX_NAME, number, date)
             date = None
+        elif date is not None and not valid_date(date):
+            log.warning("%s line %d: date %r is not a calendar date; ignored", INDEX_NAME, number, date)
+            date = None
         extra = tuple(
             sorted((str(k), json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v)
                    for k, v in data.items() if k not in KNOWN_KEYS)
@@ -84,6 +88,15 @@ def read_index(folder: Path) -> dict[str, IndexRow]:
             extra=extra,
         )
     return rows
+
+
+def valid_date(text: str) -> bool:
+    """True for a YYYY-MM-DD string that names a real day (not 2025-13-45 or 2025-02-30)."""
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _text_or_none(value) -> str | None:
@@ -163,7 +176,10 @@ def load_document(path: Path, row: IndexRow | None = None, max_bytes: int = MAX_
     date = row.date if row else None
     match = _DATELINE.match(text)
     if match and not date:
-        date = match.group(1)
+        if valid_date(match.group(1)):
+            date = match.group(1)
+        else:
+            log.warning("%s: dateline date %s is not a calendar date; ignored", name, match.group(1))
     return Document(
         doc_id=path.stem,
         file_name=name,

@@ -53,6 +53,19 @@ def test_build_skips_bad_articles_with_warnings(tmp_path, blank_model):
     assert "Traceback" not in result.output
 
 
+def test_build_with_an_impossible_index_date_warns_and_builds(tmp_path, blank_model):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (corpus / "index.jsonl").write_text('{"file": "a.txt", "date": "2025-13-45", "title": "Strikes"}\n',
+                                        encoding="utf-8")
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "out"), "--model", blank_model, "-q"])
+    assert result.exit_code == 0, result.output
+    assert "built 1 documents" in result.stdout
+    assert "warning: index.jsonl line 1: date '2025-13-45' is not a calendar date; ignored" in result.stderr
+    assert "Strikes" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("args,message", [
     (["build", "no/such/folder"], "error: corpus folder not found: no/such/folder"),
     (["build", "corpus", "--model", "no_such_pipeline_xyz"], "error: unknown spaCy pipeline 'no_such_pipeline_xyz'"),

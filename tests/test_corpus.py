@@ -107,3 +107,23 @@ def test_unreadable_articles_are_skipped_with_a_warning(tmp_path, caplog):
     assert [d.doc_id for d in docs] == ["good"]
     text = " ".join(r.getMessage() for r in caplog.records)
     assert "cannot read dangling.txt" in text and "cannot read folder.txt" in text
+
+
+@pytest.mark.parametrize("bad", ["2025-13-45", "2025-02-30", "2025-00-10"])
+def test_an_impossible_index_date_is_a_warning_and_the_rest_of_the_row_is_kept(tmp_path, caplog, bad):
+    write(tmp_path, "a.txt", ENGLISH)
+    write(tmp_path, "b.txt", ENGLISH.replace("Monday", "Tuesday"))
+    write(tmp_path, "index.jsonl", json.dumps({"file": "a.txt", "date": bad, "title": "Strikes"}) + "\n"
+          + json.dumps({"file": "b.txt", "date": "2024-02-29"}) + "\n")
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        docs = list(read_corpus(tmp_path))
+    assert [(d.doc_id, d.title, d.date) for d in docs] == [("a", "Strikes", None), ("b", None, "2024-02-29")]
+    assert any(f"line 1: date '{bad}' is not a calendar date" in r.getMessage() for r in caplog.records)
+
+
+def test_an_impossible_dateline_date_is_ignored_with_a_warning(tmp_path, caplog):
+    write(tmp_path, "b.txt", "Date: 2025-02-30 " + ENGLISH)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        [doc] = list(read_corpus(tmp_path))
+    assert doc.date is None
+    assert any("b.txt: dateline date 2025-02-30 is not a calendar date" in r.getMessage() for r in caplog.records)
