@@ -1,6 +1,7 @@
 """Read a corpus folder: `*.txt` articles plus an optional `index.jsonl`.
 
 Bad input is skipped with a warning (empty, binary, non-UTF-8, oversized,
+not a regular file (a FIFO, device or folder is never read),
 non-English or duplicate articles; broken index lines); a missing or empty
 corpus is an error.
 """
@@ -12,7 +13,9 @@ import hashlib
 import html
 import json
 import logging
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -25,6 +28,7 @@ log = logging.getLogger("kg")
 
 INDEX_NAME = "index.jsonl"
 MAX_BYTES = 5_000_000
+MAX_INDEX_BYTES = 200_000_000
 KNOWN_KEYS = {"file", "title", "date", "source", "url"}
 
 _DATELINE = re.compile(r"^\s*(?:date|dated|published)[:\s]+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
@@ -34,6 +38,48 @@ _STOPWORDS = frozenset(
     "the of and to in a is that for on with as by was at from has have it are be said an this which "
     "will not or its were their his after but who they been had more than also".split()
 )
+
+
+class NotRegularFile(OSError):
+    """A path that is a FIFO, socket, device or folder: reading it could block or never end."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+
+class TooLarge(OSError):
+    def __init__(self, size: int):
+        super().__init__(size)
+        self.size = size
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; never blocks on a FIFO or a device.
+
+    The file is opened without blocking (O_NONBLOCK: opening a FIFO with no writer returns at once) and its
+    type is checked on the open descriptor, so a file swapped for a pipe after a check cannot block the read.
+    Raises NotRegularFile, TooLarge or another OSError.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((k for test, k in _KINDS if test(info.st_mode)), "a special file")
+            raise NotRegularFile(kind)
+        if info.st_size > max_bytes:
+            raise TooLarge(info.st_size)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise TooLarge(len(raw))
+        return raw
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -49,13 +95,20 @@ class IndexRow:
 def read_index(folder: Path) -> dict[str, IndexRow]:
     """Rows of `index.jsonl` by file name; broken lines are skipped with a warning."""
     path = folder / INDEX_NAME
-    if not path.exists():
+    if not os.path.lexists(path):
         return {}
     rows: dict[str, IndexRow] = {}
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = read_regular_file(path, MAX_INDEX_BYTES).decode("utf-8-sig", errors="replace").splitlines()
+    except NotRegularFile as exc:
+        log.warning("%s is %s, not a regular file; reading the articles without it", path, exc.kind)
+        return {}
+    except TooLarge as exc:
+        log.warning("%s is %.1f MB, over the %.0f MB limit; reading the articles without it", path, exc.size / 1e6,
+                    MAX_INDEX_BYTES / 1e6)
+        return {}
     except OSError as exc:
-        log.warning("cannot read %s: %s; reading the articles without it", path, exc.strerror)
+        log.warning("cannot read %s: %s; reading the articles without it", path, exc.strerror or exc)
         return {}
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -148,11 +201,13 @@ def load_document(path: Path, row: IndexRow | None = None, max_bytes: int = MAX_
     """Read one article; None (with a warning) if it cannot be used."""
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            log.warning("%s is %.1f MB, over the %.1f MB limit (--max-bytes); skipped", name, size / 1e6, max_bytes / 1e6)
-            return None
-        raw = path.read_bytes()
+        raw = read_regular_file(path, max_bytes)
+    except NotRegularFile as exc:
+        log.warning("%s is %s, not a regular file; skipped", name, exc.kind)
+        return None
+    except TooLarge as exc:
+        log.warning("%s is %.1f MB, over the %.1f MB limit (--max-bytes); skipped", name, exc.size / 1e6, max_bytes / 1e6)
+        return None
     except OSError as exc:
         log.warning("cannot read %s: %s; skipped", name, exc.strerror or exc)
         return None

@@ -1,6 +1,7 @@
 """Reading corpora: metadata, datelines, and bad input skipped with a warning."""
 
 import json
+from pathlib import Path
 import logging
 
 import pytest
@@ -106,7 +107,7 @@ def test_unreadable_articles_are_skipped_with_a_warning(tmp_path, caplog):
         docs = list(read_corpus(tmp_path))
     assert [d.doc_id for d in docs] == ["good"]
     text = " ".join(r.getMessage() for r in caplog.records)
-    assert "cannot read dangling.txt" in text and "cannot read folder.txt" in text
+    assert "cannot read dangling.txt" in text and "folder.txt is a folder, not a regular file; skipped" in text
 
 
 @pytest.mark.parametrize("bad", ["2025-13-45", "2025-02-30", "2025-00-10"])
@@ -127,3 +128,35 @@ def test_an_impossible_dateline_date_is_ignored_with_a_warning(tmp_path, caplog)
         [doc] = list(read_corpus(tmp_path))
     assert doc.date is None
     assert any("b.txt: dateline date 2025-02-30 is not a calendar date" in r.getMessage() for r in caplog.records)
+
+
+def _read_in_subprocess(folder):
+    """read_corpus in a child process, so a read that blocks fails the test instead of hanging the suite."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import logging, sys; from pathlib import Path; from kg.corpus import read_corpus; "
+            "logging.basicConfig(level=logging.WARNING, format='%(message)s', stream=sys.stderr); "
+            "print([d.doc_id for d in read_corpus(Path(sys.argv[1]))])")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    try:
+        return subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=60,
+                              env=env)
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading the corpus blocked for 60 s")
+
+
+def test_fifos_and_folders_named_txt_are_skipped_without_blocking(tmp_path):
+    import os
+
+    write(tmp_path, "a.txt", ENGLISH)
+    os.mkfifo(tmp_path / "x.txt")
+    os.mkfifo(tmp_path / "index.jsonl")
+    (tmp_path / "folder.txt").mkdir()
+    done = _read_in_subprocess(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['a']"
+    assert "x.txt is a named pipe (FIFO), not a regular file; skipped" in done.stderr
+    assert "folder.txt is a folder, not a regular file; skipped" in done.stderr
+    assert "index.jsonl is a named pipe (FIFO), not a regular file; reading the articles without it" in done.stderr
