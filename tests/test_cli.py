@@ -203,3 +203,43 @@ def test_dask_build_on_a_local_cluster_gives_the_same_graph(tmp_path, blank_mode
     for name in ("graph.nq", "graph.ttl"):
         assert (single / name).read_bytes() == (sharded / name).read_bytes(), name
     assert len(list((sharded / ".kg-cache" / "shards").glob("shard-*.nq"))) == 4
+
+
+def test_ctrl_c_mid_build_says_so_and_exits_130(tmp_path, blank_model):
+    """SIGINT to the process group (as a terminal's Ctrl-C) while a build is extracting documents."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(2000):
+        (corpus / f"a{i:05d}.txt").write_text(f"Article {i}. " + ENGLISH * 20, encoding="utf-8")
+    out = tmp_path / "out"
+    write_files(out, {"graph.ttl": "previous\n"})
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, PYTHONPATH=str(root))
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "--model",
+                             blank_model], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            start_new_session=True)
+    cache = out / ".kg-cache"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:  # wait until documents are being extracted
+        if cache.is_dir() and sum(1 for _ in cache.glob("*.json")) >= 20:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the build ended before it could be interrupted: make the corpus larger"
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail("the build went on for 60 s after Ctrl-C")
+    err = err.decode("utf-8", errors="replace")
+    assert proc.returncode == 130, err
+    assert err.rstrip().splitlines()[-1] == f"interrupted; the previous exports in {out}/ are untouched"
+    assert "Traceback" not in err
+    assert (out / "graph.ttl").read_text() == "previous\n"
