@@ -10,6 +10,9 @@ Routes:
             `default-graph-uri`/`named-graph-uri` the default graph is the
             union of all graphs (as `kg query` sees a file). SPARQL Update and
             SERVICE (federated) queries are refused with 403.
+            Answers carry `Access-Control-Allow-Origin: *` and the CORS
+            preflight (OPTIONS) is answered, so web pages of any origin can
+            query it (`--no-cors` turns this off).
   /query    a page to type a query and see its results (no CDN, no inline script)
   /         static files of the views folder, never anything outside it
 
@@ -62,6 +65,10 @@ TEXT_PLAIN = "text/plain; charset=utf-8"
 UPDATE_FORMS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
 TRUNCATED_HEADER = "X-KG-Truncated"
 LIMIT_HEADER = "X-KG-Row-Limit"
+CORS_HEADERS = (("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Expose-Headers", f"{TRUNCATED_HEADER}, {LIMIT_HEADER}, Retry-After"))
+CORS_REQUEST_HEADERS = frozenset({"accept", "content-type", "accept-language", "content-language"})
+"""Request headers a cross-origin client may send to /sparql (what a SPARQL client sends)."""
 
 Log = Callable[[str], None]
 
@@ -555,6 +562,7 @@ class ServeSettings:
     limit: int = 10_000
     views: Path | None = None
     workers: int = 2
+    cors: bool = True
 
 
 def default_workers() -> int:
@@ -716,7 +724,29 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(text_reply(405, f"{self.command} is not allowed here: this endpoint is read-only",
                               (("Allow", allow),)))
 
-    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _refuse_method
+    do_PUT = do_DELETE = do_PATCH = _refuse_method
+
+    def do_OPTIONS(self) -> None:
+        """The CORS preflight of a cross-origin POST (or GET with headers) to /sparql."""
+        if not self.server.settings.cors or _split_target(self.path)[0] != "/sparql":
+            self._refuse_method()
+            return
+        started = time.perf_counter()
+        try:
+            self._check_host()
+        except _Abort as abort:
+            self.close_connection = True
+            self._send(abort.reply)
+            self._log_request(started)
+            return
+        asked = self.headers.get("Access-Control-Request-Headers", "")
+        allowed = ", ".join(h for h in (part.strip() for part in asked.split(",")) if h.lower() in CORS_REQUEST_HEADERS)
+        headers = (("Allow", "GET, POST, OPTIONS"), ("Access-Control-Allow-Origin", "*"),
+                   ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+                   ("Access-Control-Allow-Headers", allowed or "Accept, Content-Type"),
+                   ("Access-Control-Max-Age", "600"))
+        self._send(Reply(200, TEXT_PLAIN, b"", False, headers))  # 200, not 204: no Content-Length rules to break
+        self._log_request(started)
 
     def _dispatch(self) -> None:
         started = time.perf_counter()
@@ -741,6 +771,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             reply = abort.reply
             if abort.close:
                 self.close_connection = True
+        if path == "/sparql" and self.server.settings.cors:  # answers, errors included, readable by any web page
+            reply = reply._replace(headers=reply.headers + CORS_HEADERS)
         self._send(reply)
         self._log_request(started)
 
@@ -951,11 +983,13 @@ def serve_command(
                                                                "(default: the folder of the graph file or store)."),
     workers: int = typer.Option(default_workers(), "--workers", min=1, help="Queries that can run at once "
                                                                             "(one process each)."),
+    cors: bool = typer.Option(True, "--cors/--no-cors", help="Let web pages of any origin query /sparql (CORS: "
+                                                             "Access-Control-Allow-Origin: *, preflight answered)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not log requests."),
 ) -> None:
     """Serve a graph read-only over the SPARQL 1.1 Protocol (/sparql), with a query page (/query) and the views (/)."""
     settings = ServeSettings(graph=graph, store=store, host=host, port=port, timeout=timeout, limit=limit,
-                             views=views, workers=workers)
+                             views=views, workers=workers, cors=cors)
 
     def log(line: str) -> None:
         typer.echo(line, err=True)

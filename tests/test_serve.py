@@ -439,6 +439,51 @@ def test_other_methods_are_405(server):
     assert (status, headers["Allow"]) == (405, "GET, HEAD")
 
 
+def test_cross_origin_get_and_post_and_preflight_are_allowed(server):
+    origin = {"Origin": "https://analyst.example"}
+    status, headers, body = request(server, "GET", "/sparql?" + urlencode({"query": NAMES}), headers=origin)
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
+    assert "X-KG-Truncated" in headers["Access-Control-Expose-Headers"]
+    assert json.loads(body)["results"]["bindings"] == NAMES_BINDINGS
+    status, headers, body = request(server, "POST", "/sparql", NAMES.encode(),
+                                    origin | {"Content-Type": "application/sparql-query"})
+    assert (status, headers["Access-Control-Allow-Origin"]) == (200, "*")
+    assert json.loads(body)["results"]["bindings"] == NAMES_BINDINGS
+    status, headers, body = request(server, "OPTIONS", "/sparql", headers=origin | {
+        "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type, x-other"})
+    assert (status, body) == (200, b"")
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert headers["Access-Control-Allow-Methods"] == "GET, POST, OPTIONS"
+    assert headers["Access-Control-Allow-Headers"] == "content-type"
+    status, headers, _ = request(server, "GET", "/sparql?" + urlencode({"query": "SELECT ?s WHERE { ?s ?p }"}),
+                                 headers=origin)
+    assert (status, headers["Access-Control-Allow-Origin"]) == (400, "*")  # errors are readable too
+    status, headers, _ = request(server, "OPTIONS", "/index.html", headers=origin)
+    assert status == 405 and "Access-Control-Allow-Origin" not in headers
+
+
+def test_no_cors_leaves_cross_origin_headers_out(site):
+    srv = make_server(ServeSettings(graph=site / "graph.ttl", port=0, workers=1, cors=False))
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        status, headers, _ = request(srv, "GET", "/sparql?" + urlencode({"query": NAMES}),
+                                     headers={"Origin": "https://analyst.example"})
+        assert status == 200 and "Access-Control-Allow-Origin" not in headers
+        status, headers, _ = request(srv, "OPTIONS", "/sparql", headers={"Origin": "https://analyst.example",
+                                                                        "Access-Control-Request-Method": "POST"})
+        assert status == 405 and "Access-Control-Allow-Origin" not in headers
+    finally:
+        srv.shutdown()
+        thread.join(timeout=5)
+        srv.server_close()
+
+
+def test_cli_has_a_no_cors_flag():
+    result = runner.invoke(app, ["serve", "--help"])
+    assert "--no-cors" in result.stdout
+
+
 def test_malformed_query_is_400_with_the_parser_message(server, endpoint):
     bad = "SELECT ?s WHERE { ?s ?p }"
     with pytest.raises(SyntaxError) as parser:
