@@ -7,8 +7,9 @@ Routes:
             Results are negotiated from `Accept` (or a `format=` parameter):
             SELECT/ASK as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as
             Turtle, JSON-LD, N-Triples, RDF/XML or N3. Without
-            `default-graph-uri`/`named-graph-uri` the default graph is the
-            union of all graphs (as `kg query` sees a file). SPARQL Update and
+            `default-graph-uri`/`named-graph-uri` (which take precedence) or
+            the query's own FROM / FROM NAMED clauses, the default graph is
+            the union of all graphs (as `kg query` sees a file). SPARQL Update and
             SERVICE (federated) queries are refused with 403.
             Answers carry `Access-Control-Allow-Origin: *` and the CORS
             preflight (OPTIONS) is answered, so web pages of any origin can
@@ -187,6 +188,7 @@ _OPAQUE = re.compile(
     re.S)
 _FORM = re.compile(r"\s*(?:(?:BASE\s*<>|PREFIX\s*[^\s:<>]*:\s*<>)\s*)*([A-Za-z]+)", re.I)
 _SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:-])", re.I)
+_FROM = re.compile(r"(?<![\w?$:])FROM(?![\w:-])", re.I)
 
 
 def _unescape_codepoints(text: str) -> str:
@@ -214,6 +216,11 @@ def query_form(text: str) -> str | None:
     operation such as INSERT; None when there is none."""
     match = _FORM.match(_mask(text))
     return match.group(1).upper() if match else None
+
+
+def has_dataset_clause(text: str) -> bool:
+    """Whether the query names its own dataset (FROM or FROM NAMED), which then replaces the default one."""
+    return _FROM.search(_mask(text)) is not None
 
 
 def uses_service(text: str) -> bool:
@@ -331,6 +338,8 @@ def evaluate(store: ox.Store, job: Job, prefixes: dict[str, str]) -> Reply:
         if job.default_graphs or job.named_graphs:  # the protocol's dataset: exactly the graphs named
             options["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
             options["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
+        elif has_dataset_clause(job.query):  # FROM / FROM NAMED: the query's own dataset (Oxigraph reads it,
+            pass                              # unless told to use the union as the default graph)
         elif id(store) not in _UNION_IN_DEFAULT_GRAPH:  # a graph file read as one graph, a store's named
             options["use_default_graph_as_union"] = True  # graphs merged: the `kg query` view
     except ValueError as exc:

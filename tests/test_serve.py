@@ -727,3 +727,61 @@ def test_store_folder_is_served_read_only(tmp_path):
         srv.shutdown()
         thread.join(timeout=5)
         srv.server_close()
+
+
+DATASET_TRIG = """\
+@prefix ex: <http://example.org/> .
+ex:g1 { ex:alpha ex:name "Alpha" . }
+ex:g2 { ex:beta ex:name "Beta" . }
+"""
+
+
+def _names(srv, text, **params):
+    status, _, body = get(srv, text, **params)
+    assert status == 200, body
+    return sorted(b[k]["value"] for b in json.loads(body)["results"]["bindings"] for k in b)
+
+
+@pytest.mark.parametrize("kind", ["trig-file", "store"])
+def test_from_and_from_named_choose_the_dataset(tmp_path, kind):
+    if kind == "store":
+        store = ox.Store(str(tmp_path / "store"))
+        store.load(input=DATASET_TRIG, format=ox.RdfFormat.TRIG)
+        store.load(input='@prefix ex: <http://example.org/> . ex:alpha ex:name "Alpha" . ex:beta ex:name "Beta" .',
+                   format=ox.RdfFormat.TURTLE)  # the union in the default graph, as kg build --store writes it
+        assert len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == 2
+        store.flush()
+        del store
+        settings = ServeSettings(store=tmp_path / "store", port=0, workers=1)
+    else:
+        (tmp_path / "graph.trig").write_text(DATASET_TRIG, encoding="utf-8")
+        settings = ServeSettings(graph=tmp_path / "graph.trig", port=0, workers=1)
+    srv = make_server(settings)
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    prefix = "PREFIX ex: <http://example.org/> "
+    try:
+        assert _names(srv, prefix + "SELECT ?n WHERE { ?s ex:name ?n }") == ["Alpha", "Beta"]  # the union
+        assert _names(srv, prefix + "SELECT ?n FROM ex:g1 WHERE { ?s ex:name ?n }") == ["Alpha"]
+        assert _names(srv, prefix + "SELECT ?n FROM <http://example.org/g2> WHERE { ?s ex:name ?n }") == ["Beta"]
+        assert _names(srv, prefix + "SELECT ?n from ex:g1 FROM ex:g2 WHERE { ?s ex:name ?n }") == ["Alpha", "Beta"]
+        assert _names(srv, prefix + "SELECT ?g FROM NAMED ex:g2 WHERE { GRAPH ?g { ?s ex:name ?n } }") == [
+            "http://example.org/g2"]
+        assert _names(srv, prefix + "SELECT ?n FROM NAMED ex:g2 WHERE { ?s ex:name ?n }") == []  # no default graph
+        # the protocol's default-graph-uri takes precedence over FROM (SPARQL 1.1 Protocol §2.1.4)
+        assert _names(srv, prefix + "SELECT ?n FROM ex:g1 WHERE { ?s ex:name ?n }",
+                      **{"default-graph-uri": "http://example.org/g2"}) == ["Beta"]
+    finally:
+        srv.shutdown()
+        thread.join(timeout=5)
+        srv.server_close()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SELECT * FROM <http://e/g> WHERE { ?s ?p ?o }", True),
+    ("SELECT * FROM NAMED <http://e/g> WHERE { GRAPH ?g { ?s ?p ?o } }", True),
+    ("PREFIX from: <http://e/> SELECT ?from WHERE { ?from from:x 'FROM' } # FROM", False),
+    ("SELECT * WHERE { ?s <http://e/from> ?o ; ex:from ?x }", False),
+])
+def test_has_dataset_clause(text, expected):
+    assert serve.has_dataset_clause(text) is expected
