@@ -61,6 +61,11 @@ def query_text(query_or_file: str) -> str:
 
 
 def prepare(text: str):
+    from .serve import too_deep
+
+    refusal = too_deep(text)
+    if refusal:
+        raise errors.QueryError(refusal)
     try:
         return prepareQuery(text, initNs={k: v for k, v in PREFIXES.items()} | standard_namespaces())
     except Exception as exc:  # pyparsing and rdflib raise several exception types for bad SPARQL

@@ -243,3 +243,11 @@ def test_ctrl_c_mid_build_says_so_and_exits_130(tmp_path, blank_model):
     assert err.rstrip().splitlines()[-1] == f"interrupted; the previous exports in {out}/ are untouched"
     assert "Traceback" not in err
     assert (out / "graph.ttl").read_text() == "previous\n"
+
+
+def test_query_nested_too_deep_is_one_line(graph_file):
+    result = runner.invoke(app, ["query", "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000,
+                                 "--graph", str(graph_file)])
+    assert result.exit_code == 1
+    assert result.stderr == ("error: the query nests brackets, parentheses or braces 3000 levels deep; the limit is "
+                             "128 (a deeper query would exhaust the parser's stack)\n")
