@@ -8,6 +8,7 @@ corpus is an error.
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import hashlib
 import html
@@ -188,6 +189,33 @@ def strip_html(text: str) -> str:
     return re.sub(r"\n\s*\n+", "\n\n", out).strip()
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: FF FE 00 00
+          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def text_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 when the bytes say so (a byte order mark, or UTF-16 without one: a zero byte in every
+    other place of mostly-ASCII text); None for UTF-8 (with or without its mark), which is what is tried."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return encoding
+    head = raw[:4096]
+    if len(head) >= 16:
+        pairs = len(head) // 2
+        even = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
+        odd = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
+        if odd >= 0.9 * pairs and even <= 0.01 * pairs and _mostly_ascii_text(head[0::2]):
+            return "utf-16-le"
+        if even >= 0.9 * pairs and odd <= 0.01 * pairs and _mostly_ascii_text(head[1::2]):
+            return "utf-16-be"
+    return None
+
+
+def _mostly_ascii_text(data: bytes) -> bool:
+    printable = sum(1 for b in data if 32 <= b < 127 or b in (9, 10, 13))
+    return printable >= 0.9 * len(data)
+
+
 def looks_english(text: str) -> bool:
     """A cheap check: enough common English function words among the first words."""
     words = re.findall(r"[^\W\d_]+", text[:20000].lower())
@@ -211,13 +239,18 @@ def load_document(path: Path, row: IndexRow | None = None, max_bytes: int = MAX_
     except OSError as exc:
         log.warning("cannot read %s: %s; skipped", name, exc.strerror or exc)
         return None
-    if b"\x00" in raw[:65536]:
+    encoding = text_encoding(raw)
+    if encoding is None and b"\x00" in raw[:65536]:
         log.warning("%s is a binary file, not text; skipped", name)
         return None
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as exc:
-        log.warning("%s is not UTF-8 text (bad byte at %d); skipped", name, exc.start)
+        label = (encoding or "utf-8")[:6].upper()  # UTF-8, UTF-16 or UTF-32
+        log.warning("%s is not %s text (bad byte at %d); skipped", name, label, exc.start)
+        return None
+    if "\x00" in text:
+        log.warning("%s is a binary file, not text; skipped", name)
         return None
     if _TAG.search(text[:5000]):
         text = strip_html(text)

@@ -188,9 +188,12 @@ def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_
     documents = list(read_corpus(Path(corpus_dir), max_bytes=max_bytes))
     cache = ExtractionCache(out_dir, fingerprint(model_name(model), _pipeline_meta(model)))
     _load_qualifier_parsers()
-    with _frozen_heap():
-        return _build(documents, out_dir, cache, model, on_document, jobs, update, extra_files, views, store, dask,
-                      max_graph_triples)
+    try:
+        with _frozen_heap():
+            return _build(documents, out_dir, cache, model, on_document, jobs, update, extra_files, views, store,
+                          dask, max_graph_triples)
+    except OSError as exc:  # the cache, the on-disk sort or the store (the exports themselves: write_files)
+        raise errors.write_failed(exc.filename or f"the build's temporary files in {out_dir}/", exc, out_dir) from None
 
 
 def _build(documents: list[Document], out_dir: Path, cache: ExtractionCache, model: str | None,

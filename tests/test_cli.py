@@ -251,3 +251,60 @@ def test_query_nested_too_deep_is_one_line(graph_file):
     assert result.exit_code == 1
     assert result.stderr == ("error: the query nests brackets, parentheses or braces 3000 levels deep; the limit is "
                              "128 (a deeper query would exhaust the parser's stack)\n")
+
+
+def _disk_full(*args, **kwargs):
+    import errno
+
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("where", ["exports", "cache"])
+def test_a_full_disk_names_the_file_and_keeps_the_previous_exports(tmp_path, blank_model, monkeypatch, where):
+    out = tmp_path / "out"
+    write_files(out, {"graph.ttl": "previous\n"})
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    if where == "exports":
+        real = type(out).write_text
+
+        def write_text(self, *args, **kwargs):
+            if self.name == "graph.ttl" and ".kg-stage-" in str(self):
+                _disk_full()
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(out), "write_text", write_text)
+        expected = f"error: the disk is full: cannot write {out / 'graph.ttl'}; the previous exports in {out}/ are intact"
+    else:
+        real = type(out).write_text
+
+        def write_text(self, *args, **kwargs):
+            if self.suffix == ".tmp" and ".kg-cache" in str(self):
+                _disk_full()
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(out), "write_text", write_text)
+        expected = f"error: the disk is full: cannot write {out / '.kg-cache'}/"
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--model", blank_model, "-q"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(expected), result.stderr
+    assert result.stderr.rstrip().endswith(f"the previous exports in {out}/ are intact")
+    assert len(result.stderr.strip().splitlines()) == 1 and "internal error" not in result.stderr
+    assert (out / "graph.ttl").read_text() == "previous\n"
+
+
+@pytest.mark.parametrize("text, form", [
+    ("INSERT DATA { <http://e/a> <http://e/p> <http://e/b> }", "INSERT"),
+    ("PREFIX ex: <http://example.org/>\nDELETE WHERE { ?s ex:p ?o }", "DELETE"),
+    ("CLEAR ALL", "CLEAR"),
+])
+def test_query_refuses_sparql_update_by_name(graph_file, tmp_path, text, form):
+    message = (f"error: SPARQL Update ({form}) is not allowed: kg query only reads the graph "
+               "(rebuild it with kg build to change it)\n")
+    result = runner.invoke(app, ["query", text, "--graph", str(graph_file)])
+    assert (result.exit_code, result.stderr) == (1, message)
+    rq = tmp_path / "update.rq"
+    rq.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["query", str(rq), "--graph", str(graph_file)])
+    assert (result.exit_code, result.stderr) == (1, message)

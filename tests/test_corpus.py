@@ -160,3 +160,20 @@ def test_fifos_and_folders_named_txt_are_skipped_without_blocking(tmp_path):
     assert "x.txt is a named pipe (FIFO), not a regular file; skipped" in done.stderr
     assert "folder.txt is a folder, not a regular file; skipped" in done.stderr
     assert "index.jsonl is a named pipe (FIFO), not a regular file; reading the articles without it" in done.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
+def test_utf16_utf32_and_utf8_with_a_byte_order_mark_are_read(tmp_path, caplog, encoding):
+    write(tmp_path, "a.txt", ENGLISH.encode(encoding))
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        [doc] = list(read_corpus(tmp_path))
+    assert doc.text == ENGLISH and caplog.records == []
+
+
+def test_broken_utf16_is_named_as_such(tmp_path, caplog):
+    write(tmp_path, "good.txt", ENGLISH)
+    write(tmp_path, "bad16.txt", b"\xff\xfe" + ENGLISH.encode("utf-16-le") + b"\x00\xdc")  # a lone low surrogate
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        docs = list(read_corpus(tmp_path))
+    assert [d.doc_id for d in docs] == ["good"]
+    assert any(r.getMessage().startswith("bad16.txt is not UTF-16 text") for r in caplog.records)
