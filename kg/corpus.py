@@ -1,9 +1,12 @@
 """Read a corpus folder: `*.txt` articles plus an optional `index.jsonl`.
 
-Bad input is skipped with a warning (empty, binary, non-UTF-8, oversized,
+Bad input is skipped with a warning (empty, binary, undecodable, oversized,
 not a regular file (a FIFO, device or folder is never read),
-non-English or duplicate articles; broken index lines); a missing or empty
-corpus is an error.
+non-English or duplicate articles; broken index lines, impossible dates); a
+missing or empty corpus is an error. Articles are read as UTF-8 (with or
+without a byte order mark), UTF-16 or UTF-32; an article saved as HTML is
+reduced to the text of its <article> (or <main>, or the page less its
+navigation, header and footer) with a warning.
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ KNOWN_KEYS = {"file", "title", "date", "source", "url"}
 
 _DATELINE = re.compile(r"^\s*(?:date|dated|published)[:\s]+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TAG = re.compile(r"<\s*(?:html|body|div|p|br|script|style|span|a|img|table|h[1-6])\b", re.IGNORECASE)
 _STOPWORDS = frozenset(
     "the of and to in a is that for on with as by was at from has have it are be said an this which "
     "will not or its were their his after but who they been had more than also".split()
@@ -157,36 +159,83 @@ def _text_or_none(value) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_HTML_TAG = re.compile(r"</?(?:html|head|body|title|meta|link|div|p|br|span|a|img|table|tr|td|ul|ol|li|h[1-6]|"
+                       r"script|style|article|main|section|nav|header|footer|aside|form|noscript|iframe|figure|"
+                       r"blockquote|em|strong|b|i)\b[^<>]*>", re.I)
+MIN_HTML_TAGS = 3
+"""Tags of HTML elements in the first 20,000 characters that make a text HTML (besides a doctype or <html>)."""
+_DROPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "button", "select",
+                      "form", "head", "nav", "aside", "dialog", "menu"})
+_BOILERPLATE = frozenset({"header", "footer"})  # dropped outside <article> and <main>, where they hold headlines
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr", "param", "keygen"})
+_BLOCK = frozenset({"p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "article", "section", "main",
+                    "blockquote", "header", "footer", "figcaption", "pre", "table", "ul", "ol", "dd", "dt", "hr"})
+
+
+def looks_like_html(text: str) -> bool:
+    """A doctype or <html> at the start, or several HTML tags near it."""
+    head = text[:20000]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAG.findall(head)) >= MIN_HTML_TAGS
+
+
 class _TextExtractor(HTMLParser):
-    """Collects the text of an HTML page, dropping scripts and styles."""
+    """Collects the text of an HTML page by where it stands: in an <article>, in <main>, or elsewhere;
+    scripts, styles, navigation, forms and the like are dropped, and page headers and footers outside
+    the article."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
+        self.parts: list[tuple[str, str]] = []  # (where, text): "article", "main" or "page"
+        self._open: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in ("p", "br", "div", "h1", "h2", "h3", "h4", "li", "tr"):
-            self.parts.append("\n")
+        if tag in _BLOCK:
+            self._add("\n")
+        if tag not in _VOID:
+            self._open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCK:
+            self._add("\n")
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
+        if tag in self._open:  # close it and whatever was left open inside it
+            while self._open and self._open.pop() != tag:
+                pass
+        if tag in _BLOCK:
+            self._add("\n")
 
     def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
+        self._add(data)
+
+    def _add(self, text: str) -> None:
+        if any(tag in _DROPPED for tag in self._open):
+            return
+        where = "article" if "article" in self._open else "main" if "main" in self._open else "page"
+        if where == "page" and any(tag in _BOILERPLATE for tag in self._open):
+            return
+        self.parts.append((where, text))
 
 
-def strip_html(text: str) -> str:
-    """The visible text of an article that was saved as HTML."""
+def _tidy(text: str) -> str:
+    text = re.sub(r"[ \t\r\f\v]+", " ", html.unescape(text))
+    text = re.sub(r" *\n *", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def strip_html(text: str) -> tuple[str, str]:
+    """The text of an article saved as HTML, and where it came from: the page's <article> elements if
+    they hold text, else its <main>, else the whole page less its navigation, header and footer."""
     parser = _TextExtractor()
     parser.feed(text)
     parser.close()
-    out = html.unescape("".join(parser.parts))
-    return re.sub(r"\n\s*\n+", "\n\n", out).strip()
+    for where, label in (("article", "<article>"), ("main", "<main>")):
+        found = _tidy("".join(t for w, t in parser.parts if w == where))
+        if found:
+            return found, label
+    return _tidy("".join(t for _, t in parser.parts)), "page"
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: FF FE 00 00
@@ -252,8 +301,11 @@ def load_document(path: Path, row: IndexRow | None = None, max_bytes: int = MAX_
     if "\x00" in text:
         log.warning("%s is a binary file, not text; skipped", name)
         return None
-    if _TAG.search(text[:5000]):
-        text = strip_html(text)
+    if looks_like_html(text):
+        text, where = strip_html(text)
+        log.warning("%s is HTML, not plain text: %s; scripts, styles, navigation and forms dropped", name,
+                    f"the text of its {where} kept" if where != "page" else "its text kept, without the page's "
+                                                                             "header and footer")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         log.warning("%s is empty; skipped", name)

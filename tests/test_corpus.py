@@ -177,3 +177,56 @@ def test_broken_utf16_is_named_as_such(tmp_path, caplog):
         docs = list(read_corpus(tmp_path))
     assert [d.doc_id for d in docs] == ["good"]
     assert any(r.getMessage().startswith("bad16.txt is not UTF-16 text") for r in caplog.records)
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Site name | Strikes</title><meta charset="utf-8">
+<style>body { color: red }</style><script>var tracker = "analytics";</script></head>
+<body>
+<header><a href="/">Site name</a> <nav><ul><li><a href="/world">World</a></li><li>Sport</li></ul></nav></header>
+<main>
+<article>
+<header><h1>Strikes hit the city</h1></header>
+<p>Forces attacked the city of Northtown on Monday, officials said.</p>
+<p>The strikes hit a power plant &amp; a depot.<br>Two people were hurt.</p>
+<aside>Read more: an unrelated story</aside>
+</article>
+<section class="related">Related stories you may like</section>
+</main>
+<footer>Copyright and cookie policy <form><button>Subscribe</button></form></footer>
+<noscript>Enable JavaScript</noscript>
+</body></html>
+"""
+
+
+def test_html_page_saved_as_txt_gives_its_article_text_with_a_warning(tmp_path, caplog):
+    write(tmp_path, "page.txt", PAGE)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        [doc] = list(read_corpus(tmp_path))
+    assert doc.text == ("Strikes hit the city\n\nForces attacked the city of Northtown on Monday, officials said.\n\n"
+                        "The strikes hit a power plant & a depot.\nTwo people were hurt.")
+    assert [r.getMessage() for r in caplog.records] == [
+        "page.txt is HTML, not plain text: the text of its <article> kept; scripts, styles, navigation and forms "
+        "dropped"]
+
+
+def test_html_without_an_article_drops_navigation_header_and_footer(tmp_path, caplog):
+    page = PAGE.replace("<article>", "<div>").replace("</article>", "</div>").replace("<main>", "").replace(
+        "</main>", "")
+    write(tmp_path, "page.txt", page)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        [doc] = list(read_corpus(tmp_path))
+    assert doc.text.startswith("Forces attacked the city of Northtown")
+    for boilerplate in ("Site name", "World", "Sport", "tracker", "color", "Copyright", "Subscribe", "Read more",
+                        "Enable JavaScript", "Strikes hit the city"):  # the header of a div is the page's header
+        assert boilerplate not in doc.text
+    assert "Related stories you may like" in doc.text
+    assert "without the page's header and footer" in caplog.records[0].getMessage()
+
+
+def test_plain_text_with_one_angle_bracket_tag_is_not_taken_for_html(tmp_path, caplog):
+    text = "Officials said the <b> tag was not the point. " + ENGLISH
+    write(tmp_path, "a.txt", text)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        [doc] = list(read_corpus(tmp_path))
+    assert doc.text == text and caplog.records == []
