@@ -205,8 +205,10 @@ def test_dask_build_on_a_local_cluster_gives_the_same_graph(tmp_path, blank_mode
     assert len(list((sharded / ".kg-cache" / "shards").glob("shard-*.nq"))) == 4
 
 
-def test_ctrl_c_mid_build_says_so_and_exits_130(tmp_path, blank_model):
-    """SIGINT to the process group (as a terminal's Ctrl-C) while a build is extracting documents."""
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_mid_build_says_so_and_exits_130(tmp_path, blank_model, jobs):
+    """SIGINT to the process group (as a terminal's Ctrl-C) while a build is extracting documents, in this
+    process or in worker processes (which leave Ctrl-C to the parent)."""
     import os
     import signal
     import subprocess
@@ -223,7 +225,7 @@ def test_ctrl_c_mid_build_says_so_and_exits_130(tmp_path, blank_model):
     root = Path(__file__).resolve().parents[1]
     env = dict(os.environ, PYTHONPATH=str(root))
     proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "--model",
-                             blank_model], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                             blank_model, "--jobs", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                             start_new_session=True)
     cache = out / ".kg-cache"
     deadline = time.monotonic() + 120
