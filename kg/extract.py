@@ -324,7 +324,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
 GROUP_TYPES = frozenset({"Person", "Country", "Organization"})
 
 
-def _participants(ctx: Context, tok: Token) -> list[Mention]:
+def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Mention]:
     """The participants a plural reference stands for: the coordinated actors ('X and Y discussed…', 'a call
     between X and Y') of the sentence before it or earlier in its own, or the two people of a meeting or call
     ('X met with Y'). Empty when no such pair is near."""
@@ -340,6 +340,8 @@ def _participants(ctx: Context, tok: Token) -> list[Mention]:
             if ment is None or ment.type not in GROUP_TYPES:
                 continue
             t = doc[i]
+            if pronoun and sx.dep(t) not in sx.SUBJ | sx.SUBJ_PASS:
+                continue  # the pair 'they' takes up is a clause's subject ('X and Y met… They…')
             members = [ment]
             for c in sx.with_conjuncts(t)[1:]:
                 m = ctx.index.get(c)
@@ -398,7 +400,7 @@ def _group_reference(ctx: Context, tok: Token) -> bool:
             return False
     else:
         return False
-    members = _participants(ctx, tok)
+    members = _participants(ctx, tok, pronoun=lower in ("they", "their", "them"))
     if len(members) < 2:
         return False
     ctx.groups[tok.i] = members
@@ -1671,8 +1673,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if prop == "rejects" and objects and all(isinstance(o, Content) and CHARGE_NOUN.search(o.text.lower())
                                              for o in objects):
         prop = "denies"  # "an allegation Israel rejected": rejecting a charge denies it
-    if not objects and entry.get("symmetric") and len(subjects) >= 2:
-        # "Zelensky and Trump met": the participants meet each other
+    if entry.get("symmetric") and len(subjects) >= 2 and not any(
+            isinstance(o, Mention) and o.type in ACTOR_TYPES for o in objects):
+        # "Zelensky and Trump met", "X and Y discussed the situation": the participants meet or talk with each
+        # other; what they discussed is the topic, not a party
         subjects, objects = subjects[:1], subjects[1:]
     if not objects:
         return None
