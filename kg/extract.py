@@ -1211,16 +1211,49 @@ def _title_country(ctx: Context, tok: Token) -> bool:
     return nxt.lower_ in ctx.finder.all_titles and after is not None and after.type == "Person"
 
 
+def _listed_before(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
+    """The mentions of the same type written before a name in a list ('A, B, and C met…' where the parse hangs only
+    C on the verb)."""
+    doc = ctx.doc
+    out: list[Mention] = []
+    titles = ctx.finder.all_titles | ctx.finder.title_words | {h + "." for h in ctx.gaz.titles.get("honorifics", ())}
+
+    def start_of(k: int, m: Mention) -> int:
+        while k > tok.sent.start and (ctx.index.by_token.get(k - 1) == m or doc[k - 1].lower_ in titles):
+            k -= 1
+        return k
+
+    k = start_of(tok.i, ment)
+    while k - 1 > tok.sent.start:
+        j = k - 1
+        if doc[j].lower_ == "and":
+            j -= 1
+        if j < tok.sent.start or doc[j].text != ",":
+            if doc[k - 1].lower_ != "and":
+                break
+            j = k - 1
+        prev = ctx.index.by_token.get(j - 1)
+        if prev is None or prev.type != ment.type or prev.key == ment.key or prev.name is None:
+            break
+        if prev not in out:
+            out.insert(0, prev)
+        k = start_of(j - 1, prev)
+    return out
+
+
 def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
     out = []
     if len(tokens) > 1:
         tokens = [t for t in tokens if not _title_country(ctx, t)]
     for t in tokens:
-        for c in sx.with_conjuncts(t):
+        conjuncts = sx.with_conjuncts(t)
+        for c in conjuncts:
             if c.i in ctx.groups:
                 out.extend(m for m in ctx.groups[c.i] if m not in out)
                 continue
             m = _mention_at(ctx, c)
+            if m is not None and len(conjuncts) == 1 and m.type in ("Person", "Country") and m.name is not None:
+                out.extend(x for x in _listed_before(ctx, c, m) if x not in out)
             if m is not None and m not in out:
                 out.append(m)
             # "officials from Ukraine and Western countries": one group of people from each
