@@ -1803,6 +1803,9 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                     break
     if not subjects:
         subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p == "by"])
+    if not subjects and any(sx.dep(c) == "cop" for c in tok.children) and not sx.is_negated(tok):
+        # "Iran is a threat to Israel": the copula's subject is the noun's agent
+        subjects = _mentions_of(ctx, sx.subjects(tok))
     # "the missile attack launched by Russia against Kyiv": agent and target on the light verb's participle
     carriers = [c for c in tok.children if sx.dep(c) == "acl" and c.tag_ == "VBN" and sx.lemma_in(c, light)]
     for carrier in carriers:
