@@ -450,6 +450,12 @@ class MentionFinder:
                 and span[0].lower_ in self.all_titles and not any(t.lower_ in ORG_WORDS for t in span[1:]) \
                 and all(t.pos_ == "PROPN" for t in span[1:]):
             label = "PERSON"  # "General Valery Gerasimov" read as an organisation by the NER
+        if label in ("ORG", "LOC", "FAC", "GPE") and entry is None and 2 <= len(span) <= 3 \
+                and all(t.pos_ == "PROPN" and t.is_title for t in span) \
+                and not any(t.lower_ in ORG_WORDS or t.lower_ in INSTITUTION_WORDS for t in span) \
+                and not any(self.gaz.lookup(t.text) or self.gaz.country_of_demonym(t.text) for t in span) \
+                and self._speaks(span.root):
+            label = "PERSON"  # "said Jane Roe", "Jane Roe noted": a name that speaks is a person's
         if label in ("ORG", "LOC", "FAC") and entry is None and len(span) >= 2 and span[0].is_upper \
                 and len(span[0]) <= 5 and not any(t.lower_ in ORG_WORDS for t in span) \
                 and any(e.label_ == "PERSON" and e[-1].text == span[-1].text for e in self.ents):
@@ -525,6 +531,13 @@ class MentionFinder:
         if not found:
             return None
         return found[0]
+
+    def _speaks(self, tok: Token) -> bool:
+        """Whether a name is the subject of a reporting verb ('said X', 'X noted that')."""
+        if sx.dep(tok) not in sx.SUBJ:
+            return False
+        entry = sx.lookup(tok.head, self.gaz.lexicon["verbs"])[1] or {}
+        return entry.get("mode") == "speech"
 
     def _person_role_appositive(self, span: Span) -> bool:
         """Whether the name is followed by an appositive role noun that only a person holds ("…, head of")."""
