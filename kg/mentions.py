@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from . import syntax as sx
 from .gazetteer import Entry, Gazetteer, fold, slug
 from .model import Mention
+from .voice_words import voice_words
 
 ACTOR_TYPES = frozenset({"Person", "Organization", "Country", "MilitaryUnit", "Actor"})
 PLACE_TYPES = frozenset({"Place", "Region", "City", "Country"})
@@ -471,6 +472,8 @@ class MentionFinder:
         if label == "PERSON" and entry is None and all(t.lower_ in self.all_titles or t.lower_ in self.former
                                                        or not t.is_alpha for t in span):
             return  # "President" alone is a title, not a name
+        if entry is None and span.text.lower() in voice_words().office_aliases:
+            return  # "the Head of State": an office, not a body
         if label == "PERSON" or (entry and entry.type == "Person"):
             self._person(span, entry)
             return
