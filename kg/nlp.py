@@ -94,6 +94,12 @@ def add_rule_components(nlp: Language) -> Language:
                              config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(load_gazetteer().ruler_patterns())
+    if "kg_world" not in nlp.pipe_names:
+        # the world tables (regions, cities, groups of every country) label only what is still unlabelled
+        ruler = nlp.add_pipe("entity_ruler", name="kg_world", last=True,
+                             config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(load_gazetteer().world_patterns())
     if "kg_numbers" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="kg_numbers", last=True, config={"overwrite_ents": False})
         ruler.add_patterns(rule_patterns())
