@@ -364,6 +364,65 @@ class Gazetteer:
         return patterns
 
 
+class WorldMatcher:
+    """Finds the world tables' names in a parsed text, where no entity is yet: a case-sensitive match of the
+    name at a token's start that ends at a token's end (like an entity ruler whose patterns are the names,
+    without tokenizing tens of thousands of patterns when the pipeline loads). Longest name first."""
+
+    PREFIX = 4
+
+    def __init__(self, patterns: list[dict]):
+        self.by_prefix: dict[str, list[tuple[str, str, str]]] = {}
+        for p in patterns:
+            name = p["pattern"]
+            self.by_prefix.setdefault(name[:self.PREFIX], []).append((name, p["label"], p["id"]))
+        for cands in self.by_prefix.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        self.lengths = sorted({len(k) for k in self.by_prefix}, reverse=True)
+
+    def __call__(self, doc):
+        text = doc.text
+        ents = list(doc.ents)
+        owner = {t: k for k, ent in enumerate(ents) for t in range(ent.start, ent.end)}
+        found = []
+        dropped = set()
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if i in owner and ents[owner[i]].start != i or not (tok.text[:1].isupper() or tok.text[:3] in ("al-", "el-")):
+                i += 1
+                continue
+            start = tok.idx
+            span = covered = None
+            for length in self.lengths:
+                for name, label, key in self.by_prefix.get(text[start:start + length], ()):
+                    if not text.startswith(name, start):
+                        continue
+                    span = doc.char_span(start, start + len(name), label=label, span_id=key)
+                    # the longest name wins: it may take the place of entities it wholly contains
+                    covered = {owner[t] for t in range(span.start, span.end) if t in owner} if span is not None else None
+                    if span is not None and all(ents[k].start >= span.start and ents[k].end <= span.end
+                                                and len(ents[k]) < len(span) for k in covered):
+                        break
+                    span = None
+                if span is not None:
+                    break
+            if span is None:
+                i += 1
+                continue
+            found.append(span)
+            dropped |= covered
+            i = span.end
+        if found:
+            doc.ents = [*(e for k, e in enumerate(ents) if k not in dropped), *found]
+        return doc
+
+
+@lru_cache(maxsize=1)
+def world_matcher() -> WorldMatcher:
+    return WorldMatcher(load_gazetteer().world_patterns())
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     return Gazetteer()
