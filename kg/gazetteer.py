@@ -407,6 +407,8 @@ class WorldMatcher:
                     span = None
                 if span is not None:
                     break
+            if span is not None and len(span) == 1 and span.label_ in ("GPE", "LOC") and self._in_a_name(doc, span, owner):
+                span = None
             if span is None:
                 i += 1
                 continue
@@ -416,6 +418,17 @@ class WorldMatcher:
         if found:
             doc.ents = [*(e for k, e in enumerate(ents) if k not in dropped), *found]
         return doc
+
+
+    @staticmethod
+    def _in_a_name(doc, span, owner) -> bool:
+        """A one-word place name next to another capitalised word no entity covers is part of a name the
+        NER missed ("Akiba Takeo", "Aleppo Citadel"), not the place."""
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        return (before is not None and before.is_title and before.is_alpha and not before.is_sent_start
+                and before.i not in owner) or (after is not None and after.is_title and after.is_alpha
+                                               and after.i not in owner)
 
 
 @lru_cache(maxsize=1)

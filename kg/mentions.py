@@ -413,7 +413,9 @@ class MentionFinder:
         if label == "PERSON" and entry is None and all(t.lower_ in self.all_titles or t.lower_ in self.former
                                                        or not t.is_alpha for t in span):
             return  # "President" alone is a title, not a name
-        if label == "PERSON" and entry is not None and entry.type != "Person" and self.gaz.is_world(entry):
+        if label == "PERSON" and entry is not None and entry.type != "Person" and self.gaz.is_world(entry) \
+                and (len(span) > 1 or not re.search(rf"\b[A-Z][\w'-]+ {re.escape(text)}\b|\b{re.escape(text)} [A-Z][a-z]",
+                                                     self.text)):
             label = "GPE"  # a name the world tables know as a place or group, not a personal name: the NER erred
         if label == "PERSON" or (entry and entry.type == "Person"):
             self._person(span, entry)
