@@ -207,12 +207,12 @@ class Gazetteer:
             self.world_names.setdefault(entry.key, []).append((name, label or ""))
 
     def _merge_or_claim(self, entry: Entry, weak: set[str] = frozenset()) -> None:
-        """A row sharing a name with a core entry of its type adds its other names to that entry (the core
-        entry keeps its key and type); otherwise it is a new entry."""
-        for name in entry.names:
+        """A row whose label names an earlier entry of its type (a core one, or a hand-kept world row) adds its
+        other names to that entry, which keeps its key and type; otherwise it is a new entry."""
+        for name in entry.names[:1]:  # by its label only: a shared alias ("al-Jihad") does not join two groups
             for key in self.by_name.get(fold(name), []):
                 core = self.entries[key]
-                if fold(name) in self._protected and core.type == entry.type:
+                if core.type == entry.type:
                     extra = [n for n in entry.names if fold(n) not in self.by_name]
                     for n in extra:
                         self.by_name.setdefault(fold(n), []).append(key)

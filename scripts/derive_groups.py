@@ -53,6 +53,8 @@ def title(raw: str) -> tuple[str, list[str]]:
         for j, part in enumerate(low.split("-")):
             if part in ("al", "el", "ad", "ash", "as", "ar", "an", "at", "az") and j == 0 and "-" in low:
                 parts.append(part)  # "al-Qaeda", "ash-Shabaab"
+            elif j > 0 and part in ("e", "i", "ul", "ud", "al", "el", "ut", "us", "o"):
+                parts.append(part)  # "Lashkar-e-Taiba", "Jaish-ul-Muslimin"
             elif part.startswith("'") or not part:
                 parts.append(part)
             else:
@@ -126,8 +128,14 @@ def milnonstate(path: Path, words: set[str]) -> list[tuple[str, list[str]]]:
     for label, names in groups:
         if " " in label and not group_like(label, ""):
             continue  # a person's name or a phrase (TOPS lists some leaders as groups)
+        if " " not in label and not (label.endswith("s") or "-" in label
+                                     or any(group_like(n, "") for n in names if n != label and " " in n)):
+            continue  # one word, no plural, no group alias: more often a leader's name than a group's
         names = [n for n in names if n == label or group_like(n, label)]
-        names = [n.upper() if n != label and " " not in n and len(n) <= 5 and n.isalpha() else n for n in names]
+        names = [n.upper() if " " not in n and len(re.sub(r"[^A-Za-z]", "", n)) <= 5 and not n.startswith(("al-", "Al-"))
+                 else n for n in names]
+        # three-letter acronyms are too often someone else's (PLA, ISA, FPS): only longer ones are kept
+        names = [n for n in names if not (n.isupper() and len(re.sub(r"[^A-Z]", "", n)) <= 3) or n == label]
         names = list(dict.fromkeys(n for n in names if keep(n, words)))
         if names and keep(label, words):
             out.append(("Organization", names))
