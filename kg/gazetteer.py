@@ -239,6 +239,8 @@ class Gazetteer:
         self._load_world_regions(city_names)
         for code, population, names, weak, wikidata, _geonameid in cities:
             names_list = _split(names)
+            if fold(names_list[0]) in self._protected:
+                continue  # a capital read as its country, or a core city: its variants are not this table's
             weak_set = set(_split(weak))
             entry = Entry(key=f"city:{code.lower()}:{slug(names_list[0])}", type="City", label=names_list[0],
                           names=names_list, wikidata=wikidata or None, country=code, population=int(population or 0))

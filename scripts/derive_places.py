@@ -55,7 +55,12 @@ ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|Ash|At|Az|An|Ath|Adh|Ad|El)[ -](?=[A-Z])"
 SKIP_COUNTRIES = {"UA", "RU"}  # kept by hand in places.tsv
 
 
+LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                         "Æ": "Ae", "œ": "oe", "þ": "th", "ð": "d", "ħ": "h"})
+
+
 def ascii_fold(text: str) -> str:
+    text = text.translate(LETTERS)
     text = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("ʿ", "").replace("ʾ", "")
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).encode("ascii", "ignore").decode("ascii")
@@ -126,7 +131,7 @@ def cities(min_population: int, words, names, wikidata: dict, seats: set = froze
         alts = []
         for alt in city["alternatenames"]:
             alt = alt.strip()
-            if alt == city["name"] or alt in alts or not alt.isascii() or not english_looking(alt):
+            if alt == city["name"] or alt in alts or not alt.isascii() or not english_looking(alt) or len(alt) <= 4:
                 continue
             # a spelling variant, not an inflected foreign form ("Aleppu", "Kandaharo"): same last letter
             same_end = alt[-1].lower() == name[-1].lower() or alt.rstrip("h").lower()[-1:] == name.rstrip("h").lower()[-1:]
@@ -176,10 +181,10 @@ def regions(words, names, by_alt: dict, english: dict) -> list[list[str]]:
         for word in SUFFIX.values():  # "Tigray Region" -> "Tigray"
             if name.endswith(" " + word) and len(name) > len(word) + 3:
                 name = name[: -len(word) - 1]
-        if english_looking(name) and name not in bases:
+        if english_looking(name) and name not in bases and len(name) > 3:
             bases.append(name)
         short = ARTICLE.sub("", name)
-        if short != name and english_looking(short) and short not in bases:
+        if short != name and english_looking(short) and short not in bases and len(short) > 3:
             bases.append(short)
         city = by_alt.get((code, name.lower())) or by_alt.get((code, short.lower()))
         if city and city not in bases:
