@@ -154,9 +154,9 @@ class MentionFinder:
             self.city_evidence = {fold(m.group(1)) for m in re.finditer(r"\bcity of ([A-Z][\w'-]+)", text)}
             self.city_evidence |= {fold(m.group(1)) for m in re.finditer(r"\b([A-Z][\w'-]+), [^.,;]{0,40}\bcity\b",
                                                                           text)}
-        if re.search(r"[Rr]egion|[Oo]blast|[Pp]rovince", text):
+        if re.search(r"[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate", text):
             self.region_evidence = {fold(m.group(1)) for m in re.finditer(
-                r"\b([A-Z][\w'-]+) (?:[Rr]egion|[Oo]blast|[Pp]rovince)\b", text)}
+                r"\b([A-Z][\w'-]+) (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate)\b", text)}
 
     # -- entry points ---------------------------------------------------------
 

@@ -130,3 +130,10 @@ def test_a_known_groups_fighters_are_no_weapon(nlp):
     _, exs = build(nlp, "JNIM fighters ambushed a convoy in central Mali.")
     assert keys_of(exs, "JNIM") == {("org:jamaat-nasr-al-islam-wal-muslimin", "Organization")}
     assert not any(m.type == "Weapon" for ex in exs for m in ex.mentions)
+
+
+def test_a_bare_name_means_the_region_where_the_text_names_the_region_and_the_city_where_it_says_city(nlp):
+    _, exs = build(nlp, "Airstrikes hit villages in the Kandahar province. Kandahar has been calm since.",
+                   "Gunmen attacked a market in the city of Kandahar.")
+    assert {(m.doc_id, m.key, m.type) for ex in exs for m in ex.mentions if "Kandahar" in m.surface} == {
+        ("d0", "region:AF-KAN", "Region"), ("d1", "city:af:kandahar", "City")}
