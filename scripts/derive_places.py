@@ -40,7 +40,7 @@ REGION_TYPES = {
     "republic", "division", "autonomous region", "autonomous community", "land", "voivodship", "regional state",
     "union territory", "emirate", "oblast", "autonomous district", "territory", "autonomous republic",
     "special administrative region", "federal territory", "capital territory", "country", "entity", "county",
-    "canton", "autonomous province", "federal district", "district", "state city",
+    "canton", "autonomous province", "federal district", "district", "state city", "popularate",
 }
 # the type word shown after the name ("Anbar Governorate"); types not listed here read "<name> region"
 SUFFIX = {"province": "Province", "state": "State", "governorate": "Governorate", "region": "Region",
@@ -48,11 +48,16 @@ SUFFIX = {"province": "Province", "state": "State", "governorate": "Governorate"
           "regional state": "Region", "division": "Division", "voivodship": "Voivodeship", "canton": "Canton",
           "emirate": "Emirate", "oblast": "Oblast", "autonomous region": "Autonomous Region",
           "administrative region": "Region", "autonomous province": "Province", "territory": "Territory",
-          "union territory": "Territory", "land": "State"}
+          "union territory": "Territory", "land": "State", "popularate": "District"}
 NAME_FREQUENCY = 0.01  # percent of the US population bearing the name: about 2,900 first and last names
 MAX_DISTRICTS = 40  # a country whose first level is many small districts keeps none of them
 ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|Ash|At|Az|An|Ath|Adh|Ad|El)[ -](?=[A-Z])")
 SKIP_COUNTRIES = {"UA", "RU"}  # kept by hand in places.tsv
+SKIP_CODES = {"CN-TW", "CN-HK", "CN-MO"}  # countries or territories of their own in ISO 3166-1
+# countries whose ISO 3166-2 names are transliterations from Arabic or Persian ("Halab", "Banghazi"): a region named
+# like a city's alternate name takes the city's English name ("Aleppo"); elsewhere that guess misleads
+TRANSLITERATED = set("AE AF BH DZ EG IQ IR JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split())
+LOCAL_SUFFIXES = (" Sheng", " Zizhiqu")  # Chinese "province", "autonomous region" (English names: region_names.tsv)
 
 
 LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
@@ -161,7 +166,7 @@ def regions(words, names, by_alt: dict, english: dict) -> list[list[str]]:
     for s in sorted(subs, key=lambda s: s.code):
         code = s.country_code
         kind = s.type.lower()
-        if code in SKIP_COUNTRIES:
+        if code in SKIP_COUNTRIES or s.code in SKIP_CODES:
             continue
         if s.parent_code is not None:
             parent = by_code.get(s.parent_code)
@@ -178,6 +183,11 @@ def regions(words, names, by_alt: dict, english: dict) -> list[list[str]]:
         for name in english.get(s.code, []):
             bases.append(name)
         name = ascii_fold(raw).strip()
+        for word in LOCAL_SUFFIXES:
+            if name.endswith(word) and s.code in english:
+                name = ""  # "Xinjiang Uygur Zizhiqu": the hand-kept English name only
+            elif name.endswith(word):
+                name = name[: -len(word)]
         for word in SUFFIX.values():  # "Tigray Region" -> "Tigray"
             if name.endswith(" " + word) and len(name) > len(word) + 3:
                 name = name[: -len(word) - 1]
@@ -186,8 +196,9 @@ def regions(words, names, by_alt: dict, english: dict) -> list[list[str]]:
         short = ARTICLE.sub("", name)
         if short != name and english_looking(short) and short not in bases and len(short) > 3:
             bases.append(short)
-        city = by_alt.get((code, name.lower())) or by_alt.get((code, short.lower()))
-        if city and city not in bases:
+        city = (by_alt.get((code, name.lower())) or by_alt.get((code, short.lower()))) \
+            if name and code in TRANSLITERATED else None
+        if city and city not in bases and not name.lower().startswith(city.lower()):  # not "Rio Grande" for "… do Sul"
             bases.insert(len(english.get(s.code, [])), city)  # "Halab" -> "Aleppo"
         if not bases:
             continue
