@@ -21,7 +21,7 @@ def nlp():
     return load_pipeline(None)
 
 
-def build(nlp, *texts: str):
+def build(nlp, *texts: str, graph: bool = False):
     """Entities of a small corpus, after the corpus-wide resolution (key -> Entity)."""
     from kg.extract import extract_document
     from kg.pipeline import assemble
@@ -30,8 +30,8 @@ def build(nlp, *texts: str):
     for i, text in enumerate(texts):
         doc = Document(doc_id=f"d{i}", file_name=f"d{i}.txt", text=text, checksum=str(i), date="2025-05-02")
         exs.append(extract_document(nlp(text), doc))
-    entities, key_map, _ = assemble(exs)
-    return entities, exs
+    entities, key_map, built = assemble(exs)
+    return (entities, exs, built.entities) if graph else (entities, exs)
 
 
 def keys_of(exs, surface: str) -> set[tuple[str, str]]:
@@ -95,10 +95,17 @@ def test_every_world_name_is_owned_by_one_kind_of_entity(gaz):
 
 
 def test_a_provincial_city_is_one_city_node_with_its_wikidata_id(nlp):
-    entities, exs = build(nlp, "Rebel fighters shelled the outskirts of Aleppo on Tuesday, local officials said. "
-                               "Aid convoys later reached Aleppo from the north.")
+    from rdflib import OWL, RDF, RDFS, Literal, URIRef
+
+    entities, exs, g = build(nlp, "Rebel fighters shelled the outskirts of Aleppo on Tuesday, local officials said. "
+                                  "Aid convoys later reached Aleppo from the north.", graph=True)
     aleppo = [e for e in entities.values() if e.label == "Aleppo"]
     assert [(e.key, e.type, e.wikidata) for e in aleppo] == [("city:sy:aleppo", "City", "Q41183")]
+    nodes = set(g.subjects(RDFS.label, Literal("Aleppo", lang="en"))) | set(g.subjects(RDFS.label, Literal("Aleppo")))
+    assert len(nodes) == 1
+    node = nodes.pop()
+    assert {str(t).rsplit("#", 1)[-1].rsplit("/", 1)[-1] for t in g.objects(node, RDF.type)} >= {"City"}
+    assert set(g.objects(node, OWL.sameAs)) == {URIRef("http://www.wikidata.org/entity/Q41183")}
 
 
 def test_a_lowercase_common_word_is_no_place(nlp):
