@@ -264,6 +264,10 @@ class Gazetteer:
             names = []
             words = [suffix, "Region", "Province", "Governorate" if suffix in ("Province", "Governorate") else ""]
             for base in base_names:
+                if base in weak_set:
+                    # a common word ("Northern", "Lakes"): only its official form names the region, not "Lakes region"
+                    names.append(base if suffix == "region" else f"{base} {suffix}")
+                    continue
                 for word in dict.fromkeys(w for w in words if w):
                     if base.lower().endswith(" " + word.lower()):
                         names.append(base)  # "Kurdistan Region"

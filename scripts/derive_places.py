@@ -202,6 +202,9 @@ def regions(words, names, by_alt: dict, english: dict) -> list[list[str]]:
             bases.insert(len(english.get(s.code, [])), city)  # "Halab" -> "Aleppo"
         if not bases:
             continue
+        bases = [b for b in bases if b not in GENERIC]  # "East", "Centre", "Lakes": never a region's name alone
+        if not bases:
+            continue
         weak_names = [b for b in bases if weak(b, words, names)]
         suffix = SUFFIX.get(kind, "region")
         rows.append([s.code, suffix, code, "|".join(bases), "|".join(weak_names),
