@@ -158,13 +158,14 @@ class MentionFinder:
         self.entity_tokens = {i for ent in self.ents for i in range(ent.start, ent.end)}
         self.city_evidence = set()
         self.region_evidence = set()
+        self._doc_countries = None
         if "city" in text:
             self.city_evidence = {fold(m.group(1)) for m in re.finditer(r"\bcity of ([A-Z][\w'-]+)", text)}
             self.city_evidence |= {fold(m.group(1)) for m in re.finditer(r"\b([A-Z][\w'-]+), [^.,;]{0,40}\bcity\b",
                                                                           text)}
-        if re.search(r"[Rr]egion|[Oo]blast|[Pp]rovince", text):
+        if re.search(r"[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate", text):
             self.region_evidence = {fold(m.group(1)) for m in re.finditer(
-                r"\b([A-Z][\w'-]+) (?:[Rr]egion|[Oo]blast|[Pp]rovince)\b", text)}
+                r"\b([A-Z][\w'-]+) (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate)\b", text)}
 
     # -- entry points ---------------------------------------------------------
 
@@ -442,11 +443,14 @@ class MentionFinder:
         if all(t.lower_ in self.military_nouns or t.lower_ == "armed" for t in span):
             return  # "the Russian Army": a country's armed forces, found by the noun-phrase rules
         # a weapon named by a proper noun before a weapon noun: "Oreshnik ballistic missile"
-        nxt = self._head_noun_after(span)
-        if nxt is not None and nxt.lower_ in self.weapon_nouns and label not in ("GPE",):
-            self._weapon(span, nxt)
-            return
         entry = self._gazetteer_entry(span, ent.ent_id_)
+        nxt = self._head_noun_after(span)
+        if nxt is not None and nxt.lower_ in self.weapon_nouns and label not in ("GPE",) \
+                and not (entry is not None and entry.type in ("Organization", "MilitaryUnit")):
+            self._weapon(span, nxt)  # ("JNIM fighters": a known group's members, not a weapon)
+            return
+        if entry is None and label in ("GPE", "LOC"):
+            entry = self.gaz.weak_place(text)  # "Nice", "Victoria": a common word or name read as a place
         if label in ("ORG", "LOC", "GPE", "FAC", "NORP") and entry is None and len(span) >= 2 \
                 and span[0].lower_ in self.all_titles and not any(t.lower_ in ORG_WORDS for t in span[1:]) \
                 and all(t.pos_ == "PROPN" for t in span[1:]):
@@ -474,6 +478,10 @@ class MentionFinder:
             return  # "President" alone is a title, not a name
         if entry is None and span.text.lower() in voice_words().office_aliases:
             return  # "the Head of State": an office, not a body
+        if label == "PERSON" and entry is not None and entry.type != "Person" and self.gaz.is_world(entry) \
+                and (len(span) > 1 or not re.search(rf"\b[A-Z][\w'-]+ {re.escape(text)}\b|\b{re.escape(text)} [A-Z][a-z]",
+                                                     self.text)):
+            label = "GPE"  # a name the world tables know as a place or group, not a personal name: the NER erred
         if label == "PERSON" or (entry and entry.type == "Person"):
             self._person(span, entry)
             return
@@ -533,7 +541,14 @@ class MentionFinder:
                         break
         if not found:
             return None
-        return found[0]
+        return self.gaz.best(found, self.doc_countries) if len(found) > 1 else found[0]
+
+    @property
+    def doc_countries(self) -> set[str]:
+        """The countries the document names, which decide between same-name places ("Hyderabad")."""
+        if self._doc_countries is None:
+            self._doc_countries = {k.split(":", 1)[1] for e in self.ents if (k := e.ent_id_).startswith("country:")}
+        return self._doc_countries
 
     def _speaks(self, tok: Token) -> bool:
         """Whether a name is the subject of a reporting verb ('said X', 'X noted that')."""

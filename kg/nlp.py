@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from . import errors
 from .blas import apply_blas_ops
-from .gazetteer import load_gazetteer
+from .gazetteer import load_gazetteer, world_matcher
 
 log = logging.getLogger("kg")
 
@@ -45,6 +45,12 @@ def mark_paragraphs(doc: Doc) -> Doc:
         if "\n" in token.text_with_ws and not token.is_space or token.is_space and "\n" in token.text:
             doc[i + 1].is_sent_start = True
     return doc
+
+
+@Language.component("kg_world")
+def mark_world_names(doc: Doc) -> Doc:
+    """The world tables' names (regions, cities, groups of every country) where no entity is yet."""
+    return world_matcher()(doc)
 
 
 def rule_patterns() -> list[dict]:
@@ -94,6 +100,8 @@ def add_rule_components(nlp: Language) -> Language:
                              config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(load_gazetteer().ruler_patterns())
+    if "kg_world" not in nlp.pipe_names:
+        nlp.add_pipe("kg_world", last=True)
     if "kg_numbers" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="kg_numbers", last=True, config={"overwrite_ents": False})
         ruler.add_patterns(rule_patterns())
