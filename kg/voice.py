@@ -231,6 +231,18 @@ def _author_mention(finder, gaz: Gazetteer, doc_id: str, name: str, voice: Voice
     return replace(mention, name=None)
 
 
+def _retype_titled_surnames(finder, author: Mention, name: str) -> None:
+    """'NSA Jane Roe' read as an organisation in a text by Jane Roe ('NSA Roe'): the author, with an office's
+    acronym before the surname."""
+    surname = name.split()[-1]
+    for i, ment in list(finder.index.by_token.items()):
+        if ment.type in ("Organization", "Actor") and ment.name and len(ment.name.split()) == 2:
+            first, last = ment.name.split()
+            if last == surname and first.isupper() and len(first) <= 5:
+                finder.index.by_token[i] = replace(author, start=ment.start, end=ment.end, surface=ment.surface,
+                                                   name=ment.name)
+
+
 def _is_proxy(role: str) -> bool:
     return any(re.search(rf"\b{re.escape(p)}\b", role) for p in voice_words().proxy_roles)
 
@@ -260,6 +272,7 @@ def find_voice(finder, document: Document, gaz: Gazetteer) -> Voice:
             known = [e for e in gaz.lookup(name) if e.type == "Person" and e.country]
             if known and state is None:
                 state = gaz.country(known[0].country)
+            _retype_titled_surnames(finder, voice.author, name)
     # "We, the Leaders of X, …": the body the opening names
     w = finder.words
     for i, lower in enumerate(w.lower):
