@@ -1333,6 +1333,10 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                        for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
     head = tok.head
     scope = tok
+    if not objects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
+        # "held talks in Paris with Scholz", "paid tribute to X": the noun's phrase hung on its light verb
+        objects = [m for p, n in sx.prep_args(head) if p in slots and p != "by"
+                   for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
     if not subjects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
         subjects = _inherited_subjects(ctx, head)
         scope = head
