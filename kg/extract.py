@@ -697,6 +697,11 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                 frame = _verb_frame(ctx, tok, entry)
                 if frame is not None:
                     yield frame
+        elif pos == "ADJ" and verbs.get(w.lower[i], {}).get("adjective"):
+            # "we are grateful to Kenya": a predicate adjective of the lexicon, read as its verb would be
+            frame = _verb_frame(ctx, w.tokens[i], verbs[w.lower[i]])
+            if frame is not None:
+                yield frame
         elif pos in ("NOUN", "PROPN") or tag.startswith("NN"):
             _, entry = w.lookup(i, nouns)
             if entry is not None:
@@ -1150,7 +1155,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
                                [:CONTENT_LIMIT])]
     if entry.get("addressee") and not objects:
         # "called on allies to provide more air defence systems": the demand is the addressee's act
-        hearers = [n for p, n in sx.prep_args(tok) if p == entry["addressee"]]
+        addressee = entry["addressee"]
+        hearers = [n for p, n in sx.prep_args(tok) if p == addressee or isinstance(addressee, list) and p in addressee]
         acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl", "ccomp")
                 and any(m.lower_ == "to" for m in c.children) and c.i > tok.i]
         if hearers and acts:

@@ -6,7 +6,7 @@ Two steps, both rerunnable:
     python scripts/derive_lexicon.py build        # writes kg/patterns/lexicon_derived.json
 
 `candidates` reads the CAMEO verb dictionary (verbs and verb patterns with CAMEO event codes) and the
-PropBank frame files (verb, event-noun and light-verb aliases of each roleset, with the prepositions
+PropBank frame files (verb, event-noun, adjective and light-verb aliases of each roleset, with the prepositions
 that mark ARG1/ARG2 in the roleset's examples), maps each CAMEO code onto an ontology property by its
 root (see CAMEO_PROPERTIES; the mapping of /work/shared/data/lexicon/README.md), and writes one row per
 verb or event noun: the proposed property and mode, the CAMEO block and code, the PropBank rolesets and
@@ -15,7 +15,7 @@ the prepositions found for their arguments. This list is for review, not for use
 `build` reads the review table (scripts/lexicon_review.tsv: one row per word taken or dropped by a
 reviewer, with the property, mode and object slots it gets) and writes the entries taken into
 kg/patterns/lexicon_derived.json in the schema of kg/patterns/lexicon.json ("verbs", "nouns",
-"light_verbs"). An object slot column of "pb" takes the PropBank prepositions of the word's roleset.
+"light_verbs"; predicate adjectives go to "verbs" with "adjective": true). An object slot column of "pb" takes the PropBank prepositions of the word's roleset.
 Words already in kg/patterns/lexicon.json keep their hand-written entry (the loader lets lexicon.json win).
 
 Sources and licences: CAMEO.2.0.txt from openeventdata/petrarch2 (MIT, Open Event Data Alliance);
@@ -151,6 +151,7 @@ def read_propbank(path: Path = PROPBANK) -> dict[tuple[str, str], list[dict]]:
             nouns = sorted({w for p, w in aliases if p == "n"})
             verbs = sorted({w for p, w in aliases if p == "v"})
             light = sorted({w for p, w in aliases if p == "l"})
+            adjectives = sorted({w for p, w in aliases if p == "j"})
             roles = {r.get("n"): (r.get("descr") or "", r.get("f") or "") for r in rs.iter("role")}
             verbal, nominal = [], []
             for ex in rs.iter("example"):
@@ -171,7 +172,8 @@ def read_propbank(path: Path = PROPBANK) -> dict[tuple[str, str], list[dict]]:
             verb_preps, bare = _arg_preps(verbal, ("ARG1", "ARG2"))
             noun_preps, _ = _arg_preps(nominal, ("ARG1", "ARG2"))
             info = {"id": rs.get("id"), "name": rs.get("name") or "", "roles": roles, "verb_preps": verb_preps,
-                    "noun_preps": noun_preps, "bare": bare, "nouns": nouns, "verbs": verbs, "light": light}
+                    "noun_preps": noun_preps, "bare": bare, "nouns": nouns, "verbs": verbs, "light": light,
+                    "adjectives": adjectives}
             for pos, word in aliases:
                 if word:
                     index[(word.replace("_", " "), pos)].append(info)
@@ -221,6 +223,16 @@ def candidates() -> list[dict]:
             "event_nouns": " ".join(nouns),
             "light": " ".join(sorted({w for rs in rolesets for w in rs["light"]})),
         })
+        for adj in sorted({a for rs in rolesets for a in rs["adjectives"]}):
+            ars = pb.get((adj, "j"), [])
+            rows.append({
+                "kind": "adj", "lemma": adj,
+                "property": mapped[0] if mapped else "", "mode": (mapped[1] or "") if mapped else "",
+                "cameo_block": info["block"], "cameo_code": info["code"], "pattern_properties": f"(adjective of {lemma})",
+                "propbank": " ".join(f"{rs['id']}({rs['name'][:40]})" for rs in ars[:3]),
+                "slots": ",".join(s for s in propbank_slots(ars, noun=False) if s != "dobj"),
+                "event_nouns": "", "light": "",
+            })
         for noun in nouns:
             nrs = pb.get((noun, "n"), [])
             rows.append({
@@ -275,13 +287,16 @@ def build() -> dict:
             if lemma not in hand["light_verbs"] and lemma not in out["light_verbs"]:
                 out["light_verbs"].append(lemma)
             continue
-        table = "verbs" if kind == "verb" else "nouns"
+        table = "nouns" if kind == "noun" else "verbs"  # predicate adjectives use the verb table
         if lemma in hand[table]:
             continue
         entry: dict = {"p": row["property"]}
         obj = row.get("obj", "").strip()
         if obj == "pb":
-            slots = propbank_slots(pb.get((lemma, "v" if kind == "verb" else "n"), []), noun=kind == "noun")
+            pos = {"verb": "v", "noun": "n", "adj": "j"}[kind]
+            slots = propbank_slots(pb.get((lemma, pos), []), noun=kind == "noun")
+            if kind == "adj":
+                slots = [s for s in slots if s != "dobj"]
         elif obj in ("", "-"):
             slots = None
         else:
@@ -293,6 +308,8 @@ def build() -> dict:
         extra = row.get("extra", "").strip()
         if extra and extra != "-":
             entry.update(json.loads(extra))
+        if kind == "adj":
+            entry["adjective"] = True
         out[table][lemma] = entry
     return out
 
