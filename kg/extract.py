@@ -1031,7 +1031,8 @@ def _speech_anchor(ctx: Context, verb: Token) -> Token | None:
 
 ATTRIBUTE_NOUNS = frozenset({"courage", "bravery", "efforts", "effort", "role", "work", "leadership", "decision",
                              "willingness", "resilience", "people", "government", "stance", "position", "actions",
-                             "commitment", "contribution", "help", "support", "team"})
+                             "commitment", "contribution", "contributions", "help", "support", "team", "conduct", "behavior",
+                             "behaviour", "activities"})
 
 
 def _owner_of_attribute(ctx: Context, tok: Token) -> Mention | None:
@@ -1077,7 +1078,7 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                         for p, n in sx.prep_args(inner) if p == slot]
         for tok in toks:
             mentions = _mentions_expanded(ctx, tok)
-            if not mentions and entry.get("p") in ("praises", "condemns", "supports", "accuses"):
+            if not mentions and (entry.get("p") in ("praises", "condemns", "supports", "accuses") or entry.get("actor_p")):
                 owner = _owner_of_attribute(ctx, tok)
                 mentions = [owner] if owner is not None else []
             if mentions:
@@ -1240,6 +1241,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         subjects, objects = subjects[:1], subjects[1:]
     if not objects:
         return None
+    prop, objects, mode = _actor_reading(entry, prop, objects, mode)
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
                  symmetric=bool(entry.get("symmetric")), scope=tok)
 
@@ -1338,7 +1340,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             objects = [m for p, n in sx.prep_args(carrier) if p in slots and p != "by"
                        for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
     head = tok.head
-    scope = tok
+    scope = anchor = tok
     if not objects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
         # "held talks in Paris with Scholz", "paid tribute to X": the noun's phrase hung on its light verb
         objects = [m for p, n in sx.prep_args(head) if p in slots and p != "by"
@@ -1346,6 +1348,10 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     if not subjects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
         subjects = _inherited_subjects(ctx, head)
         scope = head
+    elif not subjects and entry.get("speech_subject") and sx.dep(tok) in sx.OBJ \
+            and (sx.lookup(head, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") == "speech":
+        subjects = _inherited_subjects(ctx, head)  # "stressed the need for a ceasefire": the speaker's demand
+        scope = anchor = head  # made as the speech act is, not claimed by it
     elif not subjects and sx.dep(tok) in sx.POBJ | sx.NOUN_OBL and sx.prep_of(tok) in ("of", "in", "for", "to") and head.pos_ in ("VERB",):
         # "boasting of capturing", "gearing up for an offensive"
         subjects = _inherited_subjects(ctx, head)
@@ -1382,8 +1388,16 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             return None
     if not objects:
         return None
-    return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=entry.get("mode"),
+    prop, objects, mode = _actor_reading(entry, prop, objects, entry.get("mode"))
+    return Frame(token=anchor, prop=prop, subjects=subjects, objects=objects, mode=mode,
                  symmetric=bool(entry.get("symmetric")), scope=scope)
+
+
+def _actor_reading(entry: dict, prop: str, objects: list, mode: str | None) -> tuple[str, list, str | None]:
+    """'concern about the PRC's actions' condemns the PRC, 'concern over the violence' claims it; 'the importance
+    of Qatar' praises Qatar: an entry's 'actor_p' is its property when its object is an actor."""
+    actors = [o for o in objects if isinstance(o, Mention) and o.type in ACTOR_TYPES] if entry.get("actor_p") else []
+    return (entry["actor_p"], actors, None) if actors else (prop, objects, mode)
 
 
 # --- modality ------------------------------------------------------------------------------------
