@@ -220,7 +220,8 @@ def _make_word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
     lex = gaz.lexicon
     return {"hypo": frozenset(lex["hypothetical_words"]), "allege": frozenset(lex["allege_words"]),
             "future": frozenset(lex["future_aux"]), "plan_nouns": frozenset(lex["plan_nouns"]),
-            "plan_verbs": frozenset(lex["plan_verbs"]), "negative_verbs": frozenset(lex["negative_verbs"])}
+            "plan_verbs": frozenset(lex["plan_verbs"]), "negative_verbs": frozenset(lex["negative_verbs"]),
+            "particles": frozenset(k.split()[1] for k in lex["verbs"] if " " in k)}
 
 
 # --- references ------------------------------------------------------------------------------------
@@ -688,6 +689,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
         pos, tag = pos_of[i], tag_of[i]
         if pos == "VERB" or (pos == "AUX" and w.lemma[i] not in ("be", "have", "do")) or tag.startswith("VB"):
             lemma, entry = w.lookup(i, verbs)
+            entry = _phrasal_entry(ctx, i, verbs) or entry  # "turned down the offer"
             if entry is None:
                 if "establish" in w.candidates(i):
                     yield from _establish_frame(ctx, w.tokens[i])
@@ -708,6 +710,19 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                 frame = _noun_frame(ctx, w.tokens[i], entry, light)
                 if frame is not None:
                     yield frame
+
+
+def _phrasal_entry(ctx: Context, i: int, verbs: dict) -> dict | None:
+    """The lexicon entry of verb i with its particle ('turn down', 'wipe out'), if the lexicon has one."""
+    w = ctx.words
+    for particle in ctx.word_sets["particles"]:
+        if i in w.heads_of(particle):
+            for c in w.tokens[i].children:
+                if c.lower_ == particle and sx.dep(c) in ("prt", "compound:prt"):
+                    for cand in w.candidates(i):
+                        if f"{cand} {particle}" in verbs:
+                            return verbs[f"{cand} {particle}"]
+    return None
 
 
 PRESENCE_WORDS = frozenset({"present", "stationed", "deployed", "based", "garrisoned"})

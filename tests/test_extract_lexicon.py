@@ -129,3 +129,16 @@ def test_called_upon_names_whom_the_demand_is_made_of():
             (".", 1, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "GPE"), (3, 4, "GPE")])
     assert triples(ex) == {(CA, "demands", "Russia to withdraw", "Asserted")}
+
+
+def test_a_verb_with_its_particle_reads_the_phrasal_entry_and_without_it_nothing():
+    # "Ukraine turned down the proposal."
+    rows = [("Ukraine", 1, "nsubj", "PROPN", "NNP", "Ukraine"), ("turned", 1, "ROOT", "VERB", "VBD", "turn"),
+            ("down", 1, "compound:prt", "ADP", "RP", "down"), ("the", 4, "det", "DET", "DT", "the"),
+            ("proposal", 1, "obj", "NOUN", "NN", "proposal"), (".", 1, "punct", "PUNCT", ".", ".")]
+    assert triples(run(rows, [(0, 1, "GPE")])) == {(UA, "rejects", "the proposal", "Asserted")}
+    # "Ukraine turned the proposal." (no particle)
+    rows = [("Ukraine", 1, "nsubj", "PROPN", "NNP", "Ukraine"), ("turned", 1, "ROOT", "VERB", "VBD", "turn"),
+            ("the", 3, "det", "DET", "DT", "the"), ("proposal", 1, "obj", "NOUN", "NN", "proposal"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    assert triples(run(rows, [(0, 1, "GPE")])) == set()
