@@ -1046,8 +1046,8 @@ def _speech_anchor(ctx: Context, verb: Token) -> Token | None:
 
 ATTRIBUTE_NOUNS = frozenset({"courage", "bravery", "efforts", "effort", "role", "work", "leadership", "decision",
                              "willingness", "resilience", "people", "government", "stance", "position", "actions",
-                             "commitment", "contribution", "contributions", "help", "support", "team", "conduct", "behavior",
-                             "behaviour", "activities"})
+                             "commitment", "contribution", "contributions", "help", "support", "team", "conduct",
+                             "behavior", "behaviour", "activities"})
 
 
 def _owner_of_attribute(ctx: Context, tok: Token) -> Mention | None:
@@ -1093,7 +1093,8 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                         for p, n in sx.prep_args(inner) if p == slot]
         for tok in toks:
             mentions = _mentions_expanded(ctx, tok)
-            if not mentions and (entry.get("p") in ("praises", "condemns", "supports", "accuses") or entry.get("actor_p")):
+            if not mentions and (entry.get("p") in ("praises", "condemns", "supports", "accuses")
+                                 or entry.get("actor_p")):
                 owner = _owner_of_attribute(ctx, tok)
                 mentions = [owner] if owner is not None else []
             if mentions:
@@ -1257,6 +1258,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if not objects:
         return None
     prop, objects, mode = _actor_reading(entry, prop, objects, mode)
+    if entry.get("guest_p") and any(p == "to" for p, _n in [*sx.prep_args(tok), *(a for o in sx.objects(tok)
+                                                                                    for a in sx.prep_args(o))]) \
+            and all(isinstance(o, Mention) and o.type == "Person" for o in objects):
+        prop = entry["guest_p"]  # "welcomed Scholz to the White House": a host meets the guest
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
                  symmetric=bool(entry.get("symmetric")), scope=tok)
 

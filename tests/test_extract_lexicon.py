@@ -142,3 +142,19 @@ def test_a_verb_with_its_particle_reads_the_phrasal_entry_and_without_it_nothing
             ("the", 3, "det", "DET", "DT", "the"), ("proposal", 1, "obj", "NOUN", "NN", "proposal"),
             (".", 1, "punct", "PUNCT", ".", ".")]
     assert triples(run(rows, [(0, 1, "GPE")])) == set()
+
+
+def test_a_person_welcomed_to_a_place_is_met_and_a_country_welcomed_is_praised():
+    # "Sweden welcomed Olaf Scholz to Stockholm."
+    rows = [("Sweden", 1, "nsubj", "PROPN", "NNP", "Sweden"), ("welcomed", 1, "ROOT", "VERB", "VBD", "welcome"),
+            ("Olaf", 3, "compound", "PROPN", "NNP", "Olaf"), ("Scholz", 1, "obj", "PROPN", "NNP", "Scholz"),
+            ("to", 5, "case", "ADP", "IN", "to"), ("Stockholm", 3, "nmod", "PROPN", "NNP", "Stockholm"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 4, "PERSON"), (5, 6, "GPE")])
+    assert {(s, p) for s, p, _o, _m in triples(ex)} == {("country:SE", "meets")}
+    # "Sweden welcomed Finland to NATO."
+    rows = [("Sweden", 1, "nsubj", "PROPN", "NNP", "Sweden"), ("welcomed", 1, "ROOT", "VERB", "VBD", "welcome"),
+            ("Finland", 1, "obj", "PROPN", "NNP", "Finland"), ("to", 4, "case", "ADP", "IN", "to"),
+            ("NATO", 2, "nmod", "PROPN", "NNP", "NATO"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "ORG")])
+    assert triples(ex) == {("country:SE", "praises", "country:FI", "Asserted")}
