@@ -1323,7 +1323,11 @@ def _establish_frame(ctx: Context, tok: Token) -> Iterator[Frame]:
 
 
 def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame | None:
-    prop = entry["p"]
+    preps = {p for p, _n in sx.prep_args(tok)}
+    if sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, light):
+        preps |= {p for p, n in sx.prep_args(tok.head) if n.ent_type_ not in ("DATE", "TIME")}
+    entry = next(({**entry, **alt} for prep, alt in entry.get("by_prep", {}).items() if prep in preps), entry)
+    prop = entry["p"]  # "a call with Putin" negotiates, "a call for a ceasefire" demands: 'by_prep'
     if any(c.lower_ in entry.get("not_with", ()) for c in tok.children if c.i < tok.i):
         return None  # "rescue operations in Kharkiv" are not attacks
     slots = entry.get("obj", [])
@@ -1365,6 +1369,9 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         # "held talks in Paris with Scholz", "paid tribute to X": the noun's phrase hung on its light verb
         objects = [m for p, n in sx.prep_args(head) if p in slots and p != "by"
                    for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
+        if not objects and prop in SPEECH_PROPS:  # "renewed its call for a ceasefire"
+            objects = [_content(n) for p, n in sx.prep_args(head) if p in slots and p != "by"
+                       and n.ent_type_ not in ("DATE", "TIME")][:1]
     if not subjects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
         subjects = _inherited_subjects(ctx, head)
         scope = head

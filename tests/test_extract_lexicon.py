@@ -158,3 +158,18 @@ def test_a_person_welcomed_to_a_place_is_met_and_a_country_welcomed_is_praised()
             ("NATO", 2, "nmod", "PROPN", "NNP", "NATO"), (".", 1, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "ORG")])
     assert triples(ex) == {("country:SE", "praises", "country:FI", "Asserted")}
+
+
+def test_a_call_for_something_demands_it_and_a_call_with_someone_negotiates():
+    # "Germany renewed its call for a ceasefire." ("for" hung on the light verb)
+    rows = [("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"), ("renewed", 1, "ROOT", "VERB", "VBD", "renew"),
+            ("its", 3, "nmod:poss", "PRON", "PRP$", "its"), ("call", 1, "obj", "NOUN", "NN", "call"),
+            ("for", 6, "case", "ADP", "IN", "for"), ("a", 6, "det", "DET", "DT", "a"),
+            ("ceasefire", 1, "obl", "NOUN", "NN", "ceasefire"), (".", 1, "punct", "PUNCT", ".", ".")]
+    assert triples(run(rows, [(0, 1, "GPE")])) == {(DE, "demands", "a ceasefire", "Asserted")}
+    # "Germany had a call with France."
+    rows = [("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"), ("had", 1, "ROOT", "VERB", "VBD", "have"),
+            ("a", 3, "det", "DET", "DT", "a"), ("call", 1, "obj", "NOUN", "NN", "call"),
+            ("with", 5, "case", "ADP", "IN", "with"), ("France", 3, "nmod", "PROPN", "NNP", "France"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    assert triples(run(rows, [(0, 1, "GPE"), (5, 6, "GPE")])) == {(DE, "negotiatesWith", FR, "Asserted")}
