@@ -1136,6 +1136,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     prop = entry["p"]
     mode = entry.get("mode")
     subjects = _inherited_subjects(ctx, tok)
+    if entry.get("subj_types"):  # "the delegation arrived in Kyiv" visits; troops arriving are deployed
+        subjects = [s for s in subjects if s.type in entry["subj_types"]]
     if prop in ("attacks", "strikes") and sx.dep(tok) == "advcl" and tok.tag_ == "VBG" \
             and any(sx.lemma_in(o, ctx.finder.agreement_nouns | {"sanction", "sanctions", "measure", "measures"})
                     or any(sx.lemma_in(n, {"sanction", "sanctions"}) for _p, n in sx.prep_args(o))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -33,7 +34,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LEXICON_DATA = Path("/work/shared/data/lexicon")
+# the unpacked resources (petrarch2/ and propbank-frames/ as described in their README); KG_LEXICON_DATA overrides
+LEXICON_DATA = Path(os.environ.get("KG_LEXICON_DATA", "/work/shared/data/lexicon"))
 CAMEO = LEXICON_DATA / "petrarch2" / "CAMEO.2.0.txt"
 PROPBANK = LEXICON_DATA / "propbank-frames" / "frames"
 CANDIDATES = ROOT / "scripts" / "lexicon_candidates.tsv"
