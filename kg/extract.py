@@ -1584,9 +1584,9 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                 and (_node_info(ctx, node.head).entry or {}).get("mode") == "speech":
             # "told reporters that Russia would not accept…" read as a relative clause on "reporters"
             node, rel = node.head, "ccomp"
-        if rel in sx.NOUN_OBL | sx.POBJ and (sx.prep_of(child) in CIRCUMSTANCE_PREPS or sx.prep_of(child) == "at"
+        if rel in sx.NOUN_OBL | sx.POBJ and (sx.prep_of(child) in CIRCUMSTANCE_PREPS or sx.prep_of(child) in ("at", "in")
                                              and sx.lemma_in(child, GATHERING_NOUNS)):
-            circumstance = True  # "said during a visit", "speaking at a meeting with…"
+            circumstance = True  # "said during a visit", "speaking at a meeting with…", "in his meeting with X, …"
         if rel == "advcl" and any(sx.dep(m) == "mark" and m.lower_ in TEMPORAL_MARKS for m in child.children) \
                 and (_node_info(ctx, node).entry or {}).get("mode") in ("speech", "allege", "deny"):
             circumstance = True  # "accused Russia … after a drone attack killed four people": when, not what
