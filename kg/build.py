@@ -2,8 +2,10 @@
 
 Every relation becomes a `kg:Statement` node (rdf:subject/predicate/object,
 modality, claimant, date, place, quantity) derived from a sentence node that
-keeps its text, document and offsets. Only asserted relations between
-entities also appear as direct triples. One named graph per document holds
+keeps its text, document and offsets. Only asserted relations also appear
+as direct triples `subject property object`, with the statement's own
+object: an entity, a quantity node, or a literal with the text of what was
+claimed, demanded or warned of. One named graph per document holds
 that document's statements, sentences and direct triples; entity
 descriptions are shared.
 """
@@ -218,7 +220,8 @@ def _statement(graph: Graph, rel: Relation, key_map: dict[str, str]) -> URIRef:
         graph.add((node, KG.quantity, _quantity(graph, rel.quantity)))
     if rel.role:
         graph.add((node, KG.roleTitle, Literal(rel.role)))
-    if rel.modality == "Asserted" and isinstance(rel.object, Mention):
+    if rel.modality == "Asserted":
+        # the direct triple, whatever the object: an entity, a quantity node or the text of what was said
         graph.add((subject, prop, obj))
     return node
 

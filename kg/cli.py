@@ -106,7 +106,7 @@ def build(
 
 @app.command()
 def query(
-    query_or_file: str = typer.Argument(..., help="A saved query name (see `kg query --list`), a .rq file, or SPARQL text."),
+    query_or_file: str = typer.Argument(..., help="A saved query name (`kg queries` lists them), a .rq file, or SPARQL text."),
     graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file to query."),
     store: Optional[Path] = typer.Option(None, "--store", "-s", help="Query an Oxigraph store folder instead of a graph file."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
@@ -159,7 +159,7 @@ def validate(graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Gr
 
 @app.command()
 def evaluate(
-    gold: Path = typer.Argument(..., help="Gold annotations (JSON Lines, see GOLD.md)."),
+    gold: Path = typer.Argument(..., help="Gold annotations (JSON Lines, see docs/GOLD.md)."),
     graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file to score."),
     brief: bool = typer.Option(False, "--brief", help="Only the summary figures."),
 ) -> None:

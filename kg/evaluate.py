@@ -1,4 +1,4 @@
-"""Score a graph against gold annotations (../shared/spec/GOLD.md).
+"""Score a graph against gold annotations (docs/GOLD.md).
 
 Everything is read from the exported graph, so the score measures what a
 user of the graph gets: statements of the gold documents are matched to gold

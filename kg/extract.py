@@ -11,6 +11,7 @@ CONTRACT.md §3.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import datetime as dt
 import re
@@ -26,9 +27,11 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import ACTOR_TYPES, AMBIGUOUS as AMBIGUOUS_PREFIX, PEOPLE_NOUNS, PLACE_TYPES, MentionFinder, MentionIndex
 from .model import MODALITIES, Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
 from .qualifiers import parse_quantities, resolve_date
+from .voice import Voice, find_voice, voice_words
 
 STANDING = frozenset({"leaderOf", "memberOf", "commands", "locatedIn", "borders", "controls"})
 SPEECH_PROPS = frozenset({"claims", "warns", "denies", "demands", "accuses", "estimates", "disputes"})
+SPEECH_ACTS = SPEECH_PROPS | {"praises", "condemns", "threatens", "rejects", "orders", "agreesTo"}
 TERRITORY_NOUNS = frozenset({"territory", "territories", "land", "lands", "ground", "area", "areas", "kilometers",
                              "kilometres", "miles", "village", "villages", "settlement", "settlements", "town",
                              "towns", "city", "cities", "positions", "position", "gains", "region", "regions",
@@ -80,6 +83,8 @@ class Context:
     text: str = ""  # doc.text (which spaCy rebuilds at each call)
     words: sx.Words | None = None  # the token attribute lists the sentence scans read
     _lower: tuple[int, str] | None = None  # (sentence start, its lower-case text), for `lower_text`
+    voice: Voice | None = None  # who the document's "I" and "we" are
+    groups: dict[int, list[Mention]] = field(default_factory=dict)  # "the two leaders", "they" -> the participants
 
     def heads_in(self, sent: Span) -> list[Token]:
         """The head tokens of the named mentions in a sentence (the rules about names look only at these)."""
@@ -118,7 +123,8 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
     index = finder.find()
     base = dt.date.fromisoformat(document.date) if document.date else None
     ctx = Context(doc=doc, document=document, gaz=gaz, index=index, finder=finder, base_date=base, ents=finder.ents,
-                  word_sets=_word_sets(gaz), span_heads=sorted(index.spans), text=finder.text, words=finder.words)
+                  word_sets=_word_sets(gaz), span_heads=sorted(index.spans), text=finder.text, words=finder.words,
+                  voice=find_voice(finder, document, gaz))
     sentences = []
     for number, sent in enumerate(doc.sents):
         raw = ctx.text[sent.start_char:sent.end_char]
@@ -128,6 +134,13 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         sentences.append(Sentence(doc_id=document.doc_id, index=number, start=start, end=start + len(text), text=text))
         _titles_and_appositions(ctx, sent, number)
+        _office_relations(ctx, sent, number)
+        _member_lists(ctx, sent, number)
+        _place_pairs(ctx, sent, number)
+        _participants_list(ctx, sent, number)
+        _places_in_region(ctx, sent, number)
+        _patron_relations(ctx, sent, number)
+        _toll_estimates(ctx, sent, number)
         _resolve_references(ctx, sent)
         speech = []
         for frame in _frames(ctx, sent):
@@ -142,7 +155,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _standing_noun_relations(ctx, sent, number)
     _implicit_agents(ctx)
     _denial_copies(ctx)
-    mentions = tuple(sorted({(m.start, m.end, m.key): m for m in index.by_token.values()}.values(),
+    mentions = tuple(sorted({(m.start, m.end, m.key): m for m in [*index.by_token.values(), *ctx.voice.names]}.values(),
                             key=lambda m: (m.start, m.end, m.key)))
     words = count_words(doc)
     return DocExtraction(document=document, sentences=tuple(sentences), mentions=mentions,
@@ -237,7 +250,9 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
         # only the tokens one of the cases below can take (the checks read the token lists)
         word = lower[i]
         if not (i in by_token or tag[i] in sx.PRONOUN_TAGS or word in REFERENCE_WORDS or word in finder.military_nouns
-                or i in with_the and w.pos[i] == "NOUN" and (word in finder.title_heads or w.tokens[i].is_punct)):
+                or word in voice_words().group_nouns
+                or i in with_the and w.pos[i] in ("NOUN", "PROPN") and (word in finder.title_heads
+                                                                         or w.tokens[i].is_punct)):
             continue
         tok = w.tokens[i]
         if tok.i in ctx.index.by_token:
@@ -252,8 +267,15 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                             if m is ment:
                                 ctx.index.by_token[i] = new
             continue
+        if _group_reference(ctx, tok):
+            continue
         if tok.tag_ in sx.PRONOUN_TAGS or tok.lower_ in ("he", "she", "it", "they", "his", "her", "its", "their"):
-            if tok.lower_ in ("i", "we", "you", "our", "my", "your", "us", "me"):
+            if tok.lower_ in ("i", "we", "you", "our", "my", "your", "us", "me", "mine", "ours", "myself", "ourselves",
+                              "yourself", "yours"):
+                if ctx.voice is not None and tok.i not in ctx.finder.quoted:
+                    speaker = ctx.voice.first_person(tok)
+                    if speaker is not None:
+                        ctx.index.by_token[tok.i] = speaker
                 continue
             ref = ctx.finder.resolve_pronoun(tok)
             if ref is not None:
@@ -277,8 +299,9 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
                                                     name=None)
                 continue
-        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
-            ref = ctx.finder.resolve_description(tok)
+        if (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in ctx.finder.all_titles) \
+                and any(c.lower_ == "the" for c in tok.children):
+            ref = ctx.finder.resolve_description(tok) or _author_by_title(ctx, tok)
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
                                                     surface=tok.text, name=None)
@@ -297,6 +320,92 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                     ctx.index.by_token[tok.i] = Mention(doc_id=ctx.document.doc_id, start=tok.idx,
                                                         end=tok.idx + len(tok.text), surface=tok.text,
                                                         type="Country", key=entry.key, wikidata=entry.wikidata)
+
+
+GROUP_TYPES = frozenset({"Person", "Country", "Organization"})
+
+
+def _participants(ctx: Context, tok: Token) -> list[Mention]:
+    """The participants a plural reference stands for: the coordinated actors ('X and Y discussed…', 'a call
+    between X and Y') of the sentence before it or earlier in its own, or the two people of a meeting or call
+    ('X met with Y'). Empty when no such pair is near."""
+    doc = tok.doc
+    sent = tok.sent
+    spans = [(sent.start, tok.i)]
+    if sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        spans.append((prev.start, prev.end))
+    for lo, hi in spans:
+        for i in range(lo, hi):
+            ment = ctx.index.by_token.get(i)
+            if ment is None or ment.type not in GROUP_TYPES:
+                continue
+            t = doc[i]
+            members = [ment]
+            for c in sx.with_conjuncts(t)[1:]:
+                m = ctx.index.get(c)
+                if m is not None and m.type in GROUP_TYPES and m.key not in {x.key for x in members}:
+                    members.append(m)
+            if len(members) >= 2 and len({m.type for m in members}) == 1:
+                return members
+        people = []
+        for i in range(lo, hi):
+            ment = ctx.index.by_token.get(i)
+            if ment is not None and ment.type == "Person" and ment.name is not None \
+                    and ment.key not in {m.key for m in people}:
+                people.append(ment)
+        if len(people) == 2:
+            return people
+    return []
+
+
+def _author_by_title(ctx: Context, tok: Token) -> Mention | None:
+    """'The President' in a text by a president, or the Prime Minister in one by a prime minister: the author."""
+    voice = ctx.voice
+    if voice is None:
+        return None
+    phrase = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.lower_ != "the" and not t.is_punct)
+    if voice.author is None or not voice.role:
+        # the issuing state's office holder of that title, named somewhere in the text
+        country = voice.body.key.split(":", 1)[1] if voice.body is not None and voice.body.key.startswith("country:") \
+            else None
+        if country is None or not phrase:
+            return None
+        named = {m.key: m for m in ctx.index.by_token.values() if m.type == "Person" and m.name}
+        for key, ment in named.items():
+            entry = ctx.gaz.entries.get(key)
+            if entry is not None and entry.country == country and entry.office and entry.office.lower() == phrase:
+                return replace(ment, name=None)
+        return None
+    if phrase and (voice.role == phrase or voice.role.endswith(" " + phrase)) and \
+            not (phrase == "president" and voice.role.endswith("vice president")):
+        return voice.author
+    return None
+
+
+def _group_reference(ctx: Context, tok: Token) -> bool:
+    """'The two leaders', 'both sides', 'the parties' and a subject 'they' after a pair of actors: each of them.
+    Records the group and returns True when resolved."""
+    words = voice_words()
+    lower = tok.lower_
+    if lower in ("they", "their", "them"):
+        if tok.i in ctx.finder.quoted:
+            return False
+    elif lower in words.group_nouns and tok.pos_ in ("NOUN", "PROPN"):
+        dets = [c.lower_ for c in tok.children if sx.dep(c) in ("det", "nummod", "predet", "amod", "det:predet")]
+        if not dets or not all(d in words.group_determiners for d in dets) or \
+                any(sx.dep(c) in sx.COMPOUND | sx.AMOD | {"nmod", "prep"} and c.lower_ not in words.group_determiners
+                    for c in tok.children if c.i != tok.i and sx.dep(c) not in ("det", "nummod", "punct")):
+            return False
+    else:
+        return False
+    members = _participants(ctx, tok)
+    if len(members) < 2:
+        return False
+    ctx.groups[tok.i] = members
+    ctx.index.by_token[tok.i] = replace(members[0], start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
+                                        name=None)
+    return True
 
 
 SURROUNDING_REGION_NOUNS = frozenset({"region", "oblast", "province"})
@@ -457,6 +566,300 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
         _add(ctx, number, person, "leaderOf", obj, role=role or leader.title(),
              evidence=ctx.finder.text[run[0].idx:person.end])
     ctx.index.titles.setdefault(person.key, set()).update(lowers)
+
+
+def _longest_title(text: str, titles) -> str | None:
+    return next((t for t in sorted(titles, key=len, reverse=True) if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text)),
+                None)
+
+
+def _office_relations(ctx: Context, sent: Span, number: int) -> None:
+    """Offices in titles: 'President of X Jane Roe', 'Prime Minister Jane Roe of X' -> leaderOf; 'X's Ambassador to
+    Y Jane Roe', 'Deputy Chairman of the X Council Jane Roe', 'National Security Advisor Jane Roe of X' -> memberOf;
+    'X Force Commander General Jane Roe' -> commands. Only where the title names the country or body."""
+    finder = ctx.finder
+    table = ctx.gaz.titles
+    member, subordinate, target_preps = set(table["member"]), set(table["subordinate"]), set(table["target_preps"])
+    doc = ctx.doc
+    for tok in ctx.heads_in(sent):
+        person = ctx.index.get(tok)
+        if person is None or person.type != "Person" or person.name is None or tok.i not in ctx.index.spans \
+                or all(w.lower() in finder.all_titles for w in person.name.split()):
+            continue
+        start, end = ctx.index.spans[tok.i]
+        first_name = start
+        while first_name < end - 1 and (doc[first_name].lower_ in finder.all_titles or doc[first_name].lower_ in member
+                                        or doc[first_name].lower_ in subordinate):
+            first_name += 1
+        phrase: list[Token] = [doc[k] for k in range(start, first_name)]
+        k = start - 1
+        while k >= sent.start and len(phrase) < 16:
+            t = doc[k]
+            low = t.lower_
+            if t.is_punct and t.text not in (".", "-"):
+                break
+            other = ctx.index.get(t)
+            if other is not None and other.type == "Person" and other.key != person.key:
+                break
+            if low in ("the", "of") or low in target_preps or t.text[:1].isupper() or t.tag_ == "POS" \
+                    or ctx.index.get(t) is not None:
+                phrase.insert(0, t)
+                k -= 1
+                continue
+            break
+        while phrase and (phrase[0].lower_ in ("the", "of") or phrase[0].lower_ in target_preps
+                          or phrase[0].tag_ == "POS"):
+            phrase = phrase[1:]
+        lowers = " ".join(t.lower_ for t in phrase)
+        if not phrase or any(w in finder.former for w in lowers.split()):
+            continue
+        leader = _longest_title(lowers, finder.leader_titles)
+        office = _longest_title(lowers, member)
+        military = _longest_title(lowers, finder.military_titles)
+        if not (leader or office or military):
+            continue
+        candidates = []  # (mention, written after a target preposition)
+        for j, t in enumerate(phrase):
+            m = ctx.index.get(t)
+            if m is None or m.key == person.key or m.type not in ("Country", "Organization", "MilitaryUnit"):
+                entry = finder._country_of_modifier(t) if m is None or m.type not in PLACE_TYPES else None
+                if entry is None or entry.type != "Country":
+                    continue
+                m = Mention(doc_id=ctx.document.doc_id, start=t.idx, end=t.idx + len(t.text), surface=entry.label,
+                            type="Country", key=entry.key, wikidata=entry.wikidata)
+            before = [x for x in phrase[:j] if x.lower_ != "the" and ctx.index.get(x) != m]
+            targeted = bool(before) and before[-1].lower_ in target_preps
+            if not candidates or candidates[-1][0].key != m.key:
+                candidates.append((m, targeted))
+        after = end
+        if after < sent.end and doc[after].lower_ == "of":
+            nxt = after + 1
+            while nxt < sent.end and doc[nxt].lower_ == "the":
+                nxt += 1
+            m = ctx.index.get(doc[nxt]) if nxt < sent.end else None
+            if m is not None and m.type in ("Country", "Organization"):
+                candidates = [(m, False)]
+        owners = [m for m, targeted in candidates if not targeted]
+        if not owners:
+            continue
+        target = owners[0]
+        evidence = ctx.text[phrase[0].idx:person.end] if phrase[0].idx < person.end else person.surface
+        is_sub = any(w in subordinate for w in lowers.split())
+        if military and target.type in ("MilitaryUnit", "Organization") and not is_sub:
+            prop, role = "commands", military
+        elif leader and not is_sub and (not office or len(leader) >= len(office)) and target.type != "MilitaryUnit":
+            prop, role = "leaderOf", leader
+        elif (office or leader) and target.type in ("Country", "Organization"):
+            prop, role = "memberOf", office or leader
+        else:
+            continue
+        if prop == "leaderOf" and target.type == "Country":
+            ctx.index.leads.setdefault(person.key, target.key)
+        if not any(r.predicate == prop and r.subject.key == person.key and isinstance(r.object, Mention)
+                   and r.object.key == target.key for r in ctx.relations):
+            _add(ctx, number, person, prop, target, role=role, evidence=evidence)
+
+
+def _member_lists(ctx: Context, sent: Span, number: int) -> None:
+    """'A, B and C, as members of the X Group, …' and 'X's members A, B and C': memberOf for each listed actor."""
+    membership = set(ctx.gaz.titles["membership_nouns"])
+    for tok in sent:
+        if tok.lower_ not in membership:
+            continue
+        body = next((ctx.index.get(n) for p, n in sx.prep_args(tok) if p == "of"), None)
+        if body is None or body.type not in ("Organization", "MilitaryUnit", "Actor"):
+            continue
+        members: list[Mention] = []
+        k = tok.i - 1
+        while k >= sent.start and ctx.doc[k].lower_ in ("as", "the", ",", "all", "both", "its", "their"):
+            k -= 1
+        # the list written right before: mentions joined by commas, 'and' and articles
+        while k >= sent.start:
+            t = ctx.doc[k]
+            ment = ctx.index.get(t)
+            if ment is not None and ment.type in ("Country", "Organization") and ment.key != body.key:
+                if ment not in members:
+                    members.insert(0, ment)
+            elif not (t.lower_ in ("and", "the", ",") or t.text == ","):
+                break
+            k -= 1
+        if len({m.key for m in members}) < 2:
+            members = []
+        if not members:
+            continue
+        for m in {m.key: m for m in members}.values():
+            _add(ctx, number, m, "memberOf", body, evidence=_evidence(ctx, tok, tok))
+
+
+@lru_cache(maxsize=1)
+def _toll_words() -> dict:
+    import json
+    from .gazetteer import PATTERNS_DIR
+    data = json.loads((PATTERNS_DIR / "tolls.json").read_text(encoding="utf-8"))
+    return {"person_nouns": frozenset(data["person_nouns"]), "toll_verbs": frozenset(data["toll_verbs"]),
+            "scale_words": data["scale_words"]}
+
+
+def count_of(noun: Token) -> float | None:
+    """The number a count noun is written with: '2,400 civilians' -> 2400, '1.5 million people' -> 1500000."""
+    scale = _toll_words()["scale_words"]
+    nums = [c for c in noun.children if sx.dep(c) in sx.NUMMOD | {"nummod"} and c.i < noun.i]
+    if not nums:
+        return None
+    num = nums[-1]
+    value = None
+    for tok in [*(c for c in num.children if c.i < num.i and c.like_num), num]:
+        text = tok.text.replace(",", "")
+        if tok.lower_ in scale:
+            value = (value or 1) * scale[tok.lower_]
+            continue
+        try:
+            value = float(text) if value is None else value * float(text)
+        except ValueError:
+            continue
+    for c in num.children:
+        if c.i > num.i and c.lower_ in scale and value is not None:
+            value *= scale[c.lower_]
+    return value
+
+
+def _toll_estimates(ctx: Context, sent: Span, number: int) -> None:
+    """'At least 68 people have been killed', '28,000 people have crossed into X': a toll stated in a clause of its
+    own is an estimate of its speaker: the one who says so, else the document's voice."""
+    words = _toll_words()
+    for tok in sent:
+        if tok.lower_ not in words["person_nouns"] or sx.dep(tok) not in sx.SUBJ | sx.SUBJ_PASS:
+            continue
+        verb = tok.head
+        if not sx.lemma_in(verb, words["toll_verbs"]):
+            continue
+        value = count_of(tok)
+        if value is None or value < 2:
+            continue
+        speaker = None
+        node = verb
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            if sx.dep(node) in ("ccomp", "parataxis") and \
+                    (sx.lookup(node.head, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") == "speech":
+                speaker = next(iter(_mentions_of(ctx, sx.subjects(node.head))), None)
+                if speaker is None:
+                    speaker = False  # someone the text does not name says so: not the document's own estimate
+                break
+            node = node.head
+        if speaker is None and ctx.voice is not None:
+            speaker = ctx.voice.author or ctx.voice.body
+        if not speaker:
+            continue
+        quantity = Quantity(value=value, unit="person", text=ctx.text[tok.left_edge.idx:tok.idx + len(tok.text)])
+        _add(ctx, number, speaker, "estimates", quantity, quantity=quantity,
+             evidence=ctx.text[tok.left_edge.idx:verb.idx + len(verb.text)] if verb.i > tok.i else tok.text)
+
+
+def _patron_relations(ctx: Context, sent: Span, number: int) -> None:
+    """'Iran-backed militias': the patron supports the group."""
+    for head, (patron, _participle) in ctx.index.patrons.items():
+        if sent.start <= head < sent.end:
+            group = ctx.index.by_token.get(head)
+            if group is not None:
+                _add(ctx, number, patron, "supports", group, evidence=group.surface)
+
+
+def _places_in_region(ctx: Context, sent: Span, number: int) -> None:
+    """'A, B and C in the Z region' and 'In the Z region: … the towns of A, B and C': each listed settlement lies in
+    the region (not waypoints of a route)."""
+    regions = []
+    for tok in ctx.heads_in(sent):
+        ment = ctx.index.get(tok)
+        if ment is not None and ment.type == "Region" and any(
+                t.lower_ == "in" for t in ctx.doc[max(sent.start, tok.i - 3):tok.i]):
+            regions.append((tok, ment))
+    if len({m.key for _, m in regions}) != 1:
+        return
+    region_tok, region = regions[0]
+    listed: list[tuple[Token, Mention]] = []
+    plural_city_words = {w + "s" for w in ctx.finder.city_words} | {"cities", "villages"}
+    for tok in sent:
+        if tok.lower_ in plural_city_words:
+            for prep, noun in sx.prep_args(tok):
+                if prep == "of":
+                    listed += [(c, ctx.index.get(c)) for c in sx.with_conjuncts(noun)]
+    # "A, B and C in the Z region": the coordinated places the 'in' phrase hangs on
+    head = region_tok.head.head if sx.dep(region_tok.head) in sx.PREP else region_tok.head
+    if sx.dep(region_tok) in sx.POBJ | {"obl", "nmod"}:
+        node = region_tok.head if sx.dep(region_tok) in sx.POBJ else head
+        if sx.dep(region_tok) in ("obl", "nmod"):
+            node = region_tok.head
+        if ctx.index.get(node) is not None and ctx.index.get(node).type == "City":
+            group = sx.with_conjuncts(node)
+            if len(group) >= 2:
+                listed += [(c, ctx.index.get(c)) for c in group]
+    region_country = _country_code(ctx, region)
+    seen = set()
+    for tok, ment in listed:
+        if ment is None or ment.type != "City" or ment.name is None or ment.key in seen:
+            continue
+        code = _country_code(ctx, ment)
+        if code and region_country and code != region_country:
+            continue
+        seen.add(ment.key)
+        _add(ctx, number, ment, "locatedIn", region, evidence=ctx.text[min(tok.idx, region.start):max(tok.idx + len(tok.text), region.end)])
+
+
+def _participants_list(ctx: Context, sent: Span, number: int) -> None:
+    """'Taking part in the meeting were A, B and C': each person listed meets the meeting's host (the person who
+    last met someone in the text, else the author)."""
+    lower = ctx.lower_text(sent)
+    cue = next((c for c in voice_words().participation_cues if c in lower), None)
+    if cue is None:
+        return
+    host = next((r.subject for r in reversed(ctx.relations) if r.predicate in ("meets", "negotiatesWith")
+                 and r.subject.type == "Person"), None)
+    if host is None and ctx.voice is not None:
+        host = ctx.voice.author
+    if host is None:
+        return
+    cue_at = sent.start_char + lower.index(cue)
+    seen = set()
+    for tok in ctx.heads_in(sent):
+        ment = ctx.index.get(tok)
+        if ment is None or ment.type != "Person" or ment.name is None or tok.idx < cue_at or ment.key == host.key \
+                or ment.key in seen:
+            continue
+        seen.add(ment.key)
+        _add(ctx, number, host, "meets", ment, evidence=ment.surface, token=tok)
+
+
+def _place_pairs(ctx: Context, sent: Span, number: int) -> None:
+    """'Aleppo, Syria' and 'a town in X, Y': a city or region written with the region or country that holds it."""
+    doc = ctx.doc
+    rank = {"City": 0, "Place": 0, "Region": 1, "Country": 2}
+    for tok in ctx.heads_in(sent):
+        inner = ctx.index.get(tok)
+        if inner is None or inner.name is None or inner.type not in ("City", "Region", "Place") or tok.i not in ctx.index.spans:
+            continue
+        _, end = ctx.index.spans[tok.i]
+        if end + 1 >= sent.end or doc[end].text != ",":
+            continue
+        outer = ctx.index.get(doc[end + 1])
+        if outer is None or outer.type not in ("Region", "Country") or rank[outer.type] <= rank[inner.type]:
+            continue
+        k = end + 1
+        while k < sent.end and ctx.index.get(doc[k]) == outer:
+            k += 1
+        if k < sent.end and (doc[k].lower_ in ("and", "or") or doc[k].text == "," and k + 1 < sent.end
+                             and (ctx.index.get(doc[k + 1]) is not None and ctx.index.get(doc[k + 1]).type in PLACE_TYPES
+                                  or doc[k + 1].lower_ in ("and", "or"))):
+            continue  # a list of places, not a place and its container
+        if k - end > 1 and doc[end - 1].i > sent.start and doc[tok.i].i > sent.start and \
+                ctx.index.get(doc[ctx.index.spans[tok.i][0] - 1]) is not None:
+            continue
+        inner_country = _country_code(ctx, inner)
+        outer_country = _country_code(ctx, outer)
+        if inner_country and outer_country and inner_country != outer_country:
+            continue
+        _add(ctx, number, inner, "locatedIn", outer, evidence=ctx.text[inner.start:outer.end])
 
 
 def _title_head(ctx: Context, noun: Token) -> Token:
@@ -645,7 +1048,8 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
 
 def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
     """Subjects of a clause, including a participle's noun ('Both regions, situated in ...')."""
-    subs = [ctx.index.get(t) for s in sx.subjects(verb) for t in sx.with_conjuncts(s)]
+    subs = [m for s in sx.subjects(verb) for t in sx.with_conjuncts(s)
+            for m in (ctx.groups.get(t.i) or [ctx.index.get(t)])]
     subs = [s for s in subs if s is not None]
     if subs:
         return subs
@@ -831,6 +1235,9 @@ def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
         tokens = [t for t in tokens if not _title_country(ctx, t)]
     for t in tokens:
         for c in sx.with_conjuncts(t):
+            if c.i in ctx.groups:
+                out.extend(m for m in ctx.groups[c.i] if m not in out)
+                continue
             m = _mention_at(ctx, c)
             if m is not None and m not in out:
                 out.append(m)
@@ -1046,13 +1453,18 @@ def _speech_anchor(ctx: Context, verb: Token) -> Token | None:
 
 ATTRIBUTE_NOUNS = frozenset({"courage", "bravery", "efforts", "effort", "role", "work", "leadership", "decision",
                              "willingness", "resilience", "people", "government", "stance", "position", "actions",
-                             "commitment", "contribution", "contributions", "help", "support", "team", "conduct",
-                             "behavior", "behaviour", "activities"})
+                             "commitment", "contribution", "help", "support", "team"})
 
 
-def _owner_of_attribute(ctx: Context, tok: Token) -> Mention | None:
-    """'the courage of Zelenskyy', 'Trump's efforts': the actor an attribute noun belongs to."""
-    if tok.lower_ not in ATTRIBUTE_NOUNS:
+OWNED_OBJECT_PROPS = frozenset({"praises", "condemns", "supports", "accuses", "defends", "threatens"})
+
+
+def _owner_of_attribute(ctx: Context, tok: Token, any_noun: bool = False) -> Mention | None:
+    """'the courage of Zelenskyy', 'Trump's efforts': the actor an attribute noun belongs to; with `any_noun`, the
+    actor or place owning any abstract noun ('the security of X', 'X's sovereignty')."""
+    if tok.lower_ not in ATTRIBUTE_NOUNS and not (any_noun and tok.pos_ == "NOUN"
+                                                  and tok.lower_ not in ctx.finder.place_nouns
+                                                  and tok.lower_ not in ctx.finder.weapon_nouns):
         return None
     poss = sx.possessor(tok)
     if poss is not None and ctx.index.get(poss) is not None:
@@ -1061,6 +1473,27 @@ def _owner_of_attribute(ctx: Context, tok: Token) -> Mention | None:
         if prep == "of" and ctx.index.get(noun) is not None:
             return ctx.index.get(noun)
     return None
+
+
+def _owners(ctx: Context, tok: Token) -> list[Mention]:
+    """The actors or places owning an abstract noun, coordinated ones included: 'the efforts by A, B and C',
+    'the security of X', 'X's sovereignty'."""
+    if tok.pos_ != "NOUN" or tok.lower_ in ctx.finder.place_nouns or tok.lower_ in ctx.finder.weapon_nouns:
+        return []
+    heads = []
+    poss = sx.possessor(tok)
+    if poss is not None:
+        heads.append(poss)
+    heads += [n for p, n in sx.prep_args(tok) if p in ("of", "by")]
+    out: list[Mention] = []
+    for head in heads:
+        for c in sx.with_conjuncts(head):
+            m = ctx.index.get(c)
+            if m is not None and m not in out:
+                out.append(m)
+        if out:
+            break
+    return out
 
 
 def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None) -> bool:
@@ -1093,10 +1526,13 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                         for p, n in sx.prep_args(inner) if p == slot]
         for tok in toks:
             mentions = _mentions_expanded(ctx, tok)
-            if not mentions and (entry.get("p") in ("praises", "condemns", "supports", "accuses")
-                                 or entry.get("actor_p")):
-                owner = _owner_of_attribute(ctx, tok)
-                mentions = [owner] if owner is not None else []
+            if not mentions and (entry.get("p") in OWNED_OBJECT_PROPS or entry.get("actor_p")):
+                owners = _owners(ctx, tok)
+                if not owners and tok.pos_ == "NOUN":
+                    # "support for the defence of X", "commitment to the security of X": one noun further
+                    inner = [n for p, n in sx.prep_args(tok) if p in ("of", "for", "to")]
+                    owners = next((o for n in inner if (o := _owners(ctx, n))), [])
+                mentions = [o for o in owners if o.type in ACTOR_TYPES | PLACE_TYPES]
             if mentions:
                 for m in mentions:
                     if _allowed_object(ctx, entry, tok, m):
@@ -1208,6 +1644,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             objects = [m for m in _mentions_expanded(ctx, stray) if _allowed_object(ctx, entry, stray, m)]
             if not objects and _allowed_object(ctx, entry, stray, None):
                 objects = [_content(stray)]
+    if prop == "claims" and not objects and complement is None:
+        need = [o for o in sx.objects(tok) if o.lower_ in _need_nouns() or o.lemma_ in _need_nouns()]
+        if need:
+            objects = [_content(need[0])]  # "stressed the need for…": a stance (see `_stance_of_need`)
     if prop == "claims" and mode in ("speech", "allege"):
         objects = [o for o in objects if not isinstance(o, Mention)] or objects
         if complement is not None:
@@ -1844,8 +2284,40 @@ def _own_refusal(ctx: Context, frame: Frame, modality: str, claimant: Mention | 
     return Frame(token=tok, prop="rejects", subjects=own, objects=[content], mode=None, scope=tok)
 
 
+@lru_cache(maxsize=1)
+def _need_nouns() -> frozenset[str]:
+    import json
+    from .gazetteer import PATTERNS_DIR
+    return frozenset(json.loads((PATTERNS_DIR / "stance.json").read_text(encoding="utf-8"))["need_nouns"])
+
+
+def _stance_of_need(ctx: Context, frame: Frame) -> Frame:
+    """'stressed the need for X', 'underscored the importance of X': a demand for X (praise of X when X is an
+    actor), not a claim."""
+    if frame.prop != "claims" or frame.token.pos_ not in ("VERB", "AUX"):
+        return frame
+    need = next((o for o in sx.objects(frame.token) if o.lower_ in _need_nouns() or o.lemma_ in _need_nouns()), None)
+    if need is None:
+        return frame
+    args = list(sx.prep_args(need)) or [(p, n) for p, n in sx.prep_args(frame.token) if n.i > need.i]
+    for prep, noun in args:
+        if prep in ("of", "for"):
+            ment = _mention_at(ctx, noun)
+            if ment is not None and ment.type in ACTOR_TYPES and not any(
+                    sx.dep(c) in ("acl", "relcl", "acl:relcl") for c in noun.children):
+                return replace(frame, prop="praises", objects=[ment], complement=None)
+            text = _content(noun) if noun.pos_ in ("NOUN", "PROPN") else _clause_content(noun)
+            return replace(frame, prop="demands", objects=[Content(text=text.text if isinstance(text, Content) else text)],
+                           complement=None)
+    for c in need.children:
+        if sx.dep(c) in ("acl", "xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            return replace(frame, prop="demands", objects=[_clause_content(c)], complement=None)
+    return frame
+
+
 def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     added: list[int] = []
+    frame = _stance_of_need(ctx, frame)
     subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
     if frame.prop in STATE_ACTS:
         # "Putin plans to seize Sumy": the state acts through its leader
@@ -1858,6 +2330,14 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     elif frame.prop in SPEECH_PROPS and modality in ("Claimed",) and frame.mode in ("speech", "allege"):
         # a speech act reported by someone else is still a speech act the article asserts happened
         modality = "Asserted"
+    if modality == "Asserted" and ctx.voice is not None and ctx.voice.turns:
+        # a transcript's turn is its speaker's direct speech: what it states is claimed; the acts it performs
+        # (appeals, accusations, praise) are the speaker's, as the text shows them
+        speaker = ctx.voice.speaker_at(frame.token.idx)
+        if speaker is not None and (ctx.voice.author is None or speaker.key != ctx.voice.author.key):
+            own_act = frame.prop in SPEECH_ACTS and any(s.key == speaker.key for s in subjects)
+            if not own_act and frame.prop not in STANDING:
+                modality, claimant = "Claimed", speaker
     date, place, quantity = _qualifiers(ctx, frame)
     evidence_tok = frame.token
     refusal = _own_refusal(ctx, frame, modality, claimant)

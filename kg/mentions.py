@@ -65,6 +65,7 @@ class MentionIndex:
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # head token -> (start, end) token span
     titles: dict[str, set[str]] = field(default_factory=dict)  # person key -> title words seen
     leads: dict[str, str] = field(default_factory=dict)  # person key -> country key it leads (from titles)
+    patrons: dict[int, tuple[Mention, str]] = field(default_factory=dict)  # group head -> (patron, participle)
 
     def get(self, token: Token | None) -> Mention | None:
         return None if token is None else self.by_token.get(token.i)
@@ -83,9 +84,13 @@ def _strip_det(span: Span) -> Span:
         start += 1
     end = span.end
     while end > start + 1 and (span.doc[end - 1].is_punct or span.doc[end - 1].tag_ == "POS"
-                               or span.doc[end - 1].lower_ in ("'s", "’s")):
-        end -= 1
+                               or span.doc[end - 1].lower_ in ("'s", "’s")
+                               or span.doc[end - 1].is_lower and span.doc[end - 1].pos_ in TRAILING_POS):
+        end -= 1  # "Eduardo Año of", "the Defence Ministry of attacking": words the NER ran on into
     return span.doc[start:end]
+
+
+TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PART", "PRON"})
 
 
 QUOTE_MARKS = frozenset({"“", "``", "”", "''", '"'})
@@ -123,6 +128,9 @@ def _title_sets(gaz: Gazetteer) -> dict[str, frozenset[str]]:
             ("group_nouns", "group_nouns"), ("agreement_nouns", "agreement_nouns"), ("weapon_nouns", "weapon_nouns"),
             ("place_nouns", "place_nouns"), ("region_words", "region_words"), ("city_words", "city_words"))}
         sets["all_titles"] = sets["leader_titles"] | sets["military_titles"] | sets["other_titles"]
+        # every word of a title of several words ('prime', 'minister'): a title's words before a name
+        sets["title_words"] = frozenset(w for t in sets["all_titles"] | frozenset(titles.get("member", ()))
+                                        for w in t.split() if len(t.split()) > 1)
         # the first words of the titles, and 'leader': the nouns `resolve_description` can resolve
         sets["title_heads"] = frozenset(t.split()[0] for t in sets["all_titles"] if t.split()) | {"leader"}
         # the nouns `_noun_phrase` reads
@@ -172,7 +180,41 @@ class MentionFinder:
             if lower in self.phrase_nouns and i not in by_token \
                     and (w.pos[i] in ("NOUN", "PROPN") or w.tag[i] in ("NNS", "NN", "NNP", "NNPS")):
                 self._noun_phrase(w.tokens[i])
+        self._backed_groups()
         return self.index
+
+    def _backed_groups(self) -> None:
+        """'Iran-backed militias', 'Armenian-backed separatists': a group named by its patron; the patron is
+        recorded for the relation it states (supports, or controls for '-controlled')."""
+        w = self.words
+        table = self.gaz.titles
+        participles = frozenset(table.get("patron_participles", ()))
+        groups = frozenset(table.get("armed_group_nouns", ()))
+        for i, lower in enumerate(w.lower):
+            if lower not in participles or i < 2 or w.text[i - 1] not in ("-", "–"):
+                continue
+            tok = w.tokens[i]
+            head = tok.head
+            if head.i <= i or head.lower_ not in groups or head.i - i > 3:
+                continue
+            patron_tok = w.tokens[i - 2]
+            patron = self.index.get(patron_tok)
+            entry = None
+            if patron is None or patron.type not in ("Country", "Organization"):
+                entry = self.gaz.country_of_demonym(patron_tok.text) or next(
+                    (e for e in self.gaz.lookup(patron_tok.text) if e.type in ("Country", "Organization")), None)
+                if entry is None:
+                    continue
+                patron = self.entry_mention([patron_tok], entry, None)
+            if lower == "controlled":
+                continue  # 'Russian-controlled territory' is a place, not a group
+            span = self.doc[patron_tok.i:head.i + 1]
+            if any(t.i in self.index.by_token and t.i != patron_tok.i for t in span):
+                continue
+            key = f"group:{slug(patron.key.split(':')[-1])}-{lower}"  # one group per patron, however named
+            self.index.put(span, self.mention(span, "Actor", key, span.text), head)
+            self.index.by_token[patron_tok.i] = patron
+            self.index.patrons[head.i] = (patron, lower)
 
     def _free(self, tok: Token) -> bool:
         return tok.i not in self.index.by_token and not tok.ent_type_
@@ -208,10 +250,14 @@ class MentionFinder:
             while j > i and lower[j] in ("of", "for", "the", "and"):
                 j -= 1
             start = i
-            while start < j and lower[start] in self.all_titles:
-                start += 1  # "General Valery Gerasimov": the title is context, not name
+            while start < j and (lower[start] in self.all_titles or lower[start] in self.title_words
+                                 and lower[start + 1] in self.title_words):
+                start += 1  # "General Valery Gerasimov", "Prime Minister X": the title is context, not name
             span = doc[i:j + 1]
             words = [t.lower_ for t in span]
+            if i > 0 and any(w in INSTITUTION_WORDS for w in words) and len(span) >= 2 \
+                    and self.gaz.country_of_demonym(text[i - 1]) is not None and (i - 1) not in by_token:
+                span = doc[i - 1:j + 1]  # "the Azeri Defence Ministry": the state's adjective is part of the name
             if any(w in ORG_WORDS for w in words) and len(span) >= 2:
                 type_ = "MilitaryUnit" if any(w in ("forces", "army", "brigade", "division", "regiment", "battalion",
                                                     "corps", "fleet", "navy", "guard") for w in words) else "Organization"
@@ -379,6 +425,12 @@ class MentionFinder:
                     and sx.dep(self.doc[start - 1]) in sx.COMPOUND and span.start <= self.doc[start - 1].head.i < end \
                     and self.doc[start - 1].lower_ not in self.all_titles and start - 1 not in self.index.by_token:
                 start -= 1
+            # "the Azeri Defence Ministry": a state's institution keeps the state's adjective in its name, so
+            # that two states' ministries stay two entities
+            if start > 0 and any(t.lower_ in INSTITUTION_WORDS for t in self.doc[start:end]) \
+                    and self.gaz.country_of_demonym(self.doc[start - 1].text) is not None \
+                    and start - 1 not in self.index.by_token:
+                start -= 1
             span = self.doc[start:end]
         if not any(c.isalpha() for c in span.text):
             return
@@ -523,18 +575,21 @@ class MentionFinder:
         tokens = list(span)
         # strip leading title words that NER may include ("General Valery Gerasimov")
         while len(tokens) > 1 and (tokens[0].lower_ in self.all_titles or tokens[0].lower_ in self.former
+                                   or tokens[0].lower_ in self.title_words and len(tokens) > 2
                                    or self.gaz.country_of_demonym(tokens[0].text)):
             tokens = tokens[1:]
         while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
             tokens = tokens[:-1]
         name = self.doc[tokens[0].i:tokens[-1].i + 1].text
+        if entry is None and all(t.lower_ in self.all_titles or t.lower_ in self.title_words for t in tokens):
+            return  # "the Vice President": a title without a name is a description, not a person's name
         if entry is None:
             found = [e for e in self.gaz.lookup(name) if e.type == "Person"]
             entry = found[0] if found else None
         if entry is not None:
             key, wikidata = entry.key, entry.wikidata
         else:
-            key, wikidata = self._person_key(name), None
+            key, wikidata = self.person_key(name), None
         surface_span = self._titled_span(span)
         mention = Mention(doc_id=self.doc_id, start=surface_span[0].idx,
                           end=surface_span[-1].idx + len(surface_span[-1].text),
@@ -554,7 +609,7 @@ class MentionFinder:
             if key not in self.index.leads and entry is not None and entry.country:
                 self.index.leads[key] = f"country:{entry.country}"
 
-    def _person_key(self, name: str) -> str:
+    def person_key(self, name: str) -> str:
         """Persons known by surname: a bare surname joins an earlier full name of the document."""
         parts = name.split()
         if len(parts) == 1:
@@ -599,6 +654,13 @@ class MentionFinder:
             country = self._modifier_country(tok, mods)
             if country is not None:
                 self._armed_forces(tok, mods, country)
+            return
+        institution = next((self.index.get(c) for c in mods if self.index.get(c) is not None
+                            and self.index.get(c).type == "Organization"), None)
+        if lower in self.official_nouns and institution is not None:
+            # "a Defence Ministry spokesman": the ministry speaks
+            self.index.put([tok], replace(institution, name=None, start=tok.idx, end=tok.idx + len(tok.text),
+                                          surface=tok.text), tok)
             return
         if (lower in self.official_nouns or lower in PEOPLE_NOUNS) \
                 and not any(c.lower_ in ("news", "press", "wire", "state-run", "media") for c in tok.lefts):

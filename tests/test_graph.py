@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph
@@ -12,12 +13,13 @@ from rdflib.namespace import PROV
 
 from kg.build import build_graph, document_iri
 from kg.export import GRAPH_FILES, render_exports, write_files
+from kg.model import Content, Relation
 from kg.pipeline import assemble
 from kg.resolve import entity_iri
 from kg.validate import validate_graph
 from kg.vocab import KG
 
-from .graphs import extraction
+from .graphs import extraction, mention
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +66,32 @@ def test_direct_triples_only_for_asserted_relations(built):
     assert g.value(denied, KG.modality) == KG.Denied and g.value(denied, KG.claimant) == entity_iri("country:UA")
 
 
+def test_asserted_text_and_quantity_objects_have_their_direct_triple(built):
+    _, _, _, g = built
+    ukraine = entity_iri("country:UA")
+    assert list(g.objects(ukraine, KG.denies)) == [Literal("it attacked Belgorod")]
+    [q] = list(g.objects(ukraine, KG.estimates))
+    assert (q, RDF.type, KG.Quantity) in g
+    assert (g.value(q, KG.value), g.value(q, KG.maxValue), g.value(q, KG.unit)) == (Literal(6), Literal(9), Literal("month"))
+    # the planned capture's 700 km2 is a qualifier of its statement, not the object of a direct triple
+    [capture] = list(g.subjects(RDF.predicate, KG.captures))
+    area = g.value(capture, KG.quantity)
+    assert set(g.subject_predicates(area)) == {(capture, KG.quantity)}
+
+
+def test_a_literal_object_is_a_direct_triple_only_when_asserted():
+    ex = extraction()
+    ukraine = mention("Ukraine", "Country", "country:UA", "Ukraine", 71, "Q212")
+    added = (Relation("a1", 1, ukraine, "demands", Content("an end to the shelling of border villages")),
+             Relation("a1", 1, ukraine, "claims", Content("the depot was empty"), modality="Claimed", claimant=ukraine))
+    g = assemble([replace(ex, relations=ex.relations + added)])[2].union()
+    assert list(g.objects(entity_iri("country:UA"), KG.demands)) == [Literal("an end to the shelling of border villages")]
+    assert not list(g.triples((None, KG.claims, None)))
+    [claim] = list(g.subjects(RDF.predicate, KG.claims))
+    assert g.value(claim, RDF.object) == Literal("the depot was empty")
+    assert validate_graph(g).conforms
+
+
 def test_range_quantity_and_text_objects(built):
     _, _, _, g = built
     [est] = list(g.subjects(RDF.predicate, KG.estimates))
@@ -85,11 +113,13 @@ def test_graph_conforms_to_the_shapes_and_a_broken_one_does_not(built):
     [st] = list(broken.subjects(RDF.predicate, KG.captures))
     broken.set((st, KG.fromDocument, document_iri("elsewhere")))  # not the document of its sentence
     broken.add((document_iri("elsewhere"), RDF.type, KG.Document))
+    broken.remove((entity_iri("country:UA"), KG.denies, Literal("it attacked Belgorod")))  # an asserted statement's direct triple
     result = validate_graph(broken)
     assert not result.conforms
     assert "exactly one rdfs:label" in result.report_text
     assert "without an asserted statement" in result.report_text
     assert "kg:fromDocument is the document of its source sentence" in result.report_text
+    assert "an asserted statement has its direct triple" in result.report_text
 
 
 def test_exports_parse_in_pyoxigraph_and_agree(built, tmp_path):

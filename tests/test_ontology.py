@@ -50,3 +50,15 @@ def test_unknown_terms_raise_instead_of_minting_iris():
 
     with pytest.raises(AttributeError):
         KG.captured  # noqa: B018  (a typo of kg:captures)
+
+
+def test_every_property_the_lexicon_names_is_a_relation_of_the_ontology():
+    import json
+
+    from kg.gazetteer import PATTERNS_DIR
+
+    lexicon = json.loads((PATTERNS_DIR / "lexicon.json").read_text(encoding="utf-8"))
+    named = {(section, lemma, entry[key]) for section in ("verbs", "nouns") for lemma, entry in lexicon[section].items()
+             for key in ("p", "event_obj") if key in entry}
+    assert len(named) > 100
+    assert [n for n in named if n[2] not in RELATION_PROPERTIES] == []
