@@ -1682,7 +1682,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             and not any(sx.dep(c) in sx.SUBJ and sx.is_relative_pronoun(c) for c in tok.children):
         # "areas Russia has already annexed": the relative clause's noun is the object
         noun = tok.head
-        objects = _mentions_expanded(ctx, noun) or [_content(noun)]
+        objects = [m for m in _mentions_expanded(ctx, noun) if _allowed_object(ctx, entry, noun, m)] \
+            or ([_content(noun)] if _allowed_object(ctx, entry, noun, None) else [])  # not "weapons we receive"
     if not objects and "dobj" in slots and sx.dep(tok) == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         # "all territories seized by Russia, including Crimea": the participle's noun is the object
         noun = tok.head
