@@ -1485,6 +1485,9 @@ def _owners(ctx: Context, tok: Token) -> list[Mention]:
     if poss is not None:
         heads.append(poss)
     heads += [n for p, n in sx.prep_args(tok) if p in ("of", "by")]
+    # "the role played by X", "the efforts made by X": the agent of a participle on the noun
+    heads += [n for c in tok.children if sx.dep(c) == "acl" and c.tag_ in ("VBN", "VBD") for p, n in sx.prep_args(c)
+              if p == "by"]
     out: list[Mention] = []
     for head in heads:
         for c in sx.with_conjuncts(head):
