@@ -173,3 +173,19 @@ def test_a_call_for_something_demands_it_and_a_call_with_someone_negotiates():
             ("with", 5, "case", "ADP", "IN", "with"), ("France", 3, "nmod", "PROPN", "NNP", "France"),
             (".", 1, "punct", "PUNCT", ".", ".")]
     assert triples(run(rows, [(0, 1, "GPE"), (5, 6, "GPE")])) == {(DE, "negotiatesWith", FR, "Asserted")}
+
+
+def test_the_agent_of_a_participle_owns_the_role_praised_and_a_relative_clause_noun_must_fit_the_entry():
+    # "Germany praised the role played by Qatar."
+    rows = [("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"), ("praised", 1, "ROOT", "VERB", "VBD", "praise"),
+            ("the", 3, "det", "DET", "DT", "the"), ("role", 1, "obj", "NOUN", "NN", "role"),
+            ("played", 3, "acl", "VERB", "VBN", "play"), ("by", 6, "case", "ADP", "IN", "by"),
+            ("Qatar", 4, "obl:agent", "PROPN", "NNP", "Qatar"), (".", 1, "punct", "PUNCT", ".", ".")]
+    ex = run(rows, [(0, 1, "GPE"), (6, 7, "GPE")])
+    assert triples(ex) == {(DE, "praises", "country:QA", "Asserted")}
+    # "The weapons Ukraine receives are modern." ('receive' meets persons only)
+    rows = [("The", 1, "det", "DET", "DT", "the"), ("weapons", 5, "nsubj", "NOUN", "NNS", "weapon"),
+            ("Ukraine", 3, "nsubj", "PROPN", "NNP", "Ukraine"), ("receives", 1, "acl:relcl", "VERB", "VBZ", "receive"),
+            ("are", 5, "cop", "AUX", "VBP", "be"), ("modern", 5, "ROOT", "ADJ", "JJ", "modern"),
+            (".", 5, "punct", "PUNCT", ".", ".")]
+    assert triples(run(rows, [(2, 3, "GPE")])) == set()
