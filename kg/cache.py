@@ -70,8 +70,14 @@ class ExtractionCache:
         path = self._path(ex.document.doc_id)
         tmp = path.with_suffix(".tmp")
         payload = {"fingerprint": self.fingerprint, "checksum": ex.document.checksum, "extraction": to_dict(ex)}
-        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        try:
+            tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            if exc.filename is None:  # a failed write() names no file
+                exc.filename = str(path)
+            raise
 
     def prune(self, keep_ids: set[str]) -> None:
         """Drop entries of documents no longer in the corpus."""

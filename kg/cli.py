@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from . import errors
+from . import errors, interrupt
 
 app = typer.Typer(help="Build, query and check knowledge graphs of conflict reporting.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -80,12 +80,14 @@ def build(
 
     from .pipeline import build_corpus
 
+    interrupt.message = f"interrupted; the previous exports in {out}/ are untouched"
     started = time.perf_counter()
     bar = tqdm(unit="doc", desc="extracting", disable=quiet or None, file=sys.stderr, dynamic_ncols=True)
     words = 0
 
     def progress(ex):
         nonlocal words
+        interrupt.check()
         words += ex.words
         bar.update(1)
         elapsed = max(time.perf_counter() - started, 1e-6)
@@ -225,15 +227,24 @@ _mount_model_commands()
 _mount_optional_commands()
 
 
+def _interrupted() -> None:
+    typer.echo(interrupt.message, err=True)
+    sys.exit(interrupt.EXIT_CODE)
+
+
 def main() -> None:
+    interrupt.install()
     try:
         app()
+    except SystemExit as exc:  # Typer turns KeyboardInterrupt into exit code 130, silently
+        if interrupt.pending() or exc.code == interrupt.EXIT_CODE:
+            _interrupted()
+        raise
     except errors.KGError as exc:
         typer.echo(f"error: {exc.message}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        typer.echo("interrupted; previous exports are untouched", err=True)
-        sys.exit(130)
+        _interrupted()
     except Exception as exc:  # the last resort: one line, not a traceback (KG_DEBUG=1 shows it)
         if os.environ.get("KG_DEBUG"):
             raise

@@ -71,6 +71,20 @@ def query_unparsable(detail: str) -> QueryError:
     return QueryError(f"bad SPARQL query: {one_line(detail)}")
 
 
+def write_failed(path, exc: OSError, out_dir=None, intact: bool = True) -> KGError:
+    """An OSError while writing `path`, in one line: a full disk said so, and what became of the exports."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        what = f"the disk is full: cannot write {path}"
+    else:
+        what = f"cannot write {path}: {one_line(exc.strerror or str(exc))}"
+    if out_dir is None:
+        return KGError(what)
+    state = "are intact" if intact else "may be partly replaced"
+    return KGError(f"{what}; the previous exports in {out_dir}/ {state}")
+
+
 def one_line(text: str, limit: int = 300) -> str:
     """Fold an exception text into one line of bounded length."""
     line = " ".join(str(text).split())

@@ -20,6 +20,7 @@ from rdflib import RDF, XSD, BNode, Dataset, Graph, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
+from . import errors
 from .build import BuiltGraph, bind_prefixes
 from .ontology import ONTOLOGY_PATH, SHAPES_PATH
 
@@ -157,17 +158,23 @@ def write_files(out_dir: Path, files: dict[str, str | bytes | Path]) -> list[Pat
     try:
         for name, content in files.items():
             target = stage / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, Path):
-                os.replace(content, target)
-            elif isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8", newline="\n")
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(content, Path):
+                    os.replace(content, target)
+                elif isinstance(content, bytes):
+                    target.write_bytes(content)
+                else:
+                    target.write_text(content, encoding="utf-8", newline="\n")
+            except OSError as exc:
+                raise errors.write_failed(out_dir / name, exc, out_dir) from None
         for name in files:
             final = out_dir / name
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(stage / name, final)
+            try:
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(stage / name, final)
+            except OSError as exc:
+                raise errors.write_failed(final, exc, out_dir, intact=not written) from None
             written.append(final)
     finally:
         shutil.rmtree(stage, ignore_errors=True)

@@ -325,7 +325,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
 GROUP_TYPES = frozenset({"Person", "Country", "Organization"})
 
 
-def _participants(ctx: Context, tok: Token) -> list[Mention]:
+def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Mention]:
     """The participants a plural reference stands for: the coordinated actors ('X and Y discussed…', 'a call
     between X and Y') of the sentence before it or earlier in its own, or the two people of a meeting or call
     ('X met with Y'). Empty when no such pair is near."""
@@ -341,6 +341,8 @@ def _participants(ctx: Context, tok: Token) -> list[Mention]:
             if ment is None or ment.type not in GROUP_TYPES:
                 continue
             t = doc[i]
+            if pronoun and sx.dep(t) not in sx.SUBJ | sx.SUBJ_PASS:
+                continue  # the pair 'they' takes up is a clause's subject ('X and Y met… They…')
             members = [ment]
             for c in sx.with_conjuncts(t)[1:]:
                 m = ctx.index.get(c)
@@ -399,7 +401,7 @@ def _group_reference(ctx: Context, tok: Token) -> bool:
             return False
     else:
         return False
-    members = _participants(ctx, tok)
+    members = _participants(ctx, tok, pronoun=lower in ("they", "their", "them"))
     if len(members) < 2:
         return False
     ctx.groups[tok.i] = members
@@ -1229,16 +1231,49 @@ def _title_country(ctx: Context, tok: Token) -> bool:
     return nxt.lower_ in ctx.finder.all_titles and after is not None and after.type == "Person"
 
 
+def _listed_before(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
+    """The mentions of the same type written before a name in a list ('A, B, and C met…' where the parse hangs only
+    C on the verb)."""
+    doc = ctx.doc
+    out: list[Mention] = []
+    titles = ctx.finder.all_titles | ctx.finder.title_words | {h + "." for h in ctx.gaz.titles.get("honorifics", ())}
+
+    def start_of(k: int, m: Mention) -> int:
+        while k > tok.sent.start and (ctx.index.by_token.get(k - 1) == m or doc[k - 1].lower_ in titles):
+            k -= 1
+        return k
+
+    k = start_of(tok.i, ment)
+    while k - 1 > tok.sent.start:
+        j = k - 1
+        if doc[j].lower_ == "and":
+            j -= 1
+        if j < tok.sent.start or doc[j].text != ",":
+            if doc[k - 1].lower_ != "and":
+                break
+            j = k - 1
+        prev = ctx.index.by_token.get(j - 1)
+        if prev is None or prev.type != ment.type or prev.key == ment.key or prev.name is None:
+            break
+        if prev not in out:
+            out.insert(0, prev)
+        k = start_of(j - 1, prev)
+    return out
+
+
 def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
     out = []
     if len(tokens) > 1:
         tokens = [t for t in tokens if not _title_country(ctx, t)]
     for t in tokens:
-        for c in sx.with_conjuncts(t):
+        conjuncts = sx.with_conjuncts(t)
+        for c in conjuncts:
             if c.i in ctx.groups:
                 out.extend(m for m in ctx.groups[c.i] if m not in out)
                 continue
             m = _mention_at(ctx, c)
+            if m is not None and len(conjuncts) == 1 and m.type in ("Person", "Country") and m.name is not None:
+                out.extend(x for x in _listed_before(ctx, c, m) if x not in out)
             if m is not None and m not in out:
                 out.append(m)
             # "officials from Ukraine and Western countries": one group of people from each
@@ -1698,8 +1733,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if prop == "rejects" and objects and all(isinstance(o, Content) and CHARGE_NOUN.search(o.text.lower())
                                              for o in objects):
         prop = "denies"  # "an allegation Israel rejected": rejecting a charge denies it
-    if not objects and entry.get("symmetric") and len(subjects) >= 2:
-        # "Zelensky and Trump met": the participants meet each other
+    if entry.get("symmetric") and len(subjects) >= 2 and not any(
+            isinstance(o, Mention) and o.type in ACTOR_TYPES for o in objects):
+        # "Zelensky and Trump met", "X and Y discussed the situation": the participants meet or talk with each
+        # other; what they discussed is the topic, not a party
         subjects, objects = subjects[:1], subjects[1:]
     if not objects:
         return None

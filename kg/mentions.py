@@ -450,6 +450,10 @@ class MentionFinder:
                 and span[0].lower_ in self.all_titles and not any(t.lower_ in ORG_WORDS for t in span[1:]) \
                 and all(t.pos_ == "PROPN" for t in span[1:]):
             label = "PERSON"  # "General Valery Gerasimov" read as an organisation by the NER
+        if label in ("ORG", "LOC", "FAC") and entry is None and len(span) >= 2 and span[0].is_upper \
+                and len(span[0]) <= 5 and not any(t.lower_ in ORG_WORDS for t in span) \
+                and any(e.label_ == "PERSON" and e[-1].text == span[-1].text for e in self.ents):
+            label = "PERSON"  # "NSA Sullivan": an office's acronym before a surname the text names elsewhere
         if label in ("ORG", "LOC", "GPE", "FAC", "NORP") and entry is None and len(span) >= 2 \
                 and all(t.pos_ == "PROPN" for t in span) and not any(t.lower_ in ORG_WORDS for t in span) \
                 and self._person_role_appositive(span):

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from . import errors
+from . import errors, interrupt
 from .build import ENTITY_GRAPH, BuiltGraph, add_document, add_entities, build_graph, document_graph_iri, new_graph
 from .cache import CACHE_DIR, ExtractionCache, fingerprint
 from .corpus import MAX_BYTES, read_corpus
@@ -100,6 +100,7 @@ _WORKER_NLP = None
 
 def _worker_init(model: str | None) -> None:
     global _WORKER_NLP
+    interrupt.ignore_in_child()
     _WORKER_NLP = load_pipeline(model)
     gc.freeze()  # the pipeline lives as long as the worker (see `_frozen_heap`)
 
@@ -187,9 +188,12 @@ def build_corpus(corpus_dir: Path, out_dir: Path, model: str | None = None, max_
     documents = list(read_corpus(Path(corpus_dir), max_bytes=max_bytes))
     cache = ExtractionCache(out_dir, fingerprint(model_name(model), _pipeline_meta(model)))
     _load_qualifier_parsers()
-    with _frozen_heap():
-        return _build(documents, out_dir, cache, model, on_document, jobs, update, extra_files, views, store, dask,
-                      max_graph_triples)
+    try:
+        with _frozen_heap():
+            return _build(documents, out_dir, cache, model, on_document, jobs, update, extra_files, views, store,
+                          dask, max_graph_triples)
+    except OSError as exc:  # the cache, the on-disk sort or the store (the exports themselves: write_files)
+        raise errors.write_failed(exc.filename or f"the build's temporary files in {out_dir}/", exc, out_dir) from None
 
 
 def _build(documents: list[Document], out_dir: Path, cache: ExtractionCache, model: str | None,
@@ -215,6 +219,7 @@ def _build(documents: list[Document], out_dir: Path, cache: ExtractionCache, mod
         summaries[ex.document.doc_id] = _summary(ex)
         used_raw.update(_used_keys(ex))
         statements += len(ex.relations)
+        interrupt.check()
         if on_document is not None:
             on_document(ex)
 
@@ -292,12 +297,15 @@ def _build(documents: list[Document], out_dir: Path, cache: ExtractionCache, mod
             from .store import write_store
 
             write_store(Path(store), tmp / "graph.nq", tmp / "graph.nt")
-        written = write_files(out_dir, files)
-        remove_stale(out_dir, files, VIEW_DIRS)
-        if built is None:
-            # what a smaller earlier build wrote and this one does not would describe another graph
-            for name in SORTED_FILES:
-                (out_dir / name).unlink(missing_ok=True)
+        interrupt.check()
+        with interrupt.deferred():  # the exports are replaced as a whole, never half
+            written = write_files(out_dir, files)
+            remove_stale(out_dir, files, VIEW_DIRS)
+            if built is None:
+                # what a smaller earlier build wrote and this one does not would describe another graph
+                for name in SORTED_FILES:
+                    (out_dir / name).unlink(missing_ok=True)
+            interrupt.message = f"interrupted after the new exports were written to {out_dir}/"
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     cache.prune(set(by_doc))

@@ -54,13 +54,30 @@ def query_text(query_or_file: str) -> str:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise errors.QueryError(f"cannot read query file {path}: {errors.one_line(str(exc))}") from None
+    refuse_update(query_or_file)
     if not any(word in query_or_file.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         names = ", ".join(sorted(saved))
         raise errors.QueryError(f"{query_or_file!r} is neither a saved query ({names}), a .rq file nor SPARQL")
     return query_or_file
 
 
+def refuse_update(text: str) -> None:
+    """A SPARQL Update (INSERT, DELETE, LOAD, CLEAR ...) is refused: queries only read the graph."""
+    from .serve import UPDATE_FORMS, query_form
+
+    form = query_form(text)
+    if form in UPDATE_FORMS:
+        raise errors.QueryError(f"SPARQL Update ({form}) is not allowed: kg query only reads the graph "
+                                "(rebuild it with kg build to change it)")
+
+
 def prepare(text: str):
+    from .serve import too_deep
+
+    refuse_update(text)
+    refusal = too_deep(text)
+    if refusal:
+        raise errors.QueryError(refusal)
     try:
         return prepareQuery(text, initNs={k: v for k, v in PREFIXES.items()} | standard_namespaces())
     except Exception as exc:  # pyparsing and rdflib raise several exception types for bad SPARQL

@@ -88,12 +88,21 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
     for a, b in _similar_pairs(keys, names_by_key, type_by_key):
         union(a, b)
     persons = sorted(k for k in type_by_key if type_by_key[k].most_common(1)[0][0] == "Person")
+    honorifics = frozenset(gaz.titles.get("honorifics", ()))
     full = [k for k in persons if any(len(n.split()) > 1 for n in names_by_key[k])]
     for k in persons:
-        names = names_by_key[k]
+        names = [_bare_person_name(n, honorifics) for n in names_by_key[k]]
         if names and all(len(n.split()) == 1 for n in names):
-            surname = next(iter(names))
-            matches = [f for f in full if any(n.split()[-1] == surname for n in names_by_key[f])]
+            surname = names[0]
+            matches = [f for f in full if f != k and any(n.split()[-1] == surname and len(n.split()) > 1
+                                                         for n in names_by_key[f])]
+            if len({find(f) for f in matches}) == 1:
+                union(matches[0], k)
+        elif names and all(len(n.split()) > 1 for n in names):
+            # "Hassan Sheikh" and "Hassan Sheikh Mohamud": a name that begins another person's longer name
+            matches = [f for f in full if f != k and any(
+                len(o.split()) > len(n.split()) and o.split()[:len(n.split())] == n.split()
+                for n in names for o in names_by_key[f])]
             if len({find(f) for f in matches}) == 1:
                 union(matches[0], k)
     # organisations named alike in different documents ("ISW" alone, and "ISW" as the acronym of its full name)
@@ -107,6 +116,16 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
         for other in keys[1:]:
             union(keys[0], other)
     return {k: find(k) for k in parent}
+
+
+def _bare_person_name(name: str, honorifics: frozenset[str]) -> str:
+    """A person's name without a leading honorific or acronym title: 'Mr Michel' -> 'Michel', 'NSA Sullivan' ->
+    'Sullivan'."""
+    parts = name.split()
+    while len(parts) > 1 and (parts[0].rstrip(".").lower() in honorifics or parts[0].isupper() and len(parts[0]) <= 5):
+        parts = parts[1:]
+    return " ".join(parts)
+
 
 
 def _similar_pairs(keys: list[str], names_by_key, type_by_key, block: int = 1024) -> Iterable[tuple[str, str]]:

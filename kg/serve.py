@@ -7,14 +7,23 @@ Routes:
             Results are negotiated from `Accept` (or a `format=` parameter):
             SELECT/ASK as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as
             Turtle, JSON-LD, N-Triples, RDF/XML or N3. Without
-            `default-graph-uri`/`named-graph-uri` the default graph is the
-            union of all graphs (as `kg query` sees a file). SPARQL Update and
+            `default-graph-uri`/`named-graph-uri` (which take precedence) or
+            the query's own FROM / FROM NAMED clauses, the default graph is
+            the union of all graphs (as `kg query` sees a file). SPARQL Update and
             SERVICE (federated) queries are refused with 403.
+            Answers carry `Access-Control-Allow-Origin: *` and the CORS
+            preflight (OPTIONS) is answered, so web pages of any origin can
+            query it (`--no-cors` turns this off).
   /query    a page to type a query and see its results (no CDN, no inline script)
   /         static files of the views folder, never anything outside it
 
 Queries run in worker processes that each hold the graph: parsed once from the
 bytes of the graph file read at start, or the store folder opened read-only.
+A query still running after 0.5 s is a long one; at most `--workers` long
+queries run at once, so the `--light-workers` further processes always answer
+short queries (a long query past the limit is stopped and run again when a
+long one ends). Queries nested deeper than 128 brackets are refused before
+parsing.
 A query still running at `--timeout` is stopped by ending its worker, which is
 then replaced, so a runaway query never outlives its time limit and never
 takes the server down. Results past `--limit` rows (or triples) are cut off
@@ -59,9 +68,17 @@ from . import __version__, errors
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates" / "serve"
 MAX_BODY_BYTES = 1_000_000
 TEXT_PLAIN = "text/plain; charset=utf-8"
+LIGHT_SECONDS = 0.5
+"""A query still running after this long is a long one: at most `--workers` of those run at once."""
+MAX_NESTING = 128
+"""Deepest nesting of ( [ { in a query; deeper ones are refused before parsing (the parser recurses)."""
 UPDATE_FORMS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
 TRUNCATED_HEADER = "X-KG-Truncated"
 LIMIT_HEADER = "X-KG-Row-Limit"
+CORS_HEADERS = (("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Expose-Headers", f"{TRUNCATED_HEADER}, {LIMIT_HEADER}, Retry-After"))
+CORS_REQUEST_HEADERS = frozenset({"accept", "content-type", "accept-language", "content-language"})
+"""Request headers a cross-origin client may send to /sparql (what a SPARQL client sends)."""
 
 Log = Callable[[str], None]
 
@@ -180,6 +197,7 @@ _OPAQUE = re.compile(
     re.S)
 _FORM = re.compile(r"\s*(?:(?:BASE\s*<>|PREFIX\s*[^\s:<>]*:\s*<>)\s*)*([A-Za-z]+)", re.I)
 _SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:-])", re.I)
+_FROM = re.compile(r"(?<![\w?$:])FROM(?![\w:-])", re.I)
 
 
 def _unescape_codepoints(text: str) -> str:
@@ -207,6 +225,35 @@ def query_form(text: str) -> str | None:
     operation such as INSERT; None when there is none."""
     match = _FORM.match(_mask(text))
     return match.group(1).upper() if match else None
+
+
+_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
+
+
+def nesting_depth(text: str) -> int:
+    """How deep ( [ and { nest in the query, outside comments, IRIs and strings."""
+    depth = deepest = 0
+    for char in _mask(text):
+        if char in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in _CLOSE:
+            depth -= 1
+    return deepest
+
+
+def too_deep(text: str) -> str | None:
+    """The message refusing a query nested deeper than MAX_NESTING, or None."""
+    depth = nesting_depth(text)
+    if depth <= MAX_NESTING:
+        return None
+    return (f"the query nests brackets, parentheses or braces {depth} levels deep; the limit is {MAX_NESTING} "
+            "(a deeper query would exhaust the parser's stack)")
+
+
+def has_dataset_clause(text: str) -> bool:
+    """Whether the query names its own dataset (FROM or FROM NAMED), which then replaces the default one."""
+    return _FROM.search(_mask(text)) is not None
 
 
 def uses_service(text: str) -> bool:
@@ -324,6 +371,8 @@ def evaluate(store: ox.Store, job: Job, prefixes: dict[str, str]) -> Reply:
         if job.default_graphs or job.named_graphs:  # the protocol's dataset: exactly the graphs named
             options["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
             options["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
+        elif has_dataset_clause(job.query):  # FROM / FROM NAMED: the query's own dataset (Oxigraph reads it,
+            pass                              # unless told to use the union as the default graph)
         elif id(store) not in _UNION_IN_DEFAULT_GRAPH:  # a graph file read as one graph, a store's named
             options["use_default_graph_as_union"] = True  # graphs merged: the `kg query` view
     except ValueError as exc:
@@ -382,7 +431,7 @@ def run_worker(fd: int) -> None:
         while (job := conn.recv()) is not None:
             conn.send(_STARTED)  # the server now knows a death from here on is this query's
             conn.send(evaluate(store, job, prefixes))
-    except (EOFError, BrokenPipeError):  # the server went away
+    except (EOFError, OSError):  # the server went away (closed or reset the connection)
         return
 
 
@@ -414,11 +463,17 @@ class _Worker:
 class QueryPool:
     """Worker processes answering queries; a query past its time limit is stopped by ending its worker."""
 
-    def __init__(self, source: Source, size: int, prefixes: dict[str, str], log: Log | None = None):
+    def __init__(self, source: Source, size: int, prefixes: dict[str, str], log: Log | None = None,
+                 light_workers: int = 0, light_seconds: float = LIGHT_SECONDS):
         self.source = source
-        self.size = size
+        self.heavy_slots = size
+        self.light_workers = light_workers
+        self.size = size + light_workers
+        self.light_seconds = light_seconds
+        self._heavy = threading.BoundedSemaphore(size)
         self.prefixes = prefixes
         self.stopped_queries = 0
+        self.requeued_queries = 0
         self._log = log
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()
@@ -495,10 +550,44 @@ class QueryPool:
         return code
 
     def run(self, job: Job, timeout: float) -> Reply:
-        """Answer `job` on an idle worker, waiting at most `timeout` seconds for one and `timeout` for the query."""
+        """Answer `job` within `timeout` seconds (waiting for a worker included).
+
+        Every query starts as a light one on any idle worker. One still running after `light_seconds` is
+        heavy: it goes on if fewer than `heavy_slots` heavy queries are running; else its worker is ended
+        and it is run again once a heavy query ends. So at most `heavy_slots` workers are ever held by
+        heavy queries, and the other `light_workers` keep answering light queries at once."""
         if self._closed:
             return text_reply(503, "the server is stopping")
         deadline = time.monotonic() + timeout
+        light = min(self.light_seconds, timeout) if self.light_workers else timeout
+        worker = self._start(job, deadline, timeout)
+        if isinstance(worker, Reply):
+            return worker
+        done = self._wait(worker, light)
+        if done is not None:
+            return done
+        if self._heavy.acquire(blocking=False):  # a heavy slot is free: the query goes on where it runs
+            try:
+                return self._finish(worker, deadline, timeout)
+            finally:
+                self._heavy.release()
+        self._replace(worker)  # every heavy slot is taken: stop it here, run it again in the next free slot
+        with self._lock:
+            self.requeued_queries += 1
+        if not self._heavy.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            return text_reply(503, f"{self.heavy_slots} long queries were already running and this one ran past "
+                                   f"{self.light_seconds:g} s; none ended within the time limit of {timeout:g} s; "
+                                   "try again later", (("Retry-After", str(max(1, round(timeout)))),))
+        try:
+            worker = self._start(job, deadline, timeout)
+            if isinstance(worker, Reply):
+                return worker
+            return self._finish(worker, deadline, timeout)
+        finally:
+            self._heavy.release()
+
+    def _start(self, job: Job, deadline: float, timeout: float) -> _Worker | Reply:
+        """An idle worker that has acknowledged taking `job`, or the reply when none came before `deadline`."""
         while True:  # a worker found dead (killed from outside, out of memory) is replaced; the query goes on
             try:
                 worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
@@ -511,23 +600,32 @@ class QueryPool:
                     # a worker killed while idle can still look alive and take the job; only its
                     # acknowledgement shows the query started, else the query goes to another worker
                     if worker.conn.poll(max(0.0, deadline - time.monotonic())) and worker.conn.recv() == _STARTED:
-                        break
+                        return worker
                 except (OSError, EOFError):
                     pass
             self._replace(worker)
+
+    def _wait(self, worker: _Worker, seconds: float) -> Reply | None:
+        """The worker's reply if it comes within `seconds` (the worker is then idle again); None if not yet."""
         try:
-            if not worker.conn.poll(timeout):
-                with self._lock:
-                    self.stopped_queries += 1
-                self._replace(worker)
-                return text_reply(503, f"query stopped: it ran longer than the server's time limit of {timeout:g} s "
-                                       "(kg serve --timeout)")
+            if not worker.conn.poll(max(0.0, seconds)):
+                return None
             reply = worker.conn.recv()
         except (EOFError, OSError):
             code = self._replace(worker)
             return text_reply(500, f"the query worker stopped unexpectedly (exit code {code})")
         self._idle.put(worker)
         return reply
+
+    def _finish(self, worker: _Worker, deadline: float, timeout: float) -> Reply:
+        reply = self._wait(worker, deadline - time.monotonic())
+        if reply is not None:
+            return reply
+        with self._lock:
+            self.stopped_queries += 1
+        self._replace(worker)
+        return text_reply(503, f"query stopped: it ran longer than the server's time limit of {timeout:g} s "
+                               "(kg serve --timeout)")
 
     def pids(self) -> list[int]:
         with self._lock:
@@ -555,6 +653,9 @@ class ServeSettings:
     limit: int = 10_000
     views: Path | None = None
     workers: int = 2
+    cors: bool = True
+    light_workers: int = 1
+    light_seconds: float = 0.5
 
 
 def default_workers() -> int:
@@ -658,7 +759,8 @@ def make_server(settings: ServeSettings, log: Log | None = None) -> SparqlServer
         views = source.path.parent
     server = SparqlServer(settings, Path(views), log)
     try:
-        server.pool = QueryPool(source, settings.workers, project_prefixes(), log)
+        server.pool = QueryPool(source, settings.workers, project_prefixes(), log, light_workers=settings.light_workers,
+                                light_seconds=settings.light_seconds)
         server.triples = server.pool.start()
     except BaseException:
         server.server_close()
@@ -716,7 +818,29 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(text_reply(405, f"{self.command} is not allowed here: this endpoint is read-only",
                               (("Allow", allow),)))
 
-    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _refuse_method
+    do_PUT = do_DELETE = do_PATCH = _refuse_method
+
+    def do_OPTIONS(self) -> None:
+        """The CORS preflight of a cross-origin POST (or GET with headers) to /sparql."""
+        if not self.server.settings.cors or _split_target(self.path)[0] != "/sparql":
+            self._refuse_method()
+            return
+        started = time.perf_counter()
+        try:
+            self._check_host()
+        except _Abort as abort:
+            self.close_connection = True
+            self._send(abort.reply)
+            self._log_request(started)
+            return
+        asked = self.headers.get("Access-Control-Request-Headers", "")
+        allowed = ", ".join(h for h in (part.strip() for part in asked.split(",")) if h.lower() in CORS_REQUEST_HEADERS)
+        headers = (("Allow", "GET, POST, OPTIONS"), ("Access-Control-Allow-Origin", "*"),
+                   ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+                   ("Access-Control-Allow-Headers", allowed or "Accept, Content-Type"),
+                   ("Access-Control-Max-Age", "600"))
+        self._send(Reply(200, TEXT_PLAIN, b"", False, headers))  # 200, not 204: no Content-Length rules to break
+        self._log_request(started)
 
     def _dispatch(self) -> None:
         started = time.perf_counter()
@@ -741,6 +865,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             reply = abort.reply
             if abort.close:
                 self.close_connection = True
+        if path == "/sparql" and self.server.settings.cors:  # answers, errors included, readable by any web page
+            reply = reply._replace(headers=reply.headers + CORS_HEADERS)
         self._send(reply)
         self._log_request(started)
 
@@ -782,6 +908,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if len(queries) > 1:
             raise _Abort(text_reply(400, "more than one query: give exactly one"))
         text = queries[0]
+        refusal = too_deep(text)
+        if refusal:
+            raise _Abort(text_reply(400, refusal))
         form = query_form(text)
         if form in UPDATE_FORMS:
             raise _Abort(text_reply(403, f"this endpoint is read-only: SPARQL Update ({form}) is refused"))
@@ -949,13 +1078,18 @@ def serve_command(
                                                              "are cut off and the X-KG-Truncated header is set."),
     views: Optional[Path] = typer.Option(None, "--views", help="Folder of HTML views served at / "
                                                                "(default: the folder of the graph file or store)."),
-    workers: int = typer.Option(default_workers(), "--workers", min=1, help="Queries that can run at once "
-                                                                            "(one process each)."),
+    workers: int = typer.Option(default_workers(), "--workers", min=1, help="Long queries (running past "
+                                f"{LIGHT_SECONDS:g} s) that can run at once (one process each)."),
+    light_workers: int = typer.Option(1, "--light-workers", min=0, help="More processes kept for short queries, "
+                                      "which long ones never hold: short queries are answered while long ones run."),
+    cors: bool = typer.Option(True, "--cors/--no-cors", help="Let web pages of any origin query /sparql (CORS: "
+                                                             "Access-Control-Allow-Origin: *, preflight answered)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not log requests."),
 ) -> None:
     """Serve a graph read-only over the SPARQL 1.1 Protocol (/sparql), with a query page (/query) and the views (/)."""
     settings = ServeSettings(graph=graph, store=store, host=host, port=port, timeout=timeout, limit=limit,
-                             views=views, workers=workers)
+                             views=views, workers=workers, cors=cors,
+                             light_workers=light_workers)
 
     def log(line: str) -> None:
         typer.echo(line, err=True)

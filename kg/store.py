@@ -200,7 +200,10 @@ def store_query_rows(store: pyoxigraph.Store, text: str, bindings: dict | None =
 
     values = {str(k): str(v) for k, v in with_defaults(text, bindings).items()}
     text, substitutions = _inline_values(text, values)
-    union = not any(True for _ in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
+    from .serve import has_dataset_clause
+
+    union = not has_dataset_clause(text) and not any(  # FROM / FROM NAMED: the query's own dataset
+        True for _ in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
     try:
         options = {"prefixes": prefixes, "use_default_graph_as_union": union, "substitutions": substitutions}
         ordered = _sorted_select(store, text, **options)

@@ -53,6 +53,19 @@ def test_build_skips_bad_articles_with_warnings(tmp_path, blank_model):
     assert "Traceback" not in result.output
 
 
+def test_build_with_an_impossible_index_date_warns_and_builds(tmp_path, blank_model):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (corpus / "index.jsonl").write_text('{"file": "a.txt", "date": "2025-13-45", "title": "Strikes"}\n',
+                                        encoding="utf-8")
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "out"), "--model", blank_model, "-q"])
+    assert result.exit_code == 0, result.output
+    assert "built 1 documents" in result.stdout
+    assert "warning: index.jsonl line 1: date '2025-13-45' is not a calendar date; ignored" in result.stderr
+    assert "Strikes" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("args,message", [
     (["build", "no/such/folder"], "error: corpus folder not found: no/such/folder"),
     (["build", "corpus", "--model", "no_such_pipeline_xyz"], "error: unknown spaCy pipeline 'no_such_pipeline_xyz'"),
@@ -190,3 +203,110 @@ def test_dask_build_on_a_local_cluster_gives_the_same_graph(tmp_path, blank_mode
     for name in ("graph.nq", "graph.ttl"):
         assert (single / name).read_bytes() == (sharded / name).read_bytes(), name
     assert len(list((sharded / ".kg-cache" / "shards").glob("shard-*.nq"))) == 4
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_mid_build_says_so_and_exits_130(tmp_path, blank_model, jobs):
+    """SIGINT to the process group (as a terminal's Ctrl-C) while a build is extracting documents, in this
+    process or in worker processes (which leave Ctrl-C to the parent)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(2000):
+        (corpus / f"a{i:05d}.txt").write_text(f"Article {i}. " + ENGLISH * 20, encoding="utf-8")
+    out = tmp_path / "out"
+    write_files(out, {"graph.ttl": "previous\n"})
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, PYTHONPATH=str(root))
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "--model",
+                             blank_model, "--jobs", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            start_new_session=True)
+    cache = out / ".kg-cache"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:  # wait until documents are being extracted
+        if cache.is_dir() and sum(1 for _ in cache.glob("*.json")) >= 20:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the build ended before it could be interrupted: make the corpus larger"
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail("the build went on for 60 s after Ctrl-C")
+    err = err.decode("utf-8", errors="replace")
+    assert proc.returncode == 130, err
+    assert err.rstrip().splitlines()[-1] == f"interrupted; the previous exports in {out}/ are untouched"
+    assert "Traceback" not in err
+    assert (out / "graph.ttl").read_text() == "previous\n"
+
+
+def test_query_nested_too_deep_is_one_line(graph_file):
+    result = runner.invoke(app, ["query", "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000,
+                                 "--graph", str(graph_file)])
+    assert result.exit_code == 1
+    assert result.stderr == ("error: the query nests brackets, parentheses or braces 3000 levels deep; the limit is "
+                             "128 (a deeper query would exhaust the parser's stack)\n")
+
+
+def _disk_full(*args, **kwargs):
+    import errno
+
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("where", ["exports", "cache"])
+def test_a_full_disk_names_the_file_and_keeps_the_previous_exports(tmp_path, blank_model, monkeypatch, where):
+    out = tmp_path / "out"
+    write_files(out, {"graph.ttl": "previous\n"})
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    if where == "exports":
+        real = type(out).write_text
+
+        def write_text(self, *args, **kwargs):
+            if self.name == "graph.ttl" and ".kg-stage-" in str(self):
+                _disk_full()
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(out), "write_text", write_text)
+        expected = f"error: the disk is full: cannot write {out / 'graph.ttl'}; the previous exports in {out}/ are intact"
+    else:
+        real = type(out).write_text
+
+        def write_text(self, *args, **kwargs):
+            if self.suffix == ".tmp" and ".kg-cache" in str(self):
+                _disk_full()
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(out), "write_text", write_text)
+        expected = f"error: the disk is full: cannot write {out / '.kg-cache'}/"
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--model", blank_model, "-q"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(expected), result.stderr
+    assert result.stderr.rstrip().endswith(f"the previous exports in {out}/ are intact")
+    assert len(result.stderr.strip().splitlines()) == 1 and "internal error" not in result.stderr
+    assert (out / "graph.ttl").read_text() == "previous\n"
+
+
+@pytest.mark.parametrize("text, form", [
+    ("INSERT DATA { <http://e/a> <http://e/p> <http://e/b> }", "INSERT"),
+    ("PREFIX ex: <http://example.org/>\nDELETE WHERE { ?s ex:p ?o }", "DELETE"),
+    ("CLEAR ALL", "CLEAR"),
+])
+def test_query_refuses_sparql_update_by_name(graph_file, tmp_path, text, form):
+    message = (f"error: SPARQL Update ({form}) is not allowed: kg query only reads the graph "
+               "(rebuild it with kg build to change it)\n")
+    result = runner.invoke(app, ["query", text, "--graph", str(graph_file)])
+    assert (result.exit_code, result.stderr) == (1, message)
+    rq = tmp_path / "update.rq"
+    rq.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["query", str(rq), "--graph", str(graph_file)])
+    assert (result.exit_code, result.stderr) == (1, message)

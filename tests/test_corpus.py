@@ -1,6 +1,7 @@
 """Reading corpora: metadata, datelines, and bad input skipped with a warning."""
 
 import json
+from pathlib import Path
 import logging
 
 import pytest
@@ -106,4 +107,126 @@ def test_unreadable_articles_are_skipped_with_a_warning(tmp_path, caplog):
         docs = list(read_corpus(tmp_path))
     assert [d.doc_id for d in docs] == ["good"]
     text = " ".join(r.getMessage() for r in caplog.records)
-    assert "cannot read dangling.txt" in text and "cannot read folder.txt" in text
+    assert "cannot read dangling.txt" in text and "folder.txt is a folder, not a regular file; skipped" in text
+
+
+@pytest.mark.parametrize("bad", ["2025-13-45", "2025-02-30", "2025-00-10"])
+def test_an_impossible_index_date_is_a_warning_and_the_rest_of_the_row_is_kept(tmp_path, caplog, bad):
+    write(tmp_path, "a.txt", ENGLISH)
+    write(tmp_path, "b.txt", ENGLISH.replace("Monday", "Tuesday"))
+    write(tmp_path, "index.jsonl", json.dumps({"file": "a.txt", "date": bad, "title": "Strikes"}) + "\n"
+          + json.dumps({"file": "b.txt", "date": "2024-02-29"}) + "\n")
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        docs = list(read_corpus(tmp_path))
+    assert [(d.doc_id, d.title, d.date) for d in docs] == [("a", "Strikes", None), ("b", None, "2024-02-29")]
+    assert any(f"line 1: date '{bad}' is not a calendar date" in r.getMessage() for r in caplog.records)
+
+
+def test_an_impossible_dateline_date_is_ignored_with_a_warning(tmp_path, caplog):
+    write(tmp_path, "b.txt", "Date: 2025-02-30 " + ENGLISH)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        [doc] = list(read_corpus(tmp_path))
+    assert doc.date is None
+    assert any("b.txt: dateline date 2025-02-30 is not a calendar date" in r.getMessage() for r in caplog.records)
+
+
+def _read_in_subprocess(folder):
+    """read_corpus in a child process, so a read that blocks fails the test instead of hanging the suite."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import logging, sys; from pathlib import Path; from kg.corpus import read_corpus; "
+            "logging.basicConfig(level=logging.WARNING, format='%(message)s', stream=sys.stderr); "
+            "print([d.doc_id for d in read_corpus(Path(sys.argv[1]))])")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    try:
+        return subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=60,
+                              env=env)
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading the corpus blocked for 60 s")
+
+
+def test_fifos_and_folders_named_txt_are_skipped_without_blocking(tmp_path):
+    import os
+
+    write(tmp_path, "a.txt", ENGLISH)
+    os.mkfifo(tmp_path / "x.txt")
+    os.mkfifo(tmp_path / "index.jsonl")
+    (tmp_path / "folder.txt").mkdir()
+    done = _read_in_subprocess(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['a']"
+    assert "x.txt is a named pipe (FIFO), not a regular file; skipped" in done.stderr
+    assert "folder.txt is a folder, not a regular file; skipped" in done.stderr
+    assert "index.jsonl is a named pipe (FIFO), not a regular file; reading the articles without it" in done.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
+def test_utf16_utf32_and_utf8_with_a_byte_order_mark_are_read(tmp_path, caplog, encoding):
+    write(tmp_path, "a.txt", ENGLISH.encode(encoding))
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        [doc] = list(read_corpus(tmp_path))
+    assert doc.text == ENGLISH and caplog.records == []
+
+
+def test_broken_utf16_is_named_as_such(tmp_path, caplog):
+    write(tmp_path, "good.txt", ENGLISH)
+    write(tmp_path, "bad16.txt", b"\xff\xfe" + ENGLISH.encode("utf-16-le") + b"\x00\xdc")  # a lone low surrogate
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        docs = list(read_corpus(tmp_path))
+    assert [d.doc_id for d in docs] == ["good"]
+    assert any(r.getMessage().startswith("bad16.txt is not UTF-16 text") for r in caplog.records)
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Site name | Strikes</title><meta charset="utf-8">
+<style>body { color: red }</style><script>var tracker = "analytics";</script></head>
+<body>
+<header><a href="/">Site name</a> <nav><ul><li><a href="/world">World</a></li><li>Sport</li></ul></nav></header>
+<main>
+<article>
+<header><h1>Strikes hit the city</h1></header>
+<p>Forces attacked the city of Northtown on Monday, officials said.</p>
+<p>The strikes hit a power plant &amp; a depot.<br>Two people were hurt.</p>
+<aside>Read more: an unrelated story</aside>
+</article>
+<section class="related">Related stories you may like</section>
+</main>
+<footer>Copyright and cookie policy <form><button>Subscribe</button></form></footer>
+<noscript>Enable JavaScript</noscript>
+</body></html>
+"""
+
+
+def test_html_page_saved_as_txt_gives_its_article_text_with_a_warning(tmp_path, caplog):
+    write(tmp_path, "page.txt", PAGE)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        [doc] = list(read_corpus(tmp_path))
+    assert doc.text == ("Strikes hit the city\n\nForces attacked the city of Northtown on Monday, officials said.\n\n"
+                        "The strikes hit a power plant & a depot.\nTwo people were hurt.")
+    assert [r.getMessage() for r in caplog.records] == [
+        "page.txt is HTML, not plain text: the text of its <article> kept; scripts, styles, navigation and forms "
+        "dropped"]
+
+
+def test_html_without_an_article_drops_navigation_header_and_footer(tmp_path, caplog):
+    page = PAGE.replace("<article>", "<div>").replace("</article>", "</div>").replace("<main>", "").replace(
+        "</main>", "")
+    write(tmp_path, "page.txt", page)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        [doc] = list(read_corpus(tmp_path))
+    assert doc.text.startswith("Forces attacked the city of Northtown")
+    for boilerplate in ("Site name", "World", "Sport", "tracker", "color", "Copyright", "Subscribe", "Read more",
+                        "Enable JavaScript", "Strikes hit the city"):  # the header of a div is the page's header
+        assert boilerplate not in doc.text
+    assert "Related stories you may like" in doc.text
+    assert "without the page's header and footer" in caplog.records[0].getMessage()
+
+
+def test_plain_text_with_one_angle_bracket_tag_is_not_taken_for_html(tmp_path, caplog):
+    text = "Officials said the <b> tag was not the point. " + ENGLISH
+    write(tmp_path, "a.txt", text)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        [doc] = list(read_corpus(tmp_path))
+    assert doc.text == text and caplog.records == []

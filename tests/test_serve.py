@@ -358,7 +358,7 @@ def test_query_past_the_time_limit_is_stopped_and_the_server_keeps_answering(ser
     assert len(gone) == 1 and not _alive(gone.pop())  # the worker running it was ended, not left to run
     status, _, body = get(server, "PREFIX ex: <http://example.org/> ASK { ex:alpha ex:knows ex:beta }")
     assert (status, json.loads(body)) == (200, {"head": {}, "boolean": True})
-    wait_for_workers(server, WORKERS)
+    wait_for_workers(server, server.pool.size)
 
 
 def wait_for_workers(server, count: int, seconds: float = 10) -> None:
@@ -369,18 +369,18 @@ def wait_for_workers(server, count: int, seconds: float = 10) -> None:
 
 
 def test_a_worker_killed_while_idle_is_replaced_without_failing_a_query(server):
-    wait_for_workers(server, WORKERS)
+    wait_for_workers(server, server.pool.size)
     before = server.pool.pids()
     os.kill(before[0], signal.SIGKILL)
-    for _ in range(WORKERS + 1):  # the idle queue is FIFO: one of these finds the dead worker first
+    for _ in range(server.pool.size + 1):  # the idle queue is FIFO: one of these finds the dead worker first
         status, _, body = get(server, NAMES)
         assert (status, json.loads(body)["results"]["bindings"]) == (200, NAMES_BINDINGS)
-    wait_for_workers(server, WORKERS)
+    wait_for_workers(server, server.pool.size)
     assert before[0] not in server.pool.pids()
 
 
 def test_workers_killed_mid_query_answer_500_and_are_replaced(server):
-    wait_for_workers(server, WORKERS)
+    wait_for_workers(server, server.pool.size)
     before = set(server.pool.pids())
     answers = []
     running = threading.Thread(target=lambda: answers.append(get(server, CROSS_JOIN)))
@@ -392,7 +392,7 @@ def test_workers_killed_mid_query_answer_500_and_are_replaced(server):
     status, _, body = answers[0]
     assert (status, body.decode()) == (500, "the query worker stopped unexpectedly (exit code -9)\n")
     get(server, NAMES)  # finds the two idle ones dead: they are replaced too
-    wait_for_workers(server, WORKERS)
+    wait_for_workers(server, server.pool.size)
     assert not before & set(server.pool.pids())
     status, _, body = get(server, NAMES)
     assert (status, json.loads(body)["results"]["bindings"]) == (200, NAMES_BINDINGS)
@@ -437,6 +437,51 @@ def test_other_methods_are_405(server):
     assert (status, headers["Allow"]) == (405, "GET, POST")
     status, headers, _ = request(server, "DELETE", "/index.html")
     assert (status, headers["Allow"]) == (405, "GET, HEAD")
+
+
+def test_cross_origin_get_and_post_and_preflight_are_allowed(server):
+    origin = {"Origin": "https://analyst.example"}
+    status, headers, body = request(server, "GET", "/sparql?" + urlencode({"query": NAMES}), headers=origin)
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
+    assert "X-KG-Truncated" in headers["Access-Control-Expose-Headers"]
+    assert json.loads(body)["results"]["bindings"] == NAMES_BINDINGS
+    status, headers, body = request(server, "POST", "/sparql", NAMES.encode(),
+                                    origin | {"Content-Type": "application/sparql-query"})
+    assert (status, headers["Access-Control-Allow-Origin"]) == (200, "*")
+    assert json.loads(body)["results"]["bindings"] == NAMES_BINDINGS
+    status, headers, body = request(server, "OPTIONS", "/sparql", headers=origin | {
+        "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type, x-other"})
+    assert (status, body) == (200, b"")
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert headers["Access-Control-Allow-Methods"] == "GET, POST, OPTIONS"
+    assert headers["Access-Control-Allow-Headers"] == "content-type"
+    status, headers, _ = request(server, "GET", "/sparql?" + urlencode({"query": "SELECT ?s WHERE { ?s ?p }"}),
+                                 headers=origin)
+    assert (status, headers["Access-Control-Allow-Origin"]) == (400, "*")  # errors are readable too
+    status, headers, _ = request(server, "OPTIONS", "/index.html", headers=origin)
+    assert status == 405 and "Access-Control-Allow-Origin" not in headers
+
+
+def test_no_cors_leaves_cross_origin_headers_out(site):
+    srv = make_server(ServeSettings(graph=site / "graph.ttl", port=0, workers=1, cors=False))
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        status, headers, _ = request(srv, "GET", "/sparql?" + urlencode({"query": NAMES}),
+                                     headers={"Origin": "https://analyst.example"})
+        assert status == 200 and "Access-Control-Allow-Origin" not in headers
+        status, headers, _ = request(srv, "OPTIONS", "/sparql", headers={"Origin": "https://analyst.example",
+                                                                        "Access-Control-Request-Method": "POST"})
+        assert status == 405 and "Access-Control-Allow-Origin" not in headers
+    finally:
+        srv.shutdown()
+        thread.join(timeout=5)
+        srv.server_close()
+
+
+def test_cli_has_a_no_cors_flag():
+    result = runner.invoke(app, ["serve", "--help"])
+    assert "--no-cors" in result.stdout
 
 
 def test_malformed_query_is_400_with_the_parser_message(server, endpoint):
@@ -682,3 +727,157 @@ def test_store_folder_is_served_read_only(tmp_path):
         srv.shutdown()
         thread.join(timeout=5)
         srv.server_close()
+
+
+DATASET_TRIG = """\
+@prefix ex: <http://example.org/> .
+ex:g1 { ex:alpha ex:name "Alpha" . }
+ex:g2 { ex:beta ex:name "Beta" . }
+"""
+
+
+def _names(srv, text, **params):
+    status, _, body = get(srv, text, **params)
+    assert status == 200, body
+    return sorted(b[k]["value"] for b in json.loads(body)["results"]["bindings"] for k in b)
+
+
+@pytest.mark.parametrize("kind", ["trig-file", "store"])
+def test_from_and_from_named_choose_the_dataset(tmp_path, kind):
+    if kind == "store":
+        store = ox.Store(str(tmp_path / "store"))
+        store.load(input=DATASET_TRIG, format=ox.RdfFormat.TRIG)
+        store.load(input='@prefix ex: <http://example.org/> . ex:alpha ex:name "Alpha" . ex:beta ex:name "Beta" .',
+                   format=ox.RdfFormat.TURTLE)  # the union in the default graph, as kg build --store writes it
+        assert len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == 2
+        store.flush()
+        del store
+        settings = ServeSettings(store=tmp_path / "store", port=0, workers=1)
+    else:
+        (tmp_path / "graph.trig").write_text(DATASET_TRIG, encoding="utf-8")
+        settings = ServeSettings(graph=tmp_path / "graph.trig", port=0, workers=1)
+    srv = make_server(settings)
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    prefix = "PREFIX ex: <http://example.org/> "
+    try:
+        assert _names(srv, prefix + "SELECT ?n WHERE { ?s ex:name ?n }") == ["Alpha", "Beta"]  # the union
+        assert _names(srv, prefix + "SELECT ?n FROM ex:g1 WHERE { ?s ex:name ?n }") == ["Alpha"]
+        assert _names(srv, prefix + "SELECT ?n FROM <http://example.org/g2> WHERE { ?s ex:name ?n }") == ["Beta"]
+        assert _names(srv, prefix + "SELECT ?n from ex:g1 FROM ex:g2 WHERE { ?s ex:name ?n }") == ["Alpha", "Beta"]
+        assert _names(srv, prefix + "SELECT ?g FROM NAMED ex:g2 WHERE { GRAPH ?g { ?s ex:name ?n } }") == [
+            "http://example.org/g2"]
+        assert _names(srv, prefix + "SELECT ?n FROM NAMED ex:g2 WHERE { ?s ex:name ?n }") == []  # no default graph
+        # the protocol's default-graph-uri takes precedence over FROM (SPARQL 1.1 Protocol §2.1.4)
+        assert _names(srv, prefix + "SELECT ?n FROM ex:g1 WHERE { ?s ex:name ?n }",
+                      **{"default-graph-uri": "http://example.org/g2"}) == ["Beta"]
+    finally:
+        srv.shutdown()
+        thread.join(timeout=5)
+        srv.server_close()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SELECT * FROM <http://e/g> WHERE { ?s ?p ?o }", True),
+    ("SELECT * FROM NAMED <http://e/g> WHERE { GRAPH ?g { ?s ?p ?o } }", True),
+    ("PREFIX from: <http://e/> SELECT ?from WHERE { ?from from:x 'FROM' } # FROM", False),
+    ("SELECT * WHERE { ?s <http://e/from> ?o ; ex:from ?x }", False),
+])
+def test_has_dataset_clause(text, expected):
+    assert serve.has_dataset_clause(text) is expected
+
+
+@pytest.mark.parametrize("text, depth", [
+    ("SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }", 5002),
+    ("SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000, 5000),
+    ("SELECT * WHERE { ?s ?p ?o " + "[" * 5000, 5001),
+], ids=["parentheses", "braces", "unclosed-brackets"])
+def test_over_deep_queries_are_refused_before_parsing(server, text, depth):
+    before = set(server.pool.pids())
+    status, _, body = request(server, "POST", "/sparql", text.encode(), {"Content-Type": "application/sparql-query"})
+    assert (status, body.decode()) == (400, (
+        f"the query nests brackets, parentheses or braces {depth} levels deep; the limit is 128 "
+        "(a deeper query would exhaust the parser's stack)\n"))
+    assert set(server.pool.pids()) == before  # no worker was involved, none crashed
+    deep_but_fine = "ASK { FILTER(" + "(" * 100 + "true" + ")" * 100 + ") }"
+    status, _, body = get(server, deep_but_fine)
+    assert (status, json.loads(body)["boolean"]) == (200, True)
+
+
+def test_nesting_depth_ignores_brackets_in_strings_iris_and_comments():
+    assert serve.nesting_depth("SELECT * WHERE { ?s ?p '(((' . ?s ?p <http://e/(> } # {{{{") == 1
+    assert serve.nesting_depth("ASK { { ?s ?p [ ?q (1 2) ] } }") == 4
+
+
+def test_light_queries_stay_fast_while_two_heavy_queries_run(site, capsys):
+    """Load test on loopback, bounded in time (about 6 s) and count (at most 4 x 150 light queries)."""
+    timeout, light_clients, seconds, most = 6.0, 4, 3.0, 150
+    srv = make_server(ServeSettings(graph=site / "graph.ttl", port=0, timeout=timeout, workers=2, light_workers=1))
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    heavy_replies: list = []
+    heavies = [threading.Thread(target=lambda: heavy_replies.append(get(srv, CROSS_JOIN))) for _ in range(2)]
+    latencies: list[float] = []
+    failures: list[str] = []
+    try:
+        for heavy in heavies:
+            heavy.start()
+        time.sleep(1.0)  # both cross joins are now past the light budget, each holding a long-query worker
+        stop_at = time.monotonic() + seconds
+
+        def light() -> None:
+            for _ in range(most):
+                if time.monotonic() >= stop_at:
+                    return
+                started = time.perf_counter()
+                status, _, body = get(srv, NAMES)
+                latencies.append(time.perf_counter() - started)
+                if status != 200 or json.loads(body)["results"]["bindings"] != NAMES_BINDINGS:
+                    failures.append(f"{status} {body[:200]!r}")
+
+        lights = [threading.Thread(target=light) for _ in range(light_clients)]
+        for t in lights:
+            t.start()
+        for t in lights:
+            t.join(timeout=seconds + 30)
+        still_running = sum(h.is_alive() for h in heavies)
+        for heavy in heavies:
+            heavy.join(timeout=timeout + 10)
+    finally:
+        srv.shutdown()
+        thread.join(timeout=5)
+        srv.server_close()
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    with capsys.disabled():
+        print(f"\nlight queries while two heavy ones run: {len(latencies)} answered, "
+              f"p50 {latencies[len(latencies) // 2] * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
+              f"max {latencies[-1] * 1000:.1f} ms")
+    assert failures == []
+    assert still_running == 2  # the light queries were measured while both heavy ones ran
+    assert [r[0] for r in heavy_replies] == [503, 503] and all(b"time limit" in r[2] for r in heavy_replies)
+    assert len(latencies) >= 20
+    assert p95 < 0.5 * 3  # the real p95 is printed; the bound leaves room for a loaded machine
+
+
+def test_a_long_query_past_the_long_query_slots_is_run_again_when_one_ends(site):
+    srv = make_server(ServeSettings(graph=site / "graph.ttl", port=0, timeout=2.0, workers=1, light_workers=1))
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    replies: list = []
+    try:
+        first = threading.Thread(target=lambda: replies.append(get(srv, CROSS_JOIN)))
+        first.start()
+        time.sleep(0.8)  # the first holds the one long-query slot
+        second = get(srv, CROSS_JOIN)
+        first.join(timeout=10)
+        assert srv.pool.requeued_queries == 1
+        status, _, body = get(srv, NAMES)  # the light lane still answers
+        assert (status, json.loads(body)["results"]["bindings"]) == (200, NAMES_BINDINGS)
+    finally:
+        srv.shutdown()
+        thread.join(timeout=5)
+        srv.server_close()
+    assert replies[0][0] == 503 and b"time limit of 2 s" in replies[0][2]
+    # the second was stopped at 0.5 s, run again when the first ended (at 2 s), and stopped at its own limit
+    assert second[0] == 503 and b"time limit of 2 s" in second[2]

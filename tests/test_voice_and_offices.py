@@ -130,3 +130,19 @@ def test_the_need_for_something_is_a_demand_and_the_importance_of_an_actor_prais
     assert {(s, p, o) for s, p, o, _m in triples(ex)} == {
         ("person:tomas-brandt", "demands", "a ceasefire"),
         ("person:tomas-brandt", "praises", "org:united-nations")}
+
+
+def test_a_list_of_names_before_a_verb_all_act(nlp):
+    ex = extract(nlp, "In the north, Dr. Anna Keller, General Paul Marchand, and Mr. Tomas Brandt met with "
+                      "Prime Minister Lena Varga.")
+    meets = {(s, o) for s, p, o, _ in triples(ex, "meets")}
+    assert {s for s, _o in meets} >= {"person:paul-marchand", "person:tomas-brandt"}
+
+
+def test_a_ministry_spokesman_speaks_for_the_ministry_of_his_state(nlp):
+    ex = extract(nlp, "The Azeri Defence Ministry claimed that the rebels shelled the town. An Armenian Defence "
+                      "Ministry spokesman disputed these claims.")
+    orgs = {m.key for m in ex.mentions if m.type == "Organization"}
+    assert len([k for k in orgs if "defence-ministry" in k]) == 2
+    disputer = {r.subject.key for r in ex.relations if r.predicate == "disputes"}
+    assert len(disputer) == 1 and "armenian" in next(iter(disputer))
