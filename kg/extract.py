@@ -141,6 +141,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _places_in_region(ctx, sent, number)
         _patron_relations(ctx, sent, number)
         _toll_estimates(ctx, sent, number)
+        _voice_demands(ctx, sent, number)
         _resolve_references(ctx, sent)
         speech = []
         for frame in _frames(ctx, sent):
@@ -1964,8 +1965,10 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
     verbal = (node.pos_ == "VERB" or node.tag_.startswith("VB")) and not any(d == "cop" for d, _l, _c in kids)
     conditional = set()
     for d, low, c in kids:
-        if d in sx.AUX and low in ("could", "might", "may", "should") or d in sx.AUX and low == "would" and not verbal:
+        if d in sx.AUX and low in ("could", "might", "may") or d in sx.AUX and low == "would" and not verbal:
             flags.add("Hypothetical")
+        if d in sx.AUX and low in _stance_words()["deontic_aux"]:
+            flags.add("Planned")  # "the forces should withdraw": demanded, not done
         if d in sx.AUX and low in future:
             flags.add("Planned")
         if d == "mark" and low in ("if", "unless", "whether"):
@@ -2326,10 +2329,40 @@ def _own_refusal(ctx: Context, frame: Frame, modality: str, claimant: Mention | 
 
 
 @lru_cache(maxsize=1)
-def _need_nouns() -> frozenset[str]:
+def _stance_words() -> dict[str, frozenset[str]]:
     import json
     from .gazetteer import PATTERNS_DIR
-    return frozenset(json.loads((PATTERNS_DIR / "stance.json").read_text(encoding="utf-8"))["need_nouns"])
+    data = json.loads((PATTERNS_DIR / "stance.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _need_nouns() -> frozenset[str]:
+    return _stance_words()["need_nouns"]
+
+
+def _voice_demands(ctx: Context, sent: Span, number: int) -> None:
+    """'All parties must allow humanitarian access', 'the forces should withdraw', in the document's own voice: the
+    speaker demands it (the act itself is Planned)."""
+    voice = ctx.voice
+    if voice is None or (voice.author is None and voice.body is None):
+        return
+    deontic = _stance_words()["deontic_aux"]
+    for tok in sent:
+        if tok.lower_ not in deontic or sx.dep(tok) not in sx.AUX:
+            continue
+        verb = tok.head
+        if any((sx.lookup(a, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") in ("speech", "directive")
+               for a in verb.ancestors) or tok.i in ctx.finder.quoted:
+            continue  # someone else's words
+        subjects = sx.subjects(verb) + sx.children(verb, sx.SUBJ_PASS)
+        if not subjects or any(s.lower_ in voice_words().first_plural | voice_words().first_singular
+                               for s in subjects):
+            continue  # "we must…" is a commitment, not a demand of others
+        speaker = voice.speaker_at(tok.idx) or voice.body
+        if speaker is None:
+            continue
+        _add(ctx, number, speaker, "demands", _clause_content(verb), evidence=_clause_content(verb).text[:120],
+             token=tok)
 
 
 def _stance_of_need(ctx: Context, frame: Frame) -> Frame:

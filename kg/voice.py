@@ -143,8 +143,20 @@ def title_author(title: str, gaz: Gazetteer) -> tuple[str, str] | None:
     else:
         return None
     rest = title[match.end():]
-    cut = TITLE_CUT.search(rest)
-    phrase = rest[:cut.start()] if cut else rest
+    found = _titled_name(rest, gaz)
+    if found is not None and _is_proxy(found[1]):
+        # "Readout by the Spokesperson X of Y's Meeting with Z": the readout speaks for its principal, Y
+        principal = re.search(r"\bof\s+(?:the\s+)?(.+?['’]s?)\s+\w", rest)
+        if principal is not None:
+            return _titled_name(principal.group(1), gaz) or found
+    return found
+
+
+def _titled_name(text: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    """(name, role) at the start of a title fragment: 'National Security Advisor Jane Roe on …' -> ('Jane Roe',
+    'national security advisor')."""
+    cut = TITLE_CUT.search(text)
+    phrase = text[:cut.start()] if cut else text
     tokens = phrase.split()
     titles = _title_words(gaz)
     last_title = -1

@@ -146,3 +146,15 @@ def test_a_ministry_spokesman_speaks_for_the_ministry_of_his_state(nlp):
     assert len([k for k in orgs if "defence-ministry" in k]) == 2
     disputer = {r.subject.key for r in ex.relations if r.predicate == "disputes"}
     assert len(disputer) == 1 and "armenian" in next(iter(disputer))
+
+
+def test_must_and_should_for_others_in_the_documents_voice_are_demands(nlp):
+    ex = extract(nlp, "All parties must allow humanitarian access. Hungarian forces should withdraw from Szeged. "
+                      "We must stay vigilant.",
+                 title="Statement by President Tomas Brandt on the Crisis",
+                 source="Ministry of Foreign Affairs of Austria")
+    demands = {(r.subject.key, r.object.text) for r in ex.relations if r.predicate == "demands"}
+    assert demands == {("person:tomas-brandt", "All parties must allow humanitarian access"),
+                       ("person:tomas-brandt", "Hungarian forces should withdraw from Szeged")}
+    # the act demanded is planned, not done
+    assert {r.modality for r in ex.relations if r.predicate == "withdrawsFrom"} <= {"Planned"}
