@@ -234,7 +234,8 @@ def _make_word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
     lex = gaz.lexicon
     return {"hypo": frozenset(lex["hypothetical_words"]), "allege": frozenset(lex["allege_words"]),
             "future": frozenset(lex["future_aux"]), "plan_nouns": frozenset(lex["plan_nouns"]),
-            "plan_verbs": frozenset(lex["plan_verbs"]), "negative_verbs": frozenset(lex["negative_verbs"])}
+            "plan_verbs": frozenset(lex["plan_verbs"]), "negative_verbs": frozenset(lex["negative_verbs"]),
+            "particles": frozenset(k.split()[1] for k in lex["verbs"] if " " in k)}
 
 
 # --- references ------------------------------------------------------------------------------------
@@ -1095,6 +1096,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
         pos, tag = pos_of[i], tag_of[i]
         if pos == "VERB" or (pos == "AUX" and w.lemma[i] not in ("be", "have", "do")) or tag.startswith("VB"):
             lemma, entry = w.lookup(i, verbs)
+            entry = _phrasal_entry(ctx, i, verbs) or entry  # "turned down the offer"
             if entry is None:
                 if "establish" in w.candidates(i):
                     yield from _establish_frame(ctx, w.tokens[i])
@@ -1104,12 +1106,30 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                 frame = _verb_frame(ctx, tok, entry)
                 if frame is not None:
                     yield frame
+        elif pos == "ADJ" and verbs.get(w.lower[i], {}).get("adjective"):
+            # "we are grateful to Kenya": a predicate adjective of the lexicon, read as its verb would be
+            frame = _verb_frame(ctx, w.tokens[i], verbs[w.lower[i]])
+            if frame is not None:
+                yield frame
         elif pos in ("NOUN", "PROPN") or tag.startswith("NN"):
             _, entry = w.lookup(i, nouns)
             if entry is not None:
                 frame = _noun_frame(ctx, w.tokens[i], entry, light)
                 if frame is not None:
                     yield frame
+
+
+def _phrasal_entry(ctx: Context, i: int, verbs: dict) -> dict | None:
+    """The lexicon entry of verb i with its particle ('turn down', 'wipe out'), if the lexicon has one."""
+    w = ctx.words
+    for particle in ctx.word_sets["particles"]:
+        if i in w.heads_of(particle):
+            for c in w.tokens[i].children:
+                if c.lower_ == particle and sx.dep(c) in ("prt", "compound:prt"):
+                    for cand in w.candidates(i):
+                        if f"{cand} {particle}" in verbs:
+                            return verbs[f"{cand} {particle}"]
+    return None
 
 
 PRESENCE_WORDS = frozenset({"present", "stationed", "deployed", "based", "garrisoned"})
@@ -1501,6 +1521,9 @@ def _owners(ctx: Context, tok: Token) -> list[Mention]:
     if poss is not None:
         heads.append(poss)
     heads += [n for p, n in sx.prep_args(tok) if p in ("of", "by")]
+    # "the role played by X", "the efforts made by X": the agent of a participle on the noun
+    heads += [n for c in tok.children if sx.dep(c) == "acl" and c.tag_ in ("VBN", "VBD") for p, n in sx.prep_args(c)
+              if p == "by"]
     out: list[Mention] = []
     for head in heads:
         for c in sx.with_conjuncts(head):
@@ -1542,7 +1565,7 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                         for p, n in sx.prep_args(inner) if p == slot]
         for tok in toks:
             mentions = _mentions_expanded(ctx, tok)
-            if not mentions and entry.get("p") in OWNED_OBJECT_PROPS:
+            if not mentions and (entry.get("p") in OWNED_OBJECT_PROPS or entry.get("actor_p")):
                 owners = _owners(ctx, tok)
                 if not owners and tok.pos_ == "NOUN":
                     # "support for the defence of X", "commitment to the security of X": one noun further
@@ -1588,6 +1611,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     prop = entry["p"]
     mode = entry.get("mode")
     subjects = _inherited_subjects(ctx, tok)
+    if entry.get("subj_types"):  # "the delegation arrived in Kyiv" visits; troops arriving are deployed
+        subjects = [s for s in subjects if s.type in entry["subj_types"]]
     if prop in ("attacks", "strikes") and sx.dep(tok) == "advcl" and tok.tag_ == "VBG" \
             and any(sx.lemma_in(o, ctx.finder.agreement_nouns | {"sanction", "sanctions", "measure", "measures"})
                     or any(sx.lemma_in(n, {"sanction", "sanctions"}) for _p, n in sx.prep_args(o))
@@ -1624,7 +1649,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
                                [:CONTENT_LIMIT])]
     if entry.get("addressee") and not objects:
         # "called on allies to provide more air defence systems": the demand is the addressee's act
-        hearers = [n for p, n in sx.prep_args(tok) if p == entry["addressee"]]
+        addressee = entry["addressee"]
+        hearers = [n for p, n in sx.prep_args(tok) if p == addressee or isinstance(addressee, list) and p in addressee]
         acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl", "ccomp")
                 and any(m.lower_ == "to" for m in c.children) and c.i > tok.i]
         if hearers and acts:
@@ -1695,7 +1721,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             and not any(sx.dep(c) in sx.SUBJ and sx.is_relative_pronoun(c) for c in tok.children):
         # "areas Russia has already annexed": the relative clause's noun is the object
         noun = tok.head
-        objects = _mentions_expanded(ctx, noun) or [_content(noun)]
+        objects = [m for m in _mentions_expanded(ctx, noun) if _allowed_object(ctx, entry, noun, m)] \
+            or ([_content(noun)] if _allowed_object(ctx, entry, noun, None) else [])  # not "weapons we receive"
     if not objects and "dobj" in slots and sx.dep(tok) == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         # "all territories seized by Russia, including Crimea": the participle's noun is the object
         noun = tok.head
@@ -1714,6 +1741,11 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         subjects, objects = subjects[:1], subjects[1:]
     if not objects:
         return None
+    prop, objects, mode = _actor_reading(entry, prop, objects, mode)
+    if entry.get("guest_p") and any(p == "to" for p, _n in [*sx.prep_args(tok), *(a for o in sx.objects(tok)
+                                                                                    for a in sx.prep_args(o))]) \
+            and all(isinstance(o, Mention) and o.type == "Person" for o in objects):
+        prop = entry["guest_p"]  # "welcomed Scholz to the White House": a host meets the guest
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
                  symmetric=bool(entry.get("symmetric")), scope=tok)
 
@@ -1775,7 +1807,11 @@ def _establish_frame(ctx: Context, tok: Token) -> Iterator[Frame]:
 
 
 def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame | None:
-    prop = entry["p"]
+    preps = {p for p, _n in sx.prep_args(tok)}
+    if sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, light):
+        preps |= {p for p, n in sx.prep_args(tok.head) if n.ent_type_ not in ("DATE", "TIME")}
+    entry = next(({**entry, **alt} for prep, alt in entry.get("by_prep", {}).items() if prep in preps), entry)
+    prop = entry["p"]  # "a call with Putin" negotiates, "a call for a ceasefire" demands: 'by_prep'
     if any(c.lower_ in entry.get("not_with", ()) for c in tok.children if c.i < tok.i):
         return None  # "rescue operations in Kharkiv" are not attacks
     slots = entry.get("obj", [])
@@ -1815,10 +1851,21 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             objects = [m for p, n in sx.prep_args(carrier) if p in slots and p != "by"
                        for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
     head = tok.head
-    scope = tok
+    scope = anchor = tok
+    if not objects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
+        # "held talks in Paris with Scholz", "paid tribute to X": the noun's phrase hung on its light verb
+        objects = [m for p, n in sx.prep_args(head) if p in slots and p != "by"
+                   for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
+        if not objects and prop in SPEECH_PROPS:  # "renewed its call for a ceasefire"
+            objects = [_content(n) for p, n in sx.prep_args(head) if p in slots and p != "by"
+                       and n.ent_type_ not in ("DATE", "TIME")][:1]
     if not subjects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
         subjects = _inherited_subjects(ctx, head)
         scope = head
+    elif not subjects and entry.get("speech_subject") and sx.dep(tok) in sx.OBJ \
+            and (sx.lookup(head, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") == "speech":
+        subjects = _inherited_subjects(ctx, head)  # "stressed the need for a ceasefire": the speaker's demand
+        scope = anchor = head  # made as the speech act is, not claimed by it
     elif not subjects and sx.dep(tok) in sx.POBJ | sx.NOUN_OBL and sx.prep_of(tok) in ("of", "in", "for", "to") and head.pos_ in ("VERB",):
         # "boasting of capturing", "gearing up for an offensive"
         subjects = _inherited_subjects(ctx, head)
@@ -1855,8 +1902,16 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             return None
     if not objects:
         return None
-    return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=entry.get("mode"),
+    prop, objects, mode = _actor_reading(entry, prop, objects, entry.get("mode"))
+    return Frame(token=anchor, prop=prop, subjects=subjects, objects=objects, mode=mode,
                  symmetric=bool(entry.get("symmetric")), scope=scope)
+
+
+def _actor_reading(entry: dict, prop: str, objects: list, mode: str | None) -> tuple[str, list, str | None]:
+    """'concern about the PRC's actions' condemns the PRC, 'concern over the violence' claims it; 'the importance
+    of Qatar' praises Qatar: an entry's 'actor_p' is its property when its object is an actor."""
+    actors = [o for o in objects if isinstance(o, Mention) and o.type in ACTOR_TYPES] if entry.get("actor_p") else []
+    return (entry["actor_p"], actors, None) if actors else (prop, objects, mode)
 
 
 # --- modality ------------------------------------------------------------------------------------
@@ -2016,9 +2071,9 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                 and (_node_info(ctx, node.head).entry or {}).get("mode") == "speech":
             # "told reporters that Russia would not accept…" read as a relative clause on "reporters"
             node, rel = node.head, "ccomp"
-        if rel in sx.NOUN_OBL | sx.POBJ and (sx.prep_of(child) in CIRCUMSTANCE_PREPS or sx.prep_of(child) == "at"
+        if rel in sx.NOUN_OBL | sx.POBJ and (sx.prep_of(child) in CIRCUMSTANCE_PREPS or sx.prep_of(child) in ("at", "in")
                                              and sx.lemma_in(child, GATHERING_NOUNS)):
-            circumstance = True  # "said during a visit", "speaking at a meeting with…"
+            circumstance = True  # "said during a visit", "speaking at a meeting with…", "in his meeting with X, …"
         if rel == "advcl" and any(sx.dep(m) == "mark" and m.lower_ in TEMPORAL_MARKS for m in child.children) \
                 and (_node_info(ctx, node).entry or {}).get("mode") in ("speech", "allege", "deny"):
             circumstance = True  # "accused Russia … after a drone attack killed four people": when, not what

@@ -26,6 +26,20 @@ RULER_LABELS = {"Country": "GPE", "Region": "GPE", "City": "GPE", "Organization"
 REGION_SUFFIXES = {"oblast": "Oblast", "krai": "Krai", "okrug": "Autonomous Okrug"}
 
 
+def _lexicon() -> dict:
+    """lexicon.json with the reviewed entries of lexicon_derived.json (CAMEO and PropBank, made by
+    scripts/derive_lexicon.py) added: the hand-written entries win, light verbs are joined."""
+    lexicon = json.loads((PATTERNS_DIR / "lexicon.json").read_text(encoding="utf-8"))
+    derived_path = PATTERNS_DIR / "lexicon_derived.json"
+    if derived_path.exists():
+        derived = json.loads(derived_path.read_text(encoding="utf-8"))
+        for table in ("verbs", "nouns"):
+            lexicon[table] = {**derived.get(table, {}), **lexicon[table]}
+        lexicon["light_verbs"] = lexicon["light_verbs"] + [v for v in derived.get("light_verbs", ())
+                                                           if v not in lexicon["light_verbs"]]
+    return lexicon
+
+
 @dataclass
 class Entry:
     """One known entity."""
@@ -93,7 +107,7 @@ class Gazetteer:
         self._core_keys = frozenset(self.entries)
         self._load_world()
         self.titles = json.loads((PATTERNS_DIR / "titles.json").read_text(encoding="utf-8"))
-        self.lexicon = json.loads((PATTERNS_DIR / "lexicon.json").read_text(encoding="utf-8"))
+        self.lexicon = _lexicon()
 
     # -- loading --------------------------------------------------------------
 
