@@ -27,6 +27,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import ACTOR_TYPES, AMBIGUOUS as AMBIGUOUS_PREFIX, PEOPLE_NOUNS, PLACE_TYPES, MentionFinder, MentionIndex
 from .model import MODALITIES, Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
 from .qualifiers import parse_quantities, resolve_date
+from .vocab import DOMAINS, RANGES
 from .voice import Voice, find_voice, voice_words
 
 STANDING = frozenset({"leaderOf", "memberOf", "commands", "locatedIn", "borders", "controls"})
@@ -2203,6 +2204,9 @@ def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modalit
          token: Token | None = None) -> int | None:
     if isinstance(obj, Mention) and obj.key == subject.key:
         return None
+    if prop in DOMAINS and subject.type not in DOMAINS[prop] or \
+            prop in RANGES and isinstance(obj, Mention) and obj.type not in RANGES[prop]:
+        return None  # the ontology's domain and range: a leader leads a country or body, not a person
     rel = Relation(doc_id=ctx.document.doc_id, sentence=number, subject=subject, predicate=prop,
                    object=obj, modality=modality, claimant=claimant, date=date, place=place,
                    quantity=quantity, role=role, evidence=evidence)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.collection import Collection
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_DIR = ROOT / "ontology"
@@ -53,6 +54,35 @@ def relation_properties(graph: Graph) -> list[str]:
     return sorted(str(p)[len(ONTOLOGY_NS):] for p in found if str(p)[len(ONTOLOGY_NS):] not in skip)
 
 
+def _local(term) -> str:
+    return str(term)[len(ONTOLOGY_NS):]
+
+
+def _class_closure(graph: Graph, cls) -> set[str]:
+    """The local names of a class and of all its subclasses; for an owl:unionOf class, of each member's."""
+    members = list(Collection(graph, next(graph.objects(cls, OWL.unionOf)))) \
+        if (cls, OWL.unionOf, None) in graph else [cls]
+    found = set(members)
+    changed = True
+    while changed:
+        changed = False
+        for sub, _, sup in graph.triples((None, RDFS.subClassOf, None)):
+            if sup in found and sub not in found:
+                found.add(sub)
+                changed = True
+    return {_local(c) for c in found if isinstance(c, URIRef) and str(c).startswith(ONTOLOGY_NS)}
+
+
+def argument_types(graph: Graph, which) -> dict[str, list[str]]:
+    """Relation property -> the entity classes its rdfs:domain (or rdfs:range) admits, subclasses included."""
+    out = {}
+    for name in relation_properties(graph):
+        prop = URIRef(ONTOLOGY_NS + name)
+        for cls in graph.objects(prop, which):
+            out[name] = sorted(_class_closure(graph, cls))
+    return out
+
+
 def render_vocab(graph: Graph) -> str:
     """Python source of kg/vocab.py for the given ontology graph."""
     terms = ontology_terms(graph)
@@ -90,6 +120,15 @@ def render_vocab(graph: Graph) -> str:
         "SYMMETRIC_PROPERTIES = (",
         *[f'    "{name}",' for name in symmetric],
         ")",
+        "",
+        "# The entity classes a relation's subject (domain) and object (range) may have, subclasses included.",
+        "DOMAINS = {",
+        *[f'    "{name}": frozenset({tuple(types)!r}),' for name, types in argument_types(graph, RDFS.domain).items()],
+        "}",
+        "",
+        "RANGES = {",
+        *[f'    "{name}": frozenset({tuple(types)!r}),' for name, types in argument_types(graph, RDFS.range).items()],
+        "}",
         "",
     ]
     return "\n".join(lines)

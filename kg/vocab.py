@@ -143,3 +143,22 @@ SYMMETRIC_PROPERTIES = (
     "meets",
     "negotiatesWith",
 )
+
+# The entity classes a relation's subject (domain) and object (range) may have, subclasses included.
+DOMAINS = {
+    "borders": frozenset(('City', 'Country', 'Place', 'Region')),
+    "commands": frozenset(('Person',)),
+    "leaderOf": frozenset(('Person',)),
+    "locatedIn": frozenset(('City', 'Country', 'Place', 'Region')),
+    "memberOf": frozenset(('Actor', 'Country', 'MilitaryUnit', 'Organization', 'Person')),
+    "orders": frozenset(('Actor', 'Country', 'MilitaryUnit', 'Organization', 'Person')),
+}
+
+RANGES = {
+    "borders": frozenset(('City', 'Country', 'Place', 'Region')),
+    "commands": frozenset(('MilitaryUnit',)),
+    "controls": frozenset(('City', 'Country', 'Place', 'Region')),
+    "leaderOf": frozenset(('Country', 'MilitaryUnit', 'Organization', 'Region')),
+    "locatedIn": frozenset(('City', 'Country', 'Place', 'Region')),
+    "memberOf": frozenset(('Country', 'MilitaryUnit', 'Organization')),
+}

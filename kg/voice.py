@@ -169,7 +169,8 @@ def issuing_state(document: Document, gaz: Gazetteer) -> Entry | None:
     source = document.source or ""
     low = source.lower()
     if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words.official_words):
-        found = _known(gaz, source, ("Country", "Organization"))
+        # a state's office speaks for the state ('U.S. Department of State'); a body for itself
+        found = _known(gaz, source, ("Country",)) or _known(gaz, source, ("Organization",))
         if found is not None:
             return found
     host = urlparse(document.url or "").hostname or ""
