@@ -269,10 +269,24 @@ class MentionFinder:
                     self.index.put(span, self.entry_mention(span, entry, name), span.root)
                 else:
                     self.index.put(span, self.mention(span, type_, f"{type_.lower()}:{slug(name)}", name), span.root)
-            elif 2 <= j + 1 - start <= 3 and (span := doc[start:j + 1]) is not None and all(t.pos_ == "PROPN" and t.lower_ not in self.all_titles
+            elif (2 <= j + 1 - start <= 3 or j == start and self._titled_single(start)) \
+                    and (span := doc[start:j + 1]) is not None and all(t.pos_ == "PROPN" and t.lower_ not in self.all_titles
                                             and not self.gaz.lookup(t.text) and not self.gaz.country_of_demonym(t.text)
                                             and t.lower_ not in CALENDAR_WORDS for t in span) and self._person_context(span):
                 self._person(span, None)
+            elif j - i >= 2:
+                # "President for National Security Affairs Jane Roe": a name at the end of a title's run of
+                # capitalised words
+                k = j
+                while k > i and pos[k] == "PROPN" and text[k].istitle() and lower[k] not in self.all_titles \
+                        and lower[k] not in self.title_words and lower[k] not in ORG_WORDS \
+                        and lower[k] not in INSTITUTION_WORDS and not self.gaz.lookup(text[k]) \
+                        and not self.gaz.country_of_demonym(text[k]) and lower[k] not in CALENDAR_WORDS:
+                    k -= 1
+                tail = doc[k + 1:j + 1]
+                titled = any(lower[x] in self.all_titles for x in range(i, k + 1))
+                if 2 <= len(tail) <= 3 and titled and (text[k].istitle() or lower[k] in self.all_titles):
+                    self._person(tail, None)
             i = j + 1
         for i, word in enumerate(text):
             if 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and pos[i] == "PROPN" and free(i) \
@@ -297,6 +311,15 @@ class MentionFinder:
             span = doc[start:end]
             name = span.text
             self.index.put(span, self.mention(span, "City", f"city:{slug(name)}", name), span.root)
+
+    def _titled_single(self, k: int) -> bool:
+        """Whether the single capitalised word at k follows an honorific or a person's title ('Mr. Roe',
+        'President Roe'), which makes it a surname."""
+        if k == 0:
+            return False
+        before = self.doc[k - 1].lower_
+        honorifics = {h + "." for h in self.gaz.titles.get("honorifics", ())} | set(self.gaz.titles.get("honorifics", ()))
+        return before in honorifics or before in self.leader_titles or before in self.military_titles
 
     def _person_context(self, span: Span) -> bool:
         before = self.doc[span.start - 1] if span.start > 0 else None

@@ -158,3 +158,18 @@ def test_must_and_should_for_others_in_the_documents_voice_are_demands(nlp):
                        ("person:tomas-brandt", "Hungarian forces should withdraw from Szeged")}
     # the act demanded is planned, not done
     assert {r.modality for r in ex.relations if r.predicate == "withdrawsFrom"} <= {"Planned"}
+
+
+def test_names_after_honorifics_and_long_titles_are_people(nlp):
+    ex = extract(nlp, "Assistant to the President for National Security Affairs Anna Keller hosted President "
+                      "Tomas Brandt. Mr. Marchand and President Brandt discussed the floods.")
+    people = {m.key for m in ex.mentions if m.type == "Person"}
+    assert {"person:anna-keller", "person:tomas-brandt"} <= people
+    assert any(m.type == "Person" and m.name == "Marchand" for m in ex.mentions)
+
+
+def test_the_ontology_bounds_what_a_relation_may_join():
+    from kg.vocab import DOMAINS, RANGES
+    assert DOMAINS["leaderOf"] == frozenset({"Person"})
+    assert "Person" not in RANGES["leaderOf"] and "Country" in RANGES["leaderOf"]
+    assert "Person" not in RANGES["memberOf"]
