@@ -245,7 +245,9 @@ class MentionFinder:
             j = i
             while j + 1 < n and free(j + 1) and (text[j + 1].istitle() and text[j + 1].isalpha()
                                                  or lower[j + 1] in ("of", "for", "the", "and")
-                                                 and j + 2 < n and (text[j + 2].istitle()
+                                                 and j + 2 < n and not (lower[j + 1] == "and"
+                                                                        and lower[j + 2] in self.all_titles)
+                                                 and (text[j + 2].istitle()
                                                                     or lower[j + 2] == "the"
                                                                     and j + 3 < n and text[j + 3].istitle())):
                 j += 1
