@@ -387,6 +387,27 @@ def _author_by_title(ctx: Context, tok: Token) -> Mention | None:
     return None
 
 
+def _principal(ctx: Context, tok: Token) -> Mention | None:
+    """Who speaks where a readout names no speaker: the author, else the issuing state's head named in the text,
+    else the issuing state."""
+    voice = ctx.voice
+    if voice is None or tok.i in ctx.finder.quoted:
+        return None
+    speaker = voice.speaker_at(tok.idx)
+    if speaker is not None:
+        return replace(speaker, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text, name=None)
+    if voice.body is None:
+        return None
+    country = voice.body.key.split(":", 1)[1] if voice.body.key.startswith("country:") else None
+    if country is not None:
+        for ment in ctx.index.by_token.values():
+            entry = ctx.gaz.entries.get(ment.key) if ment.type == "Person" else None
+            if entry is not None and entry.country == country and (entry.office or "").lower() in \
+                    ctx.finder.leader_titles:
+                return replace(ment, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text, name=None)
+    return replace(voice.body, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text)
+
+
 def _group_reference(ctx: Context, tok: Token) -> bool:
     """'The two leaders', 'both sides', 'the parties' and a subject 'they' after a pair of actors: each of them.
     Records the group and returns True when resolved."""
@@ -1609,9 +1630,16 @@ def _quantity_object(ctx: Context, entry: dict, tok: Token):
 
 
 def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
+    if entry.get("that_p") and any(sx.dep(c) == "ccomp" and _that_marked(c) for c in tok.children):
+        entry = {"p": entry["that_p"], "mode": "speech"}  # "the leaders agreed that…" state it
     prop = entry["p"]
     mode = entry.get("mode")
     subjects = _inherited_subjects(ctx, tok)
+    if not subjects and mode == "speech" and sx.is_passive(tok) and not any(
+            p == "by" for p, _n in sx.prep_args(tok)):
+        # "It was noted that…" in a readout: the document's principal speaks
+        principal = _principal(ctx, tok)
+        subjects = [principal] if principal is not None else []
     if entry.get("subj_types"):  # "the delegation arrived in Kyiv" visits; troops arriving are deployed
         subjects = [s for s in subjects if s.type in entry["subj_types"]]
     if prop in ("attacks", "strikes") and sx.dep(tok) == "advcl" and tok.tag_ == "VBG" \
@@ -2358,8 +2386,8 @@ def _voice_demands(ctx: Context, sent: Span, number: int) -> None:
         if tok.lower_ not in deontic or sx.dep(tok) not in sx.AUX:
             continue
         verb = tok.head
-        if any((sx.lookup(a, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") in ("speech", "directive")
-               for a in verb.ancestors) or tok.i in ctx.finder.quoted:
+        if any((e := sx.lookup(a, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") in ("speech", "directive")
+               or e.get("that_p") or e.get("p") in SPEECH_ACTS for a in verb.ancestors) or tok.i in ctx.finder.quoted:
             continue  # someone else's words
         subjects = sx.subjects(verb) + sx.children(verb, sx.SUBJ_PASS)
         if not subjects or any(s.lower_ in voice_words().first_plural | voice_words().first_singular

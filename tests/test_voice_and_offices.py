@@ -173,3 +173,13 @@ def test_the_ontology_bounds_what_a_relation_may_join():
     assert DOMAINS["leaderOf"] == frozenset({"Person"})
     assert "Person" not in RANGES["leaderOf"] and "Country" in RANGES["leaderOf"]
     assert "Person" not in RANGES["memberOf"]
+
+
+def test_agreeing_that_states_and_an_agentless_note_in_a_readout_is_the_principals(nlp):
+    ex = extract(nlp, "President Tomas Brandt spoke with Prime Minister Lena Varga. The two leaders agreed that "
+                      "the talks would continue. It was noted that the border would reopen.",
+                 title="Readout of President Tomas Brandt’s Call with Prime Minister Lena Varga")
+    claims = {(r.subject.key, r.object.text) for r in ex.relations if r.predicate == "claims"}
+    assert ("person:tomas-brandt", "the talks would continue") in claims
+    assert ("person:lena-varga", "the talks would continue") in claims
+    assert ("person:tomas-brandt", "the border would reopen") in claims
