@@ -32,6 +32,7 @@ from .voice import Voice, find_voice, voice_words
 
 STANDING = frozenset({"leaderOf", "memberOf", "commands", "locatedIn", "borders", "controls"})
 SPEECH_PROPS = frozenset({"claims", "warns", "denies", "demands", "accuses", "estimates", "disputes"})
+FIRST_PERSON = voice_words().first_singular | voice_words().first_plural
 SPEECH_ACTS = SPEECH_PROPS | {"praises", "condemns", "threatens", "rejects", "orders", "agreesTo"}
 TERRITORY_NOUNS = frozenset({"territory", "territories", "land", "lands", "ground", "area", "areas", "kilometers",
                              "kilometres", "miles", "village", "villages", "settlement", "settlements", "town",
@@ -1712,6 +1713,11 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             objects = [m for m in _mentions_expanded(ctx, stray) if _allowed_object(ctx, entry, stray, m)]
             if not objects and _allowed_object(ctx, entry, stray, None):
                 objects = [_content(stray)]
+    if prop == "claims" and complement is None and subjects and all(x.surface.lower() in FIRST_PERSON
+                                                                     for x in subjects) \
+            and any((sx.lookup(o, ctx.gaz.lexicon["nouns"])[1] or {}).get("p") in ("supports", "defends", "agreesTo")
+                    for o in sx.objects(tok)):
+        return None  # "We reaffirm our commitment to X": the stance itself, no claim about it
     if prop == "claims" and not objects and complement is None:
         need = [o for o in sx.objects(tok) if o.lower_ in _need_nouns() or o.lemma_ in _need_nouns()]
         if need:
@@ -2439,6 +2445,10 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     elif frame.prop in SPEECH_PROPS and modality in ("Claimed",) and frame.mode in ("speech", "allege"):
         # a speech act reported by someone else is still a speech act the article asserts happened
         modality = "Asserted"
+    if modality == "Claimed" and claimant is not None and claimant.surface.lower() in FIRST_PERSON \
+            and any(s.key == claimant.key for s in subjects):
+        # "We reaffirm our commitment to X": in the first person the statement performs the stance
+        modality, claimant = "Asserted", None
     if modality == "Asserted" and ctx.voice is not None and ctx.voice.turns:
         # a transcript's turn is its speaker's direct speech: what it states is claimed; the acts it performs
         # (appeals, accusations, praise) are the speaker's, as the text shows them

@@ -183,3 +183,14 @@ def test_agreeing_that_states_and_an_agentless_note_in_a_readout_is_the_principa
     assert ("person:tomas-brandt", "the talks would continue") in claims
     assert ("person:lena-varga", "the talks would continue") in claims
     assert ("person:tomas-brandt", "the border would reopen") in claims
+
+
+def test_a_commitment_in_the_first_person_is_support_and_in_the_third_a_claim(nlp):
+    ex = extract(nlp, "We reaffirm our commitment to the security of Poland.",
+                 source="Ministry of Foreign Affairs of Austria")
+    assert triples(ex) == {("country:AT", "supports", "country:PL", "Asserted")}
+    ex = extract(nlp, "President Tomas Brandt reaffirmed Austria's commitments to both Poland and Hungary.")
+    rels = triples(ex)
+    assert ("country:AT", "supports", "country:PL", "Claimed") in rels
+    assert ("country:AT", "supports", "country:HU", "Claimed") in rels
+    assert any(s == "person:tomas-brandt" and p == "claims" for s, p, _o, _m in rels)
