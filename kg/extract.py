@@ -1113,6 +1113,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     yield from _according_to_frames(ctx, sent)
     yield from _mistagged_speech_frames(ctx, sent)
     yield from _presence_frames(ctx, sent)
+    yield from _weapon_launches(ctx, sent)
     w = ctx.words
     pos_of, tag_of = w.pos, w.tag
     for i in range(sent.start, sent.end):
@@ -2379,6 +2380,32 @@ def _stance_words() -> dict[str, frozenset[str]]:
 
 def _need_nouns() -> frozenset[str]:
     return _stance_words()["need_nouns"]
+
+
+def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'Iran launched 200 ballistic missiles at Israel', 'fired waves of drones against cities': launching a
+    weapon at a target attacks it."""
+    words = _stance_words()
+    for tok in sent:
+        if tok.pos_ != "VERB" or not sx.lemma_in(tok, words["launch_verbs"]):
+            continue
+        weapons = [o for o in sx.objects(tok) if o.lower_ in ctx.finder.weapon_nouns
+                   or any(p == "of" and n.lower_ in ctx.finder.weapon_nouns for p, n in sx.prep_args(o))]
+        if not weapons:
+            continue
+        inner = [n for w in weapons for p, n in sx.prep_args(w) if p == "of"]  # "waves of missiles"
+        targets = [n for p, n in sx.prep_args(tok) if p in words["target_preps"]]
+        targets += [n for w in weapons + inner for c in sx.with_conjuncts(w) for p, n in sx.prep_args(c)
+                    if p in words["target_preps"]]
+        if not targets:
+            continue
+        objects: list = []
+        for n in targets:
+            found = [m for m in _mentions_expanded(ctx, n) if m.type in ACTOR_TYPES | PLACE_TYPES]
+            objects += found or [_content(n)]
+        subjects = _inherited_subjects(ctx, tok)
+        if subjects and objects:
+            yield Frame(token=tok, prop="attacks", subjects=subjects, objects=objects, scope=tok)
 
 
 def _voice_demands(ctx: Context, sent: Span, number: int) -> None:

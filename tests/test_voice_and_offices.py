@@ -194,3 +194,10 @@ def test_a_commitment_in_the_first_person_is_support_and_in_the_third_a_claim(nl
     assert ("country:AT", "supports", "country:PL", "Claimed") in rels
     assert ("country:AT", "supports", "country:HU", "Claimed") in rels
     assert any(s == "person:tomas-brandt" and p == "claims" for s, p, _o, _m in rels)
+
+
+def test_launching_weapons_at_a_target_attacks_it(nlp):
+    ex = extract(nlp, "Iran launched 200 ballistic missiles at Israel.")
+    assert triples(ex, "attacks") == {("country:IR", "attacks", "country:IL", "Asserted")}
+    ex = extract(nlp, "Russia launched waves of missiles and drones against Ukrainian cities.")
+    assert triples(ex, "attacks") == {("country:RU", "attacks", "Ukrainian cities", "Asserted")}
