@@ -329,19 +329,28 @@ GROUP_TYPES = frozenset({"Person", "Country", "Organization"})
 
 
 def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Mention]:
+    return _participants_of(ctx, tok, pronoun, people_only=tok.lower_ in voice_words().person_group_nouns)
+
+
+def _participants_of(ctx: Context, tok: Token, pronoun: bool, people_only: bool) -> list[Mention]:
     """The participants a plural reference stands for: the coordinated actors ('X and Y discussed…', 'a call
     between X and Y') of the sentence before it or earlier in its own, or the two people of a meeting or call
     ('X met with Y'). Empty when no such pair is near."""
     doc = tok.doc
     sent = tok.sent
     spans = [(sent.start, tok.i)]
-    if sent.start > 0:
-        prev = doc[sent.start - 1].sent
+    back = 1 if pronoun else 8  # "the delegation" may take up a list named paragraphs before
+    start = sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        prev = doc[start - 1].sent
         spans.append((prev.start, prev.end))
+        start = prev.start
     for lo, hi in spans:
         for i in range(lo, hi):
             ment = ctx.index.by_token.get(i)
-            if ment is None or ment.type not in GROUP_TYPES:
+            if ment is None or ment.type not in GROUP_TYPES or people_only and ment.type != "Person":
                 continue
             t = doc[i]
             if pronoun and sx.dep(t) not in sx.SUBJ | sx.SUBJ_PASS:

@@ -244,6 +244,8 @@ class MentionFinder:
                 continue
             j = i
             while j + 1 < n and free(j + 1) and (text[j + 1].istitle() and text[j + 1].isalpha()
+                                                 or text[j + 1] == "-" and j + 2 < n and text[j + 2].istitle()
+                                                 and text[j + 2].isalpha() and not w.tokens[j + 1].whitespace_
                                                  or lower[j + 1] in ("of", "for", "the", "and")
                                                  and j + 2 < n and not (lower[j + 1] == "and"
                                                                         and lower[j + 2] in self.all_titles)

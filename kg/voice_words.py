@@ -24,6 +24,7 @@ class VoiceWords:
     joint_genres: tuple[str, ...]
     participation_cues: tuple[str, ...]
     office_aliases: dict
+    person_group_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -42,4 +43,5 @@ def voice_words() -> VoiceWords:
         joint_genres=tuple(data["joint_genres"]),
         participation_cues=tuple(data["participation_cues"]),
         office_aliases=dict(data["office_aliases"]),
+        person_group_nouns=frozenset(data["person_group_nouns"]),
     )
