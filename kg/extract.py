@@ -695,12 +695,19 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
             _add(ctx, number, person, prop, target, role=role, evidence=evidence)
 
 
+def _tokens_with(ctx: Context, sent: Span, words) -> Iterator[Token]:
+    """The tokens of a sentence whose lower-case form is one of `words` (read off the word lists: no Token objects
+    for the others)."""
+    lower = ctx.words.lower
+    for i in range(sent.start, sent.end):
+        if lower[i] in words:
+            yield ctx.words.tokens[i]
+
+
 def _member_lists(ctx: Context, sent: Span, number: int) -> None:
     """'A, B and C, as members of the X Group, …' and 'X's members A, B and C': memberOf for each listed actor."""
     membership = set(ctx.gaz.titles["membership_nouns"])
-    for tok in sent:
-        if tok.lower_ not in membership:
-            continue
+    for tok in _tokens_with(ctx, sent, membership):
         body = next((ctx.index.get(n) for p, n in sx.prep_args(tok) if p == "of"), None)
         if body is None or body.type not in ("Organization", "MilitaryUnit", "Actor"):
             continue
@@ -762,8 +769,8 @@ def _toll_estimates(ctx: Context, sent: Span, number: int) -> None:
     """'At least 68 people have been killed', '28,000 people have crossed into X': a toll stated in a clause of its
     own is an estimate of its speaker: the one who says so, else the document's voice."""
     words = _toll_words()
-    for tok in sent:
-        if tok.lower_ not in words["person_nouns"] or sx.dep(tok) not in sx.SUBJ | sx.SUBJ_PASS:
+    for tok in _tokens_with(ctx, sent, words["person_nouns"]):
+        if sx.dep(tok) not in sx.SUBJ | sx.SUBJ_PASS:
             continue
         verb = tok.head
         if not sx.lemma_in(verb, words["toll_verbs"]):
@@ -815,11 +822,10 @@ def _places_in_region(ctx: Context, sent: Span, number: int) -> None:
     region_tok, region = regions[0]
     listed: list[tuple[Token, Mention]] = []
     plural_city_words = {w + "s" for w in ctx.finder.city_words} | {"cities", "villages"}
-    for tok in sent:
-        if tok.lower_ in plural_city_words:
-            for prep, noun in sx.prep_args(tok):
-                if prep == "of":
-                    listed += [(c, ctx.index.get(c)) for c in sx.with_conjuncts(noun)]
+    for tok in _tokens_with(ctx, sent, plural_city_words):
+        for prep, noun in sx.prep_args(tok):
+            if prep == "of":
+                listed += [(c, ctx.index.get(c)) for c in sx.with_conjuncts(noun)]
     # "A, B and C in the Z region": the coordinated places the 'in' phrase hangs on
     head = region_tok.head.head if sx.dep(region_tok.head) in sx.PREP else region_tok.head
     if sx.dep(region_tok) in sx.POBJ | {"obl", "nmod"}:
@@ -2395,9 +2401,11 @@ def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'Iran launched 200 ballistic missiles at Israel', 'fired waves of drones against cities': launching a
     weapon at a target attacks it."""
     words = _stance_words()
-    for tok in sent:
-        if tok.pos_ != "VERB" or not sx.lemma_in(tok, words["launch_verbs"]):
+    lemma, pos = ctx.words.lemma, ctx.words.pos
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB" or lemma[i] not in words["launch_verbs"]:
             continue
+        tok = ctx.words.tokens[i]
         weapons = [o for o in sx.objects(tok) if o.lower_ in ctx.finder.weapon_nouns
                    or any(p == "of" and n.lower_ in ctx.finder.weapon_nouns for p, n in sx.prep_args(o))]
         if not weapons:
@@ -2424,8 +2432,8 @@ def _voice_demands(ctx: Context, sent: Span, number: int) -> None:
     if voice is None or (voice.author is None and voice.body is None):
         return
     deontic = _stance_words()["deontic_aux"]
-    for tok in sent:
-        if tok.lower_ not in deontic or sx.dep(tok) not in sx.AUX:
+    for tok in _tokens_with(ctx, sent, deontic):
+        if sx.dep(tok) not in sx.AUX:
             continue
         verb = tok.head
         if any((e := sx.lookup(a, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") in ("speech", "directive")
