@@ -1803,7 +1803,14 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
 
 def _stray_object(verb: Token) -> Token | None:
     """The noun phrase right after an objectless verb that the parser hung on the verb's head:
-    'boasting of capturing over 700 square kilometers' with 'kilometers' attached to 'boasting'."""
+    'boasting of capturing over 700 square kilometers' with 'kilometers' attached to 'boasting'; or the object set
+    off by a parenthetical and read as its apposition: 'condemn, in the strongest terms, X's attack'."""
+    for obl in verb.children:
+        if sx.dep(obl) in sx.NOUN_OBL and obl.i > verb.i:
+            for app in obl.children:
+                if sx.dep(app) in sx.APPOS and app.i > obl.i and "," in (app.left_edge.text,
+                                                                          verb.doc[app.left_edge.i - 1].text):
+                    return app
     if verb.i + 1 >= len(verb.doc) or verb.head.i == verb.i:
         return None
     node = verb.doc[verb.i + 1]
@@ -2008,6 +2015,8 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
         for c in node.lefts:
             for t in c.subtree:
                 low = t.lower_
+                if low == "possible" and t.i > 0 and (t.doc[t.i - 1].tag_ == "JJS" or t.doc[t.i - 1].lower_ == "as"):
+                    continue  # "the strongest possible terms", "as soon as possible"
                 if low in ("potential", "possible", "hypothetical"):
                     flags.add("Hypothetical")
                 elif low in ("planned", "intended", "upcoming", "proposed", "expected"):
@@ -2031,7 +2040,8 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
             flags.add("Hypothetical")
         if d == "advmod" and low in allege:
             flags.add("Claimed")
-        if d in sx.AMOD and low in ("potential", "possible", "hypothetical"):
+        if d in sx.AMOD and low in ("potential", "possible", "hypothetical") and not (
+                low == "possible" and c.i > 0 and (c.doc[c.i - 1].tag_ == "JJS" or c.doc[c.i - 1].lower_ == "as")):
             flags.add("Hypothetical")
         if d in sx.AMOD and low in ("planned", "intended", "upcoming", "proposed", "future", "expected"):
             flags.add("Planned")

@@ -201,3 +201,17 @@ def test_launching_weapons_at_a_target_attacks_it(nlp):
     assert triples(ex, "attacks") == {("country:IR", "attacks", "country:IL", "Asserted")}
     ex = extract(nlp, "Russia launched waves of missiles and drones against Ukrainian cities.")
     assert triples(ex, "attacks") == {("country:RU", "attacks", "Ukrainian cities", "Asserted")}
+
+
+def test_a_parenthetical_before_the_object_and_the_strongest_possible_terms(nlp):
+    ex = extract(nlp, "I condemn, in the strongest possible terms, Russia’s continued war against Ukraine.",
+                 title="Statement by President Tomas Brandt on the War")
+    rels = triples(ex)
+    assert any(s == "person:tomas-brandt" and p == "condemns" for s, p, _o, _m in rels)
+    # "possible" in "the strongest possible terms" is no hypothesis
+    assert ("country:RU", "attacks", "country:UA", "Asserted") in rels
+
+
+def test_a_speakers_need_is_a_demand(nlp):
+    ex = extract(nlp, "Ukraine needs more air defense systems.")
+    assert triples(ex) == {("country:UA", "demands", "more air defense systems", "Asserted")}
