@@ -46,14 +46,14 @@ def _all_mentions(extractions: Iterable[DocExtraction]) -> list[Mention]:
 
 
 def _settle_ambiguous(mentions: list[Mention]) -> list[Mention]:
-    """A bare name that may be a city or a region means the region when its document names that region
-    explicitly, else the city."""
-    keys = {(m.doc_id, m.key) for m in mentions}
+    """A bare name that may be a city or a region means the region when the corpus names that region
+    explicitly, else the city. (Extraction settles it within a document first: see `MentionFinder.find`.)"""
+    keys = {m.key for m in mentions}
     out = []
     for m in mentions:
         if m.key.startswith(AMBIGUOUS):
             city, region = m.key[len(AMBIGUOUS):].split("|", 1)
-            m = replace(m, key=region, type="Region") if (m.doc_id, region) in keys else replace(m, key=city)
+            m = replace(m, key=region, type="Region") if region in keys else replace(m, key=city)
         out.append(m)
     return out
 
