@@ -349,6 +349,8 @@ def _participants_of(ctx: Context, tok: Token, pronoun: bool, people_only: bool)
         start = prev.start
     for lo, hi in spans:
         for i in range(lo, hi):
+            if i in ctx.groups and sx.dep(doc[i]) in sx.SUBJ | sx.SUBJ_PASS:
+                return ctx.groups[i]  # "The delegation traveled to X. They met…": the group taken up again
             ment = ctx.index.by_token.get(i)
             if ment is None or ment.type not in GROUP_TYPES or people_only and ment.type != "Person":
                 continue
@@ -363,13 +365,17 @@ def _participants_of(ctx: Context, tok: Token, pronoun: bool, people_only: bool)
             if len(members) >= 2 and len({m.type for m in members}) == 1:
                 return members
         people = []
+        root = doc[lo].sent.root.i if hi > lo else lo
         for i in range(lo, hi):
             ment = ctx.index.by_token.get(i)
             if ment is not None and ment.type == "Person" and ment.name is not None \
-                    and ment.key not in {m.key for m in people}:
-                people.append(ment)
+                    and ment.key not in {m.key for _i, m in people}:
+                people.append((i, ment))
         if len(people) == 2:
-            return people
+            return [m for _i, m in people]
+        if not pronoun and 2 < len(people) <= 6 and all(i < root for i, _m in people):
+            # "A, B and C traveled to…" however the parse hung the list: the people named before the verb
+            return [m for _i, m in people]
     return []
 
 
@@ -1786,7 +1792,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
                                              for o in objects):
         prop = "denies"  # "an allegation Israel rejected": rejecting a charge denies it
     if entry.get("symmetric") and len(subjects) >= 2 and not any(
-            isinstance(o, Mention) and o.type in ACTOR_TYPES for o in objects):
+            isinstance(o, Mention) and o.type in ACTOR_TYPES for o in objects) \
+            and (not objects or not any(x.i in ctx.groups for x in sx.subjects(tok))):
         # "Zelensky and Trump met", "X and Y discussed the situation": the participants meet or talk with each
         # other; what they discussed is the topic, not a party
         subjects, objects = subjects[:1], subjects[1:]

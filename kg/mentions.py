@@ -643,8 +643,9 @@ class MentionFinder:
         while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
             tokens = tokens[:-1]
         name = self.doc[tokens[0].i:tokens[-1].i + 1].text
-        if entry is None and all(t.lower_ in self.all_titles or t.lower_ in self.title_words for t in tokens):
-            return  # "the Vice President": a title without a name is a description, not a person's name
+        if entry is None and (all(t.lower_ in self.all_titles or t.lower_ in self.title_words for t in tokens)
+                              or tokens[-1].lower_ in self.leader_titles | self.military_titles):
+            return  # "the Vice President", "X Commander General": a title without a name is no person's name
         if entry is None:
             found = [e for e in self.gaz.lookup(name) if e.type == "Person"]
             entry = found[0] if found else None
