@@ -576,8 +576,9 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
     # only the words directly before the name, up to a determiner or punctuation
     run = []
     for tok in reversed(pre):
-        if tok.is_punct or tok.lower_ in ("the", "a", "an") or tok.tag_ == "POS" or tok.pos_ in ("VERB", "AUX", "ADP"):
-            break
+        if tok.is_punct or tok.lower_ in ("the", "a", "an") or tok.tag_ == "POS" \
+                or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+            break  # "… of Japan and President X": the title is the words after 'and'
         run.insert(0, tok)
     if not run:
         return
@@ -673,6 +674,9 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
             if not candidates or candidates[-1][0].key != m.key:
                 candidates.append((m, targeted))
         after = end
+        while after < sent.end and after - end < 2 and doc[after].text.istitle() and doc[after].pos_ == "PROPN" \
+                and ctx.index.get(doc[after]) is None:
+            after += 1  # "Prime Minister Kishida Fumio of Japan" with the name's last word left out
         if after < sent.end and doc[after].lower_ == "of":
             nxt = after + 1
             while nxt < sent.end and doc[nxt].lower_ == "the":

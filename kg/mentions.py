@@ -634,6 +634,13 @@ class MentionFinder:
     # -- persons ---------------------------------------------------------------------
 
     def _person(self, span: Span, entry: Entry | None) -> None:
+        end = span.end
+        while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end].is_title \
+                and sx.dep(self.doc[end]) in ("flat", "flat:name") and span.start <= self.doc[end].head.i < end \
+                and not self.doc[end].ent_type_ and end not in self.index.by_token:
+            end += 1  # "Kishida Fumio": the name's last word the NER left out
+        if end != span.end:
+            span = self.doc[span.start:end]
         tokens = list(span)
         # strip leading title words that NER may include ("General Valery Gerasimov")
         while len(tokens) > 1 and (tokens[0].lower_ in self.all_titles or tokens[0].lower_ in self.former
