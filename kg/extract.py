@@ -2495,9 +2495,23 @@ def _stance_of_need(ctx: Context, frame: Frame) -> Frame:
     return frame
 
 
+def _seized_power(ctx: Context, frame: Frame) -> Frame:
+    """'The military's seizure of power in X', 'seized power': a seizure of power captures the country."""
+    if frame.prop != "captures" or not frame.objects or not all(
+            isinstance(o, Content) and re.sub(r"^the ", "", o.text.lower()) in _stance_words()["power_nouns"]
+            for o in frame.objects):
+        return frame
+    tok = frame.token
+    places = [m for p, n in sx.prep_args(tok) if p == "in" for m in _mentions_expanded(ctx, n) if m.type == "Country"]
+    if not places:
+        codes = {_country_code(ctx, s) for s in frame.subjects} - {None}
+        places = [_entry_mention(ctx, tok, ctx.gaz.country(c)) for c in sorted(codes) if ctx.gaz.country(c)]
+    return replace(frame, objects=places[:1]) if places else frame
+
+
 def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     added: list[int] = []
-    frame = _stance_of_need(ctx, frame)
+    frame = _seized_power(ctx, _stance_of_need(ctx, frame))
     subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
     if frame.prop in STATE_ACTS:
         # "Putin plans to seize Sumy": the state acts through its leader

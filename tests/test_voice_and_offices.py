@@ -215,3 +215,8 @@ def test_a_parenthetical_before_the_object_and_the_strongest_possible_terms(nlp)
 def test_a_speakers_need_is_a_demand(nlp):
     ex = extract(nlp, "Ukraine needs more air defense systems.")
     assert triples(ex) == {("country:UA", "demands", "more air defense systems", "Asserted")}
+
+
+def test_a_seizure_of_power_captures_the_country(nlp):
+    ex = extract(nlp, "The Burmese military seized power in Burma.")
+    assert triples(ex, "captures") == {("forces:MM", "captures", "country:MM", "Asserted")}
