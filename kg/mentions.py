@@ -264,7 +264,10 @@ class MentionFinder:
             if i > 0 and any(w in INSTITUTION_WORDS for w in words) and len(span) >= 2 \
                     and self.gaz.country_of_demonym(text[i - 1]) is not None and (i - 1) not in by_token:
                 span = doc[i - 1:j + 1]  # "the Azeri Defence Ministry": the state's adjective is part of the name
-            if any(w in ORG_WORDS for w in words) and len(span) >= 2:
+            holder = self._holder_start(span) if len(span) >= 4 and lower[i] in self.all_titles else None
+            if holder is not None:
+                self._person(doc[holder:span.end], None)
+            elif any(w in ORG_WORDS for w in words) and len(span) >= 2:
                 type_ = "MilitaryUnit" if any(w in ("forces", "army", "brigade", "division", "regiment", "battalion",
                                                     "corps", "fleet", "navy", "guard") for w in words) else "Organization"
                 name = span.text
@@ -315,6 +318,20 @@ class MentionFinder:
             span = doc[start:end]
             name = span.text
             self.index.put(span, self.mention(span, "City", f"city:{slug(name)}", name), span.root)
+
+    def _holder_start(self, span: Span) -> int | None:
+        """Where the name of the holder begins in a title run that ends with a body's name and a person's
+        ('Director of the X Service Jane Roe'), or None."""
+        doc = span.doc
+        k = span.end
+        while k > span.start and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title \
+                and doc[k - 1].lower_ not in ORG_WORDS and doc[k - 1].lower_ not in INSTITUTION_WORDS \
+                and doc[k - 1].lower_ not in self.all_titles and not self.gaz.lookup(doc[k - 1].text):
+            k -= 1
+        if 2 <= span.end - k <= 3 and k - 1 > span.start and (doc[k - 1].lower_ in ORG_WORDS
+                                                              or doc[k - 1].lower_ in INSTITUTION_WORDS):
+            return k
+        return None
 
     def _titled_single(self, k: int) -> bool:
         """Whether the single capitalised word at k follows an honorific or a person's title ('Mr. Roe',
@@ -482,6 +499,13 @@ class MentionFinder:
                 and span[0].lower_ in self.all_titles and not any(t.lower_ in ORG_WORDS for t in span[1:]) \
                 and all(t.pos_ == "PROPN" for t in span[1:]):
             label = "PERSON"  # "General Valery Gerasimov" read as an organisation by the NER
+        if label in ("ORG", "LOC", "FAC") and entry is None and len(span) >= 4 and span[0].lower_ in self.all_titles:
+            # "Director of the Foreign Intelligence Service Jane Roe" read as one organisation: the title's
+            # holder closes it
+            k = self._holder_start(span)
+            if k is not None:
+                self._person(span.doc[k:span.end], None)
+                return
         if label in ("ORG", "LOC", "FAC", "GPE") and entry is None and 2 <= len(span) <= 3 \
                 and all(t.pos_ == "PROPN" and t.is_title for t in span) \
                 and not any(t.lower_ in ORG_WORDS or t.lower_ in INSTITUTION_WORDS for t in span) \
