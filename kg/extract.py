@@ -1911,6 +1911,14 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     if not subjects and any(sx.dep(c) == "cop" for c in tok.children) and not sx.is_negated(tok):
         # "Iran is a threat to Israel": the copula's subject is the noun's agent
         subjects = _mentions_of(ctx, sx.subjects(tok))
+    if not subjects and sx.dep(tok) in ("xcomp", "attr", "obj", "dobj") and sx.lemma_in(
+            tok.head, _stance_words()["copular_verbs"]) and not sx.is_negated(tok.head):
+        subjects = _mentions_of(ctx, sx.subjects(tok.head))  # "X remains the largest contributor…"
+    if not objects:
+        # "the largest contributor of humanitarian aid to Y": the object may hang on the noun's 'of' phrase
+        inner = [n for p, n in sx.prep_args(tok) if p == "of"]
+        objects = [m for n in inner for p, x in sx.prep_args(n) if p in slots and p != "of"
+                   for m in _mentions_expanded(ctx, x) if _allowed_object(ctx, entry, x, m)]
     # "the missile attack launched by Russia against Kyiv": agent and target on the light verb's participle
     carriers = [c for c in tok.children if sx.dep(c) == "acl" and c.tag_ == "VBN" and sx.lemma_in(c, light)]
     for carrier in carriers:
