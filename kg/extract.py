@@ -2517,9 +2517,25 @@ def _seized_power(ctx: Context, frame: Frame) -> Frame:
     return replace(frame, objects=places[:1]) if places else frame
 
 
+PLACE_OBJECT_PROPS = frozenset({"visits", "attacks", "captures", "defends", "withdrawsFrom", "evacuates"})
+
+
+def _places_of_objects(ctx: Context, frame: Frame) -> Frame:
+    """'visited U.S. air bases in Agadez and Niamey', 'struck depots in X': where the object is a thing the text
+    names no entity for, the places it lies in are what was visited or struck."""
+    if frame.prop not in PLACE_OBJECT_PROPS or not frame.objects or not all(isinstance(o, Content)
+                                                                               for o in frame.objects):
+        return frame
+    tok = frame.token
+    nouns = sx.objects(tok) if tok.pos_ in ("VERB", "AUX") else [n for p, n in sx.prep_args(tok)]
+    places = [m for o in nouns for p, n in sx.prep_args(o) if p in ("in", "at", "near", "across")
+              for m in _mentions_expanded(ctx, n) if m.type in PLACE_TYPES]
+    return replace(frame, objects=places) if places else frame
+
+
 def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     added: list[int] = []
-    frame = _seized_power(ctx, _stance_of_need(ctx, frame))
+    frame = _places_of_objects(ctx, _seized_power(ctx, _stance_of_need(ctx, frame)))
     subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
     if frame.prop in STATE_ACTS:
         # "Putin plans to seize Sumy": the state acts through its leader

@@ -220,3 +220,9 @@ def test_a_speakers_need_is_a_demand(nlp):
 def test_a_seizure_of_power_captures_the_country(nlp):
     ex = extract(nlp, "The Burmese military seized power in Burma.")
     assert triples(ex, "captures") == {("forces:MM", "captures", "country:MM", "Asserted")}
+
+
+def test_the_places_an_unnamed_object_lies_in_are_what_was_visited(nlp):
+    ex = extract(nlp, "President Tomas Brandt visited air bases in Geneva and Vilnius.")
+    assert triples(ex, "visits") == {("person:tomas-brandt", "visits", "city:ch:geneva", "Asserted"),
+                                     ("person:tomas-brandt", "visits", "city:lt:vilnius", "Asserted")}
