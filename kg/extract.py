@@ -1139,6 +1139,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     yield from _mistagged_speech_frames(ctx, sent)
     yield from _presence_frames(ctx, sent)
     yield from _weapon_launches(ctx, sent)
+    yield from _money_frames(ctx, sent)
     w = ctx.words
     pos_of, tag_of = w.pos, w.tag
     for i in range(sent.start, sent.end):
@@ -2452,6 +2453,35 @@ def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
         subjects = _inherited_subjects(ctx, tok)
         if subjects and objects:
             yield Frame(token=tok, prop="attacks", subjects=subjects, objects=objects, scope=tok)
+
+
+def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'$1 billion for the X Air Force', 'requested $300 million in assistance to X': money given for or to an actor
+    is the giver's support of it (the giver: the clause's subject, else the document's voice)."""
+    if "$" not in ctx.lower_text(sent) and "dollar" not in ctx.lower_text(sent):
+        return
+    for tok in _tokens_with(ctx, sent, {"$"}):
+        head = tok.head if tok.head.i != tok.i else tok
+        while head.pos_ == "NUM" and head.head.i != head.i:
+            head = head.head
+        nouns = [head] + [n for p, n in sx.prep_args(head) if p == "in"]
+        recipients: list[Mention] = []
+        for noun in nouns:
+            for p, n in sx.prep_args(noun):
+                if p in ("for", "to"):
+                    for c in sx.with_conjuncts(n):
+                        m = _mention_at(ctx, c)
+                        if m is not None and m.type in ("Country", "Organization", "MilitaryUnit"):
+                            recipients.append(m)
+        if not recipients:
+            continue
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subjects = _inherited_subjects(ctx, verb) if verb is not None else []
+        if not subjects and ctx.voice is not None and ctx.voice.body is not None:
+            subjects = [replace(ctx.voice.body, start=tok.idx, end=tok.idx + 1, surface=tok.text)]
+        subjects = [x for x in subjects if x.type in ("Country", "Organization", "Person")]
+        if subjects:
+            yield Frame(token=verb or head, prop="supports", subjects=subjects, objects=recipients, scope=verb or head)
 
 
 def _voice_demands(ctx: Context, sent: Span, number: int) -> None:
