@@ -1542,7 +1542,7 @@ ATTRIBUTE_NOUNS = frozenset({"courage", "bravery", "efforts", "effort", "role", 
                              "commitment", "contribution", "help", "support", "team"})
 
 
-OWNED_OBJECT_PROPS = frozenset({"praises", "condemns", "supports", "accuses", "defends", "threatens"})
+OWNED_OBJECT_PROPS = frozenset({"praises", "condemns", "supports", "accuses", "defends", "threatens", "orders"})
 
 
 def _owner_of_attribute(ctx: Context, tok: Token, any_noun: bool = False) -> Mention | None:
