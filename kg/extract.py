@@ -1967,6 +1967,10 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             objects = [_clause_content(comps[0])]
         elif prop in ("demands",):
             objects = [_content(tok)]
+    if not objects and entry.get("symmetric") and len(subjects) >= 2 and not any(
+            x.i in ctx.groups for x in sx.subjects(scope) if scope is not None):
+        # "X and Y held talks", "A, B and C held a call": the participants talk with each other
+        subjects, objects = subjects[:1], subjects[1:]
     if not objects:
         if entry.get("need_obj"):
             return None

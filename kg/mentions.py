@@ -248,7 +248,8 @@ class MentionFinder:
                                                  and text[j + 2].isalpha() and not w.tokens[j + 1].whitespace_
                                                  or lower[j + 1] in ("of", "for", "the", "and")
                                                  and j + 2 < n and not (lower[j + 1] == "and"
-                                                                        and lower[j + 2] in self.all_titles)
+                                                                        and (lower[j + 2] in self.all_titles
+                                                                             or lower[j + 2] in self.title_words))
                                                  and (text[j + 2].istitle()
                                                                     or lower[j + 2] == "the"
                                                                     and j + 3 < n and text[j + 3].istitle())):
@@ -348,6 +349,11 @@ class MentionFinder:
             return True
         after = self.doc[span.end:span.end + 4]
         if len(after) >= 2 and after[0].text == "," and any(t.lower_ in self.all_titles for t in after[1:]):
+            return True
+        # "Jane Roe and John Doe met": coordinated with a name the NER read as a person's
+        root = span.root
+        if any(c.ent_type_ == "PERSON" for c in sx.with_conjuncts(root)[1:]) or \
+                sx.dep(root) == "conj" and root.head.ent_type_ == "PERSON":
             return True
         return any(sx.dep(c) == "appos" and c.lower_ in self.all_titles for t in span for c in t.children)
 

@@ -226,3 +226,10 @@ def test_the_places_an_unnamed_object_lies_in_are_what_was_visited(nlp):
     ex = extract(nlp, "President Tomas Brandt visited air bases in Geneva and Vilnius.")
     assert triples(ex, "visits") == {("person:tomas-brandt", "visits", "city:ch:geneva", "Asserted"),
                                      ("person:tomas-brandt", "visits", "city:lt:vilnius", "Asserted")}
+
+
+def test_two_people_who_hold_talks_negotiate_with_each_other(nlp):
+    ex = extract(nlp, "Tomas Brandt and Lena Varga held talks in Geneva.")
+    assert triples(ex) == {("person:tomas-brandt", "negotiatesWith", "person:lena-varga", "Asserted")}
+    ex = extract(nlp, "President Tomas Brandt and Prime Minister Lena Varga met in Geneva.")
+    assert ("person:tomas-brandt", "meets", "person:lena-varga", "Asserted") in triples(ex)
