@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import ACTOR_TYPES, AMBIGUOUS as AMBIGUOUS_PREFIX, PEOPLE_NOUNS, PLACE_TYPES, MentionFinder, MentionIndex
 from .model import MODALITIES, Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
 from .qualifiers import parse_quantities, resolve_date
-from .vocab import DOMAINS, RANGES
+from .vocab import DOMAINS, RANGES, SYMMETRIC_PROPERTIES
 from .voice import Voice, find_voice, voice_words
 
 STANDING = frozenset({"leaderOf", "memberOf", "commands", "locatedIn", "borders", "controls"})
@@ -1800,8 +1800,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             isinstance(o, Mention) and o.type in ACTOR_TYPES for o in objects) \
             and (not objects or not any(x.i in ctx.groups for x in sx.subjects(tok))):
         # "Zelensky and Trump met", "X and Y discussed the situation": the participants meet or talk with each
-        # other; what they discussed is the topic, not a party
-        subjects, objects = subjects[:1], subjects[1:]
+        # other (a statement per pair); what they discussed is the topic, not a party
+        subjects, objects = list(subjects), list(subjects)
     if not objects:
         return None
     prop, objects, mode = _actor_reading(entry, prop, objects, mode)
@@ -1969,8 +1969,8 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             objects = [_content(tok)]
     if not objects and entry.get("symmetric") and len(subjects) >= 2 and not any(
             x.i in ctx.groups for x in sx.subjects(scope) if scope is not None):
-        # "X and Y held talks", "A, B and C held a call": the participants talk with each other
-        subjects, objects = subjects[:1], subjects[1:]
+        # "X and Y held talks", "A, B and C held a call": the participants talk with each other, a statement a pair
+        subjects, objects = list(subjects), list(subjects)
     if not objects:
         if entry.get("need_obj"):
             return None
@@ -2308,8 +2308,13 @@ def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modalit
 def _same(a: Relation, b: Relation) -> bool:
     def okey(o):
         return o.key if isinstance(o, Mention) else o
-    return (a.sentence == b.sentence and a.subject.key == b.subject.key and a.predicate == b.predicate
-            and okey(a.object) == okey(b.object) and a.modality == b.modality)
+    if a.sentence != b.sentence or a.predicate != b.predicate or a.modality != b.modality:
+        return False
+    if a.subject.key == b.subject.key and okey(a.object) == okey(b.object):
+        return True
+    # a symmetric relation stated once: "A meets B" is "B meets A"
+    return a.predicate in SYMMETRIC_PROPERTIES and isinstance(b.object, Mention) and isinstance(a.object, Mention) \
+        and a.subject.key == b.object.key and okey(a.object) == b.subject.key
 
 
 def _qualifiers(ctx: Context, frame: Frame) -> tuple[str | None, Mention | None, Quantity | None]:
