@@ -2520,9 +2520,14 @@ def _voice_demands(ctx: Context, sent: Span, number: int) -> None:
 
 def _stance_of_need(ctx: Context, frame: Frame) -> Frame:
     """'stressed the need for X', 'underscored the importance of X': a demand for X (praise of X when X is an
-    actor), not a claim."""
+    actor), not a claim; so is 'reiterated that X must…' said of others."""
     if frame.prop != "claims" or frame.token.pos_ not in ("VERB", "AUX"):
         return frame
+    comp = frame.complement
+    if comp is not None and any(sx.dep(c) in sx.AUX and c.lower_ in _stance_words()["deontic_aux"]
+                                for c in comp.children) \
+            and not any(c.lower_ in FIRST_PERSON for c in sx.subjects(comp)):
+        return replace(frame, prop="demands")
     need = next((o for o in sx.objects(frame.token) if o.lower_ in _need_nouns() or o.lemma_ in _need_nouns()), None)
     if need is None:
         return frame

@@ -233,3 +233,9 @@ def test_two_people_who_hold_talks_negotiate_with_each_other(nlp):
     assert triples(ex) == {("person:tomas-brandt", "negotiatesWith", "person:lena-varga", "Asserted")}
     ex = extract(nlp, "President Tomas Brandt and Prime Minister Lena Varga met in Geneva.")
     assert ("person:tomas-brandt", "meets", "person:lena-varga", "Asserted") in triples(ex)
+
+
+def test_saying_that_others_must_act_demands_it(nlp):
+    ex = extract(nlp, "President Tomas Brandt said that the rebels must release the hostages.")
+    assert any(s == "person:tomas-brandt" and p == "demands" for s, p, _o, _m in triples(ex))
+    assert not any(p == "claims" for _s, p, _o, _m in triples(ex))
