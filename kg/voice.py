@@ -90,7 +90,18 @@ def _known(gaz: Gazetteer, text: str, types: tuple[str, ...]) -> Entry | None:
     return None
 
 
+_TITLE_WORDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
 def _title_words(gaz: Gazetteer) -> frozenset[str]:
+    """Every word of every title in the gazetteer's title table, made once per gazetteer."""
+    known = _TITLE_WORDS.get(id(gaz))
+    if known is None or known[0] is not gaz:
+        known = _TITLE_WORDS[id(gaz)] = (gaz, _make_title_words(gaz))
+    return known[1]
+
+
+def _make_title_words(gaz: Gazetteer) -> frozenset[str]:
     words = set()
     for group in gaz.titles.values():
         if isinstance(group, list):
