@@ -173,13 +173,21 @@ def joint_body_name(title: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
+@lru_cache(maxsize=1)
+def _official_pattern() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in voice_words().official_words) + r")\b")
+
+
 def issuing_state(document: Document, gaz: Gazetteer) -> Entry | None:
     """The state or body an official source speaks for: from the source's name when it is an official
     publisher ('Office of the President of X'), else from a government web address ('….gov.xx')."""
     words = voice_words()
     source = document.source or ""
+    if not source and not document.url:
+        return None
     low = source.lower()
-    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words.official_words):
+    official = bool(source) and _official_pattern().search(low) is not None
+    if official:
         # a state's office speaks for the state ('U.S. Department of State'); a body for itself
         found = _known(gaz, source, ("Country",)) or _known(gaz, source, ("Organization",))
         if found is not None:
@@ -192,7 +200,7 @@ def issuing_state(document: Document, gaz: Gazetteer) -> Entry | None:
             return gaz.country("US")
         if len(tld) == 2:
             return gaz.country("GB" if tld == "uk" else tld.upper())
-    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words.official_words):
+    if official:
         host_code = labels[-1] if labels and len(labels[-1]) == 2 else None
         if host_code:
             return gaz.country("GB" if host_code == "uk" else host_code.upper())
