@@ -296,13 +296,15 @@ class _Build:
 
 
 RENDER_TASKS = ("graph.ttl", "graph.trig", "graph.jsonld", "views")
-"""What is written of the in-memory graph, each a task of its own."""
-RENDER_GROUPS = {2: (("graph.ttl", "graph.jsonld"), ("graph.trig", "views"))}
-"""How the tasks are shared by processes (measured on a corpus of 400 articles: each group about as long);
-the first group runs in the build's own process."""
+"""What is written of the in-memory graph, each a task of its own. All but TriG read the union of the
+named graphs (which takes about as long to make as the Turtle or TriG takes to write)."""
+FORKED_TASKS = (("graph.trig",), ("views",))
+"""With more than one job, the tasks that other processes take on (each group in a process of its own; the
+first before the union is made, the second after), the rest staying in the build's process: on a corpus of
+400 articles the views take as long as Turtle and JSON-LD together, the TriG as long as the union."""
 
 
-def _render_task(task: str, built: BuiltGraph, union: Graph) -> dict[str, str | bytes]:
+def _render_task(task: str, built: BuiltGraph, union: Graph | None) -> dict[str, str | bytes]:
     if task == "graph.ttl":
         return {task: serialize_turtle(union)}
     if task == "graph.jsonld":
@@ -310,15 +312,6 @@ def _render_task(task: str, built: BuiltGraph, union: Graph) -> dict[str, str | 
     if task == "graph.trig":
         return {task: serialize_trig(built.named_graphs())}
     return render_views(union)
-
-
-def _render_groups(tasks: list[str], jobs: int) -> list[list[str]]:
-    if jobs in RENDER_GROUPS and set(tasks) == set(RENDER_TASKS):
-        return [list(g) for g in RENDER_GROUPS[jobs]]
-    groups: list[list[str]] = [[] for _ in range(min(jobs, len(tasks)))]
-    for i, task in enumerate(tasks):
-        groups[i % len(groups)].append(task)
-    return groups
 
 
 def _write_rendered(files: dict[str, str | bytes], folder: Path) -> None:
@@ -331,7 +324,7 @@ def _write_rendered(files: dict[str, str | bytes], folder: Path) -> None:
             target.write_text(content, encoding="utf-8", newline="\n")
 
 
-def _render_child(tasks: list[str], built: BuiltGraph, union: Graph, folder: Path) -> None:
+def _render_child(tasks: list[str], built: BuiltGraph, union: Graph | None, folder: Path) -> None:
     interrupt.ignore_in_child()
     try:
         names = []
@@ -347,23 +340,32 @@ def _render_child(tasks: list[str], built: BuiltGraph, union: Graph, folder: Pat
 
 def render_sorted(built: BuiltGraph, views: bool, jobs: int, tmp: Path) -> dict[str, str | bytes | Path]:
     """The sorted Turtle, TriG and JSON-LD exports and the views of the in-memory graph, as file name ->
-    content (or, written by another process, a file in `tmp`), in the order the exports are listed.
-    With `jobs` above 1 the tasks are shared by that many processes forked from this one (which see the
-    graph without copying it)."""
-    union = built.union()
+    content (or, written by another process, a file in `tmp`), the sorted exports first. With `jobs` above
+    1, processes forked from this one (which see the graph without copying it) take on `FORKED_TASKS`."""
     tasks = [t for t in RENDER_TASKS if views or t != "views"]
-    groups = _render_groups(tasks, jobs) if jobs > 1 and "fork" in mp.get_all_start_methods() else [tasks]
+    forked = []
+    if jobs > 1 and "fork" in mp.get_all_start_methods():
+        forked = [[t for t in group if t in tasks] for group in FORKED_TASKS]
     children = []
     rendered: dict[str, str | bytes | Path] = {}
+
+    def fork(group: list[str], union: Graph | None) -> None:
+        folder = tmp / f"render-{len(children)}"
+        folder.mkdir()
+        proc = fork_context().Process(target=_render_child, args=(group, built, union, folder), daemon=True)
+        proc.start()
+        children.append((proc, group, folder))
+
     try:
-        for i, group in enumerate(groups[1:], start=1):
-            folder = tmp / f"render-{i}"
-            folder.mkdir()
-            proc = fork_context().Process(target=_render_child, args=(group, built, union, folder), daemon=True)
-            proc.start()
-            children.append((proc, group, folder))
-        for task in groups[0]:
-            rendered.update(_render_task(task, built, union))
+        if forked and forked[0]:
+            fork(forked[0], None)
+        union = built.union()
+        for group in forked[1:]:
+            if group:
+                fork(group, union)
+        for task in tasks:
+            if not any(task in group for group in forked):
+                rendered.update(_render_task(task, built, union))
         for proc, group, folder in children:
             proc.join()
             if proc.exitcode == 0:
