@@ -17,7 +17,7 @@ from .nlp import load_pipeline
 
 BATCH_SIZE = 16
 WORKER_BATCHES = 4  # at most this many batches of BATCH_SIZE documents are handed to a worker process at a time
-WORKER_SHARES = 6
+WORKER_SHARES = 12
 """With a known number of documents, each worker gets about this many hand-outs, so that the workers
 finish together (one big last hand-out would leave the other workers idle)."""
 

@@ -216,15 +216,16 @@ class _Build:
         add_document(g, ex, key_map)
         return g
 
-    def _graph_parts(self, key_map: dict[str, str], shard_files: list[Path]) -> Iterator[tuple[str, str | None, list[str], Graph | None]]:
-        """(graph IRI, document id or None for the entity graph, N-Triples lines, the graph if built here)
-        of every named graph: the entity graph, the documents' graphs the shards wrote (their lines
-        only), and those built here, in graph-name order for the latter."""
+    def _graph_parts(self, key_map: dict[str, str], shard_files: list[Path]
+                     ) -> Iterator[tuple[str, str | None, list[str] | None, Graph | None]]:
+        """(graph IRI, document id or None for the entity graph, N-Triples lines, graph) of every named
+        graph: the entity graph and the documents' graphs built here (the graph, not yet its lines), and
+        those the shards wrote (their lines only)."""
         used = {key_map.get(k, k) for k in self.used_raw}
         entity_graph = new_graph(ENTITY_GRAPH)
         add_entities(entity_graph, (self.entities[k] for k in sorted(used) if k in self.entities))
         self.entity_graph = entity_graph
-        yield str(ENTITY_GRAPH), None, nt_lines(entity_graph), entity_graph
+        yield str(ENTITY_GRAPH), None, None, entity_graph
         by_iri = {str(document_graph_iri(doc.doc_id)): doc for doc in self.documents}
         if shard_files:
             from .distributed import shard_graphs
@@ -234,7 +235,7 @@ class _Build:
                     yield iri, by_iri.pop(iri).doc_id, lines, None
         for iri in sorted(by_iri):  # built here: all documents, or on Dask those reused from the cache
             g = self._document_graph(by_iri[iri], key_map)
-            yield iri, by_iri[iri].doc_id, nt_lines(g), g
+            yield iri, by_iri[iri].doc_id, None, g
 
     def write(self, key_map: dict[str, str], shard_files: list[Path]) -> BuildResult:
         options, out_dir = self.options, self.out_dir
@@ -242,33 +243,52 @@ class _Build:
         tmp = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=out_dir))
         try:
             nt, nq = LineSorter(tmp), LineSorter(tmp)
-            kept: dict[str, Graph] | None = {}
-            size = 0
-            for graph_iri, doc_id, lines, g in self._graph_parts(key_map, shard_files):
+
+            def add_lines(graph_iri: str, lines: list[str]) -> None:
                 term = f"<{graph_iri}>"
                 for line in lines:
                     nt.add(line)
                     nq.add(nq_line(line, term))
-                size += len(lines)
+
+            # with more than one job, the lines of a graph kept in memory are made and sorted by a process of
+            # their own while this one writes the sorted exports (`render_sorted`); beyond, they are made here
+            defer = options.jobs > 1 and not shard_files and "fork" in mp.get_all_start_methods()
+            pending: list[tuple[str, Graph]] = []
+            kept: dict[str, Graph] | None = {}
+            size = 0
+            for graph_iri, doc_id, lines, g in self._graph_parts(key_map, shard_files):
+                if lines is None and defer and kept is not None:
+                    pending.append((graph_iri, g))
+                    size += len(g)
+                else:
+                    add_lines(graph_iri, nt_lines(g) if lines is None else lines)
+                    size += len(g) if lines is None else len(lines)
                 if kept is not None and size > options.max_graph_triples:
                     kept = None
+                    for iri, pg in pending:
+                        add_lines(iri, nt_lines(pg))
+                    pending = []
                 if kept is not None and doc_id is not None:
                     if g is None:  # a shard's graph: its lines parsed back
                         g = new_graph(URIRef(graph_iri))
                         g.parse(data="\n".join(lines), format="nt")
                     kept[doc_id] = g
-            triples = nt.write(tmp / "graph.nt")
-            nq.write(tmp / "graph.nq")
             built = BuiltGraph(documents=kept, entities=self.entity_graph) if kept is not None else None
             files: dict[str, str | bytes | Path] = dict(render_exports(None))  # the ontology and shapes
-            files["graph.nt"] = tmp / "graph.nt"
-            files["graph.nq"] = tmp / "graph.nq"
+            rendered: dict[str, str | bytes | Path] = {}
+            if built is not None:
+                rendered, triples = render_sorted(built, options.views, options.jobs, tmp, pending or None)
+            if not pending:
+                triples = nt.write(tmp / "graph.nt")
+                nq.write(tmp / "graph.nq")
+                rendered.update({"graph.nt": tmp / "graph.nt", "graph.nq": tmp / "graph.nq"})
+            files["graph.nt"] = rendered.pop("graph.nt")
+            files["graph.nq"] = rendered.pop("graph.nq")
             if built is None:
                 log.warning("the graph has %s triples: graph.ttl, graph.trig, graph.jsonld%s are written only up "
                             "to %s triples; graph.nt and graph.nq hold the whole graph", f"{triples:,}",
                             " and the views" if options.views else "", f"{options.max_graph_triples:,}")
             else:
-                rendered = render_sorted(built, options.views, options.jobs, tmp)
                 # in the order a build in one process writes them: the sorted exports first, the views last
                 files = ({k: v for k, v in rendered.items() if k in SORTED_FILES} | files
                          | {k: v for k, v in rendered.items() if k not in SORTED_FILES})
@@ -277,7 +297,7 @@ class _Build:
             if options.store is not None:
                 from .store import write_store
 
-                write_store(Path(options.store), tmp / "graph.nq", tmp / "graph.nt")
+                write_store(Path(options.store), files["graph.nq"], files["graph.nt"])
             interrupt.check()
             with interrupt.deferred():  # the exports are replaced as a whole, never half
                 written = write_files(out_dir, files)
@@ -324,10 +344,27 @@ def _write_rendered(files: dict[str, str | bytes], folder: Path) -> None:
             target.write_text(content, encoding="utf-8", newline="\n")
 
 
-def _render_child(tasks: list[str], built: BuiltGraph, union: Graph | None, folder: Path) -> None:
+def write_lines(graphs: list[tuple[str, Graph]], folder: Path) -> int:
+    """graph.nt and graph.nq of named graphs (IRI, graph) in `folder`; returns the count of triples."""
+    nt, nq = LineSorter(folder), LineSorter(folder)
+    for graph_iri, g in graphs:
+        term = f"<{graph_iri}>"
+        for line in nt_lines(g):
+            nt.add(line)
+            nq.add(nq_line(line, term))
+    triples = nt.write(folder / "graph.nt")
+    nq.write(folder / "graph.nq")
+    return triples
+
+
+def _render_child(tasks: list[str], built: BuiltGraph, union: Graph | None, folder: Path,
+                  lines: list[tuple[str, Graph]] | None = None) -> None:
     interrupt.ignore_in_child()
     try:
         names = []
+        if lines is not None:
+            (folder / ".triples").write_text(str(write_lines(lines, folder)), encoding="utf-8")
+            names += ["graph.nt", "graph.nq"]
         for task in tasks:
             files = _render_task(task, built, union)
             _write_rendered(files, folder)
@@ -338,27 +375,37 @@ def _render_child(tasks: list[str], built: BuiltGraph, union: Graph | None, fold
     os._exit(0)
 
 
-def render_sorted(built: BuiltGraph, views: bool, jobs: int, tmp: Path) -> dict[str, str | bytes | Path]:
+def render_sorted(built: BuiltGraph, views: bool, jobs: int, tmp: Path,
+                  lines: list[tuple[str, Graph]] | None = None) -> tuple[dict[str, str | bytes | Path], int | None]:
     """The sorted Turtle, TriG and JSON-LD exports and the views of the in-memory graph, as file name ->
-    content (or, written by another process, a file in `tmp`), the sorted exports first. With `jobs` above
-    1, processes forked from this one (which see the graph without copying it) take on `FORKED_TASKS`."""
+    content (or, written by another process, a file in `tmp`), the sorted exports first; and with `lines`
+    (the named graphs, as (IRI, graph)), graph.nt and graph.nq of these and their count of triples.
+    With `jobs` above 1, processes forked from this one (which see the graph without copying it) take on
+    `FORKED_TASKS`, the lines with the first group."""
     tasks = [t for t in RENDER_TASKS if views or t != "views"]
     forked = []
     if jobs > 1 and "fork" in mp.get_all_start_methods():
         forked = [[t for t in group if t in tasks] for group in FORKED_TASKS]
     children = []
     rendered: dict[str, str | bytes | Path] = {}
+    triples = None
 
-    def fork(group: list[str], union: Graph | None) -> None:
+    def fork(group: list[str], union: Graph | None, with_lines: list | None = None) -> None:
         folder = tmp / f"render-{len(children)}"
         folder.mkdir()
-        proc = fork_context().Process(target=_render_child, args=(group, built, union, folder), daemon=True)
+        proc = fork_context().Process(target=_render_child, args=(group, built, union, folder, with_lines),
+                                      daemon=True)
         proc.start()
-        children.append((proc, group, folder))
+        children.append((proc, group, folder, with_lines))
 
     try:
-        if forked and forked[0]:
-            fork(forked[0], None)
+        if forked and (forked[0] or lines):
+            fork(forked[0], None, lines)
+        elif lines:
+            folder = tmp / "lines"
+            folder.mkdir()
+            triples = write_lines(lines, folder)
+            rendered.update({"graph.nt": folder / "graph.nt", "graph.nq": folder / "graph.nq"})
         union = built.union()
         for group in forked[1:]:
             if group:
@@ -366,19 +413,26 @@ def render_sorted(built: BuiltGraph, views: bool, jobs: int, tmp: Path) -> dict[
         for task in tasks:
             if not any(task in group for group in forked):
                 rendered.update(_render_task(task, built, union))
-        for proc, group, folder in children:
+        for proc, group, folder, with_lines in children:
             proc.join()
             if proc.exitcode == 0:
                 for name in (folder / ".names.txt").read_text(encoding="utf-8").split("\n"):
                     if name:
                         rendered[name] = folder / name
-            else:
-                for task in group:
-                    rendered.update(_render_task(task, built, union))
+                if with_lines:
+                    triples = int((folder / ".triples").read_text(encoding="utf-8"))
+                continue
+            if with_lines:
+                retry = tmp / f"{folder.name}-again"
+                retry.mkdir()
+                triples = write_lines(with_lines, retry)
+                rendered.update({"graph.nt": retry / "graph.nt", "graph.nq": retry / "graph.nq"})
+            for task in group:
+                rendered.update(_render_task(task, built, union))
     finally:
-        for proc, _group, _folder in children:
+        for proc, _group, _folder, _lines in children:
             if proc.is_alive():
                 proc.kill()
                 proc.join()
     sorted_first = [name for name in SORTED_FILES if name in rendered]
-    return {name: rendered[name] for name in sorted_first + [n for n in rendered if n not in sorted_first]}
+    return {name: rendered[name] for name in sorted_first + [n for n in rendered if n not in sorted_first]}, triples
