@@ -1,16 +1,16 @@
 """The build: corpus -> nlp -> extract -> resolve -> graph -> exports, in bounded memory.
 
-`build_corpus` is what `kg build` runs. Documents stream through `nlp.pipe` in
-batches, in this process or in `jobs` worker processes that each load the
-pipeline once. Each extraction is written to the per-document cache as soon as
-it is made; only its mentions stay in memory, for entity resolution across the
-corpus. Each document's named graph is then built from its cached extraction
-and streamed to graph.nt and graph.nq through an on-disk sort, so the memory a
-build needs does not grow with the number of documents (up to the mentions
-kept for resolution). The serialisations that need the whole graph (sorted
-Turtle, TriG, JSON-LD) and the views are written for graphs up to
-`max_graph_triples`. With `update=True`, documents whose text and extraction
-settings are unchanged are taken from the cache instead of being parsed again.
+`build_corpus` is what `kg build` runs, with its settings in a `BuildOptions` record. Documents
+stream through `nlp.pipe` in batches, in this process or in `jobs` worker processes that each load
+the pipeline once (`kg.parsing`), or in shards on a Dask cluster (`kg.distributed`). Each extraction
+is written to the per-document cache as soon as it is made; only its mentions stay in memory, for
+entity resolution across the corpus. Each document's named graph is then built from its extraction
+(on Dask, by its shard) and streamed to graph.nt and graph.nq through an on-disk sort, so the memory
+a build needs does not grow with the number of documents (up to the mentions kept for resolution).
+The serialisations that need the whole graph (sorted Turtle, TriG, JSON-LD) and the views are written
+for graphs up to `max_graph_triples`, with `jobs` above 1 by processes forked for them. With
+`update`, documents whose text and extraction settings are unchanged are taken from the cache
+instead of being parsed again.
 """
 
 from __future__ import annotations
@@ -360,6 +360,7 @@ def write_lines(graphs: list[tuple[str, Graph]], folder: Path) -> int:
 def _render_child(tasks: list[str], built: BuiltGraph, union: Graph | None, folder: Path,
                   lines: list[tuple[str, Graph]] | None = None) -> None:
     interrupt.ignore_in_child()
+    gc.freeze()  # the graph it was forked with stays out of the cycle collector's passes (and unwritten)
     try:
         names = []
         if lines is not None:
