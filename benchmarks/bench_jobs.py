@@ -7,7 +7,10 @@ see the same spells of a shared machine; each build runs in a fresh process with
 before its clock starts. Prints every run's wall time and CPU time (this process and its workers) and
 the best-of ratio. Also checks that every export is byte for byte the same.
 
-    python benchmarks/bench_jobs.py [--articles 400] [--jobs 2] [--repeat 3] [--max-graph-triples N] [FOLDER ...]
+    python benchmarks/bench_jobs.py [--articles 400] [--jobs 2] [--repeat 3] [--max-graph-triples N]
+                                    [--code DIR] [FOLDER ...]
+
+`--code` measures the kg package of another checkout (an earlier version, for a before/after).
 """
 
 from __future__ import annotations
@@ -30,15 +33,14 @@ import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from kg.nlp import load_pipeline
-from kg.options import BuildOptions
-from kg.parsing import load_qualifier_parsers
 from kg.pipeline import build_corpus
-load_pipeline(None); load_qualifier_parsers()
+from kg.qualifiers import _date_parser, _quantity_parser
+load_pipeline(None); _date_parser(); _quantity_parser()
 def cpu():
     s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
 t, c = time.perf_counter(), cpu()
-r = build_corpus(Path({corpus!r}), Path({out!r}), BuildOptions(jobs={jobs}, max_graph_triples={max_triples}))
+r = build_corpus(Path({corpus!r}), Path({out!r}), jobs={jobs}, max_graph_triples={max_triples})
 print(json.dumps({{"seconds": time.perf_counter() - t, "cpu": cpu() - c, "documents": r.documents,
                   "triples": r.triples, "in_memory": r.graph is not None}}))
 """
@@ -73,6 +75,7 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--max-graph-triples", type=int, default=50_000)
+    ap.add_argument("--code", type=Path, default=ROOT, help="the checkout whose kg package is measured")
     args = ap.parse_args()
     folders = args.folders or [SHARED / "seeds", *sorted((SHARED / "dev").glob("*/corpus"))]
     with tempfile.TemporaryDirectory(prefix="kg-bench-jobs-") as tmpdir:
@@ -82,7 +85,7 @@ def main() -> int:
         for r in range(args.repeat):
             for jobs in (1, args.jobs):
                 out = tmp / f"out-{jobs}"
-                code = CHILD.format(root=str(ROOT), corpus=str(tmp / "corpus"), out=str(out), jobs=jobs,
+                code = CHILD.format(root=str(args.code.resolve()), corpus=str(tmp / "corpus"), out=str(out), jobs=jobs,
                                     max_triples=args.max_graph_triples)
                 proc = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
                 result = json.loads(proc.stdout.strip().splitlines()[-1])
