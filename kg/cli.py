@@ -64,10 +64,10 @@ def build(
     out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Folder for the exports."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path (default: KG_MODEL or the shipped one)."),
     max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Skip articles larger than this many bytes."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for parsing and extraction."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for parsing and extraction, and for writing the exports."),
     update: bool = typer.Option(False, "--update", "-u", help="Reuse the extractions of unchanged articles from the last build."),
     store: Optional[Path] = typer.Option(None, "--store", "-s", help="Also load the graph into an Oxigraph store folder."),
-    dask: Optional[str] = typer.Option(None, "--dask", help="Extract on a Dask cluster: a scheduler address, or 'local'."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Extract and build the documents' graphs on a Dask cluster: a scheduler address, or 'local'."),
     views: bool = typer.Option(True, "--views/--no-views", help="Write the HTML views and GraphML too."),
     max_graph_triples: int = typer.Option(50_000, "--max-graph-triples", min=0,
                                           help="Largest graph also written as sorted Turtle, TriG, JSON-LD and views "
@@ -78,6 +78,7 @@ def build(
     _setup_logging()
     from tqdm import tqdm
 
+    from .options import BuildOptions
     from .pipeline import build_corpus
 
     interrupt.message = f"interrupted; the previous exports in {out}/ are untouched"
@@ -94,8 +95,9 @@ def build(
         bar.set_postfix(words=words, wps=f"{words / elapsed:,.0f}", refresh=False)
 
     try:
-        result = build_corpus(corpus, out, model=model, max_bytes=max_bytes, on_document=progress, jobs=jobs,
-                              update=update, store=store, dask=dask, views=views, max_graph_triples=max_graph_triples)
+        options = BuildOptions(model=model, max_bytes=max_bytes, jobs=jobs, update=update, views=views, store=store,
+                               dask=dask, max_graph_triples=max_graph_triples)
+        result = build_corpus(corpus, out, options, on_document=progress)
     except errors.KGError as exc:
         bar.close()
         _fail(exc)

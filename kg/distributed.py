@@ -1,30 +1,33 @@
-"""Builds past one machine: extraction sharded by document on a Dask cluster.
+"""Builds past one machine: extraction and the documents' graphs sharded by document on a Dask cluster.
 
-1. each shard of documents is parsed and extracted on a Dask worker, which
-   writes its extractions (JSON lines) into the shard folder;
-2. the driver resolves entities over all shards (light: mentions only);
-3. each shard writes the N-Quads of its documents' named graphs with the
-   corpus-wide entity keys;
-4. the driver merges the shards' N-Quads with the entity graph, which gives
-   exactly the graph a single-machine build gives.
+1. each shard of documents is parsed and extracted on a Dask worker, which writes its extractions
+   (JSON lines) into the shard folder;
+2. the driver reads them back for its cache and resolves entities over all shards (light: mentions only);
+3. each shard builds the named graphs of its documents with the corpus-wide entity keys and writes
+   their N-Quads, one document after another, as the build on one machine serialises them;
+4. the driver merges the shards' N-Quads with the entity graph (`shard_graphs`), which gives exactly
+   the graph a single-machine build gives. Nothing is extracted or built twice.
 
-The shard folder must be reachable by every worker (a shared file system on a
-real cluster); `kg build --dask local` starts a local cluster.
+The shard folder must be reachable by every worker (a shared file system on a real cluster);
+`kg build --dask local` starts a local cluster. This module does not import `kg.pipeline`, which drives it.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
-from rdflib import Dataset, Graph
-
-from .build import BuiltGraph, add_document, add_entities, bind_prefixes, build_graph, document_graph_iri, new_graph
+from .build import add_document, document_graph_iri, new_graph
 from .model import DocExtraction, Document, from_dict, to_dict
+from .options import BuildOptions
+from .stream import nq_line, nt_lines
+
+SHARDS_PER_WORKER = 4
 
 
 def _shard_extract(documents: list[Document], model: str | None, path: str) -> str:
-    from .pipeline import extract_documents
+    from .parsing import extract_documents
 
     with open(path, "w", encoding="utf-8") as out:
         for ex in extract_documents(documents, model):
@@ -32,73 +35,95 @@ def _shard_extract(documents: list[Document], model: str | None, path: str) -> s
     return path
 
 
-def _read_extractions(path: str) -> list[DocExtraction]:
+def read_extractions(path: str | Path) -> list[DocExtraction]:
     with open(path, encoding="utf-8") as f:
         return [from_dict(json.loads(line)) for line in f if line.strip()]
 
 
 def _shard_quads(extraction_path: str, key_map: dict[str, str], path: str) -> str:
-    ds = Dataset()
-    for ex in _read_extractions(extraction_path):
-        g = ds.graph(document_graph_iri(ex.document.doc_id))
-        add_document(g, ex, key_map)
-    ds.serialize(destination=path, format="nquads", encoding="utf-8")
+    """The N-Quads of the shard's documents' named graphs: each document's N-Triples lines (as
+    `kg.stream.nt_lines` gives them) with the graph's name, one document after another."""
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        for ex in read_extractions(extraction_path):
+            iri = document_graph_iri(ex.document.doc_id)
+            g = new_graph(iri)
+            add_document(g, ex, key_map)
+            term = f"<{iri}>"
+            for line in nt_lines(g):
+                out.write(nq_line(line, term))
+                out.write("\n")
     return path
 
 
-def extract_on_dask(documents: list[Document], model: str | None, shard_dir: Path, scheduler: str = "local",
-                    workers: int = 2) -> list[DocExtraction]:
-    """The extractions of these documents, in their order, made on a Dask cluster (each shard also
-    writes the N-Quads of its documents)."""
-    if not documents:
-        return []
-    return build_on_dask(documents, model, shard_dir, scheduler=scheduler, workers=workers)[0]
+def shard_graphs(path: str | Path) -> Iterator[tuple[str, list[str]]]:
+    """(graph IRI, its N-Triples lines) for each named graph of a shard's N-Quads file."""
+    current, lines = None, []
+    with open(path, encoding="utf-8", newline="\n") as f:
+        for raw in f:
+            triple, term, _dot = raw.rstrip("\n").rsplit(" ", 2)  # graph names are IRIs: no spaces
+            if term != current:
+                if current is not None:
+                    yield current[1:-1], lines
+                current, lines = term, []
+            lines.append(f"{triple} .")
+    if current is not None:
+        yield current[1:-1], lines
 
 
-def build_on_dask(documents: list[Document], model: str | None, shard_dir: Path, scheduler: str = "local",
-                  shards: int | None = None, workers: int = 2) -> tuple[list[DocExtraction], dict, dict, BuiltGraph]:
-    """Extract and build on a Dask cluster; returns (extractions, entities, key_map, graph)."""
-    from dask.distributed import Client, LocalCluster
+class DaskBuild:
+    """A build's use of a Dask cluster, open from its extraction to its documents' graphs:
 
-    from .resolve import resolve_entities
+        with DaskBuild(options, shard_dir) as run:
+            for ex in run.extract(documents): ...   # in the documents' order
+            for path in run.quads(key_map): ...     # shard N-Quads files, see `shard_graphs`
+    """
 
-    shard_dir = Path(shard_dir)
-    shard_dir.mkdir(parents=True, exist_ok=True)
-    if scheduler == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
-    else:
-        cluster = None
-        client = Client(scheduler)
-    try:
-        count = shards or max(1, min(len(documents), 4 * workers))
-        parts = [documents[i::count] for i in range(count)]
-        parts = [p for p in parts if p]
-        futures = [client.submit(_shard_extract, part, model, str(shard_dir / f"shard-{i:05d}.jsonl"), pure=False)
+    def __init__(self, options: BuildOptions, shard_dir: Path):
+        self.options = options
+        self.shard_dir = Path(shard_dir)
+        self.workers = max(options.jobs, 1)
+        self._client = self._cluster = None
+        self._extraction_paths: list[str] = []
+
+    def __enter__(self) -> DaskBuild:
+        from dask.distributed import Client, LocalCluster
+
+        self.shard_dir.mkdir(parents=True, exist_ok=True)
+        for old in self.shard_dir.glob("shard-*"):  # an earlier build's shards
+            old.unlink()
+        if self.options.dask == "local":
+            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                         dashboard_address=None)
+            self._client = Client(self._cluster)
+        else:
+            self._client = Client(self.options.dask)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def extract(self, documents: list[Document]) -> Iterator[DocExtraction]:
+        """Extract the documents on the cluster, one shard per task; their extractions in input order."""
+        if not documents:
+            return
+        count = max(1, min(len(documents), SHARDS_PER_WORKER * self.workers))
+        parts = [p for p in (documents[i::count] for i in range(count)) if p]
+        futures = [self._client.submit(_shard_extract, part, self.options.model,
+                                       str(self.shard_dir / f"shard-{i:05d}.jsonl"), pure=False)
                    for i, part in enumerate(parts)]
-        extraction_paths = client.gather(futures)
-        extractions = [ex for p in extraction_paths for ex in _read_extractions(p)]
+        self._extraction_paths = self._client.gather(futures)
+        extractions = [ex for p in self._extraction_paths for ex in read_extractions(p)]
         order = {doc.doc_id: i for i, doc in enumerate(documents)}
         extractions.sort(key=lambda ex: order[ex.document.doc_id])
-        entities, key_map = resolve_entities(extractions)
-        key_future = client.scatter(key_map, broadcast=True)
-        quad_futures = [client.submit(_shard_quads, p, key_future, str(Path(p).with_suffix(".nq")), pure=False)
-                        for p in extraction_paths]
-        quad_paths = client.gather(quad_futures)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    # merge: one named graph per document from the shards' N-Quads, plus the entity graph
-    merged = Dataset()
-    for path in quad_paths:
-        merged.parse(path, format="nquads")
-    documents_graphs: dict[str, Graph] = {}
-    for doc in documents:
-        g = new_graph(document_graph_iri(doc.doc_id))
-        for triple in merged.graph(document_graph_iri(doc.doc_id)):
-            g.add(triple)
-        documents_graphs[doc.doc_id] = g
-    reference = build_graph(extractions, entities, key_map)  # the entity graph (cheap: labels and types)
-    built = BuiltGraph(documents=documents_graphs, entities=reference.entities)
-    return extractions, entities, key_map, built
+        yield from extractions
+
+    def quads(self, key_map: dict[str, str]) -> list[Path]:
+        """Each shard writes the N-Quads of its documents' graphs; their files."""
+        if not self._extraction_paths:
+            return []
+        keys = self._client.scatter(key_map, broadcast=True)
+        futures = [self._client.submit(_shard_quads, p, keys, str(Path(p).with_suffix(".nq")), pure=False)
+                   for p in self._extraction_paths]
+        return [Path(p) for p in self._client.gather(futures)]

@@ -163,15 +163,53 @@ def test_update_gives_the_same_graph_as_a_full_rebuild(tmp_path, blank_model):
     assert "Istanbul" in (full / "graph.ttl").read_text(encoding="utf-8")
 
 
-def test_parallel_build_gives_the_same_graph(tmp_path, blank_model):
+def _exports(folder):
+    """Every file a build wrote (relative path -> bytes), its extraction cache aside."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".kg-cache" not in p.parts}
+
+
+def test_parallel_build_gives_the_same_exports(tmp_path):
+    """With two jobs, the documents are extracted by two worker processes and the sorted exports and the
+    views are written by forked processes (the shipped model, for statements): every file is byte for byte the one-process build's."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(6):
         (corpus / f"a{i}.txt").write_text(f"Report {i}: " + ENGLISH + " Olaf Scholz visited Kyiv.", encoding="utf-8")
     one, two = tmp_path / "one", tmp_path / "two"
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(one), "-q"]).exit_code == 0
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(two), "-q", "-j", "2"]).exit_code == 0
+    single, parallel = _exports(one), _exports(two)
+    for name in ("graph.ttl", "graph.trig", "graph.jsonld", "graph.nt", "graph.nq", "index.html", "graph.graphml"):
+        assert name in parallel, name
+    assert any(name.startswith("entities/") for name in parallel)
+    assert b"#Statement>" in parallel["graph.nt"] and b"Kharkiv" in parallel["graph.nt"]
+    assert sorted(single) == sorted(parallel)
+    for name in single:
+        assert single[name] == parallel[name], name
+    assert not list(two.glob(".kg-build-*"))  # the forked processes' files went into place or away
+
+
+def test_parallel_export_falls_back_to_this_process_when_a_forked_one_fails(tmp_path, blank_model, monkeypatch):
+    import kg.pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ENGLISH + " Olaf Scholz visited Kyiv.", encoding="utf-8")
+    real = kg.pipeline._render_task
+    parent = __import__("os").getpid()
+
+    def failing_in_children(task, built, union):
+        if __import__("os").getpid() != parent:
+            raise RuntimeError("a forked process fails")
+        return real(task, built, union)
+
+    monkeypatch.setattr(kg.pipeline, "_render_task", failing_in_children)
+    one, two = tmp_path / "one", tmp_path / "two"
     assert runner.invoke(app, ["build", str(corpus), "--out", str(one), "--model", blank_model, "-q"]).exit_code == 0
-    assert runner.invoke(app, ["build", str(corpus), "--out", str(two), "--model", blank_model, "-q", "-j", "2"]).exit_code == 0
-    assert (one / "graph.nq").read_bytes() == (two / "graph.nq").read_bytes()
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(two), "--model", blank_model, "-q", "-j", "2"])
+    assert result.exit_code == 0, result.output
+    assert _exports(one) == _exports(two)
 
 
 def test_store_answers_the_saved_queries_like_the_graph_file(tmp_path, graph_file):
@@ -189,19 +227,32 @@ def test_store_answers_the_saved_queries_like_the_graph_file(tmp_path, graph_fil
     assert result.exit_code == 1 and result.stderr.startswith("error: store not found")
 
 
-def test_dask_build_on_a_local_cluster_gives_the_same_graph(tmp_path, blank_model):
+def test_dask_build_on_a_local_cluster_gives_the_same_exports(tmp_path, monkeypatch):
+    """The shards extract their documents and write their graphs' N-Quads; the driver only resolves
+    entities and merges: it neither extracts a document nor builds a document's graph itself."""
     pytest.importorskip("dask.distributed")
+    import kg.pipeline
+
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i, name in enumerate(["Olaf Scholz", "Emmanuel Macron", "Joe Biden", "Xi Jinping"]):
         (corpus / f"d{i}.txt").write_text(f"{name} visited Kyiv and met Volodymyr Zelensky. " + ENGLISH, encoding="utf-8")
     single, sharded = tmp_path / "single", tmp_path / "sharded"
-    assert runner.invoke(app, ["build", str(corpus), "--out", str(single), "--model", blank_model, "-q"]).exit_code == 0
-    result = runner.invoke(app, ["build", str(corpus), "--out", str(sharded), "--model", blank_model, "-q",
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(single), "-q"]).exit_code == 0
+
+    def not_on_the_driver(*args, **kwargs):
+        raise AssertionError("the driver extracted or built a document itself")
+
+    monkeypatch.setattr(kg.pipeline, "extract_documents", not_on_the_driver)
+    monkeypatch.setattr(kg.pipeline, "add_document", not_on_the_driver)
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(sharded), "-q",
                                  "--dask", "local", "--jobs", "2"])
     assert result.exit_code == 0, result.output
-    for name in ("graph.nq", "graph.ttl"):
-        assert (single / name).read_bytes() == (sharded / name).read_bytes(), name
+    assert "built 4 documents" in result.stdout
+    one, many = _exports(single), _exports(sharded)
+    assert sorted(one) == sorted(many) and "graph.ttl" in many and b"#Statement>" in many["graph.nt"]
+    for name in one:
+        assert one[name] == many[name], name
     assert len(list((sharded / ".kg-cache" / "shards").glob("shard-*.nq"))) == 4
 
 

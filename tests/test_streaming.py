@@ -139,3 +139,37 @@ def _bind(name, value):
     from rdflib import Literal, Variable
 
     return {Variable(name): Literal(value)}
+
+
+def test_build_options_are_one_frozen_record_and_settings_override_it(tmp_path, corpus, blank_model):
+    import dataclasses
+
+    from kg.options import BuildOptions
+
+    options = BuildOptions(model=blank_model, views=False)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        options.jobs = 2
+    with pytest.raises(TypeError, match="unknown settings: colour"):
+        build_corpus(corpus, tmp_path / "never", options, colour="red")
+    one = build_corpus(corpus, tmp_path / "one", options)
+    assert (tmp_path / "one" / "graph.ttl").exists() and not (tmp_path / "one" / "index.html").exists()
+    small = build_corpus(corpus, tmp_path / "small", options, max_graph_triples=10)
+    assert one.graph is not None and small.graph is None and options.max_graph_triples == 50_000
+
+
+@pytest.mark.parametrize("max_graph_triples", [10, 50_000])
+def test_two_jobs_write_the_line_formats_of_one_job_below_and_beyond_the_in_memory_limit(
+        tmp_path, corpus, blank_model, max_graph_triples):
+    """Below the limit, another process makes and sorts the lines of the kept graph; beyond it, the build
+    makes those of the graphs kept so far and of all the next ones itself."""
+    one, two = tmp_path / "one", tmp_path / "two"
+    r1 = build_corpus(corpus, one, model=blank_model, views=False, max_graph_triples=max_graph_triples)
+    r2 = build_corpus(corpus, two, model=blank_model, views=False, max_graph_triples=max_graph_triples, jobs=2)
+    assert r1.triples == r2.triples > 20 and (r1.graph is None) == (r2.graph is None) == (max_graph_triples == 10)
+    for name in ("graph.nt", "graph.nq"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    for name in ("graph.ttl", "graph.trig", "graph.jsonld"):
+        assert (one / name).exists() == (two / name).exists() == (max_graph_triples > 10), name
+        if (one / name).exists():
+            assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    assert not list(two.glob(".kg-build-*"))
