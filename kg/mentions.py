@@ -183,7 +183,32 @@ class MentionFinder:
                     and (w.pos[i] in ("NOUN", "PROPN") or w.tag[i] in ("NNS", "NN", "NNP", "NNPS")):
                 self._noun_phrase(w.tokens[i])
         self._backed_groups()
+        self._group_members()
         return self.index
+
+    def _group_members(self) -> None:
+        """'Houthi terrorists', 'Taliban fighters', 'Hamas militants': members named by their group are the
+        group."""
+        w = self.words
+        groups = frozenset(self.gaz.titles.get("armed_group_nouns", ()))
+        for i, lower in enumerate(w.lower):
+            if lower not in groups or i in self.index.by_token or i == 0:
+                continue
+            tok = w.tokens[i]
+            mods = [c for c in tok.children if c.i < tok.i and sx.dep(c) in sx.AMOD | sx.COMPOUND and c.is_title]
+            for mod in mods:
+                found = self.index.get(mod)
+                entry = None
+                if found is None or found.type not in ("Organization", "MilitaryUnit", "Actor"):
+                    entry = next((e for name in (mod.text, mod.text + "s", mod.text + "is")
+                                  for e in self.gaz.lookup(name) if e.type in ("Organization", "MilitaryUnit")), None)
+                    if entry is None:
+                        continue
+                    found = self.entry_mention([mod], entry, None)
+                span = self.doc[mod.i:tok.i + 1]
+                self.index.put(span, replace(found, start=span.start_char, end=span.end_char, surface=span.text,
+                                             name=None), tok)
+                break
 
     def _backed_groups(self) -> None:
         """'Iran-backed militias', 'Armenian-backed separatists': a group named by its patron; the patron is

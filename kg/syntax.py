@@ -295,8 +295,13 @@ def objects(verb: Token) -> list[Token]:
     return children(verb, OBJ)
 
 
+NOT_ONLY = frozenset({"only", "just", "merely", "simply"})  # "not only X but Y" negates nothing
+
+
 def is_negated(token: Token) -> bool:
-    return any(dep(c) in NEG or (dep(c) in {"advmod", "det"} and c.lower_ in NEG_WORDS) for c in token.children)
+    """Whether a negation governs the token; 'not only', 'not just' add rather than deny."""
+    return any((dep(c) in NEG or (dep(c) in {"advmod", "det"} and c.lower_ in NEG_WORDS))
+               and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in NOT_ONLY) for c in token.children)
 
 
 def aux_words(token: Token) -> set[str]:

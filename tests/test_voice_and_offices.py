@@ -239,3 +239,11 @@ def test_saying_that_others_must_act_demands_it(nlp):
     ex = extract(nlp, "President Tomas Brandt said that the rebels must release the hostages.")
     assert any(s == "person:tomas-brandt" and p == "demands" for s, p, _o, _m in triples(ex))
     assert not any(p == "claims" for _s, p, _o, _m in triples(ex))
+
+
+def test_members_named_by_their_group_are_the_group_and_not_only_negates_nothing(nlp):
+    ex = extract(nlp, "Taliban fighters seized Kunduz.")
+    assert {(p, s) for s, p, _o, _m in triples(ex)} == {("captures", next(
+        m.key for m in ex.mentions if m.type == "Organization"))}
+    ex = extract(nlp, "Iran is not only a threat to Israel.")
+    assert triples(ex) == {("country:IR", "threatens", "country:IL", "Asserted")}
