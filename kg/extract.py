@@ -1664,7 +1664,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     mode = entry.get("mode")
     subjects = _inherited_subjects(ctx, tok)
     if not subjects and mode == "speech" and sx.is_passive(tok) and not any(
-            p == "by" for p, _n in sx.prep_args(tok)):
+            p == "by" for p, _n in sx.prep_args(tok)) and any(
+            sx.dep(c) in ("ccomp", "csubj:pass", "csubjpass") for c in tok.children):
         # "It was noted that…" in a readout: the document's principal speaks
         principal = _principal(ctx, tok)
         subjects = [principal] if principal is not None else []

@@ -353,10 +353,14 @@ class Gazetteer:
                 label = "LOC"
             world = {n for n, _ in self.world_names.get(entry.key, ())}
             for name in entry.names:
-                if (name, entry.key) in seen or len(name) < 2 or name in world:
+                if name in world:
                     continue
-                seen.add((name, entry.key))
-                patterns.append({"label": label, "pattern": name, "id": entry.key})
+                # the name as typed and, with an apostrophe, as typeset ("People’s")
+                for variant in sorted({name, name.replace("'", "’")}):
+                    if (variant, entry.key) in seen or len(variant) < 2:
+                        continue
+                    seen.add((variant, entry.key))
+                    patterns.append({"label": label, "pattern": variant, "id": entry.key})
             for dem in entry.demonyms:
                 patterns.append({"label": "NORP", "pattern": dem, "id": entry.key})
         # capitals and seats of government, so that "Pyongyang has sent troops" finds its agent (a metonym)

@@ -247,3 +247,14 @@ def test_members_named_by_their_group_are_the_group_and_not_only_negates_nothing
         m.key for m in ex.mentions if m.type == "Organization"))}
     ex = extract(nlp, "Iran is not only a threat to Israel.")
     assert triples(ex) == {("country:IR", "threatens", "country:IL", "Asserted")}
+
+
+def test_a_typeset_apostrophe_in_a_countrys_name(nlp):
+    ex = extract(nlp, "The United States strongly condemns the Democratic People’s Republic of Korea for its test.")
+    assert triples(ex) == {("country:US", "condemns", "country:KP", "Asserted")}
+
+
+def test_being_briefed_is_not_saying(nlp):
+    ex = extract(nlp, "The President has been briefed on the situation.",
+                 title="Statement by President Tomas Brandt on the Launch")
+    assert triples(ex) == set()
