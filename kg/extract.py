@@ -610,9 +610,18 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
     ctx.index.titles.setdefault(person.key, set()).update(lowers)
 
 
+_TITLE_PATTERNS: dict[frozenset, re.Pattern] = {}
+
+
 def _longest_title(text: str, titles) -> str | None:
-    return next((t for t in sorted(titles, key=len, reverse=True) if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text)),
-                None)
+    """The longest of the titles that the text contains as whole words."""
+    key = frozenset(titles)
+    pattern = _TITLE_PATTERNS.get(key)
+    if pattern is None:
+        alternatives = "|".join(re.escape(t) for t in sorted(key, key=len, reverse=True))
+        pattern = _TITLE_PATTERNS[key] = re.compile(rf"(?=(?<![\w-])({alternatives})(?![\w-]))")
+    found = [m.group(1) for m in pattern.finditer(text)]
+    return max(found, key=len) if found else None
 
 
 def _office_relations(ctx: Context, sent: Span, number: int) -> None:
