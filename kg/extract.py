@@ -11,6 +11,7 @@ CONTRACT.md §3.
 from __future__ import annotations
 
 import bisect
+import json
 from functools import lru_cache
 
 import datetime as dt
@@ -23,7 +24,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from . import syntax as sx
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import PATTERNS_DIR, Gazetteer, load_gazetteer
 from .mentions import ACTOR_TYPES, AMBIGUOUS as AMBIGUOUS_PREFIX, PEOPLE_NOUNS, PLACE_TYPES, MentionFinder, MentionIndex
 from .model import MODALITIES, Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
 from .qualifiers import parse_quantities, resolve_date
@@ -329,13 +330,10 @@ GROUP_TYPES = frozenset({"Person", "Country", "Organization"})
 
 
 def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Mention]:
-    return _participants_of(ctx, tok, pronoun, people_only=tok.lower_ in voice_words().person_group_nouns)
-
-
-def _participants_of(ctx: Context, tok: Token, pronoun: bool, people_only: bool) -> list[Mention]:
     """The participants a plural reference stands for: the coordinated actors ('X and Y discussed…', 'a call
     between X and Y') of the sentence before it or earlier in its own, or the two people of a meeting or call
     ('X met with Y'). Empty when no such pair is near."""
+    people_only = tok.lower_ in voice_words().person_group_nouns  # "the delegation": people, not countries
     doc = tok.doc
     sent = tok.sent
     spans = [(sent.start, tok.i)]
@@ -629,8 +627,7 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
     Y Jane Roe', 'Deputy Chairman of the X Council Jane Roe', 'National Security Advisor Jane Roe of X' -> memberOf;
     'X Force Commander General Jane Roe' -> commands. Only where the title names the country or body."""
     finder = ctx.finder
-    table = ctx.gaz.titles
-    member, subordinate, target_preps = set(table["member"]), set(table["subordinate"]), set(table["target_preps"])
+    member, subordinate, target_preps = finder.member_titles, finder.subordinate_words, finder.target_preps
     doc = ctx.doc
     for tok in ctx.heads_in(sent):
         person = ctx.index.get(tok)
@@ -685,7 +682,7 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
         after = end
         while after < sent.end and after - end < 2 and doc[after].text.istitle() and doc[after].pos_ == "PROPN" \
                 and ctx.index.get(doc[after]) is None:
-            after += 1  # "Prime Minister Kishida Fumio of Japan" with the name's last word left out
+            after += 1  # "Prime Minister Jane Roe Smith of X" with the name's last word left out
         if after < sent.end and doc[after].lower_ == "of":
             nxt = after + 1
             while nxt < sent.end and doc[nxt].lower_ == "the":
@@ -725,8 +722,7 @@ def _tokens_with(ctx: Context, sent: Span, words) -> Iterator[Token]:
 
 def _member_lists(ctx: Context, sent: Span, number: int) -> None:
     """'A, B and C, as members of the X Group, …' and 'X's members A, B and C': memberOf for each listed actor."""
-    membership = set(ctx.gaz.titles["membership_nouns"])
-    for tok in _tokens_with(ctx, sent, membership):
+    for tok in _tokens_with(ctx, sent, ctx.finder.membership_nouns):
         body = next((ctx.index.get(n) for p, n in sx.prep_args(tok) if p == "of"), None)
         if body is None or body.type not in ("Organization", "MilitaryUnit", "Actor"):
             continue
@@ -752,17 +748,19 @@ def _member_lists(ctx: Context, sent: Span, number: int) -> None:
             _add(ctx, number, m, "memberOf", body, evidence=_evidence(ctx, tok, tok))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _pattern_words(name: str) -> dict:
+    """The word lists of one data file of kg/patterns/ ('tolls.json'), as frozen sets (mappings stay mappings)."""
+    data = json.loads((PATTERNS_DIR / name).read_text(encoding="utf-8"))
+    return {k: v if isinstance(v, dict) else frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
 def _toll_words() -> dict:
-    import json
-    from .gazetteer import PATTERNS_DIR
-    data = json.loads((PATTERNS_DIR / "tolls.json").read_text(encoding="utf-8"))
-    return {"person_nouns": frozenset(data["person_nouns"]), "toll_verbs": frozenset(data["toll_verbs"]),
-            "scale_words": data["scale_words"]}
+    return _pattern_words("tolls.json")
 
 
 def count_of(noun: Token) -> float | None:
-    """The number a count noun is written with: '2,400 civilians' -> 2400, '1.5 million people' -> 1500000."""
+    """The number a count noun is written with: '1,300 civilians' -> 1300, '1.5 million people' -> 1500000."""
     scale = _toll_words()["scale_words"]
     nums = [c for c in noun.children if sx.dep(c) in sx.NUMMOD | {"nummod"} and c.i < noun.i]
     if not nums:
@@ -785,7 +783,7 @@ def count_of(noun: Token) -> float | None:
 
 
 def _toll_estimates(ctx: Context, sent: Span, number: int) -> None:
-    """'At least 68 people have been killed', '28,000 people have crossed into X': a toll stated in a clause of its
+    """'At least 40 people have been killed', '9,000 people have crossed into X': a toll stated in a clause of its
     own is an estimate of its speaker: the one who says so, else the document's voice."""
     words = _toll_words()
     for tok in _tokens_with(ctx, sent, words["person_nouns"]):
@@ -819,7 +817,7 @@ def _toll_estimates(ctx: Context, sent: Span, number: int) -> None:
 
 
 def _patron_relations(ctx: Context, sent: Span, number: int) -> None:
-    """'Iran-backed militias': the patron supports the group."""
+    """'X-backed militias': the patron supports the group."""
     for head, (patron, _participle) in ctx.index.patrons.items():
         if sent.start <= head < sent.end:
             group = ctx.index.by_token.get(head)
@@ -892,7 +890,7 @@ def _participants_list(ctx: Context, sent: Span, number: int) -> None:
 
 
 def _place_pairs(ctx: Context, sent: Span, number: int) -> None:
-    """'Aleppo, Syria' and 'a town in X, Y': a city or region written with the region or country that holds it."""
+    """'City, Country' and 'a town in X, Y': a city or region written with the region or country that holds it."""
     doc = ctx.doc
     rank = {"City": 0, "Place": 0, "Region": 1, "Country": 2}
     for tok in ctx.heads_in(sent):
@@ -1166,7 +1164,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                 if frame is not None:
                     yield frame
         elif pos == "ADJ" and verbs.get(w.lower[i], {}).get("adjective"):
-            # "we are grateful to Kenya": a predicate adjective of the lexicon, read as its verb would be
+            # "we are grateful to X": a predicate adjective of the lexicon, read as its verb would be
             frame = _verb_frame(ctx, w.tokens[i], verbs[w.lower[i]])
             if frame is not None:
                 yield frame
@@ -1546,28 +1544,7 @@ def _speech_anchor(ctx: Context, verb: Token) -> Token | None:
     return None
 
 
-ATTRIBUTE_NOUNS = frozenset({"courage", "bravery", "efforts", "effort", "role", "work", "leadership", "decision",
-                             "willingness", "resilience", "people", "government", "stance", "position", "actions",
-                             "commitment", "contribution", "help", "support", "team"})
-
-
 OWNED_OBJECT_PROPS = frozenset({"praises", "condemns", "supports", "accuses", "defends", "threatens", "orders"})
-
-
-def _owner_of_attribute(ctx: Context, tok: Token, any_noun: bool = False) -> Mention | None:
-    """'the courage of Zelenskyy', 'Trump's efforts': the actor an attribute noun belongs to; with `any_noun`, the
-    actor or place owning any abstract noun ('the security of X', 'X's sovereignty')."""
-    if tok.lower_ not in ATTRIBUTE_NOUNS and not (any_noun and tok.pos_ == "NOUN"
-                                                  and tok.lower_ not in ctx.finder.place_nouns
-                                                  and tok.lower_ not in ctx.finder.weapon_nouns):
-        return None
-    poss = sx.possessor(tok)
-    if poss is not None and ctx.index.get(poss) is not None:
-        return ctx.index.get(poss)
-    for prep, noun in sx.prep_args(tok):
-        if prep == "of" and ctx.index.get(noun) is not None:
-            return ctx.index.get(noun)
-    return None
 
 
 def _owners(ctx: Context, tok: Token) -> list[Mention]:
@@ -1675,7 +1652,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if not subjects and mode == "speech" and sx.is_passive(tok) and not any(
             p == "by" for p, _n in sx.prep_args(tok)) and any(
             sx.dep(c) in ("ccomp", "csubj:pass", "csubjpass") for c in tok.children):
-        # "It was noted that…" in a readout: the document's principal speaks
+        # "It was stressed that…" in a readout: the document's principal speaks
         principal = _principal(ctx, tok)
         subjects = [principal] if principal is not None else []
     if entry.get("subj_types"):  # "the delegation arrived in Kyiv" visits; troops arriving are deployed
@@ -1920,7 +1897,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     if not subjects:
         subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p == "by"])
     if not subjects and any(sx.dep(c) == "cop" for c in tok.children) and not sx.is_negated(tok):
-        # "Iran is a threat to Israel": the copula's subject is the noun's agent
+        # "X is a threat to Y": the copula's subject is the noun's agent
         subjects = _mentions_of(ctx, sx.subjects(tok))
     if not subjects and sx.dep(tok) in ("xcomp", "attr", "obj", "dobj") and sx.lemma_in(
             tok.head, _stance_words()["copular_verbs"]) and not sx.is_negated(tok.head):
@@ -2434,12 +2411,8 @@ def _own_refusal(ctx: Context, frame: Frame, modality: str, claimant: Mention | 
     return Frame(token=tok, prop="rejects", subjects=own, objects=[content], mode=None, scope=tok)
 
 
-@lru_cache(maxsize=1)
 def _stance_words() -> dict[str, frozenset[str]]:
-    import json
-    from .gazetteer import PATTERNS_DIR
-    data = json.loads((PATTERNS_DIR / "stance.json").read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+    return _pattern_words("stance.json")
 
 
 def _need_nouns() -> frozenset[str]:
@@ -2447,7 +2420,7 @@ def _need_nouns() -> frozenset[str]:
 
 
 def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
-    """'Iran launched 200 ballistic missiles at Israel', 'fired waves of drones against cities': launching a
+    """'X launched 200 ballistic missiles at Y', 'fired waves of drones against cities': launching a
     weapon at a target attacks it."""
     words = _stance_words()
     lemma, pos = ctx.words.lemma, ctx.words.pos
@@ -2575,7 +2548,7 @@ PLACE_OBJECT_PROPS = frozenset({"visits", "attacks", "captures", "defends", "wit
 
 
 def _places_of_objects(ctx: Context, frame: Frame) -> Frame:
-    """'visited U.S. air bases in Agadez and Niamey', 'struck depots in X': where the object is a thing the text
+    """'visited air bases in X and Y', 'struck depots in X': where the object is a thing the text
     names no entity for, the places it lies in are what was visited or struck."""
     if frame.prop not in PLACE_OBJECT_PROPS or not frame.objects or not all(isinstance(o, Content)
                                                                                for o in frame.objects):

@@ -447,7 +447,7 @@ class WorldMatcher:
     @staticmethod
     def _in_a_name(doc, span, owner) -> bool:
         """A one-word place name next to another capitalised word no entity covers is part of a name the
-        NER missed ("Akiba Takeo", "Aleppo Citadel"), not the place."""
+        NER missed ("Jane Roe", "X Citadel"), not the place."""
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
         return (before is not None and before.is_title and before.is_alpha and not before.is_sent_start

@@ -87,7 +87,7 @@ def _strip_det(span: Span) -> Span:
     while end > start + 1 and (span.doc[end - 1].is_punct or span.doc[end - 1].tag_ == "POS"
                                or span.doc[end - 1].lower_ in ("'s", "’s")
                                or span.doc[end - 1].is_lower and span.doc[end - 1].pos_ in TRAILING_POS):
-        end -= 1  # "Eduardo Año of", "the Defence Ministry of attacking": words the NER ran on into
+        end -= 1  # "Jane Roe of", "the Defence Ministry of shelling": words the NER ran on into
     return span.doc[start:end]
 
 
@@ -127,7 +127,9 @@ def _title_sets(gaz: Gazetteer) -> dict[str, frozenset[str]]:
             ("leader_titles", "leader"), ("military_titles", "military"), ("other_titles", "other"),
             ("former", "former"), ("military_nouns", "military_nouns"), ("official_nouns", "official_nouns"),
             ("group_nouns", "group_nouns"), ("agreement_nouns", "agreement_nouns"), ("weapon_nouns", "weapon_nouns"),
-            ("place_nouns", "place_nouns"), ("region_words", "region_words"), ("city_words", "city_words"))}
+            ("place_nouns", "place_nouns"), ("region_words", "region_words"), ("city_words", "city_words"),
+            ("member_titles", "member"), ("subordinate_words", "subordinate"), ("target_preps", "target_preps"),
+            ("membership_nouns", "membership_nouns"))}
         sets["all_titles"] = sets["leader_titles"] | sets["military_titles"] | sets["other_titles"]
         # every word of a title of several words ('prime', 'minister'): a title's words before a name
         sets["title_words"] = frozenset(w for t in sets["all_titles"] | frozenset(titles.get("member", ()))
@@ -187,7 +189,7 @@ class MentionFinder:
         return self.index
 
     def _group_members(self) -> None:
-        """'Houthi terrorists', 'Taliban fighters', 'Hamas militants': members named by their group are the
+        """'X fighters', 'X militants', where X names a known group: members named by their group are the
         group."""
         w = self.words
         groups = frozenset(self.gaz.titles.get("armed_group_nouns", ()))
@@ -211,7 +213,7 @@ class MentionFinder:
                 break
 
     def _backed_groups(self) -> None:
-        """'Iran-backed militias', 'Armenian-backed separatists': a group named by its patron; the patron is
+        """'Iran-backed militias', 'X-backed separatists': a group named by its patron; the patron is
         recorded for the relation it states (supports, or controls for '-controlled')."""
         w = self.words
         table = self.gaz.titles
@@ -289,7 +291,7 @@ class MentionFinder:
             words = [t.lower_ for t in span]
             if i > 0 and any(w in INSTITUTION_WORDS for w in words) and len(span) >= 2 \
                     and self.gaz.country_of_demonym(text[i - 1]) is not None and (i - 1) not in by_token:
-                span = doc[i - 1:j + 1]  # "the Azeri Defence Ministry": the state's adjective is part of the name
+                span = doc[i - 1:j + 1]  # "the Ruritanian Defence Ministry": the state's adjective is part of the name
             holder = self._holder_start(span) if len(span) >= 4 and lower[i] in self.all_titles else None
             if holder is not None:
                 self._person(doc[holder:span.end], None)
@@ -502,7 +504,7 @@ class MentionFinder:
                     and sx.dep(self.doc[start - 1]) in sx.COMPOUND and span.start <= self.doc[start - 1].head.i < end \
                     and self.doc[start - 1].lower_ not in self.all_titles and start - 1 not in self.index.by_token:
                 start -= 1
-            # "the Azeri Defence Ministry": a state's institution keeps the state's adjective in its name, so
+            # "the Ruritanian Defence Ministry": a state's institution keeps the state's adjective in its name, so
             # that two states' ministries stay two entities
             if start > 0 and any(t.lower_ in INSTITUTION_WORDS for t in self.doc[start:end]) \
                     and self.gaz.country_of_demonym(self.doc[start - 1].text) is not None \
@@ -546,7 +548,7 @@ class MentionFinder:
         if label in ("ORG", "LOC", "FAC") and entry is None and len(span) >= 2 and span[0].is_upper \
                 and len(span[0]) <= 5 and not any(t.lower_ in ORG_WORDS for t in span) \
                 and any(e.label_ == "PERSON" and e[-1].text == span[-1].text for e in self.ents):
-            label = "PERSON"  # "NSA Sullivan": an office's acronym before a surname the text names elsewhere
+            label = "PERSON"  # "NSA Roe": an office's acronym before a surname the text names elsewhere
         if label in ("ORG", "LOC", "GPE", "FAC", "NORP") and entry is None and len(span) >= 2 \
                 and all(t.pos_ == "PROPN" for t in span) and not any(t.lower_ in ORG_WORDS for t in span) \
                 and self._person_role_appositive(span):
@@ -693,7 +695,7 @@ class MentionFinder:
         while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end].is_title \
                 and sx.dep(self.doc[end]) in ("flat", "flat:name") and span.start <= self.doc[end].head.i < end \
                 and not self.doc[end].ent_type_ and end not in self.index.by_token:
-            end += 1  # "Kishida Fumio": the name's last word the NER left out
+            end += 1  # "Jane Roe Smith": the name's last word the NER left out
         if end != span.end:
             span = self.doc[span.start:end]
         tokens = list(span)

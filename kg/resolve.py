@@ -99,7 +99,7 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
             if len({find(f) for f in matches}) == 1:
                 union(matches[0], k)
         elif names and all(len(n.split()) > 1 for n in names):
-            # "Hassan Sheikh" and "Hassan Sheikh Mohamud": a name that begins another person's longer name
+            # "Jane Roe" and "Jane Roe Smith": a name that begins another person's longer name
             matches = [f for f in full if f != k and any(
                 len(o.split()) > len(n.split()) and o.split()[:len(n.split())] == n.split()
                 for n in names for o in names_by_key[f])]
@@ -119,8 +119,7 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
 
 
 def _bare_person_name(name: str, honorifics: frozenset[str]) -> str:
-    """A person's name without a leading honorific or acronym title: 'Mr Michel' -> 'Michel', 'NSA Sullivan' ->
-    'Sullivan'."""
+    """A person's name without a leading honorific or acronym title: 'Mr Roe' -> 'Roe', 'NSA Roe' -> 'Roe'."""
     parts = name.split()
     while len(parts) > 1 and (parts[0].rstrip(".").lower() in honorifics or parts[0].isupper() and len(parts[0]) <= 5):
         parts = parts[1:]

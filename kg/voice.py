@@ -3,7 +3,7 @@
 Official statements, readouts, remarks and transcripts speak as their author. The author comes from the title
 ("Statement by President X on …", "Remarks by Vice President Y", "Readout of X's Call with …"), a signature line
 at the end ("X, Secretary of State") or a speaker label ("THE PRESIDENT: …", "X: …"); the issuing state or body
-comes from a joint statement's opening ("We, the Leaders of …"), the body a joint statement's title names, the
+comes from a joint statement's opening ("We, the Members of …"), the body a joint statement's title names, the
 author's country, or the official publisher in the document's source and web address. The words this reads are
 data (`kg/patterns/voice.json`).
 """
@@ -293,7 +293,7 @@ def find_voice(finder, document: Document, gaz: Gazetteer) -> Voice:
             if known and state is None:
                 state = gaz.country(known[0].country)
             _retype_titled_surnames(finder, voice.author, name)
-    # "We, the Leaders of X, …": the body the opening names
+    # "We, the Members of X, …": the body the opening names
     w = finder.words
     for i, lower in enumerate(w.lower):
         if lower == "we" and i + 2 < len(w.lower) and w.lower[i + 1] == ",":

@@ -12,8 +12,8 @@ from kg.ontology import load_ontology, relation_properties
 
 from .conftest import document, parse, triples
 
-RU, DE, FR, JP, CN, UA, KE, GB, IR, CA, PL, LT = ("country:RU", "country:DE", "country:FR", "country:JP", "country:CN",
-                                                  "country:UA", "country:KE", "country:GB", "country:IR", "country:CA",
+RU, DE, FR, JP, CN, UA, CL, GB, IR, CA, PL, LT = ("country:RU", "country:DE", "country:FR", "country:JP", "country:CN",
+                                                  "country:UA", "country:CL", "country:GB", "country:IR", "country:CA",
                                                   "country:PL", "country:LT")
 
 
@@ -86,12 +86,12 @@ def test_a_visit_paid_and_pressure_stepped_up_take_the_light_verbs_subject():
 
 
 def test_a_predicate_adjective_of_gratitude_praises():
-    # "Ukraine is grateful to Kenya."
+    # "Ukraine is grateful to Chile."
     rows = [("Ukraine", 2, "nsubj", "PROPN", "NNP", "Ukraine"), ("is", 2, "cop", "AUX", "VBZ", "be"),
             ("grateful", 2, "ROOT", "ADJ", "JJ", "grateful"), ("to", 4, "case", "ADP", "IN", "to"),
-            ("Kenya", 2, "obl", "PROPN", "NNP", "Kenya"), (".", 2, "punct", "PUNCT", ".", ".")]
+            ("Chile", 2, "obl", "PROPN", "NNP", "Chile"), (".", 2, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "GPE"), (4, 5, "GPE")])
-    assert triples(ex) == {(UA, "praises", KE, "Asserted")}
+    assert triples(ex) == {(UA, "praises", CL, "Asserted")}
 
 
 def test_concern_about_an_actors_conduct_condemns_it_and_over_a_situation_claims_it():

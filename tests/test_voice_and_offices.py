@@ -92,10 +92,10 @@ def test_a_city_written_with_its_country_is_located_in_it_but_not_a_list(nlp):
 
 
 def test_a_patron_backed_group_is_one_actor_the_patron_supports(nlp):
-    ex = extract(nlp, "Iran-backed militias attacked the base. Later Iran-backed fighters fired rockets.")
+    ex = extract(nlp, "Syria-backed militias attacked the base. Later Syria-backed fighters fired rockets.")
     groups = {m.key for m in ex.mentions if m.type == "Actor"}
-    assert groups == {"group:ir-backed"}
-    assert ("country:IR", "supports", "group:ir-backed", "Asserted") in triples(ex)
+    assert groups == {"group:sy-backed"}
+    assert ("country:SY", "supports", "group:sy-backed", "Asserted") in triples(ex)
 
 
 def test_the_people_taking_part_in_a_meeting_meet_its_host(nlp):
@@ -197,19 +197,19 @@ def test_a_commitment_in_the_first_person_is_support_and_in_the_third_a_claim(nl
 
 
 def test_launching_weapons_at_a_target_attacks_it(nlp):
-    ex = extract(nlp, "Iran launched 200 ballistic missiles at Israel.")
-    assert triples(ex, "attacks") == {("country:IR", "attacks", "country:IL", "Asserted")}
-    ex = extract(nlp, "Russia launched waves of missiles and drones against Ukrainian cities.")
-    assert triples(ex, "attacks") == {("country:RU", "attacks", "Ukrainian cities", "Asserted")}
+    ex = extract(nlp, "Pakistan launched 200 ballistic missiles at India.")
+    assert triples(ex, "attacks") == {("country:PK", "attacks", "country:IN", "Asserted")}
+    ex = extract(nlp, "Sudan launched waves of missiles and drones against Chadian cities.")
+    assert triples(ex, "attacks") == {("country:SD", "attacks", "Chadian cities", "Asserted")}
 
 
 def test_a_parenthetical_before_the_object_and_the_strongest_possible_terms(nlp):
-    ex = extract(nlp, "I condemn, in the strongest possible terms, Russia’s continued war against Ukraine.",
+    ex = extract(nlp, "I condemn, in the strongest possible terms, Pakistan’s continued war against India.",
                  title="Statement by President Tomas Brandt on the War")
     rels = triples(ex)
     assert any(s == "person:tomas-brandt" and p == "condemns" for s, p, _o, _m in rels)
     # "possible" in "the strongest possible terms" is no hypothesis
-    assert ("country:RU", "attacks", "country:UA", "Asserted") in rels
+    assert ("country:PK", "attacks", "country:IN", "Asserted") in rels
 
 
 def test_a_speakers_need_is_a_demand(nlp):
@@ -218,8 +218,8 @@ def test_a_speakers_need_is_a_demand(nlp):
 
 
 def test_a_seizure_of_power_captures_the_country(nlp):
-    ex = extract(nlp, "The Burmese military seized power in Burma.")
-    assert triples(ex, "captures") == {("forces:MM", "captures", "country:MM", "Asserted")}
+    ex = extract(nlp, "The Malian military seized power in Mali.")
+    assert triples(ex, "captures") == {("forces:ML", "captures", "country:ML", "Asserted")}
 
 
 def test_the_places_an_unnamed_object_lies_in_are_what_was_visited(nlp):
@@ -242,11 +242,11 @@ def test_saying_that_others_must_act_demands_it(nlp):
 
 
 def test_members_named_by_their_group_are_the_group_and_not_only_negates_nothing(nlp):
-    ex = extract(nlp, "Taliban fighters seized Kunduz.")
+    ex = extract(nlp, "Boko Haram fighters seized Damasak.")
     assert {(p, s) for s, p, _o, _m in triples(ex)} == {("captures", next(
         m.key for m in ex.mentions if m.type == "Organization"))}
-    ex = extract(nlp, "Iran is not only a threat to Israel.")
-    assert triples(ex) == {("country:IR", "threatens", "country:IL", "Asserted")}
+    ex = extract(nlp, "Pakistan is not only a threat to India.")
+    assert triples(ex) == {("country:PK", "threatens", "country:IN", "Asserted")}
 
 
 def test_a_typeset_apostrophe_in_a_countrys_name(nlp):
