@@ -1319,6 +1319,47 @@ def _listed_before(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
     return out
 
 
+def _listed_after(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
+    """The mentions of the same type written after a name in a list that the parse did not coordinate
+    ('A of X, B of Y, and C of Z held a call' with only A as the subject). The list must end before its head
+    verb and each item after a comma or 'and'; an item's 'of'-phrase ('of Japan') is skipped."""
+    doc = ctx.doc
+    sent_end = tok.sent.end
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.i != head.head.i:
+        head = head.head
+    limit = head.i if head.i > tok.i else sent_end
+    titles = ctx.finder.all_titles | ctx.finder.title_words | {h + "." for h in ctx.gaz.titles.get("honorifics", ())}
+    out: list[Mention] = []
+    k = tok.i
+    while k < limit and ctx.index.by_token.get(k) == ment:
+        k += 1
+    current = ment
+    while k < limit:
+        if doc[k].lower_ == "of":  # "of Japan", "of the Philippines": the item's own attachment
+            j = k + 1 + (doc[k + 1].lower_ == "the" if k + 1 < limit else 0)
+            attached = ctx.index.by_token.get(j)
+            if attached is None or attached.type not in ("Country", "Organization"):
+                break
+            while j < limit and ctx.index.by_token.get(j) == attached:
+                j += 1
+            k = j
+            continue
+        if doc[k].text != "," and doc[k].lower_ != "and":
+            break
+        while k < limit and (doc[k].text == "," or doc[k].lower_ in ("and", "the") or doc[k].lower_ in titles):
+            k += 1
+        nxt = ctx.index.by_token.get(k)
+        if nxt is None or nxt.type != ment.type or nxt.name is None or nxt.key == current.key:
+            break
+        if nxt not in out:
+            out.append(nxt)
+        current = nxt
+        while k < limit and ctx.index.by_token.get(k) == nxt:
+            k += 1
+    return out
+
+
 def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
     out = []
     if len(tokens) > 1:
@@ -1330,10 +1371,13 @@ def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
                 out.extend(m for m in ctx.groups[c.i] if m not in out)
                 continue
             m = _mention_at(ctx, c)
-            if m is not None and len(conjuncts) == 1 and m.type in ("Person", "Country") and m.name is not None:
+            listed = m is not None and m.type in ("Person", "Country") and m.name is not None
+            if listed and c is conjuncts[0]:
                 out.extend(x for x in _listed_before(ctx, c, m) if x not in out)
             if m is not None and m not in out:
                 out.append(m)
+            if listed:
+                out.extend(x for x in _listed_after(ctx, c, m) if x not in out)
             # "officials from Ukraine and Western countries": one group of people from each
             if m is not None and c.lower_ in ctx.finder.official_nouns | PEOPLE_NOUNS:
                 for prep, noun in sx.prep_args(c):
@@ -1644,7 +1688,8 @@ def _quantity_object(ctx: Context, entry: dict, tok: Token):
 
 
 def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
-    if entry.get("that_p") and any(sx.dep(c) == "ccomp" and _that_marked(c) for c in tok.children):
+    if entry.get("that_p") and any(sx.dep(c) == "ccomp" and (_that_marked(c) or sx.children(c, sx.SUBJ))
+                                   for c in tok.children):
         entry = {"p": entry["that_p"], "mode": "speech"}  # "the leaders agreed that…" state it
     prop = entry["p"]
     mode = entry.get("mode")
@@ -1727,11 +1772,12 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             objects = [m for m in _mentions_expanded(ctx, stray) if _allowed_object(ctx, entry, stray, m)]
             if not objects and _allowed_object(ctx, entry, stray, None):
                 objects = [_content(stray)]
-    if prop == "claims" and complement is None and subjects and all(x.surface.lower() in FIRST_PERSON
-                                                                     for x in subjects) \
+    if prop == "claims" and complement is None and subjects \
             and any((sx.lookup(o, ctx.gaz.lexicon["nouns"])[1] or {}).get("p") in ("supports", "defends", "agreesTo")
-                    for o in sx.objects(tok)):
-        return None  # "We reaffirm our commitment to X": the stance itself, no claim about it
+                    and (all(x.surface.lower() in FIRST_PERSON for x in subjects)
+                         or _own_stance(ctx, o, {x.key for x in subjects})) for o in sx.objects(tok)):
+        # "We reaffirm our commitment to X", "she reiterated her support for X": the stance itself, no claim about it
+        return None
     if prop == "claims" and not objects and complement is None:
         need = [o for o in sx.objects(tok) if o.lower_ in _need_nouns() or o.lemma_ in _need_nouns()]
         if need:
@@ -1792,12 +1838,37 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if not objects:
         return None
     prop, objects, mode = _actor_reading(entry, prop, objects, mode)
-    if entry.get("guest_p") and any(p == "to" for p, _n in [*sx.prep_args(tok), *(a for o in sx.objects(tok)
-                                                                                    for a in sx.prep_args(o))]) \
-            and all(isinstance(o, Mention) and o.type == "Person" for o in objects):
+    if entry.get("guest_p") and all(isinstance(o, Mention) and o.type == "Person" for o in objects) \
+            and (any(p == "to" for p, _n in [*sx.prep_args(tok), *(a for o in sx.objects(tok) for a in sx.prep_args(o))])
+                 or _to_place_after(ctx, tok)):
         prop = entry["guest_p"]  # "welcomed Scholz to the White House": a host meets the guest
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
                  symmetric=bool(entry.get("symmetric")), scope=tok)
+
+
+def _to_place_after(ctx: Context, verb: Token) -> bool:
+    """Whether 'to' and a place follow the verb in its clause ('welcomed X of Y to Z' however the parse hung it)."""
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.sent.end - 1, verb.i + 16)):
+        if doc[i].lower_ == "to" and sx.dep(doc[i]) in sx.PREP | {"case"}:
+            j = i + 1 + (doc[i + 1].lower_ == "the")
+            ment = ctx.index.by_token.get(j)
+            return ment is not None and ment.type in ("Place", "City", "Region", "Country")
+        if doc[i].pos_ == "VERB" or doc[i].text in (";", ":"):
+            return False
+    return False
+
+
+def _own_stance(ctx: Context, noun: Token, keys: set[str]) -> bool:
+    """Whether a stance noun is owned by one of the given actors ('her support', 'the country's commitment' said by
+    that country)."""
+    owner = sx.possessor(noun)
+    if owner is None or noun.lemma_ not in _stance_words()["own_stance_nouns"]:
+        return False
+    ment = ctx.index.get(owner)
+    if ment is None and owner.tag_ == "PRP$":
+        ment = ctx.finder.resolve_pronoun(owner)
+    return ment is not None and ment.key in keys
 
 
 def _stray_object(verb: Token) -> Token | None:
@@ -1917,6 +1988,14 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                        for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
     head = tok.head
     scope = anchor = tok
+    if not objects and sx.dep(tok) in sx.OBJ:
+        # "reiterated his support for X's sovereignty" with the phrase hung on the verb right after the noun
+        after = [n for p, n in sx.prep_args(head) if p in slots and p != "by" and n.left_edge.i == tok.right_edge.i + 1]
+        for n in after:
+            found = _mentions_expanded(ctx, n)
+            if not found and prop in OWNED_OBJECT_PROPS:
+                found = [o for o in _owners(ctx, n) if o.type in ACTOR_TYPES | PLACE_TYPES]
+            objects += [m for m in found if _allowed_object(ctx, entry, n, m)]
     if not objects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
         # "held talks in Paris with Scholz", "paid tribute to X": the noun's phrase hung on its light verb
         objects = [m for p, n in sx.prep_args(head) if p in slots and p != "by"
@@ -2575,8 +2654,9 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     elif frame.prop in SPEECH_PROPS and modality in ("Claimed",) and frame.mode in ("speech", "allege"):
         # a speech act reported by someone else is still a speech act the article asserts happened
         modality = "Asserted"
-    if modality == "Claimed" and claimant is not None and claimant.surface.lower() in FIRST_PERSON \
-            and any(s.key == claimant.key for s in subjects):
+    if modality == "Claimed" and claimant is not None and any(s.key == claimant.key for s in subjects) \
+            and (claimant.surface.lower() in FIRST_PERSON or frame.token.pos_ in ("NOUN", "PROPN")
+                 and _own_stance(ctx, frame.token, {claimant.key})):
         # "We reaffirm our commitment to X": in the first person the statement performs the stance
         modality, claimant = "Asserted", None
     if modality == "Asserted" and ctx.voice is not None and ctx.voice.turns:

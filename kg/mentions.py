@@ -129,11 +129,11 @@ def _title_sets(gaz: Gazetteer) -> dict[str, frozenset[str]]:
             ("group_nouns", "group_nouns"), ("agreement_nouns", "agreement_nouns"), ("weapon_nouns", "weapon_nouns"),
             ("place_nouns", "place_nouns"), ("region_words", "region_words"), ("city_words", "city_words"),
             ("member_titles", "member"), ("subordinate_words", "subordinate"), ("target_preps", "target_preps"),
-            ("membership_nouns", "membership_nouns"))}
+            ("membership_nouns", "membership_nouns"), ("title_suffixes", "suffixes"))}
         sets["all_titles"] = sets["leader_titles"] | sets["military_titles"] | sets["other_titles"]
         # every word of a title of several words ('prime', 'minister'): a title's words before a name
         sets["title_words"] = frozenset(w for t in sets["all_titles"] | frozenset(titles.get("member", ()))
-                                        for w in t.split() if len(t.split()) > 1)
+                                        for w in t.split() if len(t.split()) > 1 and w not in ("of", "the", "for"))
         # the first words of the titles, and 'leader': the nouns `resolve_description` can resolve
         sets["title_heads"] = frozenset(t.split()[0] for t in sets["all_titles"] if t.split()) | {"leader"}
         # the nouns `_noun_phrase` reads
@@ -305,9 +305,8 @@ class MentionFinder:
                 else:
                     self.index.put(span, self.mention(span, type_, f"{type_.lower()}:{slug(name)}", name), span.root)
             elif (2 <= j + 1 - start <= 3 or j == start and self._titled_single(start)) \
-                    and (span := doc[start:j + 1]) is not None and all(t.pos_ == "PROPN" and t.lower_ not in self.all_titles
-                                            and not self.gaz.lookup(t.text) and not self.gaz.country_of_demonym(t.text)
-                                            and t.lower_ not in CALENDAR_WORDS for t in span) and self._person_context(span):
+                    and (span := doc[start:j + 1]) is not None and all(self._name_word(t, titled=start > i or self._after_title(start))
+                                                                       for t in span) and self._person_context(span):
                 self._person(span, None)
             elif j - i >= 2:
                 # "President for National Security Affairs Jane Roe": a name at the end of a title's run of
@@ -329,6 +328,26 @@ class MentionFinder:
                 tok = w.tokens[i]
                 self.index.put([tok], self.mention([tok], "Organization", f"org:{slug(word)}", word), tok)
 
+    def _after_title(self, k: int) -> bool:
+        """Whether the word at k follows a title ('President Roe', 'President-elect Roe', 'Mr. Roe')."""
+        if k == 0:
+            return False
+        before = self.doc[k - 1].lower_
+        if before in self.title_suffixes and k >= 3 and self.doc[k - 2].text in ("-", "‑"):
+            before = self.doc[k - 3].lower_
+        return before in self.all_titles or before.rstrip(".") in self.gaz.titles.get("honorifics", ())
+
+    def _name_word(self, tok: Token, titled: bool) -> bool:
+        """Whether a capitalised word can be part of a personal name: a proper noun that is no title, month or
+        demonym, nor a known name; right after a title ('Advisor Jane Takeo') a world table's town or an
+        adjective reading does not count against it."""
+        if tok.lower_ in self.all_titles or tok.lower_ in CALENDAR_WORDS or self.gaz.country_of_demonym(tok.text):
+            return False
+        if not titled:
+            return tok.pos_ == "PROPN" and not self.gaz.lookup(tok.text)
+        return tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.lower_ not in ORG_WORDS and tok.lower_ not in \
+            INSTITUTION_WORDS and all(self.gaz.is_world(e) and e.type in ("City", "Place") for e in self.gaz.lookup(tok.text))
+
     def _settlement_names(self) -> None:
         """'the village of Novoselivka', 'the town of Chasiv Yar': a capitalised name after a settlement noun
         and 'of' is a place the NER and the gazetteer may not know."""
@@ -346,6 +365,23 @@ class MentionFinder:
             span = doc[start:end]
             name = span.text
             self.index.put(span, self.mention(span, "City", f"city:{slug(name)}", name), span.root)
+
+    def _title_run_end(self, span: Span) -> int | None:
+        """Where a name of two or three words begins after a run of title words that opens the span
+        ('National Security Advisor Jane Roe'), or None."""
+        doc = span.doc
+        k = span.start
+        while k < span.end and (doc[k].lower_ in self.title_words or doc[k].lower_ in self.all_titles):
+            k += 1
+        if k == span.start or doc[k - 1].lower_ not in self.all_titles and \
+                " ".join(t.lower_ for t in doc[span.start:k]) not in self.all_titles:
+            return None
+        name = doc[k:span.end]
+        if 2 <= len(name) <= 3 and all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in ORG_WORDS
+                                       and t.lower_ not in INSTITUTION_WORDS and not self.gaz.lookup(t.text)
+                                       and not self.gaz.country_of_demonym(t.text) for t in name):
+            return k
+        return None
 
     def _holder_start(self, span: Span) -> int | None:
         """Where the name of the holder begins in a title run that ends with a body's name and a person's
@@ -372,7 +408,8 @@ class MentionFinder:
 
     def _person_context(self, span: Span) -> bool:
         before = self.doc[span.start - 1] if span.start > 0 else None
-        if before is not None and (before.lower_ in self.all_titles or before.lower_ in ("mr.", "mrs.", "ms.", "dr.")):
+        if before is not None and (before.lower_ in self.all_titles or before.lower_ in ("mr.", "mrs.", "ms.", "dr.")
+                                   or self._after_title(span.start)):
             return True
         after = self.doc[span.end:span.end + 4]
         if len(after) >= 2 and after[0].text == "," and any(t.lower_ in self.all_titles for t in after[1:]):
@@ -532,6 +569,12 @@ class MentionFinder:
                 and span[0].lower_ in self.all_titles and not any(t.lower_ in ORG_WORDS for t in span[1:]) \
                 and all(t.pos_ == "PROPN" for t in span[1:]):
             label = "PERSON"  # "General Valery Gerasimov" read as an organisation by the NER
+        if label in ("ORG", "LOC", "FAC", "GPE") and entry is None and len(span) >= 3:
+            k = self._title_run_end(span)
+            if k is not None:
+                # "National Security Advisor Jane Roe" read as one organisation: a title's words, then a name
+                self._person(span.doc[k:span.end], None)
+                return
         if label in ("ORG", "LOC", "FAC") and entry is None and len(span) >= 4 and span[0].lower_ in self.all_titles:
             # "Director of the Foreign Intelligence Service Jane Roe" read as one organisation: the title's
             # holder closes it
@@ -702,8 +745,10 @@ class MentionFinder:
         # strip leading title words that NER may include ("General Valery Gerasimov")
         while len(tokens) > 1 and (tokens[0].lower_ in self.all_titles or tokens[0].lower_ in self.former
                                    or tokens[0].lower_ in self.title_words and len(tokens) > 2
-                                   or self.gaz.country_of_demonym(tokens[0].text)):
-            tokens = tokens[1:]
+                                   or self.gaz.country_of_demonym(tokens[0].text)
+                                   or tokens[0].lower_ in self.title_suffixes and tokens[0].i > 0
+                                   and self.doc[tokens[0].i - 1].text in ("-", "‑")):
+            tokens = tokens[1:]  # ("President-elect Jane Roe": 'elect' ends the title)
         while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
             tokens = tokens[:-1]
         name = self.doc[tokens[0].i:tokens[-1].i + 1].text
