@@ -81,6 +81,7 @@ class Context:
     ents: list[Span] = field(default_factory=list)
     frames_by_token: dict[int, list[int]] = field(default_factory=dict)  # predicate token -> relation indices
     agentless: list[tuple[Frame, int]] = field(default_factory=list)  # acts of war whose agent the text leaves out
+    targetless: list[tuple[Frame, int]] = field(default_factory=list)  # wars and invasions with no target written
     wider: dict[int, Mention] = field(default_factory=dict)  # "the wider region" token -> the city it surrounds
     span_heads: list[int] = field(default_factory=list)  # head tokens of the named mentions, in text order
     text: str = ""  # doc.text (which spaCy rebuilds at each call)
@@ -148,6 +149,9 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _resolve_references(ctx, sent)
         speech = []
         for frame in _frames(ctx, sent):
+            if frame.mode == "implicit_target":
+                ctx.targetless.append((frame, number))
+                continue
             if frame.prop in IMPLICIT_AGENT_ACTS and not any(x.type in ACTOR_TYPES for x in frame.subjects) \
                     and not _written_agent(frame.token):
                 ctx.agentless.append((frame, number))
@@ -158,6 +162,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _link_reports(ctx, speech)
         _standing_noun_relations(ctx, sent, number)
     _implicit_agents(ctx)
+    _implicit_targets(ctx)
     _denial_copies(ctx)
     mentions = tuple(sorted({(m.start, m.end, m.key): m for m in [*index.by_token.values(), *ctx.voice.names]}.values(),
                             key=lambda m: (m.start, m.end, m.key)))
@@ -222,6 +227,43 @@ def _implicit_agents(ctx: Context) -> None:
         _emit(ctx, replace(frame, subjects=[_entry_mention(ctx, tok, country)], objects=objects), number)
 
 
+def _implicit_targets(ctx: Context) -> None:
+    """'Since the start of X's full-scale invasion': a war or invasion with an agent and no target written is
+    against the country the article names most often as the target of acts of war, when one clearly leads and
+    it is not the agent's own."""
+    if not ctx.targetless:
+        return
+    counts: Counter = Counter()
+    for rel in ctx.relations:
+        if rel.predicate in IMPLICIT_AGENT_ACTS and isinstance(rel.object, Mention):
+            code = _country_code(ctx, rel.object)
+            if code:
+                counts[code] += 1
+    ranked = counts.most_common(2)
+    if not ranked:
+        # no act of war names a target: the country the article names most often, other than the agents' and
+        # the issuing state's, when it clearly leads
+        agents = {_country_code(ctx, s) for frame, _n in ctx.targetless for s in frame.subjects}
+        if ctx.voice is not None and ctx.voice.body is not None:
+            agents.add(_country_code(ctx, ctx.voice.body))
+        named = Counter(m.key for m in {(m.start, m.key): m for m in ctx.index.by_token.values()}.values()
+                        if m.type == "Country" and m.name is not None)
+        ranked = [(k.split(":", 1)[1], n) for k, n in named.most_common() if k.split(":", 1)[1] not in agents][:2]
+        if not ranked or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1] or ranked[0][1] < 3:
+            return
+    elif len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return
+    code = ranked[0][0]
+    country = ctx.gaz.country(code)
+    if country is None:
+        return
+    for frame, number in ctx.targetless:
+        subjects = [s for s in frame.subjects if _country_code(ctx, s) != code]
+        if subjects:
+            target = _entry_mention(ctx, frame.token, country)
+            _emit(ctx, replace(frame, subjects=subjects, objects=[target], mode=None), number)
+
+
 _WORD_SETS: dict[int, tuple[Gazetteer, dict[str, frozenset]]] = {}
 
 
@@ -238,6 +280,8 @@ def _make_word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
     return {"hypo": frozenset(lex["hypothetical_words"]), "allege": frozenset(lex["allege_words"]),
             "future": frozenset(lex["future_aux"]), "plan_nouns": frozenset(lex["plan_nouns"]),
             "plan_verbs": frozenset(lex["plan_verbs"]), "negative_verbs": frozenset(lex["negative_verbs"]),
+            "plan_verbs_by_clause": frozenset(lex["plan_verbs_by_clause"]),
+            "implicit_target_nouns": frozenset(lex["implicit_target_nouns"]),
             "particles": frozenset(k.split()[1] for k in lex["verbs"] if " " in k)}
 
 
@@ -1691,6 +1735,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if entry.get("that_p") and any(sx.dep(c) == "ccomp" and (_that_marked(c) or sx.children(c, sx.SUBJ))
                                    for c in tok.children):
         entry = {"p": entry["that_p"], "mode": "speech"}  # "the leaders agreed that…" state it
+    if entry.get("negated_p") and sx.is_negated(tok):
+        # "will never recognise the referenda": a rejection the speaker performs
+        entry = {**{k: v for k, v in entry.items() if k not in ("obj_types", "negated_p")},
+                 "p": entry["negated_p"], "mode": "refusal"}
     prop = entry["p"]
     mode = entry.get("mode")
     subjects = _inherited_subjects(ctx, tok)
@@ -1979,7 +2027,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         objects = [m for n in inner for p, x in sx.prep_args(n) if p in slots and p != "of"
                    for m in _mentions_expanded(ctx, x) if _allowed_object(ctx, entry, x, m)]
     # "the missile attack launched by Russia against Kyiv": agent and target on the light verb's participle
-    carriers = [c for c in tok.children if sx.dep(c) == "acl" and c.tag_ == "VBN" and sx.lemma_in(c, light)]
+    carriers = [c for c in tok.children if sx.dep(c) == "acl" and c.tag_ in ("VBN", "VBD") and sx.lemma_in(c, light)]
     for carrier in carriers:
         if not subjects:
             subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(carrier) if p == "by"])
@@ -2037,6 +2085,10 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             x.i in ctx.groups for x in sx.subjects(scope) if scope is not None):
         # "X and Y held talks", "A, B and C held a call": the participants talk with each other, a statement a pair
         subjects, objects = list(subjects), list(subjects)
+    if not objects and subjects and sx.lemma_in(tok, ctx.word_sets["implicit_target_nouns"]) \
+            and all(s.type in ACTOR_TYPES for s in subjects):
+        # "X's full-scale invasion": the target is settled once the whole article is read (`_implicit_targets`)
+        return Frame(token=anchor, prop=prop, subjects=subjects, objects=[], mode="implicit_target", scope=scope)
     if not objects:
         if entry.get("need_obj"):
             return None
@@ -2256,7 +2308,8 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             flags.add("Planned")  # "reaffirming his commitment to defending"
         if info.is_verb:
             if info.plan_verb and (rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl")
-                                   or rel in sx.OBJ and child.pos_ == "NOUN"):
+                                   or rel in sx.OBJ and child.pos_ == "NOUN"
+                                   and not sx.lemma_in(node, ctx.word_sets["plan_verbs_by_clause"])):
                 flags.add("Planned")  # "preparing a new offensive": an event noun a plan verb governs is not done
             if info.negative_verb and rel == "xcomp":
                 soft_negation = True  # "failed to take"; but "if Ukraine refused to withdraw" is a hypothesis
@@ -2654,6 +2707,11 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     elif frame.prop in SPEECH_PROPS and modality in ("Claimed",) and frame.mode in ("speech", "allege"):
         # a speech act reported by someone else is still a speech act the article asserts happened
         modality = "Asserted"
+    if frame.mode == "refusal" and modality == "Negated" or frame.mode == "announced" and modality == "Planned":
+        # "we will never recognise X" rejects X; "we stand ready to impose costs on X" threatens X: performed now
+        modality, claimant = "Asserted", None
+    elif frame.mode == "announced" and modality == "Asserted":
+        return added  # "imposed sanctions on X" is a measure taken, not a threat
     if modality == "Claimed" and claimant is not None and any(s.key == claimant.key for s in subjects) \
             and (claimant.surface.lower() in FIRST_PERSON or frame.token.pos_ in ("NOUN", "PROPN")
                  and _own_stance(ctx, frame.token, {claimant.key})):

@@ -129,7 +129,7 @@ def _title_sets(gaz: Gazetteer) -> dict[str, frozenset[str]]:
             ("group_nouns", "group_nouns"), ("agreement_nouns", "agreement_nouns"), ("weapon_nouns", "weapon_nouns"),
             ("place_nouns", "place_nouns"), ("region_words", "region_words"), ("city_words", "city_words"),
             ("member_titles", "member"), ("subordinate_words", "subordinate"), ("target_preps", "target_preps"),
-            ("membership_nouns", "membership_nouns"), ("title_suffixes", "suffixes"))}
+            ("membership_nouns", "membership_nouns"), ("title_suffixes", "suffixes"), ("nation_nouns", "nation_nouns"))}
         sets["all_titles"] = sets["leader_titles"] | sets["military_titles"] | sets["other_titles"]
         # every word of a title of several words ('prime', 'minister'): a title's words before a name
         sets["title_words"] = frozenset(w for t in sets["all_titles"] | frozenset(titles.get("member", ()))
@@ -139,7 +139,7 @@ def _title_sets(gaz: Gazetteer) -> dict[str, frozenset[str]]:
         # the nouns `_noun_phrase` reads
         sets["phrase_nouns"] = (sets["military_nouns"] | sets["official_nouns"] | PEOPLE_NOUNS | sets["group_nouns"]
                                 | sets["agreement_nouns"] | ENTOURAGE_NOUNS | MEDIA_NOUNS | sets["weapon_nouns"]
-                                | sets["place_nouns"] | DISTRICT_NOUNS)
+                                | sets["place_nouns"] | DISTRICT_NOUNS | sets["nation_nouns"])
         known = _TITLE_SETS[id(gaz)] = (gaz, sets)
     return known[1]
 
@@ -860,6 +860,9 @@ class MentionFinder:
                 mention = self.mention(self.doc[adj.i:tok.i + 1], "Actor", f"group:{slug(adj.text)}", name)
                 self.index.put(self.doc[adj.i:tok.i + 1], mention, tok)
             return
+        if lower in self.nation_nouns:
+            self._nation(tok, mods)
+            return
         if lower in self.agreement_nouns:
             self._agreement(tok)
             return
@@ -879,6 +882,26 @@ class MentionFinder:
             return
         if lower in DISTRICT_NOUNS:
             self._named_district(tok, mods)
+
+    def _nation(self, tok: Token, mods: list[Token]) -> None:
+        """'The Ruritanian people', 'the people of Ruritania': the country, as a whole people; not a counted or
+        qualified part of it ('200 Ruritanian people', 'many people of Ruritania'); only as an object, since a people
+        as subject or owner ('the Ruritanian people's demand') is not its state acting."""
+        if sx.dep(tok) in sx.SUBJ | sx.SUBJ_PASS | sx.POSS:
+            return
+        if any(sx.dep(c) in sx.NUMMOD or c.lower_ not in ("the",) and sx.dep(c) in ("det", "det:predet", "predet")
+               for c in tok.children) or any(c.pos_ == "ADJ" and not self.gaz.country_of_demonym(c.text) for c in mods):
+            return
+        country = next((e for c in mods if sx.dep(c) in sx.AMOD | sx.COMPOUND
+                        and (e := self.gaz.country_of_demonym(c.text)) is not None), None)
+        if country is None:
+            for prep, noun in sx.prep_args(tok):
+                ment = self.index.get(noun) if prep == "of" else None
+                if ment is not None and ment.type == "Country":
+                    country = self.gaz.entries.get(ment.key)
+                break
+        if country is not None and country.type == "Country":
+            self.index.put([tok], self.entry_mention([tok], country, None), tok)
 
     def _modifier_country(self, tok: Token, mods: list[Token], people: bool = False) -> Entry | None:
         """The country a military/official noun belongs to: 'Russian forces', 'Ukraine's military',

@@ -73,3 +73,48 @@ def test_agreed_with_a_bare_clause_states_it(nlp):
     found = triples(nlp, "President Tomas Brandt and President Ana Souza agreed there is nothing more important "
                          "than dialogue.")
     assert {t[:2] for t in found} == {("person:tomas-brandt", "claims"), ("person:ana-souza", "claims")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States will stand with the Peruvian people.", ("country:US", "supports", "country:PE", "Planned")),
+    ("Germany will continue to provide military aid to the people of Peru.",
+     ("country:DE", "supports", "country:PE", "Planned")),
+])
+def test_a_whole_people_as_object_is_its_country(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_counted_people_is_not_a_country(nlp):
+    assert not any(t[2] == "country:PE" for t in triples(nlp, "About 200 Peruvian people were killed."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany will never recognise these sham referenda.", "rejects"),
+    ("Chile did not accept the proposal.", "rejects"),
+])
+def test_a_negated_recognition_or_acceptance_is_a_rejection(nlp, text, expected):
+    found = triples(nlp, text)
+    assert {(t[1], t[3]) for t in found} == {(expected, "Asserted")}
+
+
+def test_readiness_to_impose_costs_threatens_and_imposing_states_nothing(nlp):
+    assert triples(nlp, "Germany stands ready to impose further economic costs on Brazil.") == {
+        ("country:DE", "threatens", "country:BR", "Asserted")}
+    assert triples(nlp, "The European Union imposed sanctions on Brazil on Monday.") == set()
+
+
+def test_atrocities_committed_in_places_attack_each_place(nlp):
+    found = triples(nlp, "Investigators found evidence of Brazilian atrocities committed in Cusco, Arequipa and "
+                         "other cities.", "attacks")
+    assert {(t[0], t[2], t[3]) for t in found} == {("country:BR", "city:pe:cusco", "Asserted"),
+                                                   ("country:BR", "city:pe:arequipa", "Asserted")}
+    # done, not planned: 'commit' plans only through a clause ('committed to defending')
+    assert triples(nlp, "Brazil committed atrocities in Cusco.") == {
+        ("country:BR", "attacks", "city:pe:cusco", "Asserted")}
+
+
+def test_an_invasion_with_no_target_written_is_against_the_articles_target(nlp):
+    found = triples(nlp, "Brazil invaded Peru in March. Since the start of Brazil's full-scale invasion, thousands "
+                         "have fled. The region suffered under Brazilian aggression.")
+    assert ("country:BR", "attacks", "country:PE", "Asserted") in found
+    assert len({t for t in found if t[2] == "country:PE"}) == 2  # the invasion, then the aggression
