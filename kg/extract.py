@@ -2708,8 +2708,9 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
         # a speech act reported by someone else is still a speech act the article asserts happened
         modality = "Asserted"
     if frame.mode == "refusal" and modality == "Negated" or frame.mode == "announced" and modality == "Planned":
-        # "we will never recognise X" rejects X; "we stand ready to impose costs on X" threatens X: performed now
-        modality, claimant = "Asserted", None
+        # "we will never recognise X" rejects X; "we stand ready to impose costs on X" threatens X: performed now,
+        # or reported ("a spokesman said Ruritania would not accept…" is a rejection claimed by him)
+        modality = "Claimed" if claimant is not None else "Asserted"
     elif frame.mode == "announced" and modality == "Asserted":
         return added  # "imposed sanctions on X" is a measure taken, not a threat
     if modality == "Claimed" and claimant is not None and any(s.key == claimant.key for s in subjects) \

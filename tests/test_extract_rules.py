@@ -334,7 +334,8 @@ def test_told_hearers_that_is_reported_speech_even_when_read_as_a_relative_claus
             (".", 1, "punct", "PUNCT", ".", ".")]
     ex = run(rows, [(0, 1, "PERSON"), (4, 5, "GPE")])
     got = {(r.predicate, r.modality, r.claimant.surface if r.claimant else None) for r in ex.relations}
-    assert got == {("claims", "Asserted", None), ("agreesTo", "Negated", "Peskov")}
+    # a refusal is a rejection, reported here: claimed by the speaker
+    assert got == {("claims", "Asserted", None), ("rejects", "Claimed", "Peskov")}
 
 
 def test_a_paragraph_break_is_never_an_argument():
