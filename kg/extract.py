@@ -1343,6 +1343,16 @@ def _listed_before(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
     def start_of(k: int, m: Mention) -> int:
         while k > tok.sent.start and (ctx.index.by_token.get(k - 1) == m or doc[k - 1].lower_ in titles):
             k -= 1
+        # "…, and Assistant Secretary of Defense for Special Operations Jane Roe": a long title of capitalised
+        # words back to the list's comma
+        j = k
+        while j > tok.sent.start and k - j < 16 and doc[j - 1].text != "," and ctx.index.by_token.get(j - 1) is None \
+                and (doc[j - 1].is_title or doc[j - 1].is_upper and doc[j - 1].is_alpha
+                     or doc[j - 1].lower_ in ("of", "for", "and", "the", "-", "‑")):
+            j -= 1
+        if j < k and j > tok.sent.start and doc[j - 1].text == "," and doc[j].lower_ != "the" \
+                and any(t.lower_ in titles for t in doc[j:k + 1]):
+            return j + (doc[j].lower_ == "and")
         return k
 
     k = start_of(tok.i, ment)

@@ -306,7 +306,8 @@ class MentionFinder:
                     self.index.put(span, self.mention(span, type_, f"{type_.lower()}:{slug(name)}", name), span.root)
             elif (2 <= j + 1 - start <= 3 or j == start and self._titled_single(start)) \
                     and (span := doc[start:j + 1]) is not None and all(self._name_word(t, titled=start > i or self._after_title(start))
-                                                                       for t in span) and self._person_context(span):
+                                                                       or t.text in ("-", "‑") for t in span) \
+                    and span[-1].text not in ("-", "‑") and self._person_context(span):
                 self._person(span, None)
             elif j - i >= 2:
                 # "President for National Security Affairs Jane Roe": a name at the end of a title's run of
@@ -510,6 +511,8 @@ class MentionFinder:
 
     def _entity(self, ent: Span) -> None:
         label = ent.label_
+        if any((m := self.index.by_token.get(i)) is not None and m.type == "Person" for i in range(ent.start, ent.end)):
+            return  # "Ana Costa-Lima": the end of a double-barrelled name already taken, not the city
         if label in ("DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT", "LANGUAGE", "LAW",
                      "WORK_OF_ART", "PRODUCT") and not ent.ent_id_:
             return
@@ -739,6 +742,10 @@ class MentionFinder:
                 and sx.dep(self.doc[end]) in ("flat", "flat:name") and span.start <= self.doc[end].head.i < end \
                 and not self.doc[end].ent_type_ and end not in self.index.by_token:
             end += 1  # "Jane Roe Smith": the name's last word the NER left out
+        while end + 1 < len(self.doc) and self.doc[end].text in ("-", "‑") and not self.doc[end - 1].whitespace_ \
+                and not self.doc[end].whitespace_ and self.doc[end + 1].is_title and self.doc[end + 1].is_alpha \
+                and end + 1 not in self.index.by_token:
+            end += 2  # "Jane Roe-Smith": a double-barrelled surname the tokenizer split
         if end != span.end:
             span = self.doc[span.start:end]
         tokens = list(span)

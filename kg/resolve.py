@@ -15,8 +15,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
+from nicknames import NickNamer
 from rapidfuzz import fuzz, process
 from rdflib import URIRef
 
@@ -89,6 +91,8 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
         union(a, b)
     persons = sorted(k for k in type_by_key if type_by_key[k].most_common(1)[0][0] == "Person")
     honorifics = frozenset(gaz.titles.get("honorifics", ()))
+    for a, b in _nickname_pairs(persons, names_by_key, honorifics):
+        union(a, b)
     full = [k for k in persons if any(len(n.split()) > 1 for n in names_by_key[k])]
     for k in persons:
         names = [_bare_person_name(n, honorifics) for n in names_by_key[k]]
@@ -116,6 +120,35 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
         for other in keys[1:]:
             union(keys[0], other)
     return {k: find(k) for k in parent}
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """Whether two first names are one name and its short form ('Liz' and 'Elizabeth', 'Joe' and 'Joseph')."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    nn = _nicknamer()
+    return b in nn.nicknames_of(a) or a in nn.nicknames_of(b) or bool(nn.canonicals_of(a) & nn.canonicals_of(b))
+
+
+def _nickname_pairs(persons: list[str], names_by_key, honorifics: frozenset[str]) -> Iterable[tuple[str, str]]:
+    """Persons named 'First Last' with the same last name and first names that are one name and its short form."""
+    by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for k in persons:
+        for name in names_by_key[k]:
+            parts = _bare_person_name(name, honorifics).split()
+            if len(parts) == 2:
+                by_surname[fold(parts[1])].append((parts[0], k))
+    for entries in by_surname.values():
+        for i, (first_a, a) in enumerate(entries):
+            for first_b, b in entries[i + 1:]:
+                if a != b and first_a.lower() != first_b.lower() and _same_first_name(first_a, first_b):
+                    yield a, b
 
 
 def _bare_person_name(name: str, honorifics: frozenset[str]) -> str:

@@ -120,3 +120,12 @@ def test_an_invasion_with_no_target_written_is_against_the_articles_target(nlp):
                          "have fled. The region suffered under Brazilian aggression.")
     assert ("country:BR", "attacks", "country:PE", "Asserted") in found
     assert len({t for t in found if t[2] == "country:PE"}) == 2  # the invasion, then the aggression
+
+
+def test_a_list_of_long_titles_and_double_barrelled_names_travels_together(nlp):
+    found = triples(nlp, "This week, Assistant to the President for Homeland Security Dr. Ana Costa-Lima, "
+                         "Regional Commander General Piotr Nowak, and Assistant Secretary of Defense for Special "
+                         "Operations and Low-Intensity Conflict Jon Brandt traveled to Chad and Niger.", "visits")
+    assert {(s, o) for s, _p, o, _m in found} == {
+        (p, c) for p in ("person:ana-costa-lima", "person:piotr-nowak", "person:jon-brandt")
+        for c in ("country:TD", "country:NE")}

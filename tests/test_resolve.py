@@ -58,3 +58,17 @@ def test_a_label_belongs_to_one_entity_only():
     labels = [l.lower() for e in entities.values() for l in (e.label, *e.alt_labels)]
     assert labels.count("kharkiv") == 1
     assert entities["city:ua:kharkiv"].label == "Kharkiv"
+
+
+def test_a_short_first_name_joins_the_full_one_and_the_surname_joins_both():
+    full = mention("a", "Elizabeth Moreno-Vidal", "Person", "person:elizabeth-moreno-vidal", "Elizabeth Moreno-Vidal")
+    short = mention("b", "Dr. Liz Moreno-Vidal", "Person", "person:liz-moreno-vidal", "Liz Moreno-Vidal")
+    bare = mention("b", "Dr. Moreno-Vidal", "Person", "person:moreno-vidal", "Moreno-Vidal")
+    _entities, key_map = resolve_entities(corpus(("a", [full], []), ("b", [short, bare], [])))
+    assert key_map["person:liz-moreno-vidal"] == key_map["person:elizabeth-moreno-vidal"] \
+        == key_map["person:moreno-vidal"]
+    # another first name is another person
+    other = mention("c", "Elena Moreno-Vidal", "Person", "person:elena-moreno-vidal", "Elena Moreno-Vidal")
+    _entities, key_map = resolve_entities(corpus(("a", [full], []), ("b", [short], []), ("c", [other], [])))
+    assert key_map["person:liz-moreno-vidal"] == key_map["person:elizabeth-moreno-vidal"]
+    assert key_map["person:elena-moreno-vidal"] == "person:elena-moreno-vidal"
