@@ -60,7 +60,8 @@ class OutputFormat(str, Enum):
 
 @app.command()
 def build(
-    corpus: Path = typer.Argument(DEFAULT_CORPUS, help="Corpus folder of .txt articles (with an optional index.jsonl)."),
+    corpus: Path = typer.Argument(DEFAULT_CORPUS, help="Corpus folder of .txt, .md and .html articles and .jsonl/.csv "
+                                                       "tables of articles (with an optional index.jsonl)."),
     out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Folder for the exports."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path (default: KG_MODEL or the shipped one)."),
     max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Skip articles larger than this many bytes."),
@@ -72,15 +73,22 @@ def build(
     max_graph_triples: int = typer.Option(50_000, "--max-graph-triples", min=0,
                                           help="Largest graph also written as sorted Turtle, TriG, JSON-LD and views "
                                                "(these need it in memory); bigger graphs get N-Triples and N-Quads only."),
+    field: list[str] = typer.Option([], "--field", help="FIELD=COLUMN: the column of the .jsonl/.csv tables holding a "
+                                                        "row's text, title, date, source, url or id (repeatable)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Build the graph of a corpus and write its exports (Turtle, N-Triples, JSON-LD, TriG, N-Quads)."""
     _setup_logging()
     from tqdm import tqdm
 
+    from .corpus import parse_fields
     from .options import BuildOptions
     from .pipeline import build_corpus
 
+    try:
+        fields = tuple(sorted(parse_fields(field).items()))
+    except errors.KGError as exc:
+        _fail(exc)
     interrupt.message = f"interrupted; the previous exports in {out}/ are untouched"
     started = time.perf_counter()
     bar = tqdm(unit="doc", desc="extracting", disable=quiet or None, file=sys.stderr, dynamic_ncols=True)
@@ -96,7 +104,7 @@ def build(
 
     try:
         options = BuildOptions(model=model, max_bytes=max_bytes, jobs=jobs, update=update, views=views, store=store,
-                               dask=dask, max_graph_triples=max_graph_triples)
+                               dask=dask, max_graph_triples=max_graph_triples, fields=fields)
         result = build_corpus(corpus, out, options, on_document=progress)
     except errors.KGError as exc:
         bar.close()
