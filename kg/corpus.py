@@ -517,7 +517,7 @@ class _RowWarnings:
 
 def row_document(data: Mapping, columns: Mapping[str, str], *, label: str, default_id: str, taken: set[str],
                  file_name: str | None = None, max_bytes: int = MAX_BYTES, warn=None,
-                 metadata: tuple[tuple[str, str], ...] = ()) -> Document | None:
+                 metadata: tuple[tuple[str, str], ...] = (), text_field: str = "text") -> Document | None:
     """The document of one row of a table (or one text given in memory), or None with a warning.
 
     `columns` says which key holds each field (`_columns`); its id is the row's `id` or `default_id`, made
@@ -525,7 +525,7 @@ def row_document(data: Mapping, columns: Mapping[str, str], *, label: str, defau
     warn = warn or (lambda message, *args: log.warning(f"{label} {message}", *args))
     text = data.get(columns["text"]) if "text" in columns else None
     if not isinstance(text, str) or not text.strip():
-        warn("has no text%s; skipped", f" (field {columns['text']!r})" if "text" in columns else "")
+        warn("has no text (field %r); skipped", columns.get("text", text_field))
         return None
     size = len(text.encode("utf-8", errors="replace"))
     if size > max_bytes:
@@ -662,7 +662,7 @@ def read_table(path: Path, fields: Mapping[str, str], taken: set[str],
                 seen_text = True
                 doc = row_document(data, columns, label=f"{name} row {number}", default_id=f"{path.stem}-{number}",
                                    taken=taken, file_name=name, max_bytes=max_bytes, warn=_prefixed(warn, number),
-                                   metadata=(("row", str(number)),))
+                                   metadata=(("row", str(number)),), text_field=fields.get("text", "text"))
                 if doc is not None:
                     yield f"{name} row {number}", doc
         except UnicodeDecodeError:
