@@ -117,6 +117,41 @@ def build(
 
 
 @app.command()
+def fetch(
+    urls: Path = typer.Argument(..., help="A text file of URLs, one a line (blank lines and # comments ignored)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Corpus folder to write the articles and index.jsonl into."),
+    delay: float = typer.Option(2.0, "--delay", min=0, help="Seconds between two requests to the same host "
+                                                           "(a robots.txt Crawl-delay may ask for more)."),
+    timeout: float = typer.Option(20.0, "--timeout", min=0.1, help="Seconds to wait for a server."),
+    max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1, help="Skip pages larger than this many bytes."),
+    html: bool = typer.Option(False, "--html", help="Keep each page as .html (kg build extracts its text) "
+                                                     "instead of writing its text as .txt."),
+    user_agent: Optional[str] = typer.Option(None, "--user-agent", help="The User-Agent header (default: kg's own; "
+                                                                        "robots.txt rules for 'kg' apply)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only warnings and the summary."),
+) -> None:
+    """Download web pages politely (robots.txt, a delay per host) into a corpus folder with its index.jsonl."""
+    _setup_logging()
+    from .fetch import USER_AGENT, Fetcher, fetch_urls, read_url_list
+
+    if quiet:
+        log.setLevel(logging.WARNING)
+    try:
+        listed = read_url_list(urls)
+        if not listed:
+            raise errors.KGError(f"no URLs in {urls}")
+        fetcher = Fetcher(delay=delay, timeout=timeout, max_bytes=max_bytes, user_agent=user_agent or USER_AGENT)
+        report = fetch_urls(listed, out, keep_html=html, fetcher=fetcher)
+    except errors.KGError as exc:
+        _fail(exc)
+    present = f", {report.present} already there" if report.present else ""
+    typer.echo(f"fetched {len(report.fetched)} of {len(listed)} pages{present}, {report.skipped} skipped -> {out}/")
+    if not report.fetched and not report.present:
+        typer.echo(f"error: none of the {len(listed)} pages could be fetched", err=True)
+        raise typer.Exit(code=1)
+
+
+@app.command()
 def query(
     query_or_file: str = typer.Argument(..., help="A saved query name (`kg queries` lists them), a .rq file, or SPARQL text."),
     graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file to query."),
