@@ -60,7 +60,7 @@ MAX_EXTRA_CHARS = 1000
 or a long summary is not)."""
 MAX_ROW_WARNINGS = 20
 """Warnings about the rows of one table, before the rest are counted in one line."""
-_NOTES = re.compile(r"^(?:readme|licen[cs]e|changelog|changes|contributing|notes?)(?:\.|$)", re.I)
+_NOTES = re.compile(r"^(?:readme|licen[cs]e|changelog|contributing)(?:\.|$)", re.I)
 """Markdown files that describe a corpus folder rather than being one of its articles."""
 
 _DATELINE = re.compile(r"^\s*(?:date|dated|published)[:\s]+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
