@@ -100,3 +100,11 @@ def test_bad_input_is_a_one_line_error():
         kg.analyze("Chad accused Sudan of shelling the border town.")
     with pytest.raises(CorpusError, match="none of the texts given is a usable English article"):
         kg.analyze(["", "   "])
+
+
+def test_the_readme_shows_the_api_and_stays_short():
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_bytes()
+    assert len(readme) < 12 * 1024
+    assert b"kg.analyze(" in readme and b"docs/API.md" in readme and b"docs/INPUTS.md" in readme
