@@ -38,6 +38,8 @@ USER_AGENT = f"{AGENT_TOKEN}/{__version__} (knowledge-graph builder for conflict
 DEFAULT_DELAY = 2.0
 """Seconds between two requests to the same host (a robots.txt Crawl-delay may ask for more)."""
 DEFAULT_TIMEOUT = 20.0
+DOWNLOAD_TIMEOUTS = 4
+"""A page must arrive within this many timeouts in all (each read waits at most one)."""
 MAX_ROBOTS_BYTES = 500_000
 MAX_REDIRECTS = 5
 SCHEMES = ("http", "https")
@@ -161,7 +163,7 @@ class Fetcher:
         self.wait(f"{host}/")
         try:
             with self._open(f"{host}/robots.txt", "text/plain", robots=True) as response:
-                body = _read_body(response, MAX_ROBOTS_BYTES)
+                body = _read_body(response, MAX_ROBOTS_BYTES, self.timeout * DOWNLOAD_TIMEOUTS)
         except urllib.error.HTTPError as exc:
             if exc.code in (401, 403):
                 rules.disallow_all = True
@@ -198,7 +200,7 @@ class Fetcher:
                 if length and length.isdigit() and int(length) > self.max_bytes:
                     raise Skip(f"it is {size_text(int(length))}, over the {size_text(self.max_bytes)} limit "
                                "(--max-bytes)")
-                body = _read_body(response, self.max_bytes)
+                body = _read_body(response, self.max_bytes, self.timeout * DOWNLOAD_TIMEOUTS)
                 return response.geturl(), kind, body, response.headers.get_content_charset()
         except urllib.error.HTTPError as exc:
             raise Skip(f"HTTP {exc.code} {exc.reason}") from None
@@ -221,9 +223,21 @@ def _reason(exc: BaseException) -> str:
     return errors.one_line(getattr(exc, "strerror", None) or str(exc) or type(exc).__name__)
 
 
-def _read_body(response, limit: int) -> bytes:
-    """The body of a response, unpacked if the server compressed it; Skip when it holds more than `limit`."""
-    raw = response.read(limit + 1)
+def _read_body(response, limit: int, seconds: float) -> bytes:
+    """The body of a response, unpacked if the server compressed it; Skip when it holds more than `limit`
+    or takes more than `seconds` to arrive (the timeout of each read does not bound a server that sends a
+    few bytes at a time)."""
+    deadline = time.monotonic() + seconds
+    chunks, size = [], 0
+    while size <= limit:
+        chunk = response.read(min(65536, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise Skip(f"it took more than {seconds:g} s to download")
+    raw = b"".join(chunks)
     too_big = Skip(f"it is over the {size_text(limit)} limit (--max-bytes)")
     if len(raw) > limit:
         raise too_big
