@@ -136,6 +136,7 @@ def fetch(
 
     if quiet:
         log.setLevel(logging.WARNING)
+    interrupt.message = f"interrupted; the pages fetched so far are in {out}/ with their index.jsonl"
     try:
         listed = read_url_list(urls)
         if not listed:

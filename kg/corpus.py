@@ -309,8 +309,8 @@ def _decode(name: str, raw: bytes, declared: str | None = None) -> str | None:
     if encoding is None and b"\x00" in raw[:65536]:
         log.warning("%s is a binary file, not text; skipped", name)
         return None
-    if encoding is None and declared not in (None, "utf-8"):
-        encoding = declared
+    if encoding is None and declared not in (None, "utf-8") and not raw.startswith(codecs.BOM_UTF8):
+        encoding = declared  # a byte order mark comes before what the page declares
     try:
         text = raw.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as exc:

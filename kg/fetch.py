@@ -10,6 +10,7 @@ had is skipped with a one-line warning; a page already in the folder is not fetc
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import http.client
 import json
@@ -27,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, errors
+from . import __version__, errors, interrupt
 from .corpus import INDEX_NAME, MAX_BYTES, read_index
 
 log = logging.getLogger("kg")
@@ -271,8 +272,6 @@ def fetch_urls(urls: Iterable[str], out: Path, *, keep_html: bool = False, fetch
                on_page: Callable[[int, int, str], None] | None = None) -> FetchReport:
     """Fetch pages into the corpus folder `out` (see the module's docstring); `on_page(i, n, url)` is called
     before each. Pages whose file is in the folder's `index.jsonl` already are not fetched again."""
-    from .formats import html_article
-
     urls = list(urls)
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -289,7 +288,24 @@ def fetch_urls(urls: Iterable[str], out: Path, *, keep_html: bool = False, fetch
         data.update(dict(row.extra))
         rows[name] = {k: v for k, v in data.items() if v is not None}
     report = FetchReport()
+    try:
+        _fetch_all(urls, out, rows, report, fetcher, keep_html, on_page)
+    finally:  # on an error or Ctrl-C too: the index names every page written
+        with interrupt.deferred():
+            _write_index(out, rows)
+    return report
+
+
+INDEX_EVERY = 50
+"""The index is rewritten after this many new pages (and at the end, however the fetch ends)."""
+
+
+def _fetch_all(urls: list[str], out: Path, rows: dict[str, dict], report: FetchReport, fetcher: Fetcher,
+               keep_html: bool, on_page: Callable[[int, int, str], None] | None) -> None:
+    from .formats import html_article
+
     for number, url in enumerate(urls, 1):
+        interrupt.check()
         if on_page is not None:
             on_page(number, len(urls), url)
         stem = file_stem(url)
@@ -313,16 +329,18 @@ def fetch_urls(urls: Iterable[str], out: Path, *, keep_html: bool = False, fetch
             report.skipped += 1
             continue
         name = f"{stem}.html" if keep_html and kind != "text/plain" else f"{stem}.txt"
-        content = body if name.endswith(".html") else (text.rstrip("\n") + "\n").encode("utf-8")
+        if name.endswith(".html"):  # in UTF-8 with its mark, which comes before any charset the page declares
+            content = codecs.BOM_UTF8 + page.encode("utf-8")
+        else:
+            content = (text.rstrip("\n") + "\n").encode("utf-8")
         _write_atomically(out / name, content)
         host = urllib.parse.urlsplit(final).hostname or ""
         row = {"file": name, "title": title, "date": date, "source": source or host, "url": canonical or final}
         rows[name] = {k: v for k, v in row.items() if v}
         report.fetched.append(name)
         log.info("[%d/%d] %s -> %s (%d words)", number, len(urls), url, name, len(text.split()))
-        _write_index(out, rows)  # after each page: an interrupted fetch keeps what it has
-    _write_index(out, rows)
-    return report
+        if len(report.fetched) % INDEX_EVERY == 0:
+            _write_index(out, rows)
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

@@ -131,7 +131,7 @@ def test_a_second_run_fetches_only_what_is_new_and_html_can_be_kept(server, tmp_
                         fetcher=Fetcher(delay=0))
     assert report.present == 1 and report.fetched == [f"{file_stem(server + '/moved')}.html"]
     assert [p for p, _ in Handler.requests] == ["/robots.txt", "/moved", "/news/boats.html"]
-    assert (out / report.fetched[0]).read_bytes() == ARTICLE.encode("utf-8")
+    assert (out / report.fetched[0]).read_bytes() == b"\xef\xbb\xbf" + ARTICLE.encode("utf-8")
     rows = [json.loads(line) for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 2 and rows[1 - [r["file"] for r in rows].index(report.fetched[0])]["url"].endswith(
         "/news/boats.html")
@@ -203,3 +203,26 @@ def test_kg_fetch_prints_a_summary_and_one_line_errors(server, tmp_path):
     result = runner.invoke(app, ["fetch", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "e")])
     assert result.exit_code == 1 and result.stderr.strip() == f"error: URL list not found: {tmp_path / 'nope.txt'}"
     assert "Traceback" not in result.output
+
+
+def test_a_page_kept_as_html_is_read_in_the_encoding_the_server_named(server, tmp_path):
+    page = ARTICLE.replace("two boats", "two boats to the café").encode("cp1252")
+    PAGES["/latin.html"] = (200, "text/html; charset=windows-1252", page)
+    try:
+        report = fetch_urls([f"{server}/latin.html"], tmp_path / "c", keep_html=True, fetcher=Fetcher(delay=0))
+    finally:
+        del PAGES["/latin.html"]
+    [doc] = read_corpus(tmp_path / "c")
+    assert doc.file_name == report.fetched[0] and "two boats to the café" in doc.text
+
+
+def test_an_interrupted_fetch_keeps_the_index_of_the_pages_it_wrote(server, tmp_path):
+    def stop_at_the_second(number, total, url):
+        if number == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        fetch_urls([f"{server}/news/boats.html", f"{server}/notes.txt"], tmp_path / "c", fetcher=Fetcher(delay=0),
+                   on_page=stop_at_the_second)
+    rows = [json.loads(line) for line in (tmp_path / "c" / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["file"] for r in rows] == [f"{file_stem(server + '/news/boats.html')}.txt"]
