@@ -193,6 +193,21 @@ class Fetcher:
         self.check_robots(url)
         self.wait(url)
         try:
+            return self._page(url)
+        except urllib.error.HTTPError as exc:
+            pause = _retry_after(exc) if exc.code in (429, 503) else None
+            if pause is None:
+                raise Skip(f"HTTP {exc.code} {exc.reason}") from None
+        log.info("%s: the server asks to wait %g s; asking once more then", url, pause)
+        self.sleep(pause)
+        self.wait(url)
+        try:
+            return self._page(url)
+        except urllib.error.HTTPError as exc:
+            raise Skip(f"HTTP {exc.code} {exc.reason}") from None
+
+    def _page(self, url: str) -> tuple[str, str, bytes, str | None]:
+        try:
             with self._open(url, "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8") as response:
                 kind = response.headers.get_content_type()
                 if kind not in PAGE_TYPES:
@@ -203,10 +218,35 @@ class Fetcher:
                                "(--max-bytes)")
                 body = _read_body(response, self.max_bytes, self.timeout * DOWNLOAD_TIMEOUTS)
                 return response.geturl(), kind, body, response.headers.get_content_charset()
-        except urllib.error.HTTPError as exc:
-            raise Skip(f"HTTP {exc.code} {exc.reason}") from None
+        except urllib.error.HTTPError:
+            raise
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
             raise Skip(_reason(exc)) from None
+
+
+MAX_RETRY_AFTER = 120
+"""A server answering 429 or 503 with a Retry-After of at most this many seconds is asked once more then."""
+
+
+def _retry_after(exc: urllib.error.HTTPError) -> float | None:
+    """The seconds a 429 or 503 answer asks to wait (Retry-After in seconds or as a date), if at most
+    `MAX_RETRY_AFTER`; None otherwise."""
+    import email.utils
+
+    value = (exc.headers.get("Retry-After") or "").strip() if exc.headers else ""
+    if value.isdigit():
+        seconds = float(value)
+    else:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when is None or when.tzinfo is None:
+            return None
+        import datetime
+
+        seconds = max(0.0, (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds())
+    return seconds if seconds <= MAX_RETRY_AFTER else None
 
 
 def size_text(size: int) -> str:

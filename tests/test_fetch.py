@@ -36,6 +36,7 @@ PAGES = {
     "/notes.txt": (200, "text/plain; charset=utf-8",
                    "The mayor of Southport said the harbour would reopen on Friday after the storm.\n".encode()),
 }
+BUSY: dict[str, int] = {}
 REDIRECTS = {"/moved": "/news/boats.html", "/to-ftp": "ftp://127.0.0.1/file.txt", "/to-private": "/private/plans.html"}
 
 
@@ -44,6 +45,13 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         Handler.requests.append((self.path, self.headers.get("User-Agent", "")))
+        if self.path in BUSY and BUSY[self.path] > 0:  # busy: asks to come back later
+            BUSY[self.path] -= 1
+            self.send_response(429)
+            self.send_header("Retry-After", "5")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if self.path in REDIRECTS:
             self.send_response(301)
             self.send_header("Location", REDIRECTS[self.path])
@@ -226,3 +234,17 @@ def test_an_interrupted_fetch_keeps_the_index_of_the_pages_it_wrote(server, tmp_
                    on_page=stop_at_the_second)
     rows = [json.loads(line) for line in (tmp_path / "c" / "index.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["file"] for r in rows] == [f"{file_stem(server + '/news/boats.html')}.txt"]
+
+
+def test_a_busy_server_is_asked_once_more_after_the_wait_it_names(server, tmp_path, caplog):
+    BUSY.update({"/news/boats.html": 1, "/notes.txt": 2})
+    clock = FakeClock()
+    try:
+        with caplog.at_level(logging.WARNING, logger="kg"):
+            report = fetch_urls([f"{server}/news/boats.html", f"{server}/notes.txt"], tmp_path / "c",
+                                fetcher=Fetcher(delay=1, clock=clock, sleep=clock.sleep))
+    finally:
+        BUSY.clear()
+    assert report.fetched == [f"{file_stem(server + '/news/boats.html')}.txt"] and report.skipped == 1
+    assert clock.sleeps == [1.0, 5.0, 1.0, 5.0]  # the page 1 s after robots.txt, 5 s after its 429; the next alike
+    assert warnings_of(caplog) == [f"{server}/notes.txt: HTTP 429 Too Many Requests; skipped"]
