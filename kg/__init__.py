@@ -1,4 +1,6 @@
-"""kg: build a conflict knowledge graph from English news articles."""
+"""kg: build a conflict knowledge graph from English news articles.
+
+In a notebook: `result = kg.analyze("corpus")` or `kg.analyze([text, ...])` (see kg.api and docs/API.md)."""
 
 import os
 
@@ -9,3 +11,15 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 __version__ = "0.1.0"
+
+__all__ = ["Result", "Statement", "analyze"]
+
+
+def __getattr__(name: str):
+    """The notebook API (`kg.analyze`, `kg.Result`, `kg.Statement`, from kg.api), imported when first used:
+    `import kg` and the command line stay as quick to start as before."""
+    if name in __all__:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -356,5 +356,7 @@ def graphml_ready(g: nx.MultiDiGraph, scores: Mapping[str, float] | None = None)
 def graphml_text(g: nx.MultiDiGraph, scores: Mapping[str, float] | None = None) -> str:
     """The entity graph as GraphML text, byte-identical for the same graph."""
     buf = io.BytesIO()
-    nx.write_graphml(graphml_ready(g, scores), buf, encoding="utf-8", prettyprint=True)
+    # the writer of the standard library: networkx picks its lxml one when lxml is installed (trafilatura
+    # needs it), and that one orders the keys and spaces the elements otherwise
+    nx.write_graphml_xml(graphml_ready(g, scores), buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue().decode("utf-8")

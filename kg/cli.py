@@ -60,7 +60,8 @@ class OutputFormat(str, Enum):
 
 @app.command()
 def build(
-    corpus: Path = typer.Argument(DEFAULT_CORPUS, help="Corpus folder of .txt articles (with an optional index.jsonl)."),
+    corpus: Path = typer.Argument(DEFAULT_CORPUS, help="Corpus folder of .txt, .md and .html articles and .jsonl/.csv "
+                                                       "tables of articles (with an optional index.jsonl)."),
     out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Folder for the exports."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path (default: KG_MODEL or the shipped one)."),
     max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Skip articles larger than this many bytes."),
@@ -72,15 +73,22 @@ def build(
     max_graph_triples: int = typer.Option(50_000, "--max-graph-triples", min=0,
                                           help="Largest graph also written as sorted Turtle, TriG, JSON-LD and views "
                                                "(these need it in memory); bigger graphs get N-Triples and N-Quads only."),
+    field: list[str] = typer.Option([], "--field", help="FIELD=COLUMN: the column of the .jsonl/.csv tables holding a "
+                                                        "row's text, title, date, source, url or id (repeatable)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Build the graph of a corpus and write its exports (Turtle, N-Triples, JSON-LD, TriG, N-Quads)."""
     _setup_logging()
     from tqdm import tqdm
 
+    from .corpus import parse_fields
     from .options import BuildOptions
     from .pipeline import build_corpus
 
+    try:
+        fields = tuple(sorted(parse_fields(field).items()))
+    except errors.KGError as exc:
+        _fail(exc)
     interrupt.message = f"interrupted; the previous exports in {out}/ are untouched"
     started = time.perf_counter()
     bar = tqdm(unit="doc", desc="extracting", disable=quiet or None, file=sys.stderr, dynamic_ncols=True)
@@ -96,7 +104,7 @@ def build(
 
     try:
         options = BuildOptions(model=model, max_bytes=max_bytes, jobs=jobs, update=update, views=views, store=store,
-                               dask=dask, max_graph_triples=max_graph_triples)
+                               dask=dask, max_graph_triples=max_graph_triples, fields=fields)
         result = build_corpus(corpus, out, options, on_document=progress)
     except errors.KGError as exc:
         bar.close()
@@ -106,6 +114,42 @@ def build(
     reused = f" ({result.reused} unchanged, reused)" if update else ""
     typer.echo(f"built {result.documents} documents{reused}, {len(result.entities)} entities, "
                f"{result.statements} statements, {result.triples} triples in {elapsed:.1f}s -> {out}/")
+
+
+@app.command()
+def fetch(
+    urls: Path = typer.Argument(..., help="A text file of URLs, one a line (blank lines and # comments ignored)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Corpus folder to write the articles and index.jsonl into."),
+    delay: float = typer.Option(2.0, "--delay", min=0, help="Seconds between two requests to the same host "
+                                                           "(a robots.txt Crawl-delay may ask for more)."),
+    timeout: float = typer.Option(20.0, "--timeout", min=0.1, help="Seconds to wait for a server."),
+    max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1, help="Skip pages larger than this many bytes."),
+    html: bool = typer.Option(False, "--html", help="Keep each page as .html (kg build extracts its text) "
+                                                     "instead of writing its text as .txt."),
+    user_agent: Optional[str] = typer.Option(None, "--user-agent", help="The User-Agent header (default: kg's own; "
+                                                                        "robots.txt rules for 'kg' apply)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only warnings and the summary."),
+) -> None:
+    """Download web pages politely (robots.txt, a delay per host) into a corpus folder with its index.jsonl."""
+    _setup_logging()
+    from .fetch import USER_AGENT, Fetcher, fetch_urls, read_url_list
+
+    if quiet:
+        log.setLevel(logging.WARNING)
+    interrupt.message = f"interrupted; the pages fetched so far are in {out}/ with their index.jsonl"
+    try:
+        listed = read_url_list(urls)
+        if not listed:
+            raise errors.KGError(f"no URLs in {urls}")
+        fetcher = Fetcher(delay=delay, timeout=timeout, max_bytes=max_bytes, user_agent=user_agent or USER_AGENT)
+        report = fetch_urls(listed, out, keep_html=html, fetcher=fetcher)
+    except errors.KGError as exc:
+        _fail(exc)
+    present = f", {report.present} already there" if report.present else ""
+    typer.echo(f"fetched {len(report.fetched)} of {len(listed)} pages{present}, {report.skipped} skipped -> {out}/")
+    if not report.fetched and not report.present:
+        typer.echo(f"error: none of the {len(listed)} pages could be fetched", err=True)
+        raise typer.Exit(code=1)
 
 
 @app.command()

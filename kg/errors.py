@@ -45,11 +45,11 @@ def corpus_missing(path) -> CorpusError:
 
 
 def corpus_not_a_folder(path) -> CorpusError:
-    return CorpusError(f"not a folder: {path} (a corpus is a folder of .txt files)")
+    return CorpusError(f"not a folder: {path} (a corpus is a folder of articles: .txt, .md, .html, .jsonl or .csv)")
 
 
 def corpus_empty(path) -> CorpusError:
-    return CorpusError(f"no readable .txt articles in {path}")
+    return CorpusError(f"no readable articles in {path} (.txt, .md, .html, or rows of .jsonl and .csv tables)")
 
 
 def model_not_found(name) -> ModelError:

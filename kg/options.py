@@ -15,8 +15,8 @@ JSON-LD exports and the views; beyond, it writes graph.nt and graph.nq only, in 
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """How to build: none of these settings changes a byte of the graph except `model` and `max_bytes`
-    (which articles are read, and how they are parsed)."""
+    """How to build: none of these settings changes a byte of the graph except `model`, `max_bytes` and
+    `fields` (which articles are read, and how they are parsed)."""
 
     model: str | None = None
     """spaCy pipeline name or path (None: KG_MODEL or the shipped one)."""
@@ -34,3 +34,6 @@ class BuildOptions:
     """Extract and build the documents' graphs on a Dask cluster: a scheduler address, or 'local'."""
     max_graph_triples: int = MAX_GRAPH_TRIPLES
     """Largest graph also written as sorted Turtle, TriG, JSON-LD and views."""
+    fields: tuple[tuple[str, str], ...] = ()
+    """(field, column) pairs: the columns of the corpus's JSON Lines and CSV tables that hold a row's text,
+    title, date, source, url or id, where they have other names (`kg build --field text=body`)."""

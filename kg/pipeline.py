@@ -21,7 +21,7 @@ import multiprocessing as mp
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -111,10 +111,11 @@ def _frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
-def build_corpus(corpus_dir: Path, out_dir: Path, options: BuildOptions | None = None, *,
+def build_corpus(corpus_dir: Path | Iterable[Document], out_dir: Path, options: BuildOptions | None = None, *,
                  on_document: Callable[[DocExtraction], None] | None = None,
                  extra_files: Callable[[BuiltGraph], dict] | None = None, **settings) -> BuildResult:
-    """Build the graph of a corpus folder and write its exports into out_dir, in bounded memory.
+    """Build the graph of a corpus folder (or of documents already read) and write its exports into
+    out_dir, in bounded memory.
 
     `options` holds the settings (`settings`, fields of `BuildOptions` by name, override them:
     `build_corpus(corpus, out, jobs=2)`); `on_document` is called with each extraction as it is made,
@@ -137,7 +138,10 @@ def build_corpus(corpus_dir: Path, out_dir: Path, options: BuildOptions | None =
             raise TypeError(f"build_corpus() got unknown settings: {', '.join(sorted(unknown))}")
         options = replace(options, **settings)
     out_dir = Path(out_dir)
-    documents = list(read_corpus(Path(corpus_dir), max_bytes=options.max_bytes))
+    if isinstance(corpus_dir, (str, os.PathLike)):
+        documents = list(read_corpus(Path(corpus_dir), max_bytes=options.max_bytes, fields=dict(options.fields)))
+    else:  # documents already read (`kg.api.build` of texts in memory)
+        documents = list(corpus_dir)
     cache = ExtractionCache(out_dir, fingerprint(model_name(options.model), _pipeline_meta(options.model)))
     load_qualifier_parsers()
     try:
