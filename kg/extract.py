@@ -303,6 +303,9 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                                                                          or w.tokens[i].is_punct)):
             continue
         tok = w.tokens[i]
+        own = _own_forces(ctx, tok)
+        if own is not None:
+            continue
         if tok.i in ctx.index.by_token:
             ment = ctx.index.by_token[tok.i]
             if ment.key.startswith("seat:") or (ment.type == "City" and ctx.gaz.country_of_metonym(ment.surface)):
@@ -368,6 +371,30 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                     ctx.index.by_token[tok.i] = Mention(doc_id=ctx.document.doc_id, start=tok.idx,
                                                         end=tok.idx + len(tok.text), surface=tok.text,
                                                         type="Country", key=entry.key, wikidata=entry.wikidata)
+
+
+def _own_forces(ctx: Context, tok: Token) -> Mention | None:
+    """'Our Armed Forces', 'our troops' in a state's statement: that state's armed forces. Records and returns the
+    mention, or None."""
+    if ctx.voice is None or ctx.voice.body is None or tok.i in ctx.finder.quoted:
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i]
+    if not words or words[0].lower_ not in voice_words().first_plural or sx.dep(words[0]) not in sx.POSS:
+        return None
+    rest = [t.lower_ for t in words[1:]]
+    if not rest or " ".join(rest) not in ctx.finder.military_nouns and not all(
+            r in ctx.finder.military_nouns or r == "armed" for r in rest):
+        return None
+    body = ctx.voice.first_person(words[0])
+    if body is None or not body.key.startswith("country:"):
+        return None
+    code = body.key.split(":", 1)[1]
+    mention = Mention(doc_id=ctx.document.doc_id, start=words[0].idx, end=tok.idx + len(tok.text),
+                      surface=ctx.doc.text[words[0].idx:tok.idx + len(tok.text)], type="MilitaryUnit",
+                      key=f"forces:{code}", name=None)
+    for t in words:
+        ctx.index.by_token[t.i] = mention
+    return mention
 
 
 GROUP_TYPES = frozenset({"Person", "Country", "Organization"})
@@ -1367,6 +1394,13 @@ def _listed_before(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
         prev = ctx.index.by_token.get(j - 1)
         if prev is None or prev.type != ment.type or prev.key == ment.key or prev.name is None:
             break
+        # "after a meeting with A, B said…": a name in a prepositional phrase before the comma is not a list item
+        first = j - 1
+        while first > tok.sent.start and ctx.index.by_token.get(first - 1) == prev:
+            first -= 1
+        if any(sx.prep_of(doc[x]) for x in range(first, j) if ctx.index.by_token.get(x) == prev) \
+                or first > tok.sent.start and doc[first - 1].pos_ == "ADP":
+            break
         if prev not in out:
             out.insert(0, prev)
         k = start_of(j - 1, prev)
@@ -1749,6 +1783,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         # "will never recognise the referenda": a rejection the speaker performs
         entry = {**{k: v for k, v in entry.items() if k not in ("obj_types", "negated_p")},
                  "p": entry["negated_p"], "mode": "refusal"}
+    if sx.dep(tok) in ("advcl", "xcomp") and sx.lemma_in(tok, _stance_words()["aid_purpose_verbs"]) and any(
+            o.ent_type_ == "MONEY" or o.text == "$" for o in sx.objects(tok.head)):
+        return None  # "released $3 million to help X": the money's support of X (see `_money_frames`)
     prop = entry["p"]
     mode = entry.get("mode")
     subjects = _inherited_subjects(ctx, tok)
@@ -1840,6 +1877,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         need = [o for o in sx.objects(tok) if o.lower_ in _need_nouns() or o.lemma_ in _need_nouns()]
         if need:
             objects = [_content(need[0])]  # "stressed the need for…": a stance (see `_stance_of_need`)
+    if prop == "claims" and complement is None and any(o.ent_type_ == "MONEY" or o.text == "$"
+                                                       for o in sx.objects(tok)):
+        return None  # "announced $5 million in aid": the money given (see `_money_frames`), not a claim
     if prop == "claims" and mode in ("speech", "allege"):
         objects = [o for o in objects if not isinstance(o, Mention)] or objects
         if complement is not None:
@@ -2348,8 +2388,9 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         if mode and rel in EMBEDDING:
             if mode == "speech" and rel in ("ccomp", "parataxis", "obj", "dobj", "advcl", "pcomp", "pobj", "prep",
                                             "obl", "xcomp", "acl"):
-                if not entry.get("factive"):
-                    flags.add("Claimed")
+                if not entry.get("factive") and not (rel in ("obj", "dobj") and (child.ent_type_ == "MONEY"
+                                                                               or child.text == "$")):
+                    flags.add("Claimed")  # (but "announced $5 million in aid" gives it: announced as made)
                 if node.tag_ in ("VBD", "VBN") and rel in ("ccomp", "parataxis", "xcomp"):
                     reported_past = True
                 # "…, boasting of capturing": a participle's speaker is borrowed; an outer speech verb names it
@@ -2607,9 +2648,23 @@ def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                         m = _mention_at(ctx, c)
                         if m is not None and m.type in ("Country", "Organization", "MilitaryUnit"):
                             recipients.append(m)
+        verb = head if head.pos_ in ("VERB", "AUX") else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")),
+                                                               None)
+        if not recipients and verb is not None:
+            # "announced $5 million and released $3 million to help the X people": the purpose clause of the
+            # giving verb, or of the verb coordinated with it
+            givers = [verb] + [c for c in verb.children if sx.dep(c) == "conj" and c.pos_ == "VERB"] \
+                + ([verb.head] if sx.dep(verb) == "conj" else []) + [t for t in tok.subtree if t.pos_ in ("NUM", "SYM")]
+            for giver in givers:
+                for purpose in giver.children:
+                    if sx.dep(purpose) in ("advcl", "xcomp", "acl") and purpose.i > giver.i \
+                            and sx.lemma_in(purpose, _stance_words()["aid_purpose_verbs"]) \
+                            and any(m.lower_ == "to" for m in purpose.children):
+                        recipients += [m for o in sx.objects(purpose) for c in sx.with_conjuncts(o)
+                                       if (m := _mention_at(ctx, c)) is not None
+                                       and m.type in ("Country", "Organization", "MilitaryUnit")]
         if not recipients:
             continue
-        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subjects = _inherited_subjects(ctx, verb) if verb is not None else []
         if not subjects and ctx.voice is not None and ctx.voice.body is not None:
             subjects = [replace(ctx.voice.body, start=tok.idx, end=tok.idx + 1, surface=tok.text)]

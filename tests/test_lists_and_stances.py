@@ -129,3 +129,33 @@ def test_a_list_of_long_titles_and_double_barrelled_names_travels_together(nlp):
     assert {(s, o) for s, _p, o, _m in found} == {
         (p, c) for p in ("person:ana-costa-lima", "person:piotr-nowak", "person:jon-brandt")
         for c in ("country:TD", "country:NE")}
+
+
+def extract_with_voice(nlp, text):
+    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01",
+                        title="Statement by President Tomas Brandt on Chile", source="The White House")
+    out = set()
+    for r in extract_document(nlp(text), document).relations:
+        obj = getattr(r.object, "key", None) or getattr(r.object, "text", None)
+        out.add((r.subject.key, r.predicate, obj, r.modality))
+    return out
+
+
+def test_our_armed_forces_in_a_states_statement_are_that_states(nlp):
+    assert extract_with_voice(nlp, "I have ordered our Armed Forces to stay ready.") == {
+        ("person:tomas-brandt", "orders", "forces:US", "Asserted")}
+
+
+def test_money_announced_to_help_a_people_supports_its_country_as_made(nlp):
+    found = extract_with_voice(nlp, "The United States recently announced more than $266 million in humanitarian "
+                                    "assistance and released $300 million in development assistance to help the "
+                                    "Afghan people.")
+    assert found == {("country:US", "supports", "country:AF", "Asserted")}
+
+
+def test_a_name_in_a_phrase_before_the_comma_is_not_a_list_item(nlp):
+    found = extract_with_voice(nlp, "After her meeting with President Ana Souza, Vice President Lena Varga "
+                                    "announced that the United States will provide $1 billion to support the "
+                                    "people of Chile.")
+    assert ("country:US", "supports", "country:CL", "Planned") in found
+    assert not any(s == "person:ana-souza" and p == "claims" for s, p, _o, _m in found)
