@@ -31,6 +31,7 @@ byte-identical files.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 import webbrowser
@@ -60,6 +61,14 @@ MAX_GRAPH_NODES = 300
 """Above this many entities the whole-graph view draws only the most central ones."""
 MAX_NEIGHBOURS = 150
 """An entity page draws at most this many neighbours, the most central first."""
+
+EDGE_WIDTH = 1.5
+"""Line width of an edge of one statement; an edge of n statements is 1 + log2(n) times as wide, up to:"""
+MAX_EDGE_WIDTH = 7.5
+NODE_LABEL_PX = 12
+EDGE_LABEL_PX = 10
+"""Smallest size on screen, in CSS pixels, of entity and relation labels once the layout has been fitted
+to the window: the page's script enlarges the fonts of a large graph that the fit shrinks."""
 
 STABILIZATION_ITERATIONS = 400
 LAYOUT_SEED = 20250331
@@ -265,7 +274,7 @@ def _network_options() -> dict:
                                              "strokeColor": "#ffffff"},
                   "scaling": {"min": 10, "max": 40, "label": {"enabled": False}}},
         "edges": {"width": 1.5, "selectionWidth": 1.5, "hoverWidth": 1,
-                  "font": {"size": 10, "align": "middle", "face": "sans-serif", "strokeWidth": 3,
+                  "font": {"size": 10, "align": "horizontal", "face": "sans-serif", "strokeWidth": 3,
                            "strokeColor": "#ffffff"},
                   "smooth": {"enabled": False}},
     }
@@ -281,7 +290,7 @@ def _node_item(vm: ViewModel, iri: str, focus: bool = False) -> dict:
         "value": vm.scores.get(iri, 0.0),
         "kg": {"iri": iri, "type": ent.type, "typeLabel": TYPE_LABELS.get(ent.type, ent.type),
                "alt": list(ent.alt_labels), "wikidata": ent.wikidata, "mentions": ent.mentions,
-               "statements": vm.counts.get(iri, 0), "page": vm.page(iri), "focus": focus},
+               "statements": vm.counts.get(iri, 0), "page": vm.page(iri), "focus": focus, "rank": vm.rank[iri]},
     }
     if focus:
         item["borderWidth"] = 4
@@ -304,34 +313,75 @@ def _statement_data(vm: ViewModel, st: StatementRecord) -> dict:
     }
 
 
-def _edge_item(vm: ViewModel, st: StatementRecord, smooth: dict | bool) -> dict:
-    style = MODALITY_STYLES.get(st.modality, MODALITY_STYLES["Asserted"])
+def _dominant_modality(statements: list[StatementRecord]) -> str:
+    """The modality most of the statements have; ties go to the first in legend order."""
+    order = {m: i for i, m in enumerate(MODALITY_STYLES)}
+    counts = Counter(st.modality for st in statements)
+    return min(counts, key=lambda m: (-counts[m], order.get(m, len(order)), m))
+
+
+def edge_width(count: int) -> float:
+    """Line width of an edge standing for `count` statements (the page's script uses the same formula)."""
+    return round(min(EDGE_WIDTH + EDGE_WIDTH * math.log2(max(count, 1)), MAX_EDGE_WIDTH), 3)
+
+
+def edge_label(prop: str, count: int) -> str:
+    return property_label(prop) + (f" ×{count}" if count > 1 else "")
+
+
+def edge_id(vm: ViewModel, subject: str, prop: str, obj: str) -> str:
+    """The id of the edge of a subject–property–object: the two page names and the property."""
+    return f"{vm.slugs[subject]}|{prop}|{vm.slugs[obj]}"
+
+
+def _edge_item(vm: ViewModel, group: list[StatementRecord], smooth: dict | bool) -> dict:
+    """One edge for every statement of a subject–property–object, styled by the modality most of them have."""
+    first = group[0]
+    style = MODALITY_STYLES.get(_dominant_modality(group), MODALITY_STYLES["Asserted"])
     return {
-        "id": st.iri,
-        "label": property_label(st.property),
+        "id": edge_id(vm, first.subject, first.property, first.object),
+        "label": edge_label(first.property, len(group)),
+        "width": edge_width(len(group)),
         "arrows": {"to": {"enabled": True, "type": style.arrow, "scaleFactor": 0.7}},
         "dashes": list(style.dashes) if style.dashes else False,
         "color": {"color": style.color, "highlight": style.color, "hover": style.color, "inherit": False},
         "font": {"color": style.color},
         "smooth": smooth,
-        "kg": _statement_data(vm, st),
+        "kg": {"subject": first.subject_label, "subjectPage": vm.page(first.subject),
+               "property": first.property, "propertyLabel": property_label(first.property),
+               "object": first.object_text, "objectPage": vm.page(first.object), "objectKind": first.object_kind,
+               "statements": [_statement_data(vm, st) for st in group]},
     }
 
 
-def _smoothing(statements: list[StatementRecord]) -> dict[str, dict | bool]:
-    """Straight edges where a pair of entities has one statement; fanned-out curves where it has several."""
-    pairs: dict[tuple[str, str], list[StatementRecord]] = defaultdict(list)
+def _edge_groups(vm: ViewModel, statements: list[StatementRecord]) -> list[list[StatementRecord]]:
+    """The statements grouped by subject, property and object (each group in reading order), in edge-id order."""
+    groups: dict[tuple[str, str, str], list[StatementRecord]] = defaultdict(list)
     for st in statements:
-        pairs[tuple(sorted((st.subject, st.object)))].append(st)
+        groups[(st.subject, st.property, st.object)].append(st)
+    return [groups[k] for k in sorted(groups, key=lambda k: edge_id(vm, *k))]
+
+
+def _smoothing(vm: ViewModel, groups: list[list[StatementRecord]]) -> dict[str, dict | bool]:
+    """Straight edges where a pair of entities has one edge; fanned-out curves where it has several (different
+    relations, or both directions)."""
+    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
+    ends = {}
+    for group in groups:
+        st = group[0]
+        eid = edge_id(vm, st.subject, st.property, st.object)
+        ends[eid] = (st.subject, st.object)
+        pairs[tuple(sorted((st.subject, st.object)))].append(eid)
     out: dict[str, dict | bool] = {}
-    for group in pairs.values():
-        if len(group) == 1:
-            out[group[0].iri] = {"enabled": False}
+    for ids in pairs.values():
+        if len(ids) == 1:
+            out[ids[0]] = {"enabled": False}
             continue
-        for i, st in enumerate(sorted(group, key=lambda s: s.iri)):
+        for i, eid in enumerate(sorted(ids)):
+            subject, obj = ends[eid]
             # alternate sides; an edge drawn against the pair's order flips its side back
-            side = "curvedCW" if (i % 2 == 0) == (st.subject <= st.object) else "curvedCCW"
-            out[st.iri] = {"enabled": True, "type": side, "roundness": round(0.15 + 0.15 * (i // 2), 2)}
+            side = "curvedCW" if (i % 2 == 0) == (subject <= obj) else "curvedCCW"
+            out[eid] = {"enabled": True, "type": side, "roundness": round(0.15 + 0.15 * (i // 2), 2)}
     return out
 
 
@@ -346,6 +396,7 @@ class NetworkPage:
     types: list[dict]
     properties: list[dict]
     documents: list[dict]
+    statements: int  # statements drawn, one edge standing for all of a subject–property–object
 
 
 def build_network(vm: ViewModel, nodes: list[str], focus: str | None = None) -> NetworkPage:
@@ -357,9 +408,11 @@ def build_network(vm: ViewModel, nodes: list[str], focus: str | None = None) -> 
         net.add_node(vm.slugs[iri], **item)
     edges = [st for st in vm.statements if st.between_entities and st.subject in shown and st.object in shown
              and (focus is None or focus in (st.subject, st.object))]
-    smooth = _smoothing(edges)
-    for st in edges:
-        item = _edge_item(vm, st, smooth[st.iri])
+    groups = _edge_groups(vm, edges)
+    smooth = _smoothing(vm, groups)
+    for group in groups:
+        st = group[0]
+        item = _edge_item(vm, group, smooth[edge_id(vm, st.subject, st.property, st.object)])
         net.add_edge(vm.slugs[st.subject], vm.slugs[st.object], **item)
     net.set_options(json.dumps(_network_options()))
     node_items, edge_items, _, _, _, options = net.get_network_data()
@@ -385,12 +438,18 @@ def build_network(vm: ViewModel, nodes: list[str], focus: str | None = None) -> 
         properties=[{"name": p, "label": property_label(p), "count": c}
                     for p, c in sorted(property_counts.items(), key=lambda pc: (property_label(pc[0]), pc[0]))],
         documents=[{"name": d, "title": titles[d], "count": c} for d, c in sorted(doc_counts.items())],
+        statements=len(edges),
     )
 
 
 def _page_data(vm: ViewModel, page: NetworkPage, root: str, focus: str | None) -> Markup:
-    return script_json({"root": root, "focus": vm.slugs[focus] if focus else None, "nodes": page.nodes,
-                        "edges": page.edges, "options": page.options})
+    return script_json({
+        "root": root, "focus": vm.slugs[focus] if focus else None, "nodes": page.nodes, "edges": page.edges,
+        "options": page.options,
+        "styles": {m: {"color": s.color, "dashes": list(s.dashes) if s.dashes else False, "arrow": s.arrow,
+                       "rank": i} for i, (m, s) in enumerate(MODALITY_STYLES.items())},
+        "look": {"width": EDGE_WIDTH, "maxWidth": MAX_EDGE_WIDTH, "nodePx": NODE_LABEL_PX, "edgePx": EDGE_LABEL_PX},
+    })
 
 
 def _split_evidence(sentence: str, evidence: str) -> tuple[str, str, str]:
@@ -403,17 +462,25 @@ def _split_evidence(sentence: str, evidence: str) -> tuple[str, str, str]:
 
 
 def _overview_nodes(vm: ViewModel) -> tuple[list[str], str]:
+    """The entities the whole-graph view draws: those in a statement with another entity, at most
+    MAX_GRAPH_NODES of them, the most central first; and the note saying what is left out."""
     order = sorted(vm.entities, key=lambda n: vm.rank[n])
-    if len(order) <= MAX_GRAPH_NODES:
-        return order, ""
-    shown = order[:MAX_GRAPH_NODES]
-    kept = set(shown)
-    hidden_edges = sum(1 for st in vm.statements if st.between_entities
-                       and not (st.subject in kept and st.object in kept))
-    note = (f"This graph has {len(order):,} entities: it shows the {MAX_GRAPH_NODES:,} most central. "
-            f"{len(order) - MAX_GRAPH_NODES:,} entities and {hidden_edges:,} statements are hidden; "
-            f"find them with the search box or in the index.")
-    return shown, note
+    related = [n for n in order if vm.counts.get(n, 0)]
+    shown = related[:MAX_GRAPH_NODES]
+    notes = []
+    if len(related) > MAX_GRAPH_NODES:
+        kept = set(shown)
+        hidden_edges = sum(1 for st in vm.statements if st.between_entities
+                           and not (st.subject in kept and st.object in kept))
+        notes.append(f"This graph has {len(related):,} entities in statements with one another: it shows the "
+                     f"{MAX_GRAPH_NODES:,} most central. {len(related) - MAX_GRAPH_NODES:,} entities and "
+                     f"{hidden_edges:,} statements are hidden; find them with the search box or in the index.")
+    alone = len(order) - len(related)
+    if alone:
+        notes.append(f"{alone:,} {'entity is' if alone == 1 else 'entities are'} in no statement with another "
+                     f"entity and not drawn; find {'it' if alone == 1 else 'them'} with the search box or in the "
+                     f"index.")
+    return shown, " ".join(notes)
 
 
 def _neighbourhood(vm: ViewModel, iri: str) -> tuple[list[str], str]:
@@ -460,7 +527,7 @@ def render_views(graph: Graph) -> dict[str, str | bytes]:
 
     overview, note = _overview_nodes(vm)
     page = build_network(vm, overview)
-    drawn_edges = len(page.edges)
+    drawn_edges = page.statements
     between = sum(1 for st in vm.statements if st.between_entities)
     files["graph.html"] = env.get_template("graph.html.j2").render(
         root="", title="Knowledge graph", page_kind="graph", net=page, note=note,

@@ -245,6 +245,7 @@ def test_entity_page_lists_every_statement_about_the_entity(files):
     assert "<mark>Ukraine denied</mark> that it attacked Belgorod." in page
     data = page_data(page)
     assert [e["kg"]["property"] for e in data["edges"]] == ["attacks"]
+    assert [s["modality"] for s in data["edges"][0]["kg"]["statements"]] == ["Denied"]
     assert data["focus"] == "country_ua"
     assert sorted(n["id"] for n in data["nodes"]) == ["country_ua", "region_ru-bel"]
 
@@ -257,8 +258,10 @@ def test_whole_graph_draws_all_statements_between_entities_with_modality_styles(
     assert edges["orders"]["dashes"] is False
     assert edges["attacks"]["arrows"]["to"]["type"] == "bar"
     assert edges["leaderOf"]["label"] == "leader of"
-    assert edges["captures"]["kg"]["sentence"] == "Russian President Vladimir Putin ordered his troops to capture Kharkiv"
-    assert edges["attacks"]["kg"]["claimant"] == "Ukraine"
+    [captures] = edges["captures"]["kg"]["statements"]
+    assert captures["sentence"] == "Russian President Vladimir Putin ordered his troops to capture Kharkiv"
+    assert edges["attacks"]["kg"]["statements"][0]["claimant"] == "Ukraine"
+    assert edges["captures"]["id"] == "forces_ru|captures|city_ua_kharkiv"
     assert not any("title" in item for item in data["nodes"] + data["edges"])  # tooltips are built as DOM text
     styles = list(MODALITY_STYLES.values())
     assert len({s.color for s in styles}) == len({(s.dashes, s.arrow) for s in styles}) == len(styles)
@@ -289,7 +292,8 @@ def test_markup_in_the_corpus_is_escaped_everywhere():
     page = texts["entities/person_evil.html"]
     assert "<mark>attacked &lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;</mark>" in page
     data = page_data(page)
-    assert data["edges"][0]["kg"]["subject"] == SCRIPT and data["edges"][0]["kg"]["documentTitle"] == SCRIPT + IMG
+    assert data["edges"][0]["kg"]["subject"] == SCRIPT
+    assert data["edges"][0]["kg"]["statements"][0]["documentTitle"] == SCRIPT + IMG
     assert "\\u003cscript\\u003e" in page
     assert "\\u003cscript\\u003e" in texts["assets/kg-entities.js"]
 
@@ -307,23 +311,32 @@ def test_script_json_cannot_close_its_script_element():
 
 
 def test_large_graph_draws_the_most_central_entities_and_says_how_many_are_hidden():
-    out = render_views(synthetic_graph(MAX_GRAPH_NODES + 20))
+    out = render_views(synthetic_graph(MAX_GRAPH_NODES + 20, every=1000))
     page = out["graph.html"]
     data = page_data(page)
     assert len(data["nodes"]) == MAX_GRAPH_NODES
     drawn = {n["id"] for n in data["nodes"]}
-    assert "country_hub" in drawn
-    # the hub attacks 212 of the 319 cities: all of those are drawn before any unattached city
-    assert sum(1 for n in drawn if n != "country_hub") == MAX_GRAPH_NODES - 1
-    assert len(data["edges"]) == 212
-    assert ('<p class="kg-note" id="kg-note">This graph has 320 entities: it shows the 300 most central. '
-            '20 entities and 0 statements are hidden; find them with the search box or in the index.</p>') in page
+    assert "country_hub" in drawn and "city_c0000" not in drawn  # the one city in no statement is not drawn
+    assert len(data["edges"]) == MAX_GRAPH_NODES - 1
+    assert ('<p class="kg-note" id="kg-note">This graph has 319 entities in statements with one another: it shows '
+            'the 300 most central. 19 entities and 19 statements are hidden; find them with the search box or in '
+            'the index. 1 entity is in no statement with another entity and not drawn; find it with the search box '
+            'or in the index.</p>') in page
     assert len(re.findall(r'<tr data-search=', out["index.html"])) == 320
     assert sum(1 for k in out if k.startswith("entities/")) == 320
     hub = out["entities/country_hub.html"]
     assert len(page_data(hub)["nodes"]) == views.MAX_NEIGHBOURS + 1
-    assert "Hub has 212 neighbours: the graph shows the 150 most central. 62 neighbours and 62 statements" in hub
-    assert len(re.findall(r"<tr data-modality=", hub)) == 212
+    assert "Hub has 318 neighbours: the graph shows the 150 most central. 168 neighbours and 168 statements" in hub
+    assert len(re.findall(r"<tr data-modality=", hub)) == 318
+
+
+def test_entities_in_no_statement_with_another_are_not_drawn():
+    page = render_views(synthetic_graph(10))["graph.html"]  # the hub attacks 6 of its 9 cities
+    assert sorted(n["id"] for n in page_data(page)["nodes"]) == ["city_c0001", "city_c0002", "city_c0004",
+                                                                 "city_c0005", "city_c0007", "city_c0008",
+                                                                 "country_hub"]
+    assert ("3 entities are in no statement with another entity and not drawn; find them with the search box or "
+            "in the index.") in page
 
 
 def test_small_graph_has_no_note(files):
@@ -336,7 +349,8 @@ def test_large_graph_note_counts_hidden_statements(monkeypatch):
     data = page_data(page)
     assert sorted(n["label"] for n in data["nodes"]) == ["Belgorod Oblast", "Russian Armed Forces", "Vladimir Putin"]
     assert [e["kg"]["property"] for e in data["edges"]] == ["orders"]
-    assert "This graph has 6 entities: it shows the 3 most central. 3 entities and 3 statements are hidden" in page
+    assert ("This graph has 6 entities in statements with one another: it shows the 3 most central. 3 entities "
+            "and 3 statements are hidden") in page
 
 
 def test_page_names_are_unique_and_stable():
