@@ -209,6 +209,7 @@ def _environment() -> Environment:
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["type_label"] = lambda t: TYPE_LABELS.get(t, t)
     env.filters["property_label"] = property_label
+    env.filters["document_anchor"] = document_anchor
     return env
 
 
@@ -497,13 +498,89 @@ def _neighbourhood(vm: ViewModel, iri: str) -> tuple[list[str], str]:
     return [iri, *order[:MAX_NEIGHBOURS]], note
 
 
+def statement_anchor(iri: str) -> str:
+    """The id of a statement's row on the pages that list it (entity pages, the timeline)."""
+    return f"st-{_hash(iri, 12)}"
+
+
+def document_anchor(doc_id: str) -> str:
+    """The id of a document's row in the index's table of documents."""
+    return f"doc-{_hash(doc_id, 12)}"
+
+
+def _home_page(vm: ViewModel, st: StatementRecord) -> str | None:
+    """The page name of the entity page that lists a statement with its source: its subject's, else its object's,
+    claimant's or place's."""
+    for iri in (st.subject, st.object, st.claimant, st.place):
+        if iri in vm.entities:
+            return vm.slugs[iri]
+    return None
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _period(date: str) -> tuple[str, str]:
+    """The month (or year) a date falls in, as a key and as a heading: ('2025-04', 'April 2025')."""
+    m = re.match(r"(-?\d{4,})(?:-(\d{2}))?", date)
+    if not m:
+        return date, date
+    if m.group(2) and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1)}-{m.group(2)}", f"{_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    return m.group(1), m.group(1)
+
+
+def _timeline_row(vm: ViewModel, st: StatementRecord) -> dict:
+    row = _statement_row(vm, "", st)
+    entities = {vm.slugs[i] for i in (st.subject, st.object, st.claimant, st.place) if i in vm.entities}
+    home = _home_page(vm, st)
+    row.update(anchor=statement_anchor(st.iri), entities=" ".join(sorted(entities)),
+               source=f"entities/{home}.html#{statement_anchor(st.iri)}" if home else "",
+               document_anchor=document_anchor(st.document))
+    return row
+
+
+def _timeline(vm: ViewModel) -> dict:
+    """What the timeline page lists: dated statements by date, grouped by month, and the undated ones apart
+    (by their article's publication date); and the choices of its filters."""
+    dated = sorted((st for st in vm.statements if st.date),
+                   key=lambda st: (st.date, st.document, st.sentence_start, st.iri))
+    undated = sorted((st for st in vm.statements if not st.date),
+                     key=lambda st: (st.published or "9999", st.document, st.sentence_start, st.iri))
+    periods: list[dict] = []
+    for st in dated:
+        key, heading = _period(st.date)
+        if not periods or periods[-1]["key"] != key:
+            periods.append({"key": key, "heading": heading, "rows": []})
+        periods[-1]["rows"].append(_timeline_row(vm, st))
+    listed = dated + undated
+    named = sorted({i for st in listed for i in (st.subject, st.object, st.claimant, st.place) if i in vm.entities},
+                   key=lambda i: (vm.entities[i].label.casefold(), i))
+    modality_counts = Counter(st.modality for st in listed)
+    return {
+        "periods": periods,
+        "undated": [_timeline_row(vm, st) for st in undated],
+        "dated_count": len(dated),
+        "entities": [{"slug": vm.slugs[i], "label": vm.entities[i].label,
+                      "type": TYPE_LABELS.get(vm.entities[i].type, vm.entities[i].type)} for i in named],
+        "properties": [{"name": p, "label": property_label(p)}
+                       for p in sorted({st.property for st in listed}, key=lambda p: (property_label(p), p))],
+        "modalities": [{"name": m, "count": modality_counts[m], "color": MODALITY_STYLES.get(
+                        m, MODALITY_STYLES["Asserted"]).color}
+                       for m in [*MODALITY_STYLES, *sorted(set(modality_counts) - set(MODALITY_STYLES))]
+                       if modality_counts.get(m)],
+        "documents": sorted({(st.document, st.document_title) for st in listed}),
+    }
+
+
 def _statement_row(vm: ViewModel, role: str, st: StatementRecord) -> dict:
     before, mark, after = _split_evidence(st.sentence, st.evidence)
     types = {vm.entities[st.subject].type} if st.subject in vm.entities else set()
     if st.object in vm.entities:
         types.add(vm.entities[st.object].type)
-    return {"role": role, "st": st, "subject_page": vm.slugs.get(st.subject), "object_page": vm.slugs.get(st.object),
-            "claimant_page": vm.slugs.get(st.claimant), "place_page": vm.slugs.get(st.place),
+    return {"role": role, "st": st, "anchor": statement_anchor(st.iri), "subject_page": vm.slugs.get(st.subject),
+            "object_page": vm.slugs.get(st.object), "claimant_page": vm.slugs.get(st.claimant), "place_page": vm.slugs.get(st.place),
             "property_label": property_label(st.property), "before": before, "mark": mark, "after": after,
             "types": " ".join(sorted(types)),
             "style": MODALITY_STYLES.get(st.modality, MODALITY_STYLES["Asserted"])}
@@ -553,10 +630,12 @@ def render_views(graph: Graph) -> dict[str, str | bytes]:
         net = build_network(vm, nodes, focus=iri)
         rows = [_statement_row(vm, role, st) for role, st in about.get(iri, [])]
         files[vm.page(iri)] = env.get_template("entity.html.j2").render(
-            root="../", title=ent.label, page_kind="entity", ent=ent, iri=iri, net=net, note=note,
+            root="../", title=ent.label, page_kind="entity", ent=ent, iri=iri, slug=vm.slugs[iri], net=net, note=note,
             data=_page_data(vm, net, "../", iri), rows=rows, edges=vm.counts.get(iri, 0), **common)
 
     files["graph.graphml"] = graphml_text(vm.graph, vm.scores)
+    files["timeline.html"] = env.get_template("timeline.html.j2").render(
+        root="", title="Timeline", page_kind="timeline", tl=_timeline(vm), **common)
     files[MANIFEST] = json.dumps(
         {"entities": [{"iri": i, "label": vm.entities[i].label, "altLabels": list(vm.entities[i].alt_labels),
                        "type": vm.entities[i].type, "page": vm.page(i)} for i in sorted(vm.entities)]},

@@ -72,6 +72,79 @@
     });
   }
 
+  /* ---- the timeline page ------------------------------------------------ */
+
+  /* Filters the rows of the dated and undated tables by entity, relation, document and modality; the page
+     may be opened with filters set in its address: timeline.html#entity=PAGE-NAME&property=...&modality=A,B */
+  function initTimeline() {
+    var form = document.getElementById("kg-timeline-filters");
+    if (!form) return;
+    var status = document.getElementById("kg-tl-count");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("#kg-tl-modality input[type=checkbox]"));
+    var dated = document.getElementById("kg-timeline");
+    var undated = document.getElementById("kg-undated");
+
+    function rows(table) {
+      return table ? Array.prototype.slice.call(table.querySelectorAll("tbody tr[data-modality]")) : [];
+    }
+
+    function apply() {
+      var want = {};
+      selects.forEach(function (sel) { want[sel.getAttribute("data-filter")] = sel.value; });
+      var modalities = new Set(boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }));
+      function shown(tr) {
+        return modalities.has(tr.getAttribute("data-modality"))
+          && (!want.property || tr.getAttribute("data-property") === want.property)
+          && (!want.document || tr.getAttribute("data-document") === want.document)
+          && (!want.entities || (tr.getAttribute("data-entities") || "").split(" ").indexOf(want.entities) >= 0);
+      }
+      var counts = [dated, undated].map(function (table) {
+        var all = rows(table), visible = 0;
+        all.forEach(function (tr) { tr.hidden = !shown(tr); if (!tr.hidden) visible += 1; });
+        return [visible, all.length];
+      });
+      if (dated) {
+        Array.prototype.forEach.call(dated.tBodies, function (body) {
+          body.hidden = !Array.prototype.some.call(body.rows, function (tr) { return tr.hasAttribute("data-modality") && !tr.hidden; });
+        });
+      }
+      status.textContent = "Showing " + counts[0][0] + " of " + counts[0][1] + " dated and " + counts[1][0] + " of "
+        + counts[1][1] + " undated statements";
+      return counts;
+    }
+
+    function setFilters(values) {
+      selects.forEach(function (sel) {
+        var key = sel.getAttribute("data-filter") === "entities" ? "entity" : sel.getAttribute("data-filter");
+        if (values[key] !== undefined) {
+          var ok = Array.prototype.some.call(sel.options, function (o) { return o.value === values[key]; });
+          sel.value = ok ? values[key] : "";
+        }
+      });
+      if (values.modality !== undefined) {
+        var wanted = values.modality.split(",");
+        boxes.forEach(function (b) { b.checked = wanted.indexOf(b.value) >= 0; });
+      }
+      return apply();
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    var hash = window.location.hash.slice(1);
+    var values = {};
+    if (hash.indexOf("=") > 0) {
+      hash.split("&").forEach(function (pair) {
+        var at = pair.indexOf("=");
+        if (at > 0) {
+          try { values[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1)); } catch (e) { /* ignored */ }
+        }
+      });
+    }
+    setFilters(values);
+    window.kgTimeline = { apply: apply, setFilters: setFilters };
+  }
+
   /* ---- graph pages ------------------------------------------------------- */
 
   function initGraph(data) {
@@ -588,4 +661,5 @@
   var dataBlock = document.getElementById("kg-data");
   if (dataBlock && window.vis) initGraph(JSON.parse(dataBlock.textContent));
   initIndex();
+  initTimeline();
 })();
