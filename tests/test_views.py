@@ -133,6 +133,47 @@ def synthetic_graph(entities: int, every: int = 3) -> Graph:
     return g
 
 
+_SYLLABLES = ("ka", "lor", "ven", "tis", "mar", "do", "rel", "su", "bran", "ith", "or", "gal", "pe", "nor", "vy")
+_KINDS = (("person", KG.Person, ""), ("country", KG.Country, ""), ("city", KG.City, ""),
+          ("region", KG.Region, " Province"), ("org", KG.Organization, " Council"),
+          ("forces", KG.MilitaryUnit, " Brigade"))
+_PROPERTIES = (KG.attacks, KG.meets, KG.supports, KG.leaderOf, KG.locatedIn, KG.captures)
+_MODALITIES = (KG.Asserted, KG.Asserted, KG.Asserted, KG.Claimed, KG.Planned, KG.Negated)
+
+
+def random_graph(entities: int, statements: int, seed: int = 11) -> Graph:
+    """An invented graph of `entities` entities with made-up names of varied length and `statements` statements,
+    most about a few hubs (subjects and objects drawn in proportion to the statements they already have)."""
+    rng = random.Random(seed)
+    g = new_graph()
+    doc = RESOURCE["document/r1"]
+    g.add((doc, RDF.type, KG.Document))
+    g.add((doc, KG.documentId, Literal("r1")))
+    nodes = []
+    for i in range(entities):
+        kind, cls, suffix = _KINDS[i % len(_KINDS)]
+        words = [("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))).title()
+                 for _ in range(rng.randint(1, 2))]
+        node = RESOURCE[f"entity/{kind}/e{i:04d}"]
+        g.add((node, RDF.type, cls))
+        g.add((node, RDFS.label, Literal(" ".join(words) + suffix)))
+        nodes.append(node)
+    ends = list(nodes)  # each entity once, and once more for each statement it is in
+    for i in range(statements):
+        subject, obj = rng.choice(ends), rng.choice(ends)
+        if subject == obj:
+            continue
+        sentence, st = RESOURCE[f"sentence/r1/{i}"], RESOURCE[f"statement/r1/{i:04d}"]
+        g.add((sentence, RDF.type, KG.Sentence))
+        g.add((sentence, KG.text, Literal(f"Sentence {i} of the invented article.")))
+        g.add((sentence, KG.inDocument, doc))
+        for p, o in ((RDF.type, KG.Statement), (RDF.subject, subject), (RDF.predicate, rng.choice(_PROPERTIES)),
+                     (RDF.object, obj), (KG.modality, rng.choice(_MODALITIES)), (PROV.wasDerivedFrom, sentence)):
+            g.add((st, p, o))
+        ends += [subject, obj]
+    return g
+
+
 def page_data(text: str) -> dict:
     """The JSON data block of a graph page."""
     m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', text, re.S)

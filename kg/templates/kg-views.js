@@ -129,19 +129,23 @@
       return apply();
     }
 
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    var hash = window.location.hash.slice(1);
-    var values = {};
-    if (hash.indexOf("=") > 0) {
+    /* Filters given in the address (a row's own anchor, without "=", leaves them as they are). */
+    function fromAddress() {
+      var hash = window.location.hash.slice(1);
+      if (hash.indexOf("=") <= 0) return apply();
+      var values = { entity: "", property: "", document: "", modality: boxes.map(function (b) { return b.value; }).join(",") };
       hash.split("&").forEach(function (pair) {
         var at = pair.indexOf("=");
-        if (at > 0) {
-          try { values[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1)); } catch (e) { /* ignored */ }
-        }
+        if (at <= 0) return;
+        try { values[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1)); } catch (e) { /* ignored */ }
       });
+      return setFilters(values);
     }
-    setFilters(values);
+
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    window.addEventListener("hashchange", fromAddress);
+    fromAddress();
     window.kgTimeline = { apply: apply, setFilters: setFilters };
   }
 
@@ -654,7 +658,7 @@
       network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
       showEdge: showEdge, showEntity: showEntity, focusNode: focusNode, setFilter: setFilter,
       search: search, isStable: function () { return stable; }, labelSizes: function () { return labelSizes; },
-      hiddenLabels: function () { return hiddenLabels; }, placeLabels: placeLabels
+      hiddenLabels: function () { return hiddenLabels; }, placeLabels: placeLabels, declutter: declutter
     };
   }
 
