@@ -2,11 +2,15 @@
 
 `render_views(graph)` returns relative path -> content of every file:
 
-- `graph.html`: the whole entity graph (the most central entities when it is
-  large, with a note saying how many are left out);
+- `graph.html`: the whole entity graph: the entities in a statement with one
+  another (the most central when there are many, with a note saying how many
+  are left out);
 - `index.html`: every entity with its statement count, linking to its page;
 - `entities/<slug>.html`: one page per entity: its neighbourhood and a table
   of every statement about it, with modality, qualifiers and source sentence;
+- `timeline.html`: the dated statements by date and the undated ones apart,
+  filterable by entity, relation, document and modality, each row linked to
+  its statement on an entity page and its document in the index;
 - `graph.graphml`: the same networkx graph for Gephi, yEd or Cytoscape;
 - `views.json`: the entities and their pages, for `kg view`;
 - `assets/`: vis-network (from pyvis' own copy), the pages' script and style
@@ -16,6 +20,12 @@ The network of each page is assembled with pyvis and drawn by vis-network.
 Edges are drawn from statement nodes, so planned, claimed, hypothetical,
 negated and denied relations show too, each modality with its own colour,
 dash pattern and arrow head (see `MODALITY_STYLES`, shown as the legend).
+One edge stands for all the statements of a subject–property–object: its
+label gives their count, its width grows with it, its style is that of the
+modality most of them have, and it carries every statement for the side
+panel. The page's script keeps labels legible at any zoom (`NODE_LABEL_PX`,
+`EDGE_LABEL_PX`) and draws the tooltips itself, from the edge vis-network
+hovers (see docs/VIEWS.md).
 
 Safety: every text from the corpus reaches a page either through Jinja2 with
 autoescaping, or as JSON inside a `<script type="application/json">` block
