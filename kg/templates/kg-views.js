@@ -434,6 +434,7 @@
       if (!nodeView.get(id)) return false;
       network.selectNodes([id]);
       network.focus(id, { scale: 1.2, animation: false });
+      declutter();
       showEntity(id);
       return true;
     }
@@ -525,8 +526,10 @@
         for (var i = 0; i < placed.length; i++) if (overlaps(box, placed[i])) return false;
         return true;
       }
-      var nodeIds = nodeView.getIds().sort(function (a, b) {  // the page's own entity first, then by centrality
-        return (b === data.focus) - (a === data.focus) || nodes.get(a).kg.rank - nodes.get(b).kg.rank;
+      var selected = new Set(network.getSelectedNodes());
+      function first(id) { return id === data.focus ? 2 : selected.has(id) ? 1 : 0; }
+      var nodeIds = nodeView.getIds().sort(function (a, b) {  // the page's entity, a selected one, then by centrality
+        return first(b) - first(a) || nodes.get(a).kg.rank - nodes.get(b).kg.rank;
       });
       nodeIds.forEach(function (id) {
         var b = network.getBoundingBox(id);
@@ -583,8 +586,7 @@
       stable = true;
       network.setOptions({ physics: { enabled: false } });
       fitWithLegibleLabels();
-      network.on("zoom", declutterSoon);
-      network.on("dragEnd", declutterSoon);
+      ["zoom", "dragEnd", "stabilized", "selectNode"].forEach(function (name) { network.on(name, declutterSoon); });
       document.body.setAttribute("data-kg-stable", "true");
       updateStatus();
     }
