@@ -313,7 +313,7 @@ def _node_item(vm: ViewModel, iri: str, focus: bool = False) -> dict:
 
 def _statement_data(vm: ViewModel, st: StatementRecord) -> dict:
     return {
-        "iri": st.iri, "subject": st.subject_label,
+        "iri": st.iri, "anchor": statement_anchor(st.iri), "subject": st.subject_label,
         "subjectPage": vm.page(st.subject) if st.subject in vm.entities else "",
         "property": st.property, "propertyLabel": property_label(st.property),
         "object": st.object_text, "objectPage": vm.page(st.object) if st.object in vm.entities else "",

@@ -263,6 +263,10 @@ def test_repeated_statements_are_one_edge_whose_panel_lists_them_all(browser, me
     assert [item.find_element(By.CSS_SELECTOR, ".kg-source").text for item in items] == [
         "Document: m1 · Talks m1 · 2025-05-02 · m1.txt"] * 2 + ["Document: m2 · Talks m2 · 2025-05-09 · m2.txt"] * 2
     assert "Modality\nNegated\nDate\n2025-04" in items[3].text
+    source = items[3].find_element(By.LINK_TEXT, "In the table of Ana Lind")
+    anchor = source.get_attribute("href").rsplit("#", 1)[1]
+    assert source.get_attribute("href").startswith(f"{meetings_site.resolve().as_uri()}/entities/person_ana-lind.html#st-")
+    assert f'<tr id="{anchor}"' in (meetings_site / "entities" / "person_ana-lind.html").read_text()
     tooltip = browser.find_element(By.ID, "kg-tooltip")
     assert tooltip.get_attribute("data-showing") == f"edge:{MEETS}"
     assert tooltip.text == ("Ana Lind meets Tomas Reyes\n4 statements: 2 Asserted, 1 Planned, 1 Negated\n"

@@ -11,6 +11,7 @@
   "use strict";
 
   var SLUG = /^[a-z0-9_-]+$/;
+  var ANCHOR = /^st-[0-9a-f]+$/;
   var QID = /^[A-Za-z0-9]+$/;
   var MAX_RESULTS = 12;
   var FOCUS_FONT = 1.3;
@@ -217,8 +218,9 @@
       return quote;
     }
 
-    /* One statement of an edge: modality, qualifiers, source sentence and document. */
-    function statementView(s) {
+    /* One statement of an edge: modality, qualifiers, source sentence and document, and a link to its row on
+       an entity page (that of `pageLabel`). */
+    function statementView(s, page, pageLabel) {
       var box = el("li", "kg-statement");
       box.setAttribute("data-statement", s.iri);
       var dl = el("dl");
@@ -242,6 +244,11 @@
       if (s.published) source.push(s.published);
       if (s.documentFile) source.push(s.documentFile);
       box.appendChild(el("p", "kg-source", "Document: " + source.join(" \u00b7 ")));
+      if (page && ANCHOR.test(s.anchor)) {
+        var more = el("p", "kg-source");
+        more.appendChild(link(root + page + "#" + s.anchor, "In the table of " + pageLabel));
+        box.appendChild(more);
+      }
       return box;
     }
 
@@ -379,7 +386,11 @@
       details.appendChild(el("p", "kg-edge-count", countText(shown.length) + ": " + modalitySummary(shown)
         + (hidden ? " (" + hidden + " more hidden by the filters)" : "")));
       var list = el("ol", "kg-edge-statements");
-      shown.forEach(function (s) { list.appendChild(statementView(s)); });
+      // the rows are on the page of either end: this page's entity if it is one, else the subject
+      var onObject = nodes.get(e.to).kg.focus && !nodes.get(e.from).kg.focus;
+      var page = onObject ? e.kg.objectPage : e.kg.subjectPage;
+      var pageLabel = onObject ? e.kg.object : e.kg.subject;
+      shown.forEach(function (s) { list.appendChild(statementView(s, page, pageLabel)); });
       details.appendChild(list);
       details.setAttribute("data-showing", "edge:" + id);
       return true;
