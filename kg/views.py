@@ -564,13 +564,21 @@ def _timeline(vm: ViewModel) -> dict:
         if not periods or periods[-1]["key"] != key:
             periods.append({"key": key, "heading": heading, "rows": []})
         periods[-1]["rows"].append(_timeline_row(vm, st))
+    published: list[dict] = []
+    for st in undated:
+        key, heading = _period(st.published) if st.published else ("", "")
+        if not published or published[-1]["key"] != key:
+            published.append({"key": key, "heading": f"Published in {heading}" if key else "Publication date unknown",
+                              "rows": []})
+        published[-1]["rows"].append(_timeline_row(vm, st))
     listed = dated + undated
     named = sorted({i for st in listed for i in (st.subject, st.object, st.claimant, st.place) if i in vm.entities},
                    key=lambda i: (vm.entities[i].label.casefold(), i))
     modality_counts = Counter(st.modality for st in listed)
     return {
         "periods": periods,
-        "undated": [_timeline_row(vm, st) for st in undated],
+        "published": published,
+        "undated_count": len(undated),
         "dated_count": len(dated),
         "entities": [{"slug": vm.slugs[i], "label": vm.entities[i].label,
                       "type": TYPE_LABELS.get(vm.entities[i].type, vm.entities[i].type)} for i in named],

@@ -398,6 +398,8 @@ def test_timeline_lists_dated_statements_by_date_and_undated_ones_apart():
         ("Asserted", "meets", "m1", "person_ana-lind person_tomas-reyes", "2025-05-01"),
         ("Asserted", "meets", "m2", "person_ana-lind person_tomas-reyes", "2025-05-05"),
         ("Planned", "meets", "m1", "person_ana-lind person_tomas-reyes", "2025-06")]
+    assert re.findall(r'<tr class="kg-period"><th colspan="7" scope="rowgroup">([^<]+)</th></tr>', undated) == [
+        "Published in May 2025"]
     [leads] = TIMELINE_ROW.findall(undated)
     assert leads[1:6] == ("Asserted", "leaderOf", "m1", "org_harbour-council person_tomas-reyes", "")
     assert "4 dated statements by the date they give, from April 2025 to June 2025; 1 undated statements" in page

@@ -105,11 +105,12 @@
         all.forEach(function (tr) { tr.hidden = !shown(tr); if (!tr.hidden) visible += 1; });
         return [visible, all.length];
       });
-      if (dated) {
-        Array.prototype.forEach.call(dated.tBodies, function (body) {
+      [dated, undated].forEach(function (table) {  // a month with no row shown loses its heading too
+        if (!table) return;
+        Array.prototype.forEach.call(table.tBodies, function (body) {
           body.hidden = !Array.prototype.some.call(body.rows, function (tr) { return tr.hasAttribute("data-modality") && !tr.hidden; });
         });
-      }
+      });
       status.textContent = "Showing " + counts[0][0] + " of " + counts[0][1] + " dated and " + counts[1][0] + " of "
         + counts[1][1] + " undated statements";
       return counts;
