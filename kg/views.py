@@ -2,11 +2,15 @@
 
 `render_views(graph)` returns relative path -> content of every file:
 
-- `graph.html`: the whole entity graph (the most central entities when it is
-  large, with a note saying how many are left out);
+- `graph.html`: the whole entity graph: the entities in a statement with one
+  another (the most central when there are many, with a note saying how many
+  are left out);
 - `index.html`: every entity with its statement count, linking to its page;
 - `entities/<slug>.html`: one page per entity: its neighbourhood and a table
   of every statement about it, with modality, qualifiers and source sentence;
+- `timeline.html`: the dated statements by date and the undated ones apart,
+  filterable by entity, relation, document and modality, each row linked to
+  its statement on an entity page and its document in the index;
 - `graph.graphml`: the same networkx graph for Gephi, yEd or Cytoscape;
 - `views.json`: the entities and their pages, for `kg view`;
 - `assets/`: vis-network (from pyvis' own copy), the pages' script and style
@@ -16,6 +20,12 @@ The network of each page is assembled with pyvis and drawn by vis-network.
 Edges are drawn from statement nodes, so planned, claimed, hypothetical,
 negated and denied relations show too, each modality with its own colour,
 dash pattern and arrow head (see `MODALITY_STYLES`, shown as the legend).
+One edge stands for all the statements of a subject–property–object: its
+label gives their count, its width grows with it, its style is that of the
+modality most of them have, and it carries every statement for the side
+panel. The page's script keeps labels legible at any zoom (`NODE_LABEL_PX`,
+`EDGE_LABEL_PX`) and draws the tooltips itself, from the edge vis-network
+hovers (see docs/VIEWS.md).
 
 Safety: every text from the corpus reaches a page either through Jinja2 with
 autoescaping, or as JSON inside a `<script type="application/json">` block
@@ -31,6 +41,7 @@ byte-identical files.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 import webbrowser
@@ -60,6 +71,14 @@ MAX_GRAPH_NODES = 300
 """Above this many entities the whole-graph view draws only the most central ones."""
 MAX_NEIGHBOURS = 150
 """An entity page draws at most this many neighbours, the most central first."""
+
+EDGE_WIDTH = 1.5
+"""Line width of an edge of one statement; an edge of n statements is 1 + log2(n) times as wide, up to:"""
+MAX_EDGE_WIDTH = 7.5
+NODE_LABEL_PX = 12
+EDGE_LABEL_PX = 10
+"""Smallest size on screen, in CSS pixels, of entity and relation labels once the layout has been fitted
+to the window: the page's script enlarges the fonts of a large graph that the fit shrinks."""
 
 STABILIZATION_ITERATIONS = 400
 LAYOUT_SEED = 20250331
@@ -200,6 +219,7 @@ def _environment() -> Environment:
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["type_label"] = lambda t: TYPE_LABELS.get(t, t)
     env.filters["property_label"] = property_label
+    env.filters["document_anchor"] = document_anchor
     return env
 
 
@@ -265,7 +285,7 @@ def _network_options() -> dict:
                                              "strokeColor": "#ffffff"},
                   "scaling": {"min": 10, "max": 40, "label": {"enabled": False}}},
         "edges": {"width": 1.5, "selectionWidth": 1.5, "hoverWidth": 1,
-                  "font": {"size": 10, "align": "middle", "face": "sans-serif", "strokeWidth": 3,
+                  "font": {"size": 10, "align": "horizontal", "face": "sans-serif", "strokeWidth": 3,
                            "strokeColor": "#ffffff"},
                   "smooth": {"enabled": False}},
     }
@@ -281,7 +301,7 @@ def _node_item(vm: ViewModel, iri: str, focus: bool = False) -> dict:
         "value": vm.scores.get(iri, 0.0),
         "kg": {"iri": iri, "type": ent.type, "typeLabel": TYPE_LABELS.get(ent.type, ent.type),
                "alt": list(ent.alt_labels), "wikidata": ent.wikidata, "mentions": ent.mentions,
-               "statements": vm.counts.get(iri, 0), "page": vm.page(iri), "focus": focus},
+               "statements": vm.counts.get(iri, 0), "page": vm.page(iri), "focus": focus, "rank": vm.rank[iri]},
     }
     if focus:
         item["borderWidth"] = 4
@@ -293,7 +313,7 @@ def _node_item(vm: ViewModel, iri: str, focus: bool = False) -> dict:
 
 def _statement_data(vm: ViewModel, st: StatementRecord) -> dict:
     return {
-        "iri": st.iri, "subject": st.subject_label,
+        "iri": st.iri, "anchor": statement_anchor(st.iri), "subject": st.subject_label,
         "subjectPage": vm.page(st.subject) if st.subject in vm.entities else "",
         "property": st.property, "propertyLabel": property_label(st.property),
         "object": st.object_text, "objectPage": vm.page(st.object) if st.object in vm.entities else "",
@@ -304,34 +324,75 @@ def _statement_data(vm: ViewModel, st: StatementRecord) -> dict:
     }
 
 
-def _edge_item(vm: ViewModel, st: StatementRecord, smooth: dict | bool) -> dict:
-    style = MODALITY_STYLES.get(st.modality, MODALITY_STYLES["Asserted"])
+def _dominant_modality(statements: list[StatementRecord]) -> str:
+    """The modality most of the statements have; ties go to the first in legend order."""
+    order = {m: i for i, m in enumerate(MODALITY_STYLES)}
+    counts = Counter(st.modality for st in statements)
+    return min(counts, key=lambda m: (-counts[m], order.get(m, len(order)), m))
+
+
+def edge_width(count: int) -> float:
+    """Line width of an edge standing for `count` statements (the page's script uses the same formula)."""
+    return round(min(EDGE_WIDTH + EDGE_WIDTH * math.log2(max(count, 1)), MAX_EDGE_WIDTH), 3)
+
+
+def edge_label(prop: str, count: int) -> str:
+    return property_label(prop) + (f" ×{count}" if count > 1 else "")
+
+
+def edge_id(vm: ViewModel, subject: str, prop: str, obj: str) -> str:
+    """The id of the edge of a subject–property–object: the two page names and the property."""
+    return f"{vm.slugs[subject]}|{prop}|{vm.slugs[obj]}"
+
+
+def _edge_item(vm: ViewModel, group: list[StatementRecord], smooth: dict | bool) -> dict:
+    """One edge for every statement of a subject–property–object, styled by the modality most of them have."""
+    first = group[0]
+    style = MODALITY_STYLES.get(_dominant_modality(group), MODALITY_STYLES["Asserted"])
     return {
-        "id": st.iri,
-        "label": property_label(st.property),
+        "id": edge_id(vm, first.subject, first.property, first.object),
+        "label": edge_label(first.property, len(group)),
+        "width": edge_width(len(group)),
         "arrows": {"to": {"enabled": True, "type": style.arrow, "scaleFactor": 0.7}},
         "dashes": list(style.dashes) if style.dashes else False,
         "color": {"color": style.color, "highlight": style.color, "hover": style.color, "inherit": False},
         "font": {"color": style.color},
         "smooth": smooth,
-        "kg": _statement_data(vm, st),
+        "kg": {"subject": first.subject_label, "subjectPage": vm.page(first.subject),
+               "property": first.property, "propertyLabel": property_label(first.property),
+               "object": first.object_text, "objectPage": vm.page(first.object), "objectKind": first.object_kind,
+               "statements": [_statement_data(vm, st) for st in group]},
     }
 
 
-def _smoothing(statements: list[StatementRecord]) -> dict[str, dict | bool]:
-    """Straight edges where a pair of entities has one statement; fanned-out curves where it has several."""
-    pairs: dict[tuple[str, str], list[StatementRecord]] = defaultdict(list)
+def _edge_groups(vm: ViewModel, statements: list[StatementRecord]) -> list[list[StatementRecord]]:
+    """The statements grouped by subject, property and object (each group in reading order), in edge-id order."""
+    groups: dict[tuple[str, str, str], list[StatementRecord]] = defaultdict(list)
     for st in statements:
-        pairs[tuple(sorted((st.subject, st.object)))].append(st)
+        groups[(st.subject, st.property, st.object)].append(st)
+    return [groups[k] for k in sorted(groups, key=lambda k: edge_id(vm, *k))]
+
+
+def _smoothing(vm: ViewModel, groups: list[list[StatementRecord]]) -> dict[str, dict | bool]:
+    """Straight edges where a pair of entities has one edge; fanned-out curves where it has several (different
+    relations, or both directions)."""
+    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
+    ends = {}
+    for group in groups:
+        st = group[0]
+        eid = edge_id(vm, st.subject, st.property, st.object)
+        ends[eid] = (st.subject, st.object)
+        pairs[tuple(sorted((st.subject, st.object)))].append(eid)
     out: dict[str, dict | bool] = {}
-    for group in pairs.values():
-        if len(group) == 1:
-            out[group[0].iri] = {"enabled": False}
+    for ids in pairs.values():
+        if len(ids) == 1:
+            out[ids[0]] = {"enabled": False}
             continue
-        for i, st in enumerate(sorted(group, key=lambda s: s.iri)):
+        for i, eid in enumerate(sorted(ids)):
+            subject, obj = ends[eid]
             # alternate sides; an edge drawn against the pair's order flips its side back
-            side = "curvedCW" if (i % 2 == 0) == (st.subject <= st.object) else "curvedCCW"
-            out[st.iri] = {"enabled": True, "type": side, "roundness": round(0.15 + 0.15 * (i // 2), 2)}
+            side = "curvedCW" if (i % 2 == 0) == (subject <= obj) else "curvedCCW"
+            out[eid] = {"enabled": True, "type": side, "roundness": round(0.15 + 0.15 * (i // 2), 2)}
     return out
 
 
@@ -346,6 +407,7 @@ class NetworkPage:
     types: list[dict]
     properties: list[dict]
     documents: list[dict]
+    statements: int  # statements drawn, one edge standing for all of a subject–property–object
 
 
 def build_network(vm: ViewModel, nodes: list[str], focus: str | None = None) -> NetworkPage:
@@ -357,9 +419,11 @@ def build_network(vm: ViewModel, nodes: list[str], focus: str | None = None) -> 
         net.add_node(vm.slugs[iri], **item)
     edges = [st for st in vm.statements if st.between_entities and st.subject in shown and st.object in shown
              and (focus is None or focus in (st.subject, st.object))]
-    smooth = _smoothing(edges)
-    for st in edges:
-        item = _edge_item(vm, st, smooth[st.iri])
+    groups = _edge_groups(vm, edges)
+    smooth = _smoothing(vm, groups)
+    for group in groups:
+        st = group[0]
+        item = _edge_item(vm, group, smooth[edge_id(vm, st.subject, st.property, st.object)])
         net.add_edge(vm.slugs[st.subject], vm.slugs[st.object], **item)
     net.set_options(json.dumps(_network_options()))
     node_items, edge_items, _, _, _, options = net.get_network_data()
@@ -385,12 +449,18 @@ def build_network(vm: ViewModel, nodes: list[str], focus: str | None = None) -> 
         properties=[{"name": p, "label": property_label(p), "count": c}
                     for p, c in sorted(property_counts.items(), key=lambda pc: (property_label(pc[0]), pc[0]))],
         documents=[{"name": d, "title": titles[d], "count": c} for d, c in sorted(doc_counts.items())],
+        statements=len(edges),
     )
 
 
 def _page_data(vm: ViewModel, page: NetworkPage, root: str, focus: str | None) -> Markup:
-    return script_json({"root": root, "focus": vm.slugs[focus] if focus else None, "nodes": page.nodes,
-                        "edges": page.edges, "options": page.options})
+    return script_json({
+        "root": root, "focus": vm.slugs[focus] if focus else None, "nodes": page.nodes, "edges": page.edges,
+        "options": page.options,
+        "styles": {m: {"color": s.color, "dashes": list(s.dashes) if s.dashes else False, "arrow": s.arrow,
+                       "rank": i} for i, (m, s) in enumerate(MODALITY_STYLES.items())},
+        "look": {"width": EDGE_WIDTH, "maxWidth": MAX_EDGE_WIDTH, "nodePx": NODE_LABEL_PX, "edgePx": EDGE_LABEL_PX},
+    })
 
 
 def _split_evidence(sentence: str, evidence: str) -> tuple[str, str, str]:
@@ -403,17 +473,25 @@ def _split_evidence(sentence: str, evidence: str) -> tuple[str, str, str]:
 
 
 def _overview_nodes(vm: ViewModel) -> tuple[list[str], str]:
+    """The entities the whole-graph view draws: those in a statement with another entity, at most
+    MAX_GRAPH_NODES of them, the most central first; and the note saying what is left out."""
     order = sorted(vm.entities, key=lambda n: vm.rank[n])
-    if len(order) <= MAX_GRAPH_NODES:
-        return order, ""
-    shown = order[:MAX_GRAPH_NODES]
-    kept = set(shown)
-    hidden_edges = sum(1 for st in vm.statements if st.between_entities
-                       and not (st.subject in kept and st.object in kept))
-    note = (f"This graph has {len(order):,} entities: it shows the {MAX_GRAPH_NODES:,} most central. "
-            f"{len(order) - MAX_GRAPH_NODES:,} entities and {hidden_edges:,} statements are hidden; "
-            f"find them with the search box or in the index.")
-    return shown, note
+    related = [n for n in order if vm.counts.get(n, 0)]
+    shown = related[:MAX_GRAPH_NODES]
+    notes = []
+    if len(related) > MAX_GRAPH_NODES:
+        kept = set(shown)
+        hidden_edges = sum(1 for st in vm.statements if st.between_entities
+                           and not (st.subject in kept and st.object in kept))
+        notes.append(f"This graph has {len(related):,} entities in statements with one another: it shows the "
+                     f"{MAX_GRAPH_NODES:,} most central. {len(related) - MAX_GRAPH_NODES:,} entities and "
+                     f"{hidden_edges:,} statements are hidden; find them with the search box or in the index.")
+    alone = len(order) - len(related)
+    if alone:
+        notes.append(f"{alone:,} {'entity is' if alone == 1 else 'entities are'} in no statement with another "
+                     f"entity and not drawn; find {'it' if alone == 1 else 'them'} with the search box or in the "
+                     f"index.")
+    return shown, " ".join(notes)
 
 
 def _neighbourhood(vm: ViewModel, iri: str) -> tuple[list[str], str]:
@@ -430,13 +508,97 @@ def _neighbourhood(vm: ViewModel, iri: str) -> tuple[list[str], str]:
     return [iri, *order[:MAX_NEIGHBOURS]], note
 
 
+def statement_anchor(iri: str) -> str:
+    """The id of a statement's row on the pages that list it (entity pages, the timeline)."""
+    return f"st-{_hash(iri, 12)}"
+
+
+def document_anchor(doc_id: str) -> str:
+    """The id of a document's row in the index's table of documents."""
+    return f"doc-{_hash(doc_id, 12)}"
+
+
+def _home_page(vm: ViewModel, st: StatementRecord) -> str | None:
+    """The page name of the entity page that lists a statement with its source: its subject's, else its object's,
+    claimant's or place's."""
+    for iri in (st.subject, st.object, st.claimant, st.place):
+        if iri in vm.entities:
+            return vm.slugs[iri]
+    return None
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _period(date: str) -> tuple[str, str]:
+    """The month (or year) a date falls in, as a key and as a heading: ('2025-04', 'April 2025')."""
+    m = re.match(r"(-?\d{4,})(?:-(\d{2}))?", date)
+    if not m:
+        return date, date
+    if m.group(2) and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1)}-{m.group(2)}", f"{_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    return m.group(1), m.group(1)
+
+
+def _timeline_row(vm: ViewModel, st: StatementRecord) -> dict:
+    row = _statement_row(vm, "", st)
+    entities = {vm.slugs[i] for i in (st.subject, st.object, st.claimant, st.place) if i in vm.entities}
+    home = _home_page(vm, st)
+    row.update(anchor=statement_anchor(st.iri), entities=" ".join(sorted(entities)),
+               source=f"entities/{home}.html#{statement_anchor(st.iri)}" if home else "",
+               document_anchor=document_anchor(st.document))
+    return row
+
+
+def _timeline(vm: ViewModel) -> dict:
+    """What the timeline page lists: dated statements by date, grouped by month, and the undated ones apart
+    (by their article's publication date); and the choices of its filters."""
+    dated = sorted((st for st in vm.statements if st.date),
+                   key=lambda st: (st.date, st.document, st.sentence_start, st.iri))
+    undated = sorted((st for st in vm.statements if not st.date),
+                     key=lambda st: (st.published or "9999", st.document, st.sentence_start, st.iri))
+    periods: list[dict] = []
+    for st in dated:
+        key, heading = _period(st.date)
+        if not periods or periods[-1]["key"] != key:
+            periods.append({"key": key, "heading": heading, "rows": []})
+        periods[-1]["rows"].append(_timeline_row(vm, st))
+    published: list[dict] = []
+    for st in undated:
+        key, heading = _period(st.published) if st.published else ("", "")
+        if not published or published[-1]["key"] != key:
+            published.append({"key": key, "heading": f"Published in {heading}" if key else "Publication date unknown",
+                              "rows": []})
+        published[-1]["rows"].append(_timeline_row(vm, st))
+    listed = dated + undated
+    named = sorted({i for st in listed for i in (st.subject, st.object, st.claimant, st.place) if i in vm.entities},
+                   key=lambda i: (vm.entities[i].label.casefold(), i))
+    modality_counts = Counter(st.modality for st in listed)
+    return {
+        "periods": periods,
+        "published": published,
+        "undated_count": len(undated),
+        "dated_count": len(dated),
+        "entities": [{"slug": vm.slugs[i], "label": vm.entities[i].label,
+                      "type": TYPE_LABELS.get(vm.entities[i].type, vm.entities[i].type)} for i in named],
+        "properties": [{"name": p, "label": property_label(p)}
+                       for p in sorted({st.property for st in listed}, key=lambda p: (property_label(p), p))],
+        "modalities": [{"name": m, "count": modality_counts[m], "color": MODALITY_STYLES.get(
+                        m, MODALITY_STYLES["Asserted"]).color}
+                       for m in [*MODALITY_STYLES, *sorted(set(modality_counts) - set(MODALITY_STYLES))]
+                       if modality_counts.get(m)],
+        "documents": sorted({(st.document, st.document_title) for st in listed}),
+    }
+
+
 def _statement_row(vm: ViewModel, role: str, st: StatementRecord) -> dict:
     before, mark, after = _split_evidence(st.sentence, st.evidence)
     types = {vm.entities[st.subject].type} if st.subject in vm.entities else set()
     if st.object in vm.entities:
         types.add(vm.entities[st.object].type)
-    return {"role": role, "st": st, "subject_page": vm.slugs.get(st.subject), "object_page": vm.slugs.get(st.object),
-            "claimant_page": vm.slugs.get(st.claimant), "place_page": vm.slugs.get(st.place),
+    return {"role": role, "st": st, "anchor": statement_anchor(st.iri), "subject_page": vm.slugs.get(st.subject),
+            "object_page": vm.slugs.get(st.object), "claimant_page": vm.slugs.get(st.claimant), "place_page": vm.slugs.get(st.place),
             "property_label": property_label(st.property), "before": before, "mark": mark, "after": after,
             "types": " ".join(sorted(types)),
             "style": MODALITY_STYLES.get(st.modality, MODALITY_STYLES["Asserted"])}
@@ -460,7 +622,7 @@ def render_views(graph: Graph) -> dict[str, str | bytes]:
 
     overview, note = _overview_nodes(vm)
     page = build_network(vm, overview)
-    drawn_edges = len(page.edges)
+    drawn_edges = page.statements
     between = sum(1 for st in vm.statements if st.between_entities)
     files["graph.html"] = env.get_template("graph.html.j2").render(
         root="", title="Knowledge graph", page_kind="graph", net=page, note=note,
@@ -486,10 +648,12 @@ def render_views(graph: Graph) -> dict[str, str | bytes]:
         net = build_network(vm, nodes, focus=iri)
         rows = [_statement_row(vm, role, st) for role, st in about.get(iri, [])]
         files[vm.page(iri)] = env.get_template("entity.html.j2").render(
-            root="../", title=ent.label, page_kind="entity", ent=ent, iri=iri, net=net, note=note,
+            root="../", title=ent.label, page_kind="entity", ent=ent, iri=iri, slug=vm.slugs[iri], net=net, note=note,
             data=_page_data(vm, net, "../", iri), rows=rows, edges=vm.counts.get(iri, 0), **common)
 
     files["graph.graphml"] = graphml_text(vm.graph, vm.scores)
+    files["timeline.html"] = env.get_template("timeline.html.j2").render(
+        root="", title="Timeline", page_kind="timeline", tl=_timeline(vm), **common)
     files[MANIFEST] = json.dumps(
         {"entities": [{"iri": i, "label": vm.entities[i].label, "altLabels": list(vm.entities[i].alt_labels),
                        "type": vm.entities[i].type, "page": vm.page(i)} for i in sorted(vm.entities)]},

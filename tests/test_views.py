@@ -43,6 +43,49 @@ def sample_graph() -> Graph:
     return assemble([extraction()])[2].union()
 
 
+def _meeting_document(doc_id: str, published: str, lines: list[tuple[str, str, str, str | None]]) -> DocExtraction:
+    """An invented article: one sentence per line, each 'Ana Lind <verb> Tomas Reyes ...' or 'Tomas Reyes leads
+    the Harbour Council.'; a line is (sentence, property, modality, date)."""
+    text, sentences, mentions, relations = "", [], [], []
+    for i, (sentence, prop, modality, date) in enumerate(lines):
+        start = len(text)
+        text += sentence + " "
+
+        def mention(surface, type_, key, name):
+            at = start + sentence.index(surface)
+            return Mention(doc_id=doc_id, start=at, end=at + len(surface), surface=surface, type=type_, key=key,
+                           name=name)
+
+        if prop == "leaderOf":
+            subject = mention("Tomas Reyes", "Person", "person:tomas-reyes", "Tomas Reyes")
+            obj = mention("Harbour Council", "Organization", "org:harbour-council", "Harbour Council")
+        else:
+            subject = mention("Ana Lind", "Person", "person:ana-lind", "Ana Lind")
+            obj = mention("Tomas Reyes", "Person", "person:tomas-reyes", "Tomas Reyes")
+        sentences.append(Sentence(doc_id, i, start, start + len(sentence), sentence))
+        mentions += [subject, obj]
+        relations.append(Relation(doc_id, i, subject, prop, obj, modality=modality, date=date,
+                                  evidence=sentence.split(" ")[2]))
+    doc = Document(doc_id=doc_id, file_name=f"{doc_id}.txt", text=text, checksum=doc_id, date=published,
+                   title=f"Talks {doc_id}", source="Wire")
+    return DocExtraction(document=doc, sentences=tuple(sentences), mentions=tuple(mentions),
+                         relations=tuple(relations), words=len(text.split()))
+
+
+def meetings_graph() -> Graph:
+    """Ana Lind meets Tomas Reyes in four statements of two articles (two asserted, one planned, one negated),
+    and an undated statement that Tomas Reyes leads the Harbour Council."""
+    return assemble([
+        _meeting_document("m1", "2025-05-02", [
+            ("Ana Lind met Tomas Reyes in Port Elm on 1 May.", "meets", "Asserted", "2025-05-01"),
+            ("Ana Lind will meet Tomas Reyes in June.", "meets", "Planned", "2025-06"),
+            ("Tomas Reyes leads the Harbour Council.", "leaderOf", "Asserted", None)]),
+        _meeting_document("m2", "2025-05-09", [
+            ("Ana Lind met Tomas Reyes again on 5 May.", "meets", "Asserted", "2025-05-05"),
+            ("Ana Lind did not meet Tomas Reyes in April.", "meets", "Negated", "2025-04")]),
+    ])[2].union()
+
+
 def malicious_extraction() -> DocExtraction:
     """An article whose names, title and sentence are markup that runs script if a page renders it as HTML."""
     text = f"{SCRIPT} said his men attacked {IMG} Town. {SCRIPT} claimed {IMG}{SCRIPT}."
@@ -87,6 +130,47 @@ def synthetic_graph(entities: int, every: int = 3) -> Graph:
             for p, o in ((RDF.type, KG.Statement), (RDF.subject, hub), (RDF.predicate, KG.attacks),
                          (RDF.object, city), (KG.modality, KG.Asserted), (PROV.wasDerivedFrom, sentence)):
                 g.add((st, p, o))
+    return g
+
+
+_SYLLABLES = ("ka", "lor", "ven", "tis", "mar", "do", "rel", "su", "bran", "ith", "or", "gal", "pe", "nor", "vy")
+_KINDS = (("person", KG.Person, ""), ("country", KG.Country, ""), ("city", KG.City, ""),
+          ("region", KG.Region, " Province"), ("org", KG.Organization, " Council"),
+          ("forces", KG.MilitaryUnit, " Brigade"))
+_PROPERTIES = (KG.attacks, KG.meets, KG.supports, KG.leaderOf, KG.locatedIn, KG.captures)
+_MODALITIES = (KG.Asserted, KG.Asserted, KG.Asserted, KG.Claimed, KG.Planned, KG.Negated)
+
+
+def random_graph(entities: int, statements: int, seed: int = 11) -> Graph:
+    """An invented graph of `entities` entities with made-up names of varied length and `statements` statements,
+    most about a few hubs (subjects and objects drawn in proportion to the statements they already have)."""
+    rng = random.Random(seed)
+    g = new_graph()
+    doc = RESOURCE["document/r1"]
+    g.add((doc, RDF.type, KG.Document))
+    g.add((doc, KG.documentId, Literal("r1")))
+    nodes = []
+    for i in range(entities):
+        kind, cls, suffix = _KINDS[i % len(_KINDS)]
+        words = [("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))).title()
+                 for _ in range(rng.randint(1, 2))]
+        node = RESOURCE[f"entity/{kind}/e{i:04d}"]
+        g.add((node, RDF.type, cls))
+        g.add((node, RDFS.label, Literal(" ".join(words) + suffix)))
+        nodes.append(node)
+    ends = list(nodes)  # each entity once, and once more for each statement it is in
+    for i in range(statements):
+        subject, obj = rng.choice(ends), rng.choice(ends)
+        if subject == obj:
+            continue
+        sentence, st = RESOURCE[f"sentence/r1/{i}"], RESOURCE[f"statement/r1/{i:04d}"]
+        g.add((sentence, RDF.type, KG.Sentence))
+        g.add((sentence, KG.text, Literal(f"Sentence {i} of the invented article.")))
+        g.add((sentence, KG.inDocument, doc))
+        for p, o in ((RDF.type, KG.Statement), (RDF.subject, subject), (RDF.predicate, rng.choice(_PROPERTIES)),
+                     (RDF.object, obj), (KG.modality, rng.choice(_MODALITIES)), (PROV.wasDerivedFrom, sentence)):
+            g.add((st, p, o))
+        ends += [subject, obj]
     return g
 
 
@@ -187,7 +271,7 @@ def test_graphml_parses_back_with_scalar_attributes(graph, files):
 def test_render_gives_every_page_and_asset(files):
     slugs = ["city_ua_kharkiv", "country_ru", "country_ua", "forces_ru", "person_vladimir-putin", "region_ru-bel"]
     assert sorted(files) == sorted(
-        ["graph.html", "index.html", "graph.graphml", "views.json", "assets/kg-entities.js", "assets/kg-views.css",
+        ["graph.html", "index.html", "timeline.html", "graph.graphml", "views.json", "assets/kg-entities.js", "assets/kg-views.css",
          "assets/kg-views.js", "assets/vis-network.css", "assets/vis-network.min.js"]
         + [f"entities/{s}.html" for s in slugs])
     assert isinstance(files["assets/vis-network.min.js"], bytes)
@@ -239,12 +323,13 @@ def test_pages_load_scripts_and_styles_only_from_their_own_files(files):
 
 def test_entity_page_lists_every_statement_about_the_entity(files):
     page = files["entities/country_ua.html"]
-    rows = re.findall(r'<tr data-modality="(\w+)" data-property="(\w+)"', page)
+    rows = re.findall(r'<tr id="st-[0-9a-f]{12}" data-modality="(\w+)" data-property="(\w+)"', page)
     assert rows == [("Asserted", "denies"), ("Denied", "attacks"), ("Asserted", "estimates")]
     assert "<q>it attacked Belgorod</q>" in page and "6–9 month" in page
     assert "<mark>Ukraine denied</mark> that it attacked Belgorod." in page
     data = page_data(page)
     assert [e["kg"]["property"] for e in data["edges"]] == ["attacks"]
+    assert [s["modality"] for s in data["edges"][0]["kg"]["statements"]] == ["Denied"]
     assert data["focus"] == "country_ua"
     assert sorted(n["id"] for n in data["nodes"]) == ["country_ua", "region_ru-bel"]
 
@@ -257,8 +342,10 @@ def test_whole_graph_draws_all_statements_between_entities_with_modality_styles(
     assert edges["orders"]["dashes"] is False
     assert edges["attacks"]["arrows"]["to"]["type"] == "bar"
     assert edges["leaderOf"]["label"] == "leader of"
-    assert edges["captures"]["kg"]["sentence"] == "Russian President Vladimir Putin ordered his troops to capture Kharkiv"
-    assert edges["attacks"]["kg"]["claimant"] == "Ukraine"
+    [captures] = edges["captures"]["kg"]["statements"]
+    assert captures["sentence"] == "Russian President Vladimir Putin ordered his troops to capture Kharkiv"
+    assert edges["attacks"]["kg"]["statements"][0]["claimant"] == "Ukraine"
+    assert edges["captures"]["id"] == "forces_ru|captures|city_ua_kharkiv"
     assert not any("title" in item for item in data["nodes"] + data["edges"])  # tooltips are built as DOM text
     styles = list(MODALITY_STYLES.values())
     assert len({s.color for s in styles}) == len({(s.dashes, s.arrow) for s in styles}) == len(styles)
@@ -266,6 +353,68 @@ def test_whole_graph_draws_all_statements_between_entities_with_modality_styles(
     physics = data["options"]["physics"]
     assert physics["stabilization"]["enabled"] and physics["stabilization"]["iterations"] > 0
     assert data["options"]["layout"]["randomSeed"] == views.LAYOUT_SEED
+
+
+def test_repeated_statements_of_a_relation_are_one_edge_with_their_count_and_every_statement():
+    data = page_data(render_views(meetings_graph())["graph.html"])
+    assert [(e["id"], e["label"], e["width"]) for e in data["edges"]] == [
+        ("person_ana-lind|meets|person_tomas-reyes", "meets ×4", views.edge_width(4)),
+        ("person_tomas-reyes|leaderOf|org_harbour-council", "leader of", views.EDGE_WIDTH)]
+    meets = data["edges"][0]
+    assert views.edge_width(4) == 3 * views.EDGE_WIDTH
+    assert [(s["modality"], s["date"], s["document"], s["sentence"]) for s in meets["kg"]["statements"]] == [
+        ("Asserted", "2025-05-01", "m1", "Ana Lind met Tomas Reyes in Port Elm on 1 May."),
+        ("Planned", "2025-06", "m1", "Ana Lind will meet Tomas Reyes in June."),
+        ("Asserted", "2025-05-05", "m2", "Ana Lind met Tomas Reyes again on 5 May."),
+        ("Negated", "2025-04", "m2", "Ana Lind did not meet Tomas Reyes in April.")]
+    assert meets["dashes"] is False and meets["color"]["color"] == MODALITY_STYLES["Asserted"].color
+    assert meets["smooth"] == {"enabled": False}  # no parallel curves for repeated statements
+
+
+def test_an_edge_is_drawn_in_the_style_of_the_modality_most_of_its_statements_have():
+    def st(modality):
+        return views.StatementRecord("s", "a", "A", "meets", "b", "B", "entity", modality)
+
+    assert views._dominant_modality([st("Negated"), st("Planned"), st("Planned")]) == "Planned"
+    assert views._dominant_modality([st("Negated"), st("Planned")]) == "Planned"  # legend order breaks ties
+    assert views._dominant_modality([st("Denied"), st("Asserted")]) == "Asserted"
+
+
+TIMELINE_ROW = re.compile(
+    r'<tr id="(st-[0-9a-f]{12})" data-modality="(\w+)" data-property="(\w+)" data-document="(\w+)" '
+    r'data-entities="([^"]*)">\s*<td class="kg-date">([^<]*)</td>.*?<a class="kg-source-link" href="([^"]+)"'
+    r'.*?<a href="(index.html#[^"]+)"', re.S)
+
+
+def test_timeline_lists_dated_statements_by_date_and_undated_ones_apart():
+    out = render_views(meetings_graph())
+    page = out["timeline.html"]
+    dated, undated = page.split("<h2>Undated statements</h2>")
+    assert re.findall(r'<tr class="kg-period"><th colspan="7" scope="rowgroup">([^<]+)</th></tr>', dated) == [
+        "April 2025", "May 2025", "June 2025"]
+    rows = TIMELINE_ROW.findall(dated)
+    assert [(r[1], r[2], r[3], r[4], r[5]) for r in rows] == [
+        ("Negated", "meets", "m2", "person_ana-lind person_tomas-reyes", "2025-04"),
+        ("Asserted", "meets", "m1", "person_ana-lind person_tomas-reyes", "2025-05-01"),
+        ("Asserted", "meets", "m2", "person_ana-lind person_tomas-reyes", "2025-05-05"),
+        ("Planned", "meets", "m1", "person_ana-lind person_tomas-reyes", "2025-06")]
+    assert re.findall(r'<tr class="kg-period"><th colspan="7" scope="rowgroup">([^<]+)</th></tr>', undated) == [
+        "Published in May 2025"]
+    [leads] = TIMELINE_ROW.findall(undated)
+    assert leads[1:6] == ("Asserted", "leaderOf", "m1", "org_harbour-council person_tomas-reyes", "")
+    assert "4 dated statements by the date they give, from April 2025 to June 2025; 1 undated statements" in page
+    for anchor, *_, source, document in rows + [leads]:
+        # each sentence links to the statement's row on its subject's page, each document to its row in the index
+        target, _, fragment = source.partition("#")
+        assert fragment == anchor and f'<tr id="{anchor}"' in out[target]
+        assert f'<tr id="{document.partition("#")[2]}">' in out["index.html"]
+    assert rows[0][6] == f"entities/person_ana-lind.html#{rows[0][0]}"
+    assert re.findall(r'<option value="([^"]*)">', page) == [
+        "", "person_ana-lind", "org_harbour-council", "person_tomas-reyes",  # entities
+        "", "leaderOf", "meets",  # relations
+        "", "m1", "m2"]  # documents
+    assert re.findall(r'<input type="checkbox" value="(\w+)" checked>', page) == ["Asserted", "Planned", "Negated"]
+    assert out["entities/person_ana-lind.html"].count('<a href="../timeline.html#entity=person_ana-lind">') == 1
 
 
 def test_index_lists_entities_with_statement_counts_and_links(files):
@@ -281,7 +430,7 @@ def test_index_lists_entities_with_statement_counts_and_links(files):
 def test_markup_in_the_corpus_is_escaped_everywhere():
     out = render_views(malicious_graph())
     texts = {k: v for k, v in out.items() if k.endswith((".html", ".js")) and isinstance(v, str)}
-    assert len(texts) == 2 + 8 + 1  # graph and index, eight entity pages, the entity list
+    assert len(texts) == 3 + 8 + 1  # graph, index and timeline, eight entity pages, the entity list
     for name, text in texts.items():
         assert "window.__pwned=1</script>" not in text and "<img" not in text, name
     index = texts["index.html"]
@@ -289,7 +438,8 @@ def test_markup_in_the_corpus_is_escaped_everywhere():
     page = texts["entities/person_evil.html"]
     assert "<mark>attacked &lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;</mark>" in page
     data = page_data(page)
-    assert data["edges"][0]["kg"]["subject"] == SCRIPT and data["edges"][0]["kg"]["documentTitle"] == SCRIPT + IMG
+    assert data["edges"][0]["kg"]["subject"] == SCRIPT
+    assert data["edges"][0]["kg"]["statements"][0]["documentTitle"] == SCRIPT + IMG
     assert "\\u003cscript\\u003e" in page
     assert "\\u003cscript\\u003e" in texts["assets/kg-entities.js"]
 
@@ -307,23 +457,32 @@ def test_script_json_cannot_close_its_script_element():
 
 
 def test_large_graph_draws_the_most_central_entities_and_says_how_many_are_hidden():
-    out = render_views(synthetic_graph(MAX_GRAPH_NODES + 20))
+    out = render_views(synthetic_graph(MAX_GRAPH_NODES + 20, every=1000))
     page = out["graph.html"]
     data = page_data(page)
     assert len(data["nodes"]) == MAX_GRAPH_NODES
     drawn = {n["id"] for n in data["nodes"]}
-    assert "country_hub" in drawn
-    # the hub attacks 212 of the 319 cities: all of those are drawn before any unattached city
-    assert sum(1 for n in drawn if n != "country_hub") == MAX_GRAPH_NODES - 1
-    assert len(data["edges"]) == 212
-    assert ('<p class="kg-note" id="kg-note">This graph has 320 entities: it shows the 300 most central. '
-            '20 entities and 0 statements are hidden; find them with the search box or in the index.</p>') in page
+    assert "country_hub" in drawn and "city_c0000" not in drawn  # the one city in no statement is not drawn
+    assert len(data["edges"]) == MAX_GRAPH_NODES - 1
+    assert ('<p class="kg-note" id="kg-note">This graph has 319 entities in statements with one another: it shows '
+            'the 300 most central. 19 entities and 19 statements are hidden; find them with the search box or in '
+            'the index. 1 entity is in no statement with another entity and not drawn; find it with the search box '
+            'or in the index.</p>') in page
     assert len(re.findall(r'<tr data-search=', out["index.html"])) == 320
     assert sum(1 for k in out if k.startswith("entities/")) == 320
     hub = out["entities/country_hub.html"]
     assert len(page_data(hub)["nodes"]) == views.MAX_NEIGHBOURS + 1
-    assert "Hub has 212 neighbours: the graph shows the 150 most central. 62 neighbours and 62 statements" in hub
-    assert len(re.findall(r"<tr data-modality=", hub)) == 212
+    assert "Hub has 318 neighbours: the graph shows the 150 most central. 168 neighbours and 168 statements" in hub
+    assert len(re.findall(r"<tr id=\"st-[0-9a-f]{12}\" data-modality=", hub)) == 318
+
+
+def test_entities_in_no_statement_with_another_are_not_drawn():
+    page = render_views(synthetic_graph(10))["graph.html"]  # the hub attacks 6 of its 9 cities
+    assert sorted(n["id"] for n in page_data(page)["nodes"]) == ["city_c0001", "city_c0002", "city_c0004",
+                                                                 "city_c0005", "city_c0007", "city_c0008",
+                                                                 "country_hub"]
+    assert ("3 entities are in no statement with another entity and not drawn; find them with the search box or "
+            "in the index.") in page
 
 
 def test_small_graph_has_no_note(files):
@@ -336,7 +495,8 @@ def test_large_graph_note_counts_hidden_statements(monkeypatch):
     data = page_data(page)
     assert sorted(n["label"] for n in data["nodes"]) == ["Belgorod Oblast", "Russian Armed Forces", "Vladimir Putin"]
     assert [e["kg"]["property"] for e in data["edges"]] == ["orders"]
-    assert "This graph has 6 entities: it shows the 3 most central. 3 entities and 3 statements are hidden" in page
+    assert ("This graph has 6 entities in statements with one another: it shows the 3 most central. 3 entities "
+            "and 3 statements are hidden") in page
 
 
 def test_page_names_are_unique_and_stable():
