@@ -11,8 +11,11 @@
   "use strict";
 
   var SLUG = /^[a-z0-9_-]+$/;
+  var ANCHOR = /^st-[0-9a-f]+$/;
   var QID = /^[A-Za-z0-9]+$/;
   var MAX_RESULTS = 12;
+  var FOCUS_FONT = 1.3;
+  var NODE_FONT_COLOR = "#343434";  // vis-network's  // the entity of an entity page is labelled this much larger
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -70,6 +73,84 @@
     });
   }
 
+  /* ---- the timeline page ------------------------------------------------ */
+
+  /* Filters the rows of the dated and undated tables by entity, relation, document and modality; the page
+     may be opened with filters set in its address: timeline.html#entity=PAGE-NAME&property=...&modality=A,B */
+  function initTimeline() {
+    var form = document.getElementById("kg-timeline-filters");
+    if (!form) return;
+    var status = document.getElementById("kg-tl-count");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("#kg-tl-modality input[type=checkbox]"));
+    var dated = document.getElementById("kg-timeline");
+    var undated = document.getElementById("kg-undated");
+
+    function rows(table) {
+      return table ? Array.prototype.slice.call(table.querySelectorAll("tbody tr[data-modality]")) : [];
+    }
+
+    function apply() {
+      var want = {};
+      selects.forEach(function (sel) { want[sel.getAttribute("data-filter")] = sel.value; });
+      var modalities = new Set(boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }));
+      function shown(tr) {
+        return modalities.has(tr.getAttribute("data-modality"))
+          && (!want.property || tr.getAttribute("data-property") === want.property)
+          && (!want.document || tr.getAttribute("data-document") === want.document)
+          && (!want.entities || (tr.getAttribute("data-entities") || "").split(" ").indexOf(want.entities) >= 0);
+      }
+      var counts = [dated, undated].map(function (table) {
+        var all = rows(table), visible = 0;
+        all.forEach(function (tr) { tr.hidden = !shown(tr); if (!tr.hidden) visible += 1; });
+        return [visible, all.length];
+      });
+      [dated, undated].forEach(function (table) {  // a month with no row shown loses its heading too
+        if (!table) return;
+        Array.prototype.forEach.call(table.tBodies, function (body) {
+          body.hidden = !Array.prototype.some.call(body.rows, function (tr) { return tr.hasAttribute("data-modality") && !tr.hidden; });
+        });
+      });
+      status.textContent = "Showing " + counts[0][0] + " of " + counts[0][1] + " dated and " + counts[1][0] + " of "
+        + counts[1][1] + " undated statements";
+      return counts;
+    }
+
+    function setFilters(values) {
+      selects.forEach(function (sel) {
+        var key = sel.getAttribute("data-filter") === "entities" ? "entity" : sel.getAttribute("data-filter");
+        if (values[key] !== undefined) {
+          var ok = Array.prototype.some.call(sel.options, function (o) { return o.value === values[key]; });
+          sel.value = ok ? values[key] : "";
+        }
+      });
+      if (values.modality !== undefined) {
+        var wanted = values.modality.split(",");
+        boxes.forEach(function (b) { b.checked = wanted.indexOf(b.value) >= 0; });
+      }
+      return apply();
+    }
+
+    /* Filters given in the address (a row's own anchor, without "=", leaves them as they are). */
+    function fromAddress() {
+      var hash = window.location.hash.slice(1);
+      if (hash.indexOf("=") <= 0) return apply();
+      var values = { entity: "", property: "", document: "", modality: boxes.map(function (b) { return b.value; }).join(",") };
+      hash.split("&").forEach(function (pair) {
+        var at = pair.indexOf("=");
+        if (at <= 0) return;
+        try { values[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1)); } catch (e) { /* ignored */ }
+      });
+      return setFilters(values);
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    window.addEventListener("hashchange", fromAddress);
+    fromAddress();
+    window.kgTimeline = { apply: apply, setFilters: setFilters };
+  }
+
   /* ---- graph pages ------------------------------------------------------- */
 
   function initGraph(data) {
@@ -78,18 +159,71 @@
     var details = document.getElementById("kg-details");
     var status = document.getElementById("kg-status");
     var table = document.getElementById("kg-statements");
+    var styles = data.styles;
+    var look = data.look;
     var state = {};
     var stable = false;
 
-    function statementView(e, compact) {
-      var s = e.kg;
-      var box = el("div", "kg-statement");
+    function styleOf(modality) { return styles[modality] || styles.Asserted; }
+    function rank(modality) { return styles[modality] ? styles[modality].rank : 99; }
+    function byLegend(a, b) { return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0); }
+
+    /* The modality most of the statements have; ties go to the first in legend order (as kg/views.py does). */
+    function dominant(statements) {
+      var counts = {};
+      statements.forEach(function (s) { counts[s.modality] = (counts[s.modality] || 0) + 1; });
+      return Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || byLegend(a, b); })[0];
+    }
+
+    /* How an edge standing for these statements is drawn: label with its count, width, modality style. */
+    function edgeLook(e, statements) {
+      var n = statements.length;
+      var style = styleOf(dominant(statements.length ? statements : e.kg.statements));
+      return {
+        id: e.id,
+        label: e.kg.propertyLabel + (n > 1 ? " \u00d7" + n : ""),
+        width: Math.min(look.width + look.width * Math.log2(Math.max(n, 1)), look.maxWidth),
+        dashes: style.dashes,
+        arrows: { to: { enabled: true, type: style.arrow, scaleFactor: 0.7 } },
+        color: { color: style.color, highlight: style.color, hover: style.color, inherit: false },
+        font: { color: style.color }
+      };
+    }
+
+    function modalityBadge(modality) {
+      var badge = el("span", "kg-modality", modality);
+      badge.style.color = styleOf(modality).color;
+      badge.style.borderColor = styleOf(modality).color;
+      return badge;
+    }
+
+    function tripleView(k, links) {
       var triple = el("p", "kg-triple");
-      triple.appendChild(compact ? el("span", null, s.subject) : link(s.subjectPage ? root + s.subjectPage : null, s.subject));
-      triple.appendChild(document.createTextNode(" " + s.propertyLabel + " "));
-      if (s.objectKind === "text") triple.appendChild(el("q", null, s.object));
-      else triple.appendChild(compact ? el("span", null, s.object) : link(s.objectPage ? root + s.objectPage : null, s.object));
-      box.appendChild(triple);
+      triple.appendChild(links ? link(k.subjectPage ? root + k.subjectPage : null, k.subject) : el("span", null, k.subject));
+      triple.appendChild(document.createTextNode(" " + k.propertyLabel + " "));
+      if (k.objectKind === "text") triple.appendChild(el("q", null, k.object));
+      else triple.appendChild(links ? link(k.objectPage ? root + k.objectPage : null, k.object) : el("span", null, k.object));
+      return triple;
+    }
+
+    function quoteView(s) {
+      var quote = el("blockquote", "kg-quote");
+      var at = s.evidence ? s.sentence.indexOf(s.evidence) : -1;
+      if (at >= 0) {
+        quote.appendChild(document.createTextNode(s.sentence.slice(0, at)));
+        quote.appendChild(el("mark", null, s.evidence));
+        quote.appendChild(document.createTextNode(s.sentence.slice(at + s.evidence.length)));
+      } else {
+        quote.textContent = s.sentence;
+      }
+      return quote;
+    }
+
+    /* One statement of an edge: modality, qualifiers, source sentence and document, and a link to its row on
+       an entity page (that of `pageLabel`). */
+    function statementView(s, page, pageLabel) {
+      var box = el("li", "kg-statement");
+      box.setAttribute("data-statement", s.iri);
       var dl = el("dl");
       function row(term, value) {
         if (value === "" || value === null || value === undefined) return;
@@ -98,50 +232,56 @@
         if (value instanceof Node) dd.appendChild(value); else dd.textContent = String(value);
         dl.appendChild(dd);
       }
-      var badge = el("span", "kg-modality", s.modality);
-      badge.style.color = e.color.color;
-      badge.style.borderColor = e.color.color;
-      row("Modality", badge);
+      row("Modality", modalityBadge(s.modality));
       row("Date", s.date);
       row("Claimant", s.claimant);
       row("Place", s.place);
       row("Quantity", s.quantity);
       row("Role", s.role);
       box.appendChild(dl);
-      if (s.sentence) {
-        var quote = el("blockquote", "kg-quote");
-        var at = s.evidence ? s.sentence.indexOf(s.evidence) : -1;
-        if (at >= 0) {
-          quote.appendChild(document.createTextNode(s.sentence.slice(0, at)));
-          quote.appendChild(el("mark", null, s.evidence));
-          quote.appendChild(document.createTextNode(s.sentence.slice(at + s.evidence.length)));
-        } else {
-          quote.textContent = s.sentence;
-        }
-        box.appendChild(quote);
-      }
+      if (s.sentence) box.appendChild(quoteView(s));
       var source = [s.document];
       if (s.documentTitle) source.push(s.documentTitle);
       if (s.published) source.push(s.published);
-      if (!compact && s.documentFile) source.push(s.documentFile);
-      box.appendChild(el("p", "kg-source", "Document: " + source.join(" · ")));
+      if (s.documentFile) source.push(s.documentFile);
+      box.appendChild(el("p", "kg-source", "Document: " + source.join(" \u00b7 ")));
+      if (page && ANCHOR.test(s.anchor)) {
+        var more = el("p", "kg-source");
+        more.appendChild(link(root + page + "#" + s.anchor, "In the table of " + pageLabel));
+        box.appendChild(more);
+      }
+      return box;
+    }
+
+    function modalitySummary(statements) {
+      var counts = {};
+      statements.forEach(function (s) { counts[s.modality] = (counts[s.modality] || 0) + 1; });
+      return Object.keys(counts).sort(byLegend).map(function (m) { return counts[m] + " " + m; }).join(", ");
+    }
+
+    function countText(n) { return n === 1 ? "1 statement" : n + " statements"; }
+
+    /* The tooltip of an edge: its relation, how many statements and of which modality, the first sentence. */
+    function edgeTooltip(e) {
+      var shown = shownStatements(e);
+      var box = el("div", "kg-tip-edge");
+      box.appendChild(tripleView(e.kg, false));
+      box.appendChild(el("p", null, countText(shown.length) + ": " + modalitySummary(shown)));
+      if (shown.length && shown[0].sentence) box.appendChild(quoteView(shown[0]));
+      if (shown.length > 1) box.appendChild(el("p", "kg-hint", "All " + shown.length + " with their sources in the panel."));
       return box;
     }
 
     function entityTooltip(n) {
       var box = el("div", "kg-entity");
       box.appendChild(el("strong", null, n.label));
-      box.appendChild(el("div", null, n.kg.typeLabel + " · " + n.kg.statements + " statements · " + n.kg.mentions + " mentions"));
+      box.appendChild(el("div", null, n.kg.typeLabel + " \u00b7 " + n.kg.statements + " statements \u00b7 " + n.kg.mentions + " mentions"));
       if (n.kg.alt.length) box.appendChild(el("div", null, "Also: " + n.kg.alt.join("; ")));
       return box;
     }
 
-    var nodes = new vis.DataSet(data.nodes.map(function (n) {
-      return Object.assign({}, n, { title: entityTooltip(n) });
-    }));
-    var edges = new vis.DataSet(data.edges.map(function (e) {
-      return Object.assign({}, e, { title: statementView(e, true) });
-    }));
+    var nodes = new vis.DataSet(data.nodes);
+    var edges = new vis.DataSet(data.edges);
 
     function readFilters() {
       document.querySelectorAll("fieldset[data-filter]").forEach(function (fs) {
@@ -153,21 +293,41 @@
 
     function typeShown(type) { return !state.type || state.type.has(type); }
     function nodeShown(n) { return !!n && typeShown(n.kg.type); }
+    function statementShown(s) {
+      return (!state.modality || state.modality.has(s.modality)) && (!state.document || state.document.has(s.document));
+    }
+    /* The statements of an edge that the filters let through. */
+    function shownStatements(e) {
+      if (state.property && !state.property.has(e.kg.property)) return [];
+      return e.kg.statements.filter(statementShown);
+    }
     function edgeShown(e) {
-      var s = e.kg;
-      return (!state.modality || state.modality.has(s.modality)) && (!state.property || state.property.has(s.property))
-        && (!state.document || state.document.has(s.document)) && nodeShown(nodes.get(e.from)) && nodeShown(nodes.get(e.to));
+      return shownStatements(e).length > 0 && nodeShown(nodes.get(e.from)) && nodeShown(nodes.get(e.to));
     }
 
     readFilters();
     var nodeView = new vis.DataView(nodes, { filter: nodeShown });
     var edgeView = new vis.DataView(edges, { filter: edgeShown });
     var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
+    var statementTotal = edges.get().reduce(function (sum, e) { return sum + e.kg.statements.length; }, 0);
 
     function updateStatus() {
-      var text = "Showing " + nodeView.length + " of " + nodes.length + " entities and " + edgeView.length + " of "
-        + edges.length + " statements";
-      status.textContent = stable ? text + "." : "Laying out the graph… " + text + ".";
+      var shown = edgeView.get().reduce(function (sum, e) { return sum + shownStatements(e).length; }, 0);
+      var text = "Showing " + nodeView.length + " of " + nodes.length + " entities and " + shown + " of "
+        + statementTotal + " statements on " + edgeView.length + " edges";
+      status.textContent = stable ? text + "." : "Laying out the graph\u2026 " + text + ".";
+    }
+
+    /* Each edge's count, width and style follow the statements the filters let through. */
+    function restyleEdges() {
+      var changes = [];
+      edges.forEach(function (e) {
+        var shown = shownStatements(e);
+        var want = edgeLook(e, shown.length ? shown : e.kg.statements);
+        if (hiddenLabels.edge.has(e.id)) want.font = labelFont("edge", e, true);
+        if (want.label !== e.label || want.width !== e.width || want.color.color !== e.color.color) changes.push(want);
+      });
+      if (changes.length) edges.update(changes);
     }
 
     var known = {};
@@ -194,10 +354,12 @@
 
     function applyFilters() {
       readFilters();
+      restyleEdges();
       nodeView.refresh();
       edgeView.refresh();
       filterTable();
       updateStatus();
+      declutterSoon();
     }
 
     function setFilter(kind, value, checked) {
@@ -213,12 +375,24 @@
 
     function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
-    function showStatement(id) {
+    /* The panel of an edge: its relation and every statement of it the filters let through, with sources. */
+    function showEdge(id) {
       var e = edges.get(id);
       if (!e) return false;
+      var shown = shownStatements(e);
       clear(details);
-      details.appendChild(el("h2", null, "Statement"));
-      details.appendChild(statementView(e, false));
+      details.appendChild(el("h2", null, "Relation"));
+      details.appendChild(tripleView(e.kg, true));
+      var hidden = e.kg.statements.length - shown.length;
+      details.appendChild(el("p", "kg-edge-count", countText(shown.length) + ": " + modalitySummary(shown)
+        + (hidden ? " (" + hidden + " more hidden by the filters)" : "")));
+      var list = el("ol", "kg-edge-statements");
+      // the rows are on the page of either end: this page's entity if it is one, else the subject
+      var onObject = nodes.get(e.to).kg.focus && !nodes.get(e.from).kg.focus;
+      var page = onObject ? e.kg.objectPage : e.kg.subjectPage;
+      var pageLabel = onObject ? e.kg.object : e.kg.subject;
+      shown.forEach(function (s) { list.appendChild(statementView(s, page, pageLabel)); });
+      details.appendChild(list);
       details.setAttribute("data-showing", "edge:" + id);
       return true;
     }
@@ -249,16 +423,17 @@
       }
       var ids = network.getConnectedEdges(id).filter(function (eid) { return edgeShown(edges.get(eid)); });
       if (ids.length) {
-        details.appendChild(el("h3", null, "Statements drawn here"));
+        details.appendChild(el("h3", null, "Relations drawn here"));
         var list = el("ul", "kg-edge-list");
         ids.sort().forEach(function (eid) {
           var e = edges.get(eid);
+          var shown = shownStatements(e);
           var li = el("li");
-          var button = el("button", null, e.kg.subject + " " + e.kg.propertyLabel + " " + e.kg.object + " (" + e.kg.modality + ")");
+          var button = el("button", null, e.kg.subject + " " + e.kg.propertyLabel + " " + e.kg.object);
           button.type = "button";
-          button.addEventListener("click", function () { showStatement(eid); network.selectEdges([eid]); });
+          button.addEventListener("click", function () { showEdge(eid); network.selectEdges([eid]); });
           li.appendChild(button);
-          if (e.kg.sentence) li.appendChild(el("div", "kg-source", e.kg.sentence));
+          li.appendChild(el("div", "kg-source", countText(shown.length) + ": " + modalitySummary(shown)));
           list.appendChild(li);
         });
         details.appendChild(list);
@@ -271,15 +446,48 @@
       if (!nodeView.get(id)) return false;
       network.selectNodes([id]);
       network.focus(id, { scale: 1.2, animation: false });
+      declutter();
       showEntity(id);
       return true;
     }
 
-    network.on("hoverEdge", function (p) { showStatement(p.edge); });
-    network.on("hoverNode", function (p) { showEntity(p.node); });
+    /* One tooltip, drawn by this script, for whatever vis-network reports hovered: the edge it highlights
+       is the edge the tooltip and the panel describe. */
+    var tooltip = el("div", "kg-tooltip");
+    tooltip.id = "kg-tooltip";
+    tooltip.hidden = true;
+    tooltip.setAttribute("role", "tooltip");
+    container.appendChild(tooltip);
+
+    function showTooltip(kind, id, pointer) {
+      var item = kind === "edge" ? edges.get(id) : nodes.get(id);
+      if (!item) return;
+      clear(tooltip);
+      tooltip.appendChild(kind === "edge" ? edgeTooltip(item) : entityTooltip(item));
+      tooltip.setAttribute("data-showing", kind + ":" + id);
+      tooltip.hidden = false;
+      var x = pointer.x + 14, y = pointer.y + 14;
+      var width = container.clientWidth, height = container.clientHeight;
+      if (x + tooltip.offsetWidth > width) x = Math.max(0, pointer.x - 14 - tooltip.offsetWidth);
+      if (y + tooltip.offsetHeight > height) y = Math.max(0, pointer.y - 14 - tooltip.offsetHeight);
+      tooltip.style.left = x + "px";
+      tooltip.style.top = y + "px";
+    }
+
+    function hideTooltip() {
+      tooltip.hidden = true;
+      tooltip.removeAttribute("data-showing");
+    }
+
+    network.on("hoverEdge", function (p) { showEdge(p.edge); showTooltip("edge", p.edge, p.pointer.DOM); });
+    network.on("hoverNode", function (p) { showEntity(p.node); showTooltip("node", p.node, p.pointer.DOM); });
+    network.on("blurEdge", function (p) { if (tooltip.getAttribute("data-showing") === "edge:" + p.edge) hideTooltip(); });
+    network.on("blurNode", function (p) { if (tooltip.getAttribute("data-showing") === "node:" + p.node) hideTooltip(); });
+    ["dragStart", "zoom"].forEach(function (name) { network.on(name, hideTooltip); });
+    container.addEventListener("mouseleave", hideTooltip);
     network.on("click", function (p) {
       if (p.nodes.length) showEntity(p.nodes[0]);
-      else if (p.edges.length) showStatement(p.edges[0]);
+      else if (p.edges.length) showEdge(p.edges[0]);
     });
     network.on("doubleClick", function (p) {
       if (!p.nodes.length) return;
@@ -291,10 +499,106 @@
       status.textContent = "Laying out the graph… " + Math.round(100 * p.iterations / p.total) + "%";
     });
 
+    /* Legible labels. Fonts are kept at least look.nodePx (entities) and look.edgePx (relations) CSS pixels
+       high on screen whatever the zoom (a large graph is fitted at a small scale), and a label that would
+       overlap a label already placed is left out, entities from the most central, then relations from the one
+       of most statements: zooming in brings them back. A left-out label's name is in the tooltip. */
+    var labelSizes = { node: data.options.nodes.font.size, edge: data.options.edges.font.size, scale: 1 };
+    var hiddenLabels = { node: new Set(), edge: new Set() };
+    var CLEAR = "rgba(0,0,0,0)";
+
+    function labelFont(kind, item, hidden) {
+      if (hidden) return { color: CLEAR, strokeColor: CLEAR };
+      if (kind === "node" && item.kg.focus) return { color: NODE_FONT_COLOR, strokeColor: "#ffffff", size: labelSizes.node * FOCUS_FONT };
+      if (kind === "node") return { color: NODE_FONT_COLOR, strokeColor: "#ffffff" };
+      return { color: edgeLook(item, shownStatements(item)).font.color, strokeColor: "#ffffff" };
+    }
+
+    function sizeLabels() {
+      var scale = network.getScale();
+      var node = Math.max(data.options.nodes.font.size, look.nodePx / scale);
+      var edge = Math.max(data.options.edges.font.size, look.edgePx / scale);
+      if (node === labelSizes.node && edge === labelSizes.edge) return false;
+      labelSizes = { node: node, edge: edge, scale: scale };
+      network.setOptions({ nodes: { font: { size: node } }, edges: { font: { size: edge } } });
+      var focus = data.focus && nodes.get(data.focus);
+      if (focus) nodes.update({ id: focus.id, font: { size: node * FOCUS_FONT } });
+      return true;
+    }
+
+    function overlaps(a, b) {
+      return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    }
+
+    /* The canvas boxes of the labels that are drawn, and the ids of the labels left out. */
+    function placeLabels() {
+      var placed = [], out = { node: new Set(), edge: new Set() }, boxes = { node: {}, edge: {} };
+      var pad = 1 / network.getScale();  // one screen pixel between labels
+      function fits(box) {
+        for (var i = 0; i < placed.length; i++) if (overlaps(box, placed[i])) return false;
+        return true;
+      }
+      var selected = new Set(network.getSelectedNodes());
+      function first(id) { return id === data.focus ? 2 : selected.has(id) ? 1 : 0; }
+      var nodeIds = nodeView.getIds().sort(function (a, b) {  // the page's entity, a selected one, then by centrality
+        return first(b) - first(a) || nodes.get(a).kg.rank - nodes.get(b).kg.rank;
+      });
+      nodeIds.forEach(function (id) {
+        var b = network.getBoundingBox(id);
+        var box = { left: b.left - pad, right: b.right + pad, top: b.top - pad, bottom: b.bottom + pad };
+        if (fits(box)) { placed.push(box); boxes.node[id] = box; } else out.node.add(id);
+      });
+      var edgeIds = edgeView.getIds().sort(function (a, b) {
+        return shownStatements(edges.get(b)).length - shownStatements(edges.get(a)).length || (a < b ? -1 : 1);
+      });
+      edgeIds.forEach(function (id) {
+        var item = network.body.edges[id];
+        var size = item && item.labelModule && item.labelModule.size;
+        if (!size || !size.width) return;
+        var box = { left: size.left - pad, right: size.left + size.width + pad, top: size.top - pad,
+                    bottom: size.top + size.height + pad };
+        if (fits(box)) { placed.push(box); boxes.edge[id] = box; } else out.edge.add(id);
+      });
+      return { hidden: out, boxes: boxes };
+    }
+
+    function declutter() {
+      if (!stable) return;
+      sizeLabels();
+      network.redraw();  // measures the labels at their new size
+      var hidden = placeLabels().hidden;
+      var nodeChanges = [], edgeChanges = [];
+      nodes.forEach(function (n) {
+        var was = hiddenLabels.node.has(n.id), now = hidden.node.has(n.id);
+        if (was !== now) nodeChanges.push({ id: n.id, font: labelFont("node", n, now) });
+      });
+      edges.forEach(function (e) {
+        var was = hiddenLabels.edge.has(e.id), now = hidden.edge.has(e.id);
+        if (was !== now) edgeChanges.push({ id: e.id, font: labelFont("edge", e, now) });
+      });
+      hiddenLabels = hidden;
+      if (nodeChanges.length) nodes.update(nodeChanges);
+      if (edgeChanges.length) edges.update(edgeChanges);
+      container.setAttribute("data-labels-hidden", hidden.node.size + " " + hidden.edge.size);
+    }
+
+    var declutterTimer = null;
+    function declutterSoon() {
+      if (declutterTimer !== null) clearTimeout(declutterTimer);
+      declutterTimer = setTimeout(function () { declutterTimer = null; declutter(); }, 120);
+    }
+
+    function fitWithLegibleLabels() {
+      network.fit({ animation: false });
+      declutter();
+    }
+
     function settled() {
       if (stable) return;
       stable = true;
       network.setOptions({ physics: { enabled: false } });
+      fitWithLegibleLabels();
+      ["zoom", "dragEnd", "stabilized", "selectNode"].forEach(function (name) { network.on(name, declutterSoon); });
       document.body.setAttribute("data-kg-stable", "true");
       updateStatus();
     }
@@ -309,7 +613,7 @@
       physics.textContent = on ? "Freeze layout" : "Resume layout";
       network.setOptions({ physics: { enabled: on } });
     });
-    document.getElementById("kg-fit").addEventListener("click", function () { network.fit(); });
+    document.getElementById("kg-fit").addEventListener("click", fitWithLegibleLabels);
 
     document.querySelectorAll("fieldset[data-filter]").forEach(function (fs) {
       fs.addEventListener("change", applyFilters);
@@ -366,12 +670,14 @@
     updateStatus();
     window.kgView = {
       network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
-      showStatement: showStatement, showEntity: showEntity, focusNode: focusNode, setFilter: setFilter,
-      search: search, isStable: function () { return stable; }
+      showEdge: showEdge, showEntity: showEntity, focusNode: focusNode, setFilter: setFilter,
+      search: search, isStable: function () { return stable; }, labelSizes: function () { return labelSizes; },
+      hiddenLabels: function () { return hiddenLabels; }, placeLabels: placeLabels, declutter: declutter
     };
   }
 
   var dataBlock = document.getElementById("kg-data");
   if (dataBlock && window.vis) initGraph(JSON.parse(dataBlock.textContent));
   initIndex();
+  initTimeline();
 })();
