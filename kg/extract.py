@@ -431,6 +431,10 @@ def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Menti
                 m = ctx.index.get(c)
                 if m is not None and m.type in GROUP_TYPES and m.key not in {x.key for x in members}:
                     members.append(m)
+            if len(members) < 2 and ment.type in ("Person", "Country") and ment.name is not None:
+                # "A, B of X, and C met…" however the parse hung the list
+                members += [m for m in _listed_before(ctx, t, ment) + _listed_after(ctx, t, ment)
+                            if m.key not in {x.key for x in members}]
             if len(members) >= 2 and len({m.type for m in members}) == 1:
                 return members
         people = []
@@ -1929,7 +1933,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         prop = "denies"  # "an allegation Israel rejected": rejecting a charge denies it
     if entry.get("symmetric") and len(subjects) >= 2 and not any(
             isinstance(o, Mention) and o.type in ACTOR_TYPES for o in objects) \
-            and (not objects or not any(x.i in ctx.groups for x in sx.subjects(tok))):
+            and not any(len(ctx.groups.get(x.i, ())) > 2 for x in sx.subjects(tok)) and not _purpose_of_meeting(ctx, tok):
+        # ("They discussed…" after a delegation of three: they travel together, they do not talk to each other)
         # "Zelensky and Trump met", "X and Y discussed the situation": the participants meet or talk with each
         # other (a statement per pair); what they discussed is the topic, not a party
         subjects, objects = list(subjects), list(subjects)
@@ -1942,6 +1947,17 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         prop = entry["guest_p"]  # "welcomed Scholz to the White House": a host meets the guest
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
                  symmetric=bool(entry.get("symmetric")), scope=tok)
+
+
+def _purpose_of_meeting(ctx: Context, verb: Token) -> bool:
+    """Whether a verb is the purpose of a meeting or call with someone ('met with X to discuss…'): its parties are
+    the meeting's, not the subjects paired with each other."""
+    if sx.dep(verb) not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    entry = _node_info(ctx, head).entry or {}
+    return bool(entry.get("symmetric")) and any(
+        _mention_at(ctx, n) is not None for p, n in sx.prep_args(head) if p in ("with", "to"))
 
 
 def _to_place_after(ctx: Context, verb: Token) -> bool:

@@ -219,6 +219,9 @@ def resolve_entities(extractions: list[DocExtraction], gazetteer: Gazetteer | No
             names[key][_clean(m.name)] += 1
             if m.surface and m.surface != m.name:
                 surfaces[key][_clean(m.surface)] += 1
+        elif key.startswith("forces:") and m.surface and m.surface[:1].isupper() and len(m.surface.split()) > 1 \
+                and m.surface.split()[0].lower() not in ("the", "our", "their", "its", "his", "her", "my", "your"):
+            surfaces[key][_clean(m.surface)] += 1  # "U.S. forces", "Ruritanian troops": how the text names them
     entities: dict[str, Entity] = {}
     for key in sorted(types):
         entry = gaz.entries.get(key)

@@ -159,3 +159,13 @@ def test_a_name_in_a_phrase_before_the_comma_is_not_a_list_item(nlp):
                                     "people of Chile.")
     assert ("country:US", "supports", "country:CL", "Planned") in found
     assert not any(s == "person:ana-souza" and p == "claims" for s, p, _o, _m in found)
+
+
+def test_a_delegation_meeting_someone_to_discuss_does_not_talk_to_itself(nlp):
+    found = triples(nlp, "Dr. Ana Costa-Lima, General Piotr Nowak, and Mr. Jon Brandt traveled to Chad. In N'Djamena, "
+                         "they met with Chadian President Idriss Kaboré to discuss security cooperation. They "
+                         "discussed the adaptation of the mission.")
+    people = {"person:ana-costa-lima", "person:piotr-nowak", "person:jon-brandt"}
+    met = {(s, o) for s, p, o, _m in found if p == "meets"}
+    assert {s for s, _o in met} == people and len({o for _s, o in met}) == 1
+    assert not any(p == "negotiatesWith" and s in people and o in people for s, p, o, _m in found)
