@@ -74,9 +74,10 @@ def _cut(text: str, start: int, size: int) -> int:
     return end
 
 
-def split_text(text: str, size: int = PART_CHARS) -> list[str]:
-    """The text in parts of at most `size` characters whose concatenation is the text, cut at paragraph
-    breaks where there are (see `_cut`); a text up to `size` characters is one part."""
+def split_text(text: str, size: int | None = None) -> list[str]:
+    """The text in parts of at most `size` (default `PART_CHARS`) characters whose concatenation is the text,
+    cut at paragraph breaks where there are (see `_cut`); a text up to `size` characters is one part."""
+    size = size or PART_CHARS
     parts = []
     start = 0
     while len(text) - start > size:
