@@ -44,16 +44,22 @@ print(json.dumps({{"seconds": elapsed, "peak_mb": peak / 1024, "words": r.words,
 
 
 def long_article(texts: list[str], size: int, separator: str) -> str:
-    """One article of at least `size` bytes (UTF-8) made of the pieces `texts`, repeated as needed."""
+    """One article of at most `size` bytes (UTF-8), and within a piece of it, made of the pieces `texts`,
+    repeated as needed (the last one cut at a space)."""
     parts: list[str] = []
     total = 0
     i = 0
-    while total < size:
+    while True:
         piece = texts[i % len(texts)]
+        room = size - total - (len(separator) if parts else 0)
+        if len(piece.encode("utf-8")) > room:
+            cut = piece.encode("utf-8")[:max(room, 0)].decode("utf-8", errors="ignore").rsplit(" ", 1)[0]
+            if cut:
+                parts.append(cut)
+            return separator.join(parts)
         parts.append(piece)
-        total += len(piece.encode("utf-8")) + len(separator)
+        total += len(piece.encode("utf-8")) + (len(separator) if len(parts) > 1 else 0)
         i += 1
-    return separator.join(parts)
 
 
 def measure(text: str, model: str | None, tmp: Path) -> dict:
