@@ -354,9 +354,8 @@ def graphml_ready(g: nx.MultiDiGraph, scores: Mapping[str, float] | None = None)
 
 
 def graphml_text(g: nx.MultiDiGraph, scores: Mapping[str, float] | None = None) -> str:
-    """The entity graph as GraphML text, byte-identical for the same graph."""
+    """The entity graph as GraphML text, byte-identical for the same graph. Always by networkx's ElementTree
+    writer: `nx.write_graphml` takes lxml's when lxml is installed, which lays the same graph out otherwise."""
     buf = io.BytesIO()
-    # the writer of the standard library: networkx picks its lxml one when lxml is installed (trafilatura
-    # needs it), and that one orders the keys and spaces the elements otherwise
     nx.write_graphml_xml(graphml_ready(g, scores), buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue().decode("utf-8")

@@ -12,8 +12,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from rdflib import RDF, XSD, BNode, Dataset, Graph, URIRef
@@ -148,13 +146,17 @@ def render_exports(built: BuiltGraph | None, sorted_formats: bool = True, line_f
     return {name: files[name] for name in GRAPH_FILES if name in files}
 
 
-def write_files(out_dir: Path, files: dict[str, str | bytes | Path]) -> list[Path]:
-    """Write files into out_dir atomically: all are staged first, then each replaces its old copy.
-    A Path value is a finished file (on the same file system), moved into place."""
+def write_files(out_dir: Path, files: dict[str, str | bytes | Path], whole_set: bool = False) -> list[Path]:
+    """Write files into out_dir atomically: all are staged first, then they replace the previous ones in one
+    switch (`kg.outdir`). A Path value is a finished file (on the same file system), moved into place.
+    With `whole_set` the files are the folder's new export set: the files of the previous set that are not
+    among them are deleted in the same switch."""
+    from .outdir import decided, make_work_dir, remove_work_dir, switch
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".kg-stage-", dir=out_dir))
-    written = []
+    stage = make_work_dir(out_dir, ".kg-stage-")
+    keep = False
     try:
         for name, content in files.items():
             target = stage / name
@@ -168,26 +170,12 @@ def write_files(out_dir: Path, files: dict[str, str | bytes | Path]) -> list[Pat
                     target.write_text(content, encoding="utf-8", newline="\n")
             except OSError as exc:
                 raise errors.write_failed(out_dir / name, exc, out_dir) from None
-        for name in files:
-            final = out_dir / name
-            try:
-                final.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(stage / name, final)
-            except OSError as exc:
-                raise errors.write_failed(final, exc, out_dir, intact=not written) from None
-            written.append(final)
+        try:
+            switch(out_dir, stage, list(files), whole_set)
+        except OSError as exc:
+            # before the journal was written the previous set stands; after, the next build completes the switch
+            keep = decided(out_dir, stage)
+            raise errors.write_failed(exc.filename or out_dir, exc, out_dir, intact=not keep) from None
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    return written
-
-
-def remove_stale(out_dir: Path, files: dict, folders: tuple[str, ...]) -> None:
-    """Delete files in generated folders (entity pages) that this build no longer produces."""
-    keep = {Path(name) for name in files}
-    for folder in folders:
-        base = Path(out_dir) / folder
-        if not base.is_dir():
-            continue
-        for path in base.rglob("*"):
-            if path.is_file() and path.relative_to(out_dir) not in keep:
-                path.unlink()
+        remove_work_dir(stage, keep=keep)
+    return [out_dir / name for name in files]

@@ -12,9 +12,21 @@ FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-l
            ".rdf": "xml", ".owl": "xml", ".xml": "xml", ".n3": "n3"}
 
 
+def _finish_interrupted_build(folder: Path) -> None:
+    """A build killed while it switched the exports of this folder left a journal: complete its switch, so
+    that the graph read is the new one (`kg.outdir`). A folder this process may not write is read as is."""
+    from .outdir import finish_switch
+
+    try:
+        finish_switch(folder)
+    except OSError:
+        pass
+
+
 def load_graph(path: Path) -> Graph:
     """Parse an RDF file (format from its extension) into one graph."""
     path = Path(path)
+    _finish_interrupted_build(path.parent)
     if not path.exists():
         raise errors.graph_missing(path)
     if path.is_dir():

@@ -1,13 +1,24 @@
 """Parsing and extraction of documents as they stream in: through one `nlp.pipe` stream in this
 process, or in worker processes that each load the pipeline once. Used by the build on one machine
-(`kg.pipeline`) and by each shard of a build on a Dask cluster (`kg.distributed`)."""
+(`kg.pipeline`) and by each shard of a build on a Dask cluster (`kg.distributed`).
+
+spaCy's memory grows with the text it parses at once (about 4 KB per character: the tok2vec layers and the
+parser's precomputed features of every token of a batch), so the text a batch holds is bounded: an article
+longer than `PART_CHARS` is parsed in parts cut at paragraph breaks (else after a sentence's end, else at a
+space), which are joined again into one `Doc` (the same text and character offsets) before extraction; and
+a batch is closed early, by empty texts that cost nothing to parse, before its texts pass `BATCH_CHARS`.
+Articles up to `PART_CHARS` are parsed whole, as before.
+"""
 
 from __future__ import annotations
 
 import gc
 import multiprocessing as mp
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
+
+from spacy.tokens import Doc
 
 from . import interrupt
 from .extract import extract_document, mask_dateline
@@ -16,6 +27,11 @@ from .model import DocExtraction, Document
 from .nlp import load_pipeline
 
 BATCH_SIZE = 16
+PART_CHARS = 20_000
+"""Articles longer than this many characters are parsed in parts of at most this size."""
+BATCH_CHARS = 100_000
+"""A batch of `nlp.pipe` holds at most this many characters of text (or one part, or one article up to
+`PART_CHARS`): about 400 MB of spaCy's working memory."""
 WORKER_BATCHES = 4  # at most this many batches of BATCH_SIZE documents are handed to a worker process at a time
 WORKER_SHARES = 12
 """With a known number of documents, each worker gets about this many hand-outs, so that the workers
@@ -36,13 +52,80 @@ def load_qualifier_parsers() -> None:
     _quantity_parser()
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def _cut(text: str, start: int, size: int) -> int:
+    """Where the part of `text` that begins at `start` ends: after the last line break (and the blank that
+    follows it) of its second half, else after the last sentence end there, else after its last space,
+    else at `size` characters."""
+    end = start + size
+    half = start + size // 2
+    newline = text.rfind("\n", half, end)
+    if newline >= 0:
+        return min(_SPACE.match(text, newline).end(), end)
+    for pattern, lowest in ((_SENTENCE_END, half), (_SPACE, start + 1)):
+        last = None
+        for last in pattern.finditer(text, lowest, end):
+            pass
+        if last is not None:
+            return last.end()
+    return end
+
+
+def split_text(text: str, size: int | None = None) -> list[str]:
+    """The text in parts of at most `size` (default `PART_CHARS`) characters whose concatenation is the text,
+    cut at paragraph breaks where there are (see `_cut`); a text up to `size` characters is one part."""
+    size = size or PART_CHARS
+    parts = []
+    start = 0
+    while len(text) - start > size:
+        end = _cut(text, start, size)
+        parts.append(text[start:end])
+        start = end
+    parts.append(text[start:])
+    return parts
+
+
+def _texts(documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document, int, int] | None]]:
+    """(text, (document, part number, parts)) of every part of every document, in order, for one `nlp.pipe`
+    stream in batches of `BATCH_SIZE`; (empty text, None) where a batch is closed early to keep its text
+    within `BATCH_CHARS`."""
+    position = chars = 0  # of the batch being filled
+    for doc in documents:
+        parts = split_text(mask_dateline(doc.text))
+        for number, part in enumerate(parts):
+            if position and chars + len(part) > BATCH_CHARS:
+                for _ in range(BATCH_SIZE - position):
+                    yield "", None
+                position = chars = 0
+            yield part, (doc, number, len(parts))
+            position, chars = position + 1, chars + len(part)
+            if position == BATCH_SIZE:
+                position = chars = 0
+
+
 def extract_stream(nlp, documents: Iterable[Document]) -> Iterator[DocExtraction]:
     """Parse and extract documents through one `nlp.pipe` stream. (One call per batch instead would make
-    spaCy allocate and free its working memory at each call: three times the page faults, 10 % slower.)"""
+    spaCy allocate and free its working memory at each call: three times the page faults, 10 % slower.)
+    The parts of a long article are joined into one `Doc` without their tensors (which extraction does
+    not read: 256 bytes a token)."""
     gaz = load_gazetteer()
-    texts = ((mask_dateline(doc.text), doc) for doc in documents)
-    for parsed, doc in nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE):
-        yield extract_document(parsed, doc, gaz)
+    parts: list[Doc] = []
+    for parsed, where in nlp.pipe(_texts(documents), as_tuples=True, batch_size=BATCH_SIZE):
+        if where is None:
+            continue
+        doc, number, count = where
+        if count == 1:
+            yield extract_document(parsed, doc, gaz)
+            continue
+        parsed.tensor = parsed.tensor[:0]  # freed now rather than when the whole article is parsed
+        parts.append(parsed)
+        if number == count - 1:
+            whole = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+            parts = []
+            yield extract_document(whole, doc, gaz)
 
 
 _WORKER_NLP = None

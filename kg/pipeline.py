@@ -19,32 +19,35 @@ import gc
 import logging
 import multiprocessing as mp
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import PROV
 
 from . import errors, interrupt
 from .build import ENTITY_GRAPH, BuiltGraph, add_document, add_entities, build_graph, document_graph_iri, new_graph
 from .cache import CACHE_DIR, ExtractionCache, fingerprint
 from .corpus import read_corpus
-from .export import SORTED_FILES, remove_stale, render_exports, serialize_jsonld, serialize_trig, serialize_turtle, write_files
+from .export import SORTED_FILES, render_exports, serialize_jsonld, serialize_trig, serialize_turtle, write_files
 from .model import DocExtraction, Document, Entity, Mention
 from .nlp import load_pipeline, model_name
 from .options import MAX_GRAPH_TRIPLES, BuildOptions
+from .outdir import finish_switch, make_work_dir, remove_leftovers, remove_work_dir
 from .parsing import BATCH_SIZE, extract_documents, fork_context, load_qualifier_parsers
-from .resolve import resolve_entities
+from .resolve import entity_iri, resolve_entities
 from .stream import LineSorter, nq_line, nt_lines
-from .views import render_views
+from .views import MAX_GRAPH_NODES, render_views
+from .vocab import KG
 
 __all__ = ["BATCH_SIZE", "MAX_GRAPH_TRIPLES", "BuildOptions", "BuildResult", "assemble", "build_corpus",
            "extract_documents"]
 
-VIEW_DIRS = ("entities",)
+OVERVIEW_TRIPLES = 10_000
+"""A graph too big for the views still gets views of its most mentioned entities and the statements between
+them, of up to `max_graph_triples` triples, and at least this many."""
 
 log = logging.getLogger("kg")
 
@@ -138,6 +141,13 @@ def build_corpus(corpus_dir: Path | Iterable[Document], out_dir: Path, options: 
             raise TypeError(f"build_corpus() got unknown settings: {', '.join(sorted(unknown))}")
         options = replace(options, **settings)
     out_dir = Path(out_dir)
+    if out_dir.is_dir():  # what killed builds left: a switch of exports half done, their work folders
+        try:
+            finish_switch(out_dir)
+            for folder in remove_leftovers(out_dir):
+                log.info("removed %s, left by an interrupted build", folder)
+        except OSError as exc:
+            raise errors.write_failed(exc.filename or out_dir, exc, out_dir) from None
     if isinstance(corpus_dir, (str, os.PathLike)):
         documents = list(read_corpus(Path(corpus_dir), max_bytes=options.max_bytes, fields=dict(options.fields)))
     else:  # documents already read (`kg.api.build` of texts in memory)
@@ -244,7 +254,7 @@ class _Build:
     def write(self, key_map: dict[str, str], shard_files: list[Path]) -> BuildResult:
         options, out_dir = self.options, self.out_dir
         out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=out_dir))
+        tmp = make_work_dir(out_dir, ".kg-build-")
         try:
             nt, nq = LineSorter(tmp), LineSorter(tmp)
 
@@ -259,6 +269,7 @@ class _Build:
             defer = options.jobs > 1 and not shard_files and "fork" in mp.get_all_start_methods()
             pending: list[tuple[str, Graph]] = []
             kept: dict[str, Graph] | None = {}
+            central: _CentralPart | None = None  # for the views, once the graph is too big for them
             size = 0
             for graph_iri, doc_id, lines, g in self._graph_parts(key_map, shard_files):
                 if lines is None and defer and kept is not None:
@@ -267,16 +278,23 @@ class _Build:
                 else:
                     add_lines(graph_iri, nt_lines(g) if lines is None else lines)
                     size += len(g) if lines is None else len(lines)
+                if doc_id is not None and g is None and (kept is not None or central is not None):
+                    g = new_graph(URIRef(graph_iri))  # a shard's graph: its lines parsed back
+                    g.parse(data="\n".join(lines), format="nt")
                 if kept is not None and size > options.max_graph_triples:
+                    if options.views:
+                        central = _CentralPart(self.entities, self.entity_graph, key_map, self.used_raw,
+                                               max(options.max_graph_triples, OVERVIEW_TRIPLES))
+                        for kept_graph in kept.values():
+                            central.add(kept_graph)
                     kept = None
                     for iri, pg in pending:
                         add_lines(iri, nt_lines(pg))
                     pending = []
                 if kept is not None and doc_id is not None:
-                    if g is None:  # a shard's graph: its lines parsed back
-                        g = new_graph(URIRef(graph_iri))
-                        g.parse(data="\n".join(lines), format="nt")
                     kept[doc_id] = g
+                elif central is not None and doc_id is not None:
+                    central.add(g)
             built = BuiltGraph(documents=kept, entities=self.entity_graph) if kept is not None else None
             files: dict[str, str | bytes | Path] = dict(render_exports(None))  # the ontology and shapes
             rendered: dict[str, str | bytes | Path] = {}
@@ -291,7 +309,9 @@ class _Build:
             if built is None:
                 log.warning("the graph has %s triples: graph.ttl, graph.trig, graph.jsonld%s are written only up "
                             "to %s triples; graph.nt and graph.nq hold the whole graph", f"{triples:,}",
-                            " and the views" if options.views else "", f"{options.max_graph_triples:,}")
+                            " and the whole views" if options.views else "", f"{options.max_graph_triples:,}")
+                if central is not None:
+                    files.update(render_views(central.graph(), central.note(triples, options.max_graph_triples)))
             else:
                 # in the order a build in one process writes them: the sorted exports first, the views last
                 files = ({k: v for k, v in rendered.items() if k in SORTED_FILES} | files
@@ -304,19 +324,74 @@ class _Build:
                 write_store(Path(options.store), files["graph.nq"], files["graph.nt"])
             interrupt.check()
             with interrupt.deferred():  # the exports are replaced as a whole, never half
-                written = write_files(out_dir, files)
-                remove_stale(out_dir, files, VIEW_DIRS)
-                if built is None:
-                    # what a smaller earlier build wrote and this one does not would describe another graph
-                    for name in SORTED_FILES:
-                        (out_dir / name).unlink(missing_ok=True)
+                # the whole set: what an earlier build wrote and this one does not would describe another graph
+                written = write_files(out_dir, files, whole_set=True)
                 interrupt.message = f"interrupted after the new exports were written to {out_dir}/"
         finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+            remove_work_dir(tmp)
         self.cache.prune({doc.doc_id for doc in self.documents})
         return BuildResult(documents=len(self.documents), words=sum(s.words for s in self.summaries.values()),
                            statements=self.statements, entities=self.entities, key_map=key_map, triples=triples,
                            files=written, graph=built, reused=self.reused)
+
+
+class _CentralPart:
+    """The part of a graph too big for the views that they can show: its `MAX_GRAPH_NODES` most mentioned
+    entities and the statements between two of them (with their sentences, documents and qualifiers), up to
+    `limit` triples, gathered from the documents' graphs as they stream past."""
+
+    def __init__(self, entities: dict[str, Entity], entity_graph: Graph, key_map: dict[str, str],
+                 used_raw: set[str], limit: int):
+        used = {key_map.get(k, k) for k in used_raw}
+        ranked = sorted((e for k, e in entities.items() if k in used), key=lambda e: (-e.mentions, e.key))
+        self.total = len(ranked)
+        self.nodes = {entity_iri(e.key) for e in ranked[:MAX_GRAPH_NODES]}
+        self.entity_graph, self.limit = entity_graph, limit
+        self.part = new_graph()
+        self.described: set = set()
+        self.linked_entities: set = set()  # claimants and places, described from the entity graph at the end
+        self.statements = 0
+
+    def add(self, g: Graph) -> None:
+        if len(self.part) >= self.limit:
+            return
+        for node in sorted(g.subjects(RDF.type, KG.Statement)):
+            subject, obj = g.value(node, RDF.subject), g.value(node, RDF.object)
+            if subject not in self.nodes or obj not in self.nodes:
+                continue
+            self._describe(g, node)
+            sentence = g.value(node, PROV.wasDerivedFrom)
+            for linked in (sentence, g.value(sentence, KG.inDocument) if sentence is not None else None,
+                           g.value(node, KG.quantity), g.value(node, KG.fromDocument)):
+                if linked is not None and linked not in self.described:
+                    self._describe(g, linked)
+            for linked in (g.value(node, KG.claimant), g.value(node, KG.place)):
+                if linked is not None:
+                    self.linked_entities.add(linked)
+            predicate = g.value(node, RDF.predicate)
+            if (subject, predicate, obj) in g:
+                self.part.add((subject, predicate, obj))
+            self.statements += 1
+            if len(self.part) >= self.limit:
+                return
+
+    def _describe(self, g: Graph, node) -> None:
+        self.described.add(node)
+        for p, o in g.predicate_objects(node):
+            self.part.add((node, p, o))
+
+    def graph(self) -> Graph:
+        for node in sorted(self.nodes | self.linked_entities):
+            for p, o in self.entity_graph.predicate_objects(node):
+                self.part.add((node, p, o))
+        return self.part
+
+    def note(self, triples: int, limit: int) -> str:
+        shown = len(self.nodes)
+        which = f"all its {shown:,}" if shown == self.total else f"its {shown:,} most mentioned (of {self.total:,})"
+        return (f"The graph has {triples:,} triples, more than the {limit:,} the views are made for "
+                f"(--max-graph-triples): they show {which} entities and the {self.statements:,} statements between "
+                "two of them. graph.nt and graph.nq hold the whole graph.")
 
 
 RENDER_TASKS = ("graph.ttl", "graph.trig", "graph.jsonld", "views")

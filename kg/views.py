@@ -612,20 +612,21 @@ def _entity_list(vm: ViewModel, drawn: set[str]) -> str:
     return "window.KG_ENTITIES = " + str(script_json(rows)) + ";\n"
 
 
-def render_views(graph: Graph) -> dict[str, str | bytes]:
-    """Relative path -> content of every file of the views of a graph (see the module's docstring)."""
+def render_views(graph: Graph, note: str = "") -> dict[str, str | bytes]:
+    """Relative path -> content of every file of the views of a graph (see the module's docstring). A `note`
+    (that the graph is a part of a larger one) heads the whole-graph view and the index."""
     vm = ViewModel.from_graph(graph)
     env = _environment()
     about = vm.statements_about()
     files: dict[str, str | bytes] = {}
     common = {"csp": CSP, "modality_styles": MODALITY_STYLES, "type_styles": TYPE_STYLES}
 
-    overview, note = _overview_nodes(vm)
+    overview, overview_note = _overview_nodes(vm)
     page = build_network(vm, overview)
     drawn_edges = page.statements
     between = sum(1 for st in vm.statements if st.between_entities)
     files["graph.html"] = env.get_template("graph.html.j2").render(
-        root="", title="Knowledge graph", page_kind="graph", net=page, note=note,
+        root="", title="Knowledge graph", page_kind="graph", net=page, note=" ".join(filter(None, [note, overview_note])),
         data=_page_data(vm, page, "", None), entity_total=len(vm.entities), statement_total=between,
         drawn_edges=drawn_edges, **common)
 
@@ -640,15 +641,16 @@ def render_views(graph: Graph) -> dict[str, str | bytes]:
                   for i in by_count]
     files["index.html"] = env.get_template("index.html.j2").render(
         root="", title="Entities", page_kind="index", rows=index_rows, documents=[docs[d] for d in sorted(docs)],
-        statement_count=len(vm.statements), between=between, **common)
+        statement_count=len(vm.statements), between=between, note=note, **common)
 
     for iri in sorted(vm.entities):
         ent = vm.entities[iri]
-        nodes, note = _neighbourhood(vm, iri)
+        nodes, hood_note = _neighbourhood(vm, iri)
         net = build_network(vm, nodes, focus=iri)
         rows = [_statement_row(vm, role, st) for role, st in about.get(iri, [])]
         files[vm.page(iri)] = env.get_template("entity.html.j2").render(
-            root="../", title=ent.label, page_kind="entity", ent=ent, iri=iri, slug=vm.slugs[iri], net=net, note=note,
+            root="../", title=ent.label, page_kind="entity", ent=ent, iri=iri, slug=vm.slugs[iri], net=net,
+            note=hood_note,
             data=_page_data(vm, net, "../", iri), rows=rows, edges=vm.counts.get(iri, 0), **common)
 
     files["graph.graphml"] = graphml_text(vm.graph, vm.scores)

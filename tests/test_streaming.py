@@ -2,6 +2,7 @@
 serialisation, the size cut-off for the sorted formats, and updates that match a full rebuild."""
 
 import random
+import re
 
 import pyoxigraph
 import pytest
@@ -82,12 +83,41 @@ def test_big_graphs_get_only_the_line_formats_in_bounded_memory(tmp_path, corpus
     assert "graph.nt and graph.nq hold the whole graph" in caplog.text
     for name in ("graph.nt", "graph.nq", "ontology.ttl"):
         assert (big / name).read_bytes() == (small / name).read_bytes(), name
-    for name in ("graph.ttl", "graph.trig", "graph.jsonld", "index.html", "entities/old.html"):
+    for name in ("graph.ttl", "graph.trig", "graph.jsonld", "entities/old.html"):
         assert not (big / name).exists(), name
+    # the views show the most mentioned entities and the statements between them, and say so
+    note = ("The graph has 83 triples, more than the 10 the views are made for (--max-graph-triples): they show "
+            "all its 14 entities and the 0 statements between two of them. graph.nt and graph.nq hold the whole graph.")
+    for name in ("graph.html", "index.html"):
+        assert note in (big / name).read_text(encoding="utf-8"), name
     # the streamed N-Quads parse to the same dataset as the in-memory build's TriG
     quads = set(pyoxigraph.parse(path=str(big / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS))
     trig = set(pyoxigraph.parse(path=str(small / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG))
     assert quads == trig and len(quads) > 50
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".kg-cache" not in p.parts}
+
+
+def test_a_build_over_the_limit_leaves_no_file_of_the_previous_build(tmp_path, corpus, blank_model):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build_corpus(corpus, out, model=blank_model, views=True)
+    first = _files(out)
+    assert {"graph.ttl", "graph.trig", "graph.jsonld", "graph.html", "index.html", "graph.graphml",
+            "views.json"} <= set(first)
+    (corpus / "doc0.txt").unlink()  # the second graph has other entities and statements
+    build_corpus(corpus, out, model=blank_model, views=True, max_graph_triples=10)
+    build_corpus(corpus, fresh, model=blank_model, views=True, max_graph_triples=10)
+    second = _files(out)
+    assert second == _files(fresh)  # every file of the folder, and only those, as a build into an empty folder
+    assert "graph.ttl" not in second and "graph.html" in second and second["graph.html"] != first["graph.html"]
+    gone = sorted(set(first) - set(second))
+    assert "entities/city_ua_kharkiv.html" in gone
+    links = {m for name in ("index.html", "graph.html") for m in re.findall(r'entities/[^"]+\.html',
+                                                                              second[name].decode("utf-8"))}
+    assert links and all(link in second for link in links)  # the views link only to pages of this build
 
 
 def test_update_of_a_streamed_build_matches_a_full_rebuild(tmp_path, corpus, blank_model):
@@ -173,3 +203,44 @@ def test_two_jobs_write_the_line_formats_of_one_job_below_and_beyond_the_in_memo
         if (one / name).exists():
             assert (one / name).read_bytes() == (two / name).read_bytes(), name
     assert not list(two.glob(".kg-build-*"))
+
+
+def test_views_of_a_graph_over_the_limit_show_the_statements_between_its_most_mentioned_entities():
+    from kg.analysis import read_statements
+    from kg.pipeline import _CentralPart
+    from kg.views import render_views
+    from tests.graphs import extraction
+
+    ex = extraction()
+    entities, key_map, built = assemble([ex])
+    used = {m.key for rel in ex.relations for m in (rel.subject, rel.object, rel.claimant, rel.place)
+            if hasattr(m, "key")} | {m.key for m in ex.mentions if m.name}
+    part = _CentralPart(entities, built.entities, key_map, used, limit=1_000)
+    for g in built.documents.values():
+        part.add(g)
+    whole = {(st.subject, st.property, st.object, st.modality, st.sentence) for st in read_statements(built.union())}
+    shown = {(st.subject, st.property, st.object, st.modality, st.sentence) for st in read_statements(part.graph())}
+    # the statements between two entities, with their sentences; not those whose object is a text or an amount
+    assert shown == {s for s in whole if s[1] in ("leaderOf", "orders", "captures", "attacks")}
+    assert part.statements == 4
+    files = render_views(part.graph(), part.note(500, 100))
+    assert ("The graph has 500 triples, more than the 100 the views are made for (--max-graph-triples): they show "
+            "all its 6 entities and the 4 statements between two of them.") in files["index.html"]
+
+
+def test_views_of_a_graph_over_the_limit_keep_the_most_mentioned_entities(monkeypatch):
+    import kg.pipeline
+    from kg.analysis import read_statements
+    from tests.graphs import extraction
+
+    ex = extraction()
+    entities, key_map, built = assemble([ex])
+    monkeypatch.setattr(kg.pipeline, "MAX_GRAPH_NODES", 2)
+    ranked = sorted(entities.values(), key=lambda e: (-e.mentions, e.key))
+    part = kg.pipeline._CentralPart(entities, built.entities, key_map, set(entities), limit=1_000)
+    for g in built.documents.values():
+        part.add(g)
+    top = {str(kg.pipeline.entity_iri(e.key)) for e in ranked[:2]}
+    assert {str(n) for n in part.nodes} == top
+    assert all(st.subject in top and st.object in top for st in read_statements(part.graph()))
+    assert f"its 2 most mentioned (of {len(entities)}) entities" in part.note(500, 100)
