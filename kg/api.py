@@ -145,16 +145,14 @@ class Result:
     def export(self, folder: str | os.PathLike) -> list[Path]:
         """Write the exports (and the views, if built) into `folder`, replacing those of an earlier export;
         returns the files written."""
-        from .export import remove_stale, write_files
-        from .pipeline import VIEW_DIRS
+        from .export import write_files
 
         folder = Path(folder)
         if folder.resolve() == self.folder.resolve():
             return self.files
         files = {str(path.relative_to(self.folder)): path.read_bytes() for path in self.files}
-        written = write_files(folder, files)
-        remove_stale(folder, files, VIEW_DIRS)
-        return written
+        # the whole set, in one switch: files of an earlier export that this one lacks go in the same step
+        return write_files(folder, files, whole_set=True)
 
     def close(self) -> None:
         """Remove the temporary folder of the exports, if `analyze` made one."""
