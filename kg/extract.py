@@ -1642,6 +1642,8 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
             # object control: "enable Putin to demand", "urged the dictator to establish", "directed his
             # military to expand operations" (read as an adverbial clause)
             return objs
+        if not objs and directive and any(o.pos_ in ("NOUN", "PROPN") for o in sx.objects(head)):
+            return []  # "directed the Secretary to support X": the one directed acts, unnamed here
         if head.pos_ == "NOUN":
             poss = sx.possessor(head)
             if poss is not None and _mention_at(ctx, poss):
@@ -2474,6 +2476,16 @@ def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modalit
          token: Token | None = None) -> int | None:
     if isinstance(obj, Mention) and obj.key == subject.key:
         return None
+    if prop in _stance_words()["self_acts"] and isinstance(obj, Mention) and subject.type == "Person" \
+            and obj.key in (ctx.index.leads.get(subject.key, ""), getattr(_state_of(ctx, subject), "key", "")):
+        return None  # "I will protect our interests": a leader's own state
+    if isinstance(obj, Content) and prop in ("orders", "meets", "negotiatesWith") and obj.text.split() and (
+            obj.text.split()[0].lower() in voice_words().first_singular | voice_words().first_plural
+            or all(w.lower() in ctx.finder.all_titles | ctx.finder.title_words | {"the"} for w in obj.text.split())):
+        return None  # "my national security team", "the Secretary": one's own staff, an office without a name
+    if prop in ("attacks", "strikes") and isinstance(obj, Content) and obj.text.split() \
+            and obj.text.split()[-1].lower() in _stance_words()["figurative_targets"]:
+        return None  # "an assault on the country's transition": a figure of speech
     if prop in DOMAINS and subject.type not in DOMAINS[prop] or \
             prop in RANGES and isinstance(obj, Mention) and obj.type not in RANGES[prop]:
         return None  # the ontology's domain and range: a leader leads a country or body, not a person
