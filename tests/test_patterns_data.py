@@ -129,8 +129,8 @@ def test_every_rule_word_list_is_used_by_a_rule():
     constants = []
     for path in PACKAGE.rglob("*.py"):
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.Assign) and any(isinstance(n, ast.Call) and getattr(n.func, "id", "") == "rule_words"
-                                                    for n in ast.walk(node.value)):
+            calls = [n for n in ast.walk(node.value)] if isinstance(node, ast.Assign) else []
+            if any(isinstance(n, ast.Call) and getattr(n.func, "id", "") == "rule_words" for n in calls):
                 constants += [t.id for t in node.targets if isinstance(t, ast.Name)]
     assert "ATTACK_EVENT_NOUNS" in constants and "ORG_WORDS" in constants
     assert [c for c in constants if c not in loaded] == []
