@@ -28,26 +28,19 @@ from .gazetteer import PATTERNS_DIR, Gazetteer, load_gazetteer
 from .mentions import ACTOR_TYPES, AMBIGUOUS as AMBIGUOUS_PREFIX, PEOPLE_NOUNS, PLACE_TYPES, MentionFinder, MentionIndex
 from .model import MODALITIES, Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
 from .qualifiers import parse_quantities, resolve_date
-from .vocab import DOMAINS, RANGES, SYMMETRIC_PROPERTIES
+from .vocab import DOMAINS, RANGES, STANDING_PROPERTIES, SYMMETRIC_PROPERTIES
 from .voice import Voice, find_voice, voice_words
+from .words import rule_words
 
-STANDING = frozenset({"leaderOf", "memberOf", "commands", "locatedIn", "borders", "controls"})
+STANDING = frozenset(STANDING_PROPERTIES)
 SPEECH_PROPS = frozenset({"claims", "warns", "denies", "demands", "accuses", "estimates", "disputes"})
 FIRST_PERSON = voice_words().first_singular | voice_words().first_plural
 SPEECH_ACTS = SPEECH_PROPS | {"praises", "condemns", "threatens", "rejects", "orders", "agreesTo"}
-TERRITORY_NOUNS = frozenset({"territory", "territories", "land", "lands", "ground", "area", "areas", "kilometers",
-                             "kilometres", "miles", "village", "villages", "settlement", "settlements", "town",
-                             "towns", "city", "cities", "positions", "position", "gains", "region", "regions",
-                             "zone", "buffer", "foothold", "bridgehead", "control", "expansion"})
-ANAPHORIC_CLAIMS = frozenset({"accusation", "accusations", "allegation", "allegations", "claim", "claims", "charge",
-                              "charges", "report", "reports", "this", "it", "that", "assertion", "assertions"})
-PLAN_ADJECTIVES = frozenset({"ready", "willing", "eager", "prepared", "poised", "determined", "committed", "set",
-                             "scheduled", "keen", "due"})
-TIME_NOUNS = frozenset({"week", "weeks", "month", "months", "day", "days", "year", "years", "time", "hours",
-                        "spring", "summer", "autumn", "winter", "period", "moment"})
-RULE_NOUNS = frozenset({"law", "sovereignty", "airspace", "border", "rules", "resolution", "norms", "terms",
-                        "commitments", "obligations", "convention", "charter"})
-LOCATED_VERBS = frozenset({"situate", "locate", "lie", "base", "station"})
+TERRITORY_NOUNS = rule_words().territory_nouns
+PLAN_ADJECTIVES = rule_words().plan_adjectives
+TIME_NOUNS = rule_words().time_nouns
+RULE_NOUNS = rule_words().rule_nouns
+LOCATED_VERBS = rule_words().located_verbs
 CONTENT_LIMIT = 300
 
 
@@ -171,8 +164,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
                          relations=tuple(ctx.relations), words=words)
 
 
-ATTACK_EVENT_NOUNS = frozenset({"attack", "assault", "offensive", "advance", "raid", "incursion", "strike", "push",
-                                "attempt", "counteroffensive", "counterattack", "onslaught", "wave", "breakthrough"})
+ATTACK_EVENT_NOUNS = rule_words().attack_event_nouns
 IMPLICIT_AGENT_ACTS = frozenset({"captures", "attacks", "annexes", "invades", "strikes"})
 
 
@@ -522,15 +514,12 @@ def _group_reference(ctx: Context, tok: Token) -> bool:
     return True
 
 
-SURROUNDING_REGION_NOUNS = frozenset({"region", "oblast", "province"})
-SURROUNDING_WORDS = frozenset({"wider", "surrounding", "whole", "entire", "broader", "larger"})
+SURROUNDING_REGION_NOUNS = rule_words().surrounding_region_nouns
+SURROUNDING_WORDS = rule_words().surrounding_words
 
 
-BARE_DESCRIPTIONS = {"region": "Region", "oblast": "Region", "province": "Region", "city": "City", "town": "City",
-                     **dict.fromkeys(("alliance", "bloc", "union", "organization", "organisation", "coalition"),
-                                     "Organization")}
-REFERENCE_WORDS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "country"}
-                            | SURROUNDING_REGION_NOUNS | set(BARE_DESCRIPTIONS))
+BARE_DESCRIPTIONS = rule_words().bare_descriptions
+REFERENCE_WORDS = rule_words().reference_words | SURROUNDING_REGION_NOUNS | set(BARE_DESCRIPTIONS)
 """The words `_resolve_references` reads besides names, pronoun tags, military nouns and titles."""
 
 
@@ -582,8 +571,7 @@ def _bare_forces(ctx: Context, tok: Token) -> Mention | None:
     return None
 
 
-SUPPORT_WORDS = frozenset({"aid", "assistance", "support", "provide", "deliver", "supply", "give", "send", "weapons",
-                           "funding", "loan", "package", "delivery", "deliveries", "transfer", "help"})
+SUPPORT_WORDS = rule_words().support_words
 PLACE_ACTS = frozenset({"attacks", "strikes", "invades", "captures", "annexes", "defends", "withdrawsFrom", "evacuates",
                         "visits", "deploys"})
 
@@ -1264,7 +1252,7 @@ def _phrasal_entry(ctx: Context, i: int, verbs: dict) -> dict | None:
     return None
 
 
-PRESENCE_WORDS = frozenset({"present", "stationed", "deployed", "based", "garrisoned"})
+PRESENCE_WORDS = rule_words().presence_words
 
 
 def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
@@ -2011,8 +1999,7 @@ def _stray_object(verb: Token) -> Token | None:
     return None
 
 
-REPORT_NOUNS = frozenset({"information", "report", "news", "details", "data", "findings", "figures", "statement",
-                          "claim", "assessment", "account"})
+REPORT_NOUNS = rule_words().report_nouns
 
 
 def _that_marked(clause: Token) -> bool:
@@ -2288,11 +2275,10 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
     return info
 
 
-MILITARY_ADJECTIVES = frozenset({"military", "naval", "army", "troop"})
-GATHERING_NOUNS = frozenset({"meeting", "summit", "conference", "forum", "session", "briefing", "rally", "ceremony",
-                             "visit", "event", "parade", "congress", "assembly", "talks", "gathering"})
-TEMPORAL_MARKS = frozenset({"after", "before", "when", "while", "since", "until", "as", "once"})
-CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "while"})
+MILITARY_ADJECTIVES = rule_words().military_adjectives
+GATHERING_NOUNS = rule_words().gathering_nouns
+TEMPORAL_MARKS = rule_words().temporal_marks
+CIRCUMSTANCE_PREPS = rule_words().circumstance_preps
 EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "dobj", "csubj", "pcomp", "pobj", "nmod",
                        "obl", "prep", "acl:relcl", "relcl"})
 
@@ -2586,7 +2572,7 @@ def _link_reports(ctx: Context, speech: list[tuple[list[int], Token]]) -> None:
             ctx.relations[i] = replace(ctx.relations[i], reports=tuple(reported))
 
 
-HEAD_OFFICES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "queen", "emir"})
+HEAD_OFFICES = rule_words().head_offices
 STATE_ACTS = frozenset({"captures", "annexes", "attacks", "withdrawsFrom"})
 """Acts of war that a state carries out: a head of state named as their agent stands for the state."""
 
@@ -2840,9 +2826,9 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     return added
 
 
-CHARGE_NOUN = re.compile(r"\b(accusations?|allegations?|charges?|claims?)$")
-ANAPHORIC_CHARGE = re.compile(r"^(these|those|the|such|this|that|its|their|his|her|a|an)\b.*\b(accusations?|allegations?|claims?|"
-                              r"reports?|charges?|assertions?|suggestions?)$")
+CHARGE_NOUN = re.compile(r"\b(" + "|".join(sorted(w + "s?" for w in rule_words().charge_nouns)) + ")$")
+ANAPHORIC_CHARGE = re.compile("^(" + "|".join(sorted(rule_words().anaphoric_determiners)) + r")\b.*\b("
+                              + "|".join(sorted(w + "s?" for w in rule_words().anaphoric_charge_nouns)) + ")$")
 
 
 def _denial_copies(ctx: Context) -> None:

@@ -19,43 +19,27 @@ from spacy.tokens import Doc, Span, Token
 from . import syntax as sx
 from .gazetteer import Entry, Gazetteer, fold, slug
 from .model import Mention
+from .vocab import ACTOR_CLASSES, PLACE_CLASSES
 from .voice_words import voice_words
+from .words import rule_words
 
-ACTOR_TYPES = frozenset({"Person", "Organization", "Country", "MilitaryUnit", "Actor"})
-PLACE_TYPES = frozenset({"Place", "Region", "City", "Country"})
+ACTOR_TYPES = frozenset(ACTOR_CLASSES)
+PLACE_TYPES = frozenset(PLACE_CLASSES)
 AMBIGUOUS = "ambiguous:"  # key prefix of a bare name that may be a city or a region: "ambiguous:<city>|<region>"
 
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "around", "outside", "inside", "across",
-                            "toward", "towards", "through", "within", "beyond", "of", "on"})
-PEOPLE_NOUNS = frozenset({"analyst", "analysts", "expert", "experts", "researcher", "researchers", "source",
-                          "sources", "observer", "observers", "spokesman", "spokeswoman", "spokesperson",
-                          "official", "officials", "representative", "representatives", "member", "members"})
-GROUP_ADJECTIVES = frozenset({"western", "european", "arab", "gulf", "nordic", "baltic", "african", "asian",
-                              "allied", "international", "foreign"})
-GENERIC_MODIFIERS = frozenset({"any", "potential", "possible", "new", "current", "future", "proposed", "draft",
-                               "lasting", "final", "temporary", "comprehensive", "full", "broader", "real",
-                               "durable", "such", "so-called", "peace", "security", "this", "that", "the", "a",
-                               "an", "its", "their", "his", "her", "our", "some", "recent", "latest", "possible",
-                               "reasonable", "strong", "binding", "current", "overall", "broad", "own"})
-WEAPON_ADJECTIVES_KEEP = frozenset({"ballistic", "cruise", "hypersonic", "anti-aircraft", "air-defense",
-                                    "air-defence", "nuclear"})
-ENTOURAGE_NOUNS = frozenset({"team", "administration", "campaign", "cabinet", "entourage"})
-MEDIA_NOUNS = frozenset({"agency", "outlet", "newspaper", "broadcaster", "channel", "tv", "television"})
-INSTITUTION_WORDS = frozenset({"ministry", "council", "office", "department", "parliament", "committee", "service",
-                               "agency", "staff", "guard", "bureau", "directorate", "administration"})
-ORG_WORDS = frozenset({"institute", "agency", "ministry", "council", "committee", "group", "forces", "army", "alliance",
-                       "union", "organization", "organisation", "party", "front", "command", "service", "bureau",
-                       "department", "center", "centre", "foundation", "university", "corporation", "news", "brigade",
-                       "division", "regiment", "battalion", "corps", "fleet", "navy", "guard", "association",
-                       "commission", "office", "parliament", "assembly", "court", "bank", "fund", "network"})
-CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                            "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                            "saturday", "sunday"})
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
-NEUTER = frozenset({"it", "its", "itself"})
-PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-DISTRICT_NOUNS = frozenset({"district", "region", "province", "oblast", "county", "raion", "municipality"})
+PEOPLE_NOUNS = rule_words().people_nouns
+GROUP_ADJECTIVES = rule_words().group_adjectives
+GENERIC_MODIFIERS = rule_words().generic_modifiers
+ENTOURAGE_NOUNS = rule_words().entourage_nouns
+MEDIA_NOUNS = rule_words().media_nouns
+INSTITUTION_WORDS = rule_words().institution_words
+ORG_WORDS = rule_words().org_words
+CALENDAR_WORDS = rule_words().months | rule_words().weekdays
+MALE = rule_words().male_pronouns
+FEMALE = rule_words().female_pronouns
+NEUTER = rule_words().neuter_pronouns
+PLURAL = rule_words().plural_pronouns
+DISTRICT_NOUNS = rule_words().district_nouns
 
 
 @dataclass

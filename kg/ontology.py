@@ -41,8 +41,16 @@ def ontology_terms(graph: Graph) -> list[str]:
 
 def relation_properties(graph: Graph) -> list[str]:
     """Local names of every sub-property (transitively) of kg:relation."""
-    top = URIRef(ONTOLOGY_NS + "relation")
-    found = {top}
+    return [name for name in sub_properties(graph, "relation") if name not in ("action", "standingRelation")]
+
+
+def _local(term) -> str:
+    return str(term)[len(ONTOLOGY_NS):]
+
+
+def sub_properties(graph: Graph, name: str) -> list[str]:
+    """Local names of the direct and indirect sub-properties of one property (kg:standingRelation)."""
+    found = {URIRef(ONTOLOGY_NS + name)}
     changed = True
     while changed:
         changed = False
@@ -50,12 +58,7 @@ def relation_properties(graph: Graph) -> list[str]:
             if sup in found and sub not in found:
                 found.add(sub)
                 changed = True
-    skip = {"relation", "action", "standingRelation"}
-    return sorted(str(p)[len(ONTOLOGY_NS):] for p in found if str(p)[len(ONTOLOGY_NS):] not in skip)
-
-
-def _local(term) -> str:
-    return str(term)[len(ONTOLOGY_NS):]
+    return sorted(_local(p) for p in found if str(p).startswith(ONTOLOGY_NS) and _local(p) != name)
 
 
 def _class_closure(graph: Graph, cls) -> set[str]:
@@ -120,6 +123,15 @@ def render_vocab(graph: Graph) -> str:
         "SYMMETRIC_PROPERTIES = (",
         *[f'    "{name}",' for name in symmetric],
         ")",
+        "",
+        "# Sub-properties of kg:standingRelation: states of affairs, not events.",
+        "STANDING_PROPERTIES = (",
+        *[f'    "{name}",' for name in sub_properties(graph, "standingRelation")],
+        ")",
+        "",
+        "# The classes of actors (kg:Actor) and of places (kg:Place), subclasses included.",
+        f"ACTOR_CLASSES = {tuple(sorted(_class_closure(graph, URIRef(ONTOLOGY_NS + 'Actor'))))!r}",
+        f"PLACE_CLASSES = {tuple(sorted(_class_closure(graph, URIRef(ONTOLOGY_NS + 'Place'))))!r}",
         "",
         "# The entity classes a relation's subject (domain) and object (range) may have, subclasses included.",
         "DOMAINS = {",

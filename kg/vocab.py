@@ -144,6 +144,20 @@ SYMMETRIC_PROPERTIES = (
     "negotiatesWith",
 )
 
+# Sub-properties of kg:standingRelation: states of affairs, not events.
+STANDING_PROPERTIES = (
+    "borders",
+    "commands",
+    "controls",
+    "leaderOf",
+    "locatedIn",
+    "memberOf",
+)
+
+# The classes of actors (kg:Actor) and of places (kg:Place), subclasses included.
+ACTOR_CLASSES = ('Actor', 'Country', 'MilitaryUnit', 'Organization', 'Person')
+PLACE_CLASSES = ('City', 'Country', 'Place', 'Region')
+
 # The entity classes a relation's subject (domain) and object (range) may have, subclasses included.
 DOMAINS = {
     "borders": frozenset(('City', 'Country', 'Place', 'Region')),
