@@ -137,6 +137,8 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _participants_list(ctx, sent, number)
         _places_in_region(ctx, sent, number)
         _patron_relations(ctx, sent, number)
+        _held_places(ctx, sent, number)
+        _sites_in_places(ctx, sent, number)
         _toll_estimates(ctx, sent, number)
         _voice_demands(ctx, sent, number)
         _resolve_references(ctx, sent)
@@ -886,6 +888,61 @@ def _patron_relations(ctx: Context, sent: Span, number: int) -> None:
             group = ctx.index.by_token.get(head)
             if group is not None:
                 _add(ctx, number, patron, "supports", group, evidence=group.surface)
+
+
+def _sites_in_places(ctx: Context, sent: Span, number: int) -> None:
+    """'The X maternity hospital', 'a Y theater': a site named by the city or region it is in lies in it."""
+    seen = set()
+    for i in range(sent.start, sent.end):
+        site = ctx.index.by_token.get(i)
+        if site is None or site.type != "Place" or not site.key.startswith(f"place:{ctx.document.doc_id}:") or site.key in seen \
+                or not site.name:
+            continue
+        seen.add(site.key)
+        words = site.name.split()
+        if len(words) < 2:
+            continue
+        entries = [e for e in ctx.gaz.lookup(words[0]) if e.type in ("City", "Region")]
+        if not entries:
+            continue
+        place = ctx.gaz.best(entries, ctx.finder.doc_countries)
+        _add(ctx, number, site, "locatedIn", _entry_mention(ctx, ctx.doc[i], place), evidence=site.surface)
+
+
+def _held_places(ctx: Context, sent: Span, number: int) -> None:
+    """'Ruritanian-controlled X', 'the occupied parts of X', 'besieged X': who holds or besieges the place (the
+    hyphenated patron; else, once the article is read, its main belligerent) controls or attacks it."""
+    words = _stance_words()
+    participles = words["state_participles"]
+    for tok in _tokens_with(ctx, sent, participles):
+        if sx.dep(tok) in sx.AMOD | {"amod", "compound"} and 0 < tok.head.i - tok.i <= 3:
+            head = tok.head
+        elif tok.i + 1 < sent.end and not sx.subjects(tok) and not sx.objects(tok) \
+                and (m := ctx.index.by_token.get(tok.i + 1)) is not None and m.type in PLACE_TYPES:
+            head = ctx.doc[tok.i + 1]  # "in besieged X" however the parse hung the participle
+        else:
+            continue
+        places = [m for m in [_mention_at(ctx, head)] if m is not None and m.type in PLACE_TYPES]
+        if not places and head.lower_ in words["part_nouns"]:
+            places = [m for p, n in sx.prep_args(head) if p == "of" for m in _mentions_expanded(ctx, n)
+                      if m.type in PLACE_TYPES]
+        if not places:
+            continue
+        prop = participles[tok.lower_]
+        patron = None
+        if tok.i >= 2 and ctx.doc[tok.i - 1].text in ("-", "–") and not ctx.doc[tok.i - 2].whitespace_:
+            before = ctx.doc[tok.i - 2]
+            patron = ctx.index.get(before)
+            entry = ctx.gaz.country_of_demonym(before.text)
+            if (patron is None or patron.type not in ACTOR_TYPES) and entry is not None:
+                patron = _entry_mention(ctx, before, entry)
+            if patron is None or patron.type not in ACTOR_TYPES:
+                continue
+        frame = Frame(token=tok, prop=prop, subjects=[patron] if patron else [], objects=places, scope=tok)
+        if patron is None:
+            ctx.agentless.append((frame, number))
+        else:
+            _emit(ctx, frame, number)
 
 
 def _places_in_region(ctx: Context, sent: Span, number: int) -> None:

@@ -933,6 +933,12 @@ class MentionFinder:
                 entry = self._country_of_modifier(noun)
                 if entry is not None and not (people and prep == "in" and ment.type == "Country"):
                     return entry
+                if prep in ("in", "from") and tok.lower_ in self.official_nouns and ment.type in ("City", "Region"):
+                    # "officials in X": the authorities of the country X lies in
+                    key = ment.key.split("|", 1)[0].removeprefix(AMBIGUOUS)
+                    place = self.gaz.entries.get(key)
+                    if place is not None and place.country:
+                        return self.gaz.country(place.country)
         return None
 
     def _armed_forces(self, tok: Token, mods: list[Token], country: Entry) -> None:
@@ -1012,7 +1018,9 @@ class MentionFinder:
         self.index.put(tokens, self.mention(tokens, "Organization", f"org:{self.doc_id}:{slug(name)}", name), tok)
 
     def _described_place(self, tok: Token, mods: list[Token]) -> None:
-        signs = [m for m in mods if m.pos_ == "PROPN" or self.gaz.country_of_demonym(m.text)
+        # ("the X maternity hospital": the name may hang on a modifier of the noun)
+        near = [t for m in mods for t in m.subtree if t.i < tok.i and sx.dep(t) in sx.COMPOUND | sx.AMOD | sx.POSS]
+        signs = [m for m in dict.fromkeys(mods + near) if m.pos_ == "PROPN" or self.gaz.country_of_demonym(m.text)
                  or (sx.dep(m) in sx.POSS and self.index.get(m) is not None)]
         if not signs:
             return

@@ -169,3 +169,19 @@ def test_a_delegation_meeting_someone_to_discuss_does_not_talk_to_itself(nlp):
     met = {(s, o) for s, p, o, _m in found if p == "meets"}
     assert {s for s, _o in met} == people and len({o for _s, o in met}) == 1
     assert not any(p == "negotiatesWith" and s in people and o in people for s, p, o, _m in found)
+
+
+def test_held_and_besieged_places(nlp):
+    found = triples(nlp, "Brazil invaded Peru in March. Thousands were deported to Brazilian-controlled Tumbes. "
+                         "Officials in besieged Cusco said that 200 civilians had died.")
+    found = {(s, p, o.replace("ambiguous:", "").split("|")[0], m) for s, p, o, m in found}
+    assert ("country:BR", "controls", "city:pe:tumbes", "Asserted") in found
+    # the besieger is not written: the article's main belligerent
+    assert ("country:BR", "attacks", "city:pe:cusco", "Asserted") in found
+
+
+def test_a_site_named_by_its_city_lies_in_it(nlp):
+    found = triples(nlp, "Brazilian forces struck the Cusco maternity hospital.")
+    site = "place:t1:cusco-maternity-hospital"
+    assert ("forces:BR", "strikes", site, "Asserted") in found
+    assert ("place:t1:cusco-maternity-hospital", "locatedIn", "city:pe:cusco", "Asserted") in found
