@@ -292,7 +292,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
         # only the tokens one of the cases below can take (the checks read the token lists)
         word = lower[i]
         if not (i in by_token or tag[i] in sx.PRONOUN_TAGS or word in REFERENCE_WORDS or word in finder.military_nouns
-                or word in voice_words().group_nouns
+                or word in voice_words().group_nouns or w.text[i][-1:] == "s" and _acronym_plural(w.tokens[i])
                 or i in with_the and w.pos[i] in ("NOUN", "PROPN") and (word in finder.title_heads
                                                                          or w.tokens[i].is_punct)):
             continue
@@ -398,7 +398,8 @@ def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Menti
     """The participants a plural reference stands for: the coordinated actors ('X and Y discussed…', 'a call
     between X and Y') of the sentence before it or earlier in its own, or the two people of a meeting or call
     ('X met with Y'). Empty when no such pair is near."""
-    people_only = tok.lower_ in voice_words().person_group_nouns  # "the delegation": people, not countries
+    # "the delegation", "the three NSAs": people, not countries
+    people_only = tok.lower_ in voice_words().person_group_nouns or _acronym_plural(tok)
     doc = tok.doc
     sent = tok.sent
     spans = [(sent.start, tok.i)]
@@ -444,6 +445,13 @@ def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Menti
             # "A, B and C traveled to…" however the parse hung the list: the people named before the verb
             return [m for _i, m in people]
     return []
+
+
+def _acronym_plural(tok: Token) -> bool:
+    """'The three NSAs': the plural of an office's acronym, counted, names the office holders."""
+    text = tok.text
+    return 3 <= len(text) <= 7 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha() \
+        and any(sx.dep(c) in sx.NUMMOD or c.lower_ in ("two", "three", "four", "both") for c in tok.children)
 
 
 def _author_by_title(ctx: Context, tok: Token) -> Mention | None:
@@ -499,7 +507,7 @@ def _group_reference(ctx: Context, tok: Token) -> bool:
     if lower in ("they", "their", "them"):
         if tok.i in ctx.finder.quoted:
             return False
-    elif lower in words.group_nouns and tok.pos_ in ("NOUN", "PROPN"):
+    elif (lower in words.group_nouns or _acronym_plural(tok)) and tok.pos_ in ("NOUN", "PROPN"):
         dets = [c.lower_ for c in tok.children if sx.dep(c) in ("det", "nummod", "predet", "amod", "det:predet")]
         if not dets or not all(d in words.group_determiners for d in dets) or \
                 any(sx.dep(c) in sx.COMPOUND | sx.AMOD | {"nmod", "prep"} and c.lower_ not in words.group_determiners
@@ -1709,6 +1717,8 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         if node.pos_ in ("VERB", "AUX"):
             return _inherited_subjects(ctx, node, depth + 1)
     if label in sx.REL_CLAUSE or label == "acl":
+        if head.i in ctx.groups:
+            return list(ctx.groups[head.i])
         ment = _mention_at(ctx, head)
         return [ment] if ment is not None else []
     return []
@@ -1837,6 +1847,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if sx.dep(tok) in ("advcl", "xcomp") and sx.lemma_in(tok, _stance_words()["aid_purpose_verbs"]) and any(
             o.ent_type_ == "MONEY" or o.text == "$" for o in sx.objects(tok.head)):
         return None  # "released $3 million to help X": the money's support of X (see `_money_frames`)
+    if entry.get("clause_only") and (sx.objects(tok) or not any(
+            sx.dep(c) in ("xcomp", "ccomp") and any(m.lower_ in ("to", "that") for m in c.children)
+            for c in tok.children)):
+        return None  # "resolved to…", "decided that…"; not "committed war crimes"
     prop = entry["p"]
     mode = entry.get("mode")
     subjects = _inherited_subjects(ctx, tok)

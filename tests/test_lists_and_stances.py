@@ -185,3 +185,20 @@ def test_a_site_named_by_its_city_lies_in_it(nlp):
     site = "place:t1:cusco-maternity-hospital"
     assert ("forces:BR", "strikes", site, "Asserted") in found
     assert ("place:t1:cusco-maternity-hospital", "locatedIn", "city:pe:cusco", "Asserted") in found
+
+
+def test_the_three_acronym_holders_are_the_listed_officials(nlp):
+    found = triples(nlp, "National Security Advisor Tomas Ekdahl, National Security Advisor Kenji Morita of Japan, "
+                         "and National Security Advisor Rodrigo Peña of the Philippines held a trilateral phone call "
+                         "on Monday. The three NSAs resolved to conduct close trilateral coordination.")
+    assert {s for s, p, _o, _m in found if p == "agreesTo"} == {
+        "person:tomas-ekdahl", "person:kenji-morita", "person:rodrigo-pena"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru decided to withdraw its ambassador.", {("country:PE", "agreesTo")}),
+    ("Peru resolved that the talks would continue.", {("country:PE", "agreesTo")}),
+    ("The soldiers committed war crimes.", set()),
+])
+def test_resolving_or_deciding_to_act_agrees_to_it(nlp, text, expected):
+    assert {(s, p) for s, p, _o, _m in triples(nlp, text) if p == "agreesTo"} == expected
