@@ -1194,6 +1194,12 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
         tok = w.tokens[i]
         owner_tok = sx.possessor(tok)
         owner = ctx.index.get(owner_tok) if owner_tok is not None else None
+        # "the X-Y border": two places joined by a hyphen before the noun
+        if i >= sent.start + 3 and w.text[i - 2] in ("-", "–") and not w.tokens[i - 3].whitespace_ \
+                and not w.tokens[i - 2].whitespace_:
+            a, b = ctx.index.by_token.get(i - 3), ctx.index.by_token.get(i - 1)
+            if a is not None and b is not None and a.type in PLACE_TYPES and b.type in PLACE_TYPES and a.key != b.key:
+                _add(ctx, number, a, "borders", b, evidence=_evidence(ctx, w.tokens[i - 3], tok))
         for prep, other in sx.prep_args(tok):
             target = ctx.index.get(other)
             if target is None or target.type not in PLACE_TYPES:
@@ -1613,6 +1619,15 @@ def _mentions_expanded(ctx: Context, tok: Token) -> list[Mention]:
         m = _mention_at(ctx, c)
         if m is not None and m not in out:
             out.append(m)
+        if m is not None and len(sx.with_conjuncts(tok)) == 1:
+            # "both the Committee of the Red Cross and the United Nations" with the second name coordinated
+            # with a word inside the first
+            for inner in c.subtree:
+                if inner.i != c.i and ctx.index.by_token.get(inner.i) == m:
+                    for cc in sx.with_conjuncts(inner)[1:]:
+                        m2 = _mention_at(ctx, cc)
+                        if m2 is not None and m2 != m and m2 not in out and m2.type in ACTOR_TYPES | PLACE_TYPES:
+                            out.append(m2)
     return out
 
 
@@ -2197,6 +2212,11 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         # "talks between Russia and Ukraine": the parties
         parties = [m for p, n in sx.prep_args(tok) if p == "between" for m in _mentions_expanded(ctx, n)
                    if m.type in ACTOR_TYPES]
+        if len(parties) < 2:
+            # "talks between X-ian and Y-ian delegates": one state per coordinated adjective
+            parties = [_entry_mention(ctx, a, e) for p, n in sx.prep_args(tok) if p == "between"
+                       for m in n.children if sx.dep(m) in sx.AMOD | sx.COMPOUND
+                       for a in sx.with_conjuncts(m) if (e := ctx.gaz.country_of_demonym(a.text)) is not None]
         if len(parties) >= 2:
             subjects, objects = parties[:1], parties[1:]
     if prop in SPEECH_PROPS and not objects:

@@ -202,3 +202,18 @@ def test_the_three_acronym_holders_are_the_listed_officials(nlp):
 ])
 def test_resolving_or_deciding_to_act_agrees_to_it(nlp, text, expected):
     assert {(s, p) for s, p, _o, _m in triples(nlp, text) if p == "agreesTo"} == expected
+
+
+def test_an_appeal_to_both_of_two_bodies_names_each(nlp):
+    found = extract_with_voice(nlp, "We appealed to both the International Committee of the Red Cross and the "
+                                    "United Nations.")
+    assert {o for _s, p, o, _m in found if p == "demands"} == {"org:international-committee-of-the-red-cross",
+                                                               "org:united-nations"}
+
+
+def test_a_hyphenated_border_and_talks_between_delegates(nlp):
+    assert ("country:CL", "borders", "country:PE", "Asserted") in triples(
+        nlp, "The talks aimed to stabilize the Chile-Peru border.")
+    assert {(s, p, o) for s, p, o, _m in triples(nlp, "He welcomed the talks between Chilean and Peruvian "
+                                                      "delegates.") if p == "negotiatesWith"} == {
+        ("country:CL", "negotiatesWith", "country:PE")}
