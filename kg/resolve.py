@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from rdflib import URIRef
 
 from .gazetteer import Gazetteer, fold, load_gazetteer, slug
-from .mentions import AMBIGUOUS
+from .mentions import AMBIGUOUS, INSTITUTION_WORDS
 from .model import DocExtraction, Entity, Mention
 from .vocab import RESOURCE
 
@@ -109,6 +109,19 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
                 for n in names for o in names_by_key[f])]
             if len({find(f) for f in matches}) == 1:
                 union(matches[0], k)
+    # "from State and USAID" beside "the State Department": a bare first word of an institution's name in the
+    # same document, read as a place or an unknown body, is the institution
+    institutions: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        words = (m.name or "").split()
+        if m.type == "Organization" and len(words) >= 2 and words[-1].lower() in INSTITUTION_WORDS:
+            institutions[(m.doc_id, words[0])].add(m.key)
+    for m in mentions:
+        if m.name and " " not in m.name and m.key.startswith(("place:", "org:", "organization:")) \
+                and len(owners_of := {find(k) for k in institutions.get((m.doc_id, m.name), ())}) == 1:
+            owner, bare_root = next(iter(owners_of)), find(m.key)
+            if owner != bare_root:
+                parent[bare_root] = owner  # the institution's key stands
     # organisations named alike in different documents ("ISW" alone, and "ISW" as the acronym of its full name)
     owners: dict[tuple[str, str], list[str]] = defaultdict(list)
     for k in sorted(type_by_key):

@@ -72,3 +72,17 @@ def test_a_short_first_name_joins_the_full_one_and_the_surname_joins_both():
     _entities, key_map = resolve_entities(corpus(("a", [full], []), ("b", [short], []), ("c", [other], [])))
     assert key_map["person:liz-moreno-vidal"] == key_map["person:elizabeth-moreno-vidal"]
     assert key_map["person:elena-moreno-vidal"] == "person:elena-moreno-vidal"
+
+
+def test_a_bare_first_word_of_an_institutions_name_in_the_same_document_is_the_institution():
+    dept = mention("a", "the Interior Department", "Organization", "organization:interior-department",
+                   "Interior Department")
+    bare = mention("a", "Interior", "Place", "place:interior", "Interior")
+    entities, key_map = resolve_entities(corpus(("a", [dept, bare], [])))
+    assert key_map["place:interior"] == "organization:interior-department"
+    assert entities["organization:interior-department"].type == "Organization"
+    assert "Interior" in entities["organization:interior-department"].alt_labels
+    # in a document without the institution the bare word keeps its own reading
+    bare_b = mention("b", "Interior", "Place", "place:interior", "Interior")
+    _entities, key_map = resolve_entities(corpus(("a", [dept], []), ("b", [bare_b], [])))
+    assert key_map["place:interior"] == "place:interior"
