@@ -35,7 +35,10 @@ def fingerprint(model_name: str, model_meta: dict | None = None) -> str:
             h.update(path.name.encode())
             h.update(path.read_bytes())
     code_dir = Path(__file__).parent
-    for name in ("extract.py", "mentions.py", "syntax.py", "qualifiers.py", "nlp.py", "gazetteer.py", "words.py"):
+    for path in sorted((code_dir / "extract").glob("*.py")):  # the extraction's stages
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    for name in ("mentions.py", "syntax.py", "qualifiers.py", "nlp.py", "gazetteer.py", "words.py"):
         h.update((code_dir / name).read_bytes())
     return h.hexdigest()[:20]
 

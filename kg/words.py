@@ -20,7 +20,7 @@ RULES_FILE = "rules.json"
 
 @dataclass(frozen=True)
 class RuleWords:
-    # references, descriptions and places (kg/extract.py)
+    # references, descriptions and places (kg/extract/)
     territory_nouns: frozenset[str]
     plan_adjectives: frozenset[str]
     time_nouns: frozenset[str]

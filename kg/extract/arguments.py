@@ -1,0 +1,456 @@
+"""Subjects and objects: who does what to whom.
+
+A predicate's subjects, inherited through coordination, relative clauses and control verbs
+(`_inherited_subjects`); the mentions a token stands for, lists expanded (`_mentions_of`,
+`_mentions_expanded`, `_listed_before`, `_listed_after`); the objects a lexicon entry's slots take
+(`_objects_for`, `_owners`); and quoted or reported content (`_content`, `_clause_content`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import syntax as sx
+from ..mentions import ACTOR_TYPES, PEOPLE_NOUNS, PLACE_TYPES
+from ..model import Content, Mention
+from ..qualifiers import parse_quantities
+from . import modality
+from .context import CONTENT_LIMIT, RULE_NOUNS, SPEECH_PROPS, TERRITORY_NOUNS, TIME_NOUNS, Context, _entry_mention
+
+
+def _title_country(ctx: Context, tok: Token) -> bool:
+    """'US President Joe Biden': a country name that only qualifies the title of the person after it."""
+    ment = ctx.index.get(tok)
+    if ment is None or ment.type != "Country" or tok.i + 2 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    after = ctx.index.get(nxt) or ctx.index.get(tok.doc[tok.i + 2])
+    return nxt.lower_ in ctx.finder.all_titles and after is not None and after.type == "Person"
+
+
+def _listed_before(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
+    """The mentions of the same type written before a name in a list ('A, B, and C met…' where the parse hangs only
+    C on the verb)."""
+    doc = ctx.doc
+    out: list[Mention] = []
+    titles = ctx.finder.all_titles | ctx.finder.title_words | {h + "." for h in ctx.gaz.titles.get("honorifics", ())}
+
+    def start_of(k: int, m: Mention) -> int:
+        while k > tok.sent.start and (ctx.index.by_token.get(k - 1) == m or doc[k - 1].lower_ in titles):
+            k -= 1
+        # "…, and Assistant Secretary of Defense for Special Operations Jane Roe": a long title of capitalised
+        # words back to the list's comma
+        j = k
+        while j > tok.sent.start and k - j < 16 and doc[j - 1].text != "," and ctx.index.by_token.get(j - 1) is None \
+                and (doc[j - 1].is_title or doc[j - 1].is_upper and doc[j - 1].is_alpha
+                     or doc[j - 1].lower_ in ("of", "for", "and", "the", "-", "‑")):
+            j -= 1
+        if j < k and j > tok.sent.start and doc[j - 1].text == "," and doc[j].lower_ != "the" \
+                and any(t.lower_ in titles for t in doc[j:k + 1]):
+            return j + (doc[j].lower_ == "and")
+        return k
+
+    k = start_of(tok.i, ment)
+    while k - 1 > tok.sent.start:
+        j = k - 1
+        if doc[j].lower_ == "and":
+            j -= 1
+        if j < tok.sent.start or doc[j].text != ",":
+            if doc[k - 1].lower_ != "and":
+                break
+            j = k - 1
+        prev = ctx.index.by_token.get(j - 1)
+        if prev is None or prev.type != ment.type or prev.key == ment.key or prev.name is None:
+            break
+        # "after a meeting with A, B said…": a name in a prepositional phrase before the comma is not a list item
+        first = j - 1
+        while first > tok.sent.start and ctx.index.by_token.get(first - 1) == prev:
+            first -= 1
+        if any(sx.prep_of(doc[x]) for x in range(first, j) if ctx.index.by_token.get(x) == prev) \
+                or first > tok.sent.start and doc[first - 1].pos_ == "ADP":
+            break
+        if prev not in out:
+            out.insert(0, prev)
+        k = start_of(j - 1, prev)
+    return out
+
+
+def _listed_after(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
+    """The mentions of the same type written after a name in a list that the parse did not coordinate
+    ('A of X, B of Y, and C of Z held a call' with only A as the subject). The list must end before its head
+    verb and each item after a comma or 'and'; an item's 'of'-phrase ('of Japan') is skipped."""
+    doc = ctx.doc
+    sent_end = tok.sent.end
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.i != head.head.i:
+        head = head.head
+    limit = head.i if head.i > tok.i else sent_end
+    titles = ctx.finder.all_titles | ctx.finder.title_words | {h + "." for h in ctx.gaz.titles.get("honorifics", ())}
+    out: list[Mention] = []
+    k = tok.i
+    while k < limit and ctx.index.by_token.get(k) == ment:
+        k += 1
+    current = ment
+    while k < limit:
+        if doc[k].lower_ == "of":  # "of Japan", "of the Philippines": the item's own attachment
+            j = k + 1 + (doc[k + 1].lower_ == "the" if k + 1 < limit else 0)
+            attached = ctx.index.by_token.get(j)
+            if attached is None or attached.type not in ("Country", "Organization"):
+                break
+            while j < limit and ctx.index.by_token.get(j) == attached:
+                j += 1
+            k = j
+            continue
+        if doc[k].text != "," and doc[k].lower_ != "and":
+            break
+        while k < limit and (doc[k].text == "," or doc[k].lower_ in ("and", "the") or doc[k].lower_ in titles):
+            k += 1
+        nxt = ctx.index.by_token.get(k)
+        if nxt is None or nxt.type != ment.type or nxt.name is None or nxt.key == current.key:
+            break
+        if nxt not in out:
+            out.append(nxt)
+        current = nxt
+        while k < limit and ctx.index.by_token.get(k) == nxt:
+            k += 1
+    return out
+
+
+def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
+    out = []
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if not _title_country(ctx, t)]
+    for t in tokens:
+        conjuncts = sx.with_conjuncts(t)
+        for c in conjuncts:
+            if c.i in ctx.groups:
+                out.extend(m for m in ctx.groups[c.i] if m not in out)
+                continue
+            m = _mention_at(ctx, c)
+            listed = m is not None and m.type in ("Person", "Country") and m.name is not None
+            if listed and c is conjuncts[0]:
+                out.extend(x for x in _listed_before(ctx, c, m) if x not in out)
+            if m is not None and m not in out:
+                out.append(m)
+            if listed:
+                out.extend(x for x in _listed_after(ctx, c, m) if x not in out)
+            # "officials from Ukraine and Western countries": one group of people from each
+            if m is not None and c.lower_ in ctx.finder.official_nouns | PEOPLE_NOUNS:
+                for prep, noun in sx.prep_args(c):
+                    if prep in ("from", "of"):
+                        for other in sx.with_conjuncts(noun)[1:]:
+                            m2 = _mention_at(ctx, other)
+                            if m2 is not None and m2 not in out:
+                                out.append(m2)
+    return out
+
+
+def _mention_at(ctx: Context, tok: Token) -> Mention | None:
+    """The mention a nominal token stands for, following relative pronouns and 'of' heads."""
+    ment = ctx.index.get(tok)
+    if ment is not None:
+        return ment
+    if tok.lower_ in ctx.finder.all_titles and tok.pos_ in ("PROPN", "NOUN"):
+        # "Secretary of State Marco Rubio met…" with the title as the parsed head of the name
+        for d in tok.subtree:
+            m = ctx.index.get(d)
+            if m is not None and m.type == "Person" and d.i > tok.i:
+                return m
+        # "Biden and President-elect Donald Trump" with the name hung elsewhere
+        for d in tok.doc[tok.i + 1:min(tok.i + 4, tok.sent.end)]:
+            m = ctx.index.get(d)
+            if m is not None and m.type == "Person":
+                return m
+            if not (d.is_punct or d.lower_ in ctx.finder.all_titles or d.lower_ in ("elect", "-elect")):
+                break
+    if sx.is_relative_pronoun(tok):
+        clause = tok.head
+        if sx.dep(clause) in sx.REL_CLAUSE | {"acl"}:
+            return _mention_at(ctx, clause.head)
+    # "parts of the Sumy region", "the border areas of Ukraine's Sumy and Kharkiv regions"
+    if tok.lower_ in ("part", "parts", "areas", "area", "rest", "outskirts", "border", "control", "dozens", "hundreds",
+                      "thousands", "scores", "some", "many", "most", "members", "units", "remnants"):
+        for prep, noun in sx.prep_args(tok):
+            if prep == "of":
+                return _mention_at(ctx, noun)
+    # "the city of Sumy": the place the noun names
+    if tok.lower_ in ctx.finder.city_words:
+        for prep, noun in sx.prep_args(tok):
+            if prep == "of" and ctx.index.get(noun) is not None and ctx.index.get(noun).type in PLACE_TYPES:
+                return ctx.index.get(noun)
+    # "the Sumy and Kharkiv regions": the region noun itself
+    if tok.lower_ in ctx.finder.region_words:
+        named = [c for c in tok.children if sx.dep(c) in sx.COMPOUND | {"amod", "nmod"} and ctx.index.get(c)]
+        if named:
+            return ctx.index.get(named[0])
+        for prep, noun in sx.prep_args(tok):
+            if prep in ("of", "such as", "including") and ctx.index.get(noun):
+                return ctx.index.get(noun)
+    for app in (c for c in tok.children if sx.dep(c) in sx.APPOS):
+        ment = ctx.index.get(app)
+        if ment is not None:
+            return ment
+    return None
+
+
+def _mentions_expanded(ctx: Context, tok: Token) -> list[Mention]:
+    """Mentions for an argument token, with its coordinated and named parts ('the Sumy and Kharkiv regions')."""
+    out = []
+    for c in sx.with_conjuncts(tok):
+        if c.lower_ in ctx.finder.region_words | {"parts", "areas", "part", "area", "border"}:
+            inner = [c]
+            if c.lower_ in ("parts", "areas", "part", "area", "border"):
+                inner = [n for p, n in sx.prep_args(c) if p == "of"]
+            for node in inner:
+                named = [x for x in node.children if sx.dep(x) in sx.COMPOUND | {"amod", "nmod"} and ctx.index.get(x)]
+                named += [n for p, n in sx.prep_args(node) if p in ("of", "such as", "including") and ctx.index.get(n)]
+                for n in named:
+                    for cc in sx.with_conjuncts(n):
+                        m = ctx.index.get(cc)
+                        if m is not None and m not in out:
+                            out.append(m)
+                if not named and (first := sx.list_before(node)) is not None:
+                    # "Donetsk, Luhansk and Kherson — regions that Russia annexed": the listed places
+                    named = [first]
+                    for cc in sx.with_conjuncts(first):
+                        m = ctx.index.get(cc)
+                        if m is not None and m.type in PLACE_TYPES and m not in out:
+                            out.append(m)
+                if not named:
+                    m = _mention_at(ctx, node)
+                    if m is not None and m not in out:
+                        out.append(m)
+            continue
+        m = _mention_at(ctx, c)
+        if m is not None and m not in out:
+            out.append(m)
+        if m is not None and len(sx.with_conjuncts(tok)) == 1:
+            # "both the Committee of the Red Cross and the United Nations" with the second name coordinated
+            # with a word inside the first
+            for inner in c.subtree:
+                if inner.i != c.i and ctx.index.by_token.get(inner.i) == m:
+                    for cc in sx.with_conjuncts(inner)[1:]:
+                        m2 = _mention_at(ctx, cc)
+                        if m2 is not None and m2 != m and m2 not in out and m2.type in ACTOR_TYPES | PLACE_TYPES:
+                            out.append(m2)
+    return out
+
+
+def _content(tok: Token) -> Content:
+    span = sx.noun_chunk_span(tok) if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    while len(span) > 1 and span[0].pos_ in ("ADP", "SCONJ") and span[0].i < tok.i:
+        span = span[1:]  # "from territories": the preposition is not part of the content
+    text = span.text.strip(" ,.;:\"“”")
+    if len(text) > CONTENT_LIMIT:
+        text = text[:CONTENT_LIMIT - 1].rstrip() + "…"
+    return Content(text=text)
+
+
+def _clause_content(tok: Token) -> Content:
+    left, right = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    while left < right and (doc[left].is_punct or doc[left].lower_ in ("that",) and sx.dep(doc[left]) == "mark"):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    text = doc[left:right + 1].text.strip(" ,\"“”")
+    if len(text) > CONTENT_LIMIT:
+        text = text[:CONTENT_LIMIT - 1].rstrip() + "…"
+    return Content(text=text)
+
+
+def _weapon_country(ctx: Context, noun: Token) -> list[Mention]:
+    """"A Russian missile", "Israeli warplanes": the weapon's country, the one that acts with it."""
+    if noun.lower_ in ctx.finder.weapon_nouns:
+        for c in noun.children:
+            country = ctx.gaz.country_of_demonym(c.text) if sx.dep(c) in sx.AMOD | sx.COMPOUND else None
+            if country is not None:
+                return [_entry_mention(ctx, c, country)]
+    return []
+
+
+def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Mention]:
+    """Subjects of a verb, or of the clause that controls it (xcomp, conj, participles)."""
+    if depth > 4:
+        return []
+    subs = _mentions_of(ctx, sx.subjects(verb))
+    if subs:
+        return subs
+    for subj in sx.subjects(verb):
+        found = _weapon_country(ctx, subj)
+        if found:
+            return found
+    if sx.dep(verb) == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.i < verb.i \
+            and verb.head.pos_ in ("NOUN", "PROPN") and sx.children(verb, sx.OBJ) and not sx.is_passive(verb):
+        # "Israeli warplanes struck several villages" parsed as a participle on its noun: a participle with a
+        # direct object of its own is active, and the noun is its subject
+        found = _mentions_of(ctx, [verb.head]) or _weapon_country(ctx, verb.head)
+        if found:
+            return found
+    if verb.i > 0 and not sx.children(verb, sx.SUBJ - {"csubj"}) \
+            and (modality._node_info(ctx, verb).entry or {}).get("mode") == "speech":
+        # "Speaking at a press conference, NATO Secretary General Mark Rutte said…" with the name misparsed
+        # into the opening clause: the name right before the speech verb speaks
+        before = ctx.index.get(verb.doc[verb.i - 1])
+        if before is not None and before.type in ("Person", "Organization", "Country", "Actor"):
+            return [before]
+    if sx.is_passive(verb):
+        return []
+    to = [c for c in verb.children if c.lower_ == "to" and sx.dep(c) == "mark" and c.i < verb.i]
+    if to and to[0].i > 0:
+        before = verb.doc[to[0].i - 1]
+        if sx.prep_of(before) == "for" and _mention_at(ctx, before) is not None:
+            return [_mention_at(ctx, before)]  # "time for his troops to secure more land"
+    label = sx.dep(verb)
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if sx.lemma_in(head, ("accuse", "blame", "suspect", "charge")) and label in ("advcl", "acl", "xcomp", "ccomp", "pcomp"):
+        # "accused Russia of breaching": the accused acts
+        return _mentions_of(ctx, sx.objects(head))
+    if label == "xcomp" or (label in ("advcl", "acl") and verb.tag_ in ("VB", "VBG") and any(c.lower_ == "to" for c in verb.children)):
+        objs = _mentions_of(ctx, sx.objects(head))
+        directive = (modality._node_info(ctx, head).entry or {}).get("mode") == "directive"
+        if objs and (label == "xcomp" or directive) and not sx.lemma_in(head, ("promise", "vow", "pledge")):
+            # object control: "enable Putin to demand", "urged the dictator to establish", "directed his
+            # military to expand operations" (read as an adverbial clause)
+            return objs
+        if not objs and directive and any(o.pos_ in ("NOUN", "PROPN") for o in sx.objects(head)):
+            return []  # "directed the Secretary to support X": the one directed acts, unnamed here
+        if head.pos_ == "NOUN":
+            poss = sx.possessor(head)
+            if poss is not None and _mention_at(ctx, poss):
+                return [_mention_at(ctx, poss)]
+            return _inherited_subjects(ctx, head, depth + 1) if sx.dep(head) not in sx.SUBJ else []
+        return _inherited_subjects(ctx, head, depth + 1)
+    if label == "conj" and head.pos_ in ("VERB", "AUX"):
+        return _inherited_subjects(ctx, head, depth + 1)
+    if label in ("advcl",) and verb.tag_ == "VBG":
+        # the speaker of "…, adding that" is the outer speaker; what it embeds keeps the parser's reading
+        anchor = _speech_anchor(ctx, verb) if depth == 0 else None
+        return _inherited_subjects(ctx, anchor if anchor is not None else head, depth + 1)
+    if label in sx.POBJ | {"pcomp"} or (label in ("acl", "advcl") and any(c.lower_ in ("of", "by", "for") and sx.dep(c) in {"mark", "case"} for c in verb.children)):
+        # "accused Russia of breaching": the accused; "boasting of capturing": the boaster
+        node = head.head if sx.dep(head) in sx.PREP else head
+        if sx.lemma_in(node, ("accuse", "blame", "suspect")):
+            return _mentions_of(ctx, sx.objects(node))
+        if node.pos_ in ("VERB", "AUX"):
+            return _inherited_subjects(ctx, node, depth + 1)
+    if label in sx.REL_CLAUSE or label == "acl":
+        if head.i in ctx.groups:
+            return list(ctx.groups[head.i])
+        ment = _mention_at(ctx, head)
+        return [ment] if ment is not None else []
+    return []
+
+
+def _speech_anchor(ctx: Context, verb: Token) -> Token | None:
+    """'X said that A, adding that B': a subjectless speech participle continues the nearest speech verb above
+    it, however the parser attached it; that verb, or None."""
+    if verb.tag_ != "VBG" or sx.dep(verb) != "advcl" or sx.subjects(verb):
+        return None
+    if (modality._node_info(ctx, verb).entry or {}).get("mode") != "speech":
+        return None
+    for anc in verb.ancestors:
+        if (modality._node_info(ctx, anc).entry or {}).get("mode") == "speech" and anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+OWNED_OBJECT_PROPS = frozenset({"praises", "condemns", "supports", "accuses", "defends", "threatens", "orders"})
+
+
+def _owners(ctx: Context, tok: Token) -> list[Mention]:
+    """The actors or places owning an abstract noun, coordinated ones included: 'the efforts by A, B and C',
+    'the security of X', 'X's sovereignty'."""
+    if tok.pos_ != "NOUN" or tok.lower_ in ctx.finder.place_nouns or tok.lower_ in ctx.finder.weapon_nouns:
+        return []
+    heads = []
+    poss = sx.possessor(tok)
+    if poss is not None:
+        heads.append(poss)
+    heads += [n for p, n in sx.prep_args(tok) if p in ("of", "by")]
+    # "the role played by X", "the efforts made by X": the agent of a participle on the noun
+    heads += [n for c in tok.children if sx.dep(c) == "acl" and c.tag_ in ("VBN", "VBD") for p, n in sx.prep_args(c)
+              if p == "by"]
+    out: list[Mention] = []
+    for head in heads:
+        for c in sx.with_conjuncts(head):
+            m = ctx.index.get(c)
+            if m is not None and m not in out:
+                out.append(m)
+        if out:
+            break
+    return out
+
+
+def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None) -> bool:
+    types = entry.get("obj_types")
+    if not types:
+        return True
+    if ment is not None:
+        return ment.type in types or (ment.type in PLACE_TYPES and "Place" in types)
+    return ("territory" in types and sx.lemma_in(tok, TERRITORY_NOUNS) is not None
+            or "forces" in types and tok.lower_ in ctx.finder.military_nouns
+            or "Weapon" in types and tok.lower_ in ctx.finder.weapon_nouns
+            or "agreement" in types and sx.lemma_in(tok, ctx.finder.agreement_nouns | RULE_NOUNS) is not None)
+
+
+def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb: bool) -> list:
+    out: list = []
+    for slot in slots:
+        if slot == "dobj":
+            toks = sx.objects(head) if verb else []
+            if verb and not toks:
+                toks = sx.children(head, frozenset({"iobj", "dative"}))  # "warned Paris against escalation"
+        else:
+            toks = [n for p, n in sx.prep_args(head) if p == slot]
+            if not toks and verb:
+                # "withdraw its forces from Donetsk": the phrase may hang on the object
+                toks = [n for o in sx.objects(head) for p, n in sx.prep_args(o) if p == slot]
+            if not toks and verb:
+                # "provided $2 billion in military aid to Kyiv": or on a noun inside the object
+                toks = [n for o in sx.objects(head) for _p, inner in sx.prep_args(o)
+                        for p, n in sx.prep_args(inner) if p == slot]
+        for tok in toks:
+            mentions = _mentions_expanded(ctx, tok)
+            if not mentions and (entry.get("p") in OWNED_OBJECT_PROPS or entry.get("actor_p")):
+                owners = _owners(ctx, tok)
+                if not owners and tok.pos_ == "NOUN":
+                    # "support for the defence of X", "commitment to the security of X": one noun further
+                    inner = [n for p, n in sx.prep_args(tok) if p in ("of", "for", "to")]
+                    owners = next((o for n in inner if (o := _owners(ctx, n))), [])
+                mentions = [o for o in owners if o.type in ACTOR_TYPES | PLACE_TYPES]
+            if mentions:
+                for m in mentions:
+                    if _allowed_object(ctx, entry, tok, m):
+                        out.append(m)
+            elif tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_NOUNS:
+                continue  # "in the coming weeks" says when, not what
+            elif tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and _allowed_object(ctx, entry, tok, None):
+                if tok.lower_ in ("what", "whatever") and any(sx.dep(c) in sx.REL_CLAUSE for c in tok.children):
+                    out.append(_clause_content(tok))  # "reject what the Kremlin considers reasonable terms"
+                    continue
+                if tok.tag_ in sx.PRONOUN_TAGS and tok.lower_ not in ("this", "that", "these", "those"):
+                    continue
+                quantity = _quantity_object(ctx, entry, tok)
+                out.append(quantity if quantity is not None else _content(tok))
+            elif tok.pos_ in ("VERB", "AUX") and entry.get("p") in SPEECH_PROPS | {"rejects", "agreesTo", "orders"}:
+                out.append(_clause_content(tok))
+        if out:
+            break
+    if verb and "dobj" in slots:
+        # "gathered municipal leaders from Kursk, including Pavel Zolotaryov": the named ones too
+        for p, n in list(sx.prep_args(head)) + [a for o in sx.objects(head) for a in sx.prep_args(o)]:
+            if p in ("including", "such as"):
+                for m in _mentions_expanded(ctx, n):
+                    if m not in out and _allowed_object(ctx, entry, n, m):
+                        out.append(m)
+    return out
+
+
+def _quantity_object(ctx: Context, entry: dict, tok: Token):
+    if entry.get("p") != "estimates":
+        return None
+    qs = parse_quantities(_content(tok).text)
+    return qs[0] if qs else None

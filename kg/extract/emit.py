@@ -1,0 +1,418 @@
+"""Emitting: frames become relations.
+
+`_emit` turns a frame into relations (one per subject and object) with their modality, claimant and
+qualifiers (date, place, quantity), after the rewrites that read a frame as another one; `_add` records a
+relation unless it repeats one. After the sentences, acts of war with no agent or target written take the
+article's main belligerent (`_implicit_agents`, `_implicit_targets`), and denials are copied onto the
+relations they deny (`_denial_copies`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from .. import syntax as sx
+from ..mentions import ACTOR_TYPES, AMBIGUOUS as AMBIGUOUS_PREFIX, PLACE_TYPES
+from ..model import Content, Mention, Quantity, Relation
+from ..qualifiers import parse_quantities, resolve_date
+from ..vocab import DOMAINS, RANGES, SYMMETRIC_PROPERTIES
+from ..voice import voice_words
+from ..words import rule_words
+from .arguments import _clause_content, _content, _mention_at, _mentions_expanded, _mentions_of
+from .context import (
+    CONTENT_LIMIT, FIRST_PERSON, SPEECH_ACTS, SPEECH_PROPS, STANDING, STATE_ACTS, Context, Frame, _entry_mention,
+    _need_nouns, _stance_words)
+from .frames import _own_stance
+from .modality import modality_of
+
+
+IMPLICIT_AGENT_ACTS = frozenset({"captures", "attacks", "annexes", "invades", "strikes"})
+
+
+def _written_agent(tok: Token) -> bool:
+    """Whether the text writes an agent for the predicate, resolved or not ('its forces had repelled')."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return sx.possessor(tok) is not None or any(p == "by" for p, _ in sx.prep_args(tok))
+    return bool(sx.subjects(tok))
+
+
+def _country_code(ctx: Context, ment: Mention) -> str | None:
+    """The country a mention is, belongs to or lies in (ISO alpha-2), as far as world knowledge says."""
+    key = ment.key
+    if key.startswith(AMBIGUOUS_PREFIX):
+        key = key.rsplit("|", 1)[-1]
+    if key.startswith(("country:", "forces:")):
+        return key.split(":", 1)[1]
+    entry = ctx.gaz.entries.get(key)
+    return entry.country if entry is not None else None
+
+
+def _main_belligerent(ctx: Context) -> str | None:
+    """The country this article names most often as the agent of captures, attacks and annexations (its own
+    forces and leader included), when one clearly leads; None otherwise."""
+    counts: Counter = Counter()
+    for rel in ctx.relations:
+        if rel.predicate in IMPLICIT_AGENT_ACTS and rel.subject.type in ("Country", "MilitaryUnit"):
+            code = _country_code(ctx, rel.subject)
+            if code:
+                counts[code] += 1
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _implicit_agents(ctx: Context) -> None:
+    """'Capturing Sumy would be a good start', '4,700 km² has been seized', 'a strategy to invade': acts of war
+    whose agent the sentence leaves out are the article's main belligerent's, unless the target is its own."""
+    code = _main_belligerent(ctx)
+    country = ctx.gaz.country(code) if code else None
+    if country is None:
+        return
+    for frame, number in ctx.agentless:
+        tok = frame.token
+        objects = [o for o in frame.objects if not (isinstance(o, Mention) and _country_code(ctx, o) == code)]
+        inside = {ctx.index.get(t) for t in tok.subtree if t.i != tok.i}
+        if any(m is not None and m.type in PLACE_TYPES and _country_code(ctx, m) == code for m in inside):
+            continue  # "struck an oil refinery in Russia's Ryazan region": not Russia's own act
+        if not objects:
+            continue
+        _emit(ctx, replace(frame, subjects=[_entry_mention(ctx, tok, country)], objects=objects), number)
+
+
+def _implicit_targets(ctx: Context) -> None:
+    """'Since the start of X's full-scale invasion': a war or invasion with an agent and no target written is
+    against the country the article names most often as the target of acts of war, when one clearly leads and
+    it is not the agent's own."""
+    if not ctx.targetless:
+        return
+    counts: Counter = Counter()
+    for rel in ctx.relations:
+        if rel.predicate in IMPLICIT_AGENT_ACTS and isinstance(rel.object, Mention):
+            code = _country_code(ctx, rel.object)
+            if code:
+                counts[code] += 1
+    ranked = counts.most_common(2)
+    if not ranked:
+        # no act of war names a target: the country the article names most often, other than the agents' and
+        # the issuing state's, when it clearly leads
+        agents = {_country_code(ctx, s) for frame, _n in ctx.targetless for s in frame.subjects}
+        if ctx.voice is not None and ctx.voice.body is not None:
+            agents.add(_country_code(ctx, ctx.voice.body))
+        named = Counter(m.key for m in {(m.start, m.key): m for m in ctx.index.by_token.values()}.values()
+                        if m.type == "Country" and m.name is not None)
+        ranked = [(k.split(":", 1)[1], n) for k, n in named.most_common() if k.split(":", 1)[1] not in agents][:2]
+        if not ranked or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1] or ranked[0][1] < 3:
+            return
+    elif len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return
+    code = ranked[0][0]
+    country = ctx.gaz.country(code)
+    if country is None:
+        return
+    for frame, number in ctx.targetless:
+        subjects = [s for s in frame.subjects if _country_code(ctx, s) != code]
+        if subjects:
+            target = _entry_mention(ctx, frame.token, country)
+            _emit(ctx, replace(frame, subjects=subjects, objects=[target], mode=None), number)
+
+
+# --- emitting relations ----------------------------------------------------------------------------
+
+def _evidence(ctx: Context, a: Token, b: Token) -> str:
+    left = min(a.left_edge.i if a.pos_ == "VERB" else a.i, b.i)
+    right = max(a.i, b.right_edge.i if b.right_edge.i - b.i < 12 else b.i)
+    sent = a.sent
+    left, right = max(left, sent.start), min(right, sent.end - 1)
+    return ctx.doc[left:right + 1].text[:CONTENT_LIMIT]
+
+
+def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modality: str = "Asserted",
+         claimant: Mention | None = None, date: str | None = None, place: Mention | None = None,
+         quantity: Quantity | None = None, role: str | None = None, evidence: str = "",
+         token: Token | None = None) -> int | None:
+    if isinstance(obj, Mention) and obj.key == subject.key:
+        return None
+    if prop in _stance_words()["self_acts"] and isinstance(obj, Mention) and subject.type == "Person" \
+            and obj.key in (ctx.index.leads.get(subject.key, ""), getattr(_state_of(ctx, subject), "key", "")):
+        return None  # "I will protect our interests": a leader's own state
+    if isinstance(obj, Content) and prop in ("orders", "meets", "negotiatesWith") and obj.text.split() and (
+            obj.text.split()[0].lower() in voice_words().first_singular | voice_words().first_plural
+            or all(w.lower() in ctx.finder.all_titles | ctx.finder.title_words | {"the"} for w in obj.text.split())):
+        return None  # "my national security team", "the Secretary": one's own staff, an office without a name
+    if prop in ("attacks", "strikes") and isinstance(obj, Content) and obj.text.split() \
+            and obj.text.split()[-1].lower() in _stance_words()["figurative_targets"]:
+        return None  # "an assault on the country's transition": a figure of speech
+    if prop in DOMAINS and subject.type not in DOMAINS[prop] or \
+            prop in RANGES and isinstance(obj, Mention) and obj.type not in RANGES[prop]:
+        return None  # the ontology's domain and range: a leader leads a country or body, not a person
+    rel = Relation(doc_id=ctx.document.doc_id, sentence=number, subject=subject, predicate=prop,
+                   object=obj, modality=modality, claimant=claimant, date=date, place=place,
+                   quantity=quantity, role=role, evidence=evidence)
+    for i, existing in enumerate(ctx.relations):
+        if _same(existing, rel):
+            return i
+    ctx.relations.append(rel)
+    idx = len(ctx.relations) - 1
+    if token is not None:
+        ctx.frames_by_token.setdefault(token.i, []).append(idx)
+    return idx
+
+
+
+def _same(a: Relation, b: Relation) -> bool:
+    def okey(o):
+        return o.key if isinstance(o, Mention) else o
+    if a.sentence != b.sentence or a.predicate != b.predicate or a.modality != b.modality:
+        return False
+    if a.subject.key == b.subject.key and okey(a.object) == okey(b.object):
+        return True
+    # a symmetric relation stated once: "A meets B" is "B meets A"
+    return a.predicate in SYMMETRIC_PROPERTIES and isinstance(b.object, Mention) and isinstance(a.object, Mention) \
+        and a.subject.key == b.object.key and okey(a.object) == b.subject.key
+
+
+def _qualifiers(ctx: Context, frame: Frame) -> tuple[str | None, Mention | None, Quantity | None]:
+    tok = frame.token
+    date = None
+    place = None
+    quantity = None
+    nodes = [tok]
+    if frame.scope is not None and frame.scope is not tok:
+        nodes.append(frame.scope)
+    # dates and places attached to the predicate (or to a "during X" nominal it governs)
+    for node in nodes:
+        for prep, noun in sx.prep_args(node):
+            ent_date = _date_in(ctx, noun)
+            if ent_date and date is None:
+                date = ent_date
+            ment = ctx.index.get(noun)
+            if prep in ("in", "at", "near") and ment is not None and ment.type in PLACE_TYPES and place is None:
+                if not any(isinstance(o, Mention) and o.key == ment.key for o in frame.objects):
+                    place = ment
+            if prep in ("during", "at", "in") and ment is None and noun.pos_ == "NOUN":
+                for p2, n2 in sx.prep_args(noun):
+                    m2 = ctx.index.get(n2)
+                    if p2 in ("in", "at") and m2 is not None and m2.type in PLACE_TYPES and place is None:
+                        place = m2
+        for c in node.children:
+            if sx.dep(c) in ("obl:tmod", "npadvmod", "nmod:tmod", "advmod", "obl:npmod") and date is None:
+                date = _date_in(ctx, c)
+    for obj in frame.objects:
+        if isinstance(obj, Quantity):
+            quantity = obj
+        elif isinstance(obj, Content) and quantity is None and frame.prop in ("captures", "estimates", "supports",
+                                                                              "withdrawsFrom", "claims", "disputes"):
+            qs = parse_quantities(obj.text)
+            quantity = qs[0] if qs else None
+    if quantity is None and frame.prop in ("supports", "captures", "estimates"):
+        for c in tok.subtree:
+            if c.ent_type_ in ("MONEY", "QUANTITY") and c.i > tok.i and c.i - tok.i < 12:
+                qs = parse_quantities(ctx.doc[c.i:min(c.i + 5, c.sent.end)].text if c.ent_iob_ != "B" else
+                                      next((e.text for e in ctx.ents if e.start == c.i), c.text))
+                if qs:
+                    quantity = qs[0]
+                    break
+    return date, place, quantity
+
+
+def _date_in(ctx: Context, tok: Token) -> str | None:
+    for t in tok.subtree:
+        if t.ent_type_ in ("DATE", "TIME"):
+            ent = next((e for e in ctx.ents if e.start <= t.i < e.end), None)
+            if ent is not None:
+                text = ent.text
+                prev = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                if prev in ("early", "late", "mid"):
+                    text = prev + " " + text
+                return resolve_date(text, ctx.base_date)
+    if tok.lower_ in ("ago",) or any(t.lower_ == "ago" for t in tok.subtree):
+        return resolve_date(ctx.doc[tok.left_edge.i:tok.right_edge.i + 1].text, ctx.base_date)
+    return None
+
+
+def _link_reports(ctx: Context, speech: list[tuple[list[int], Token]]) -> None:
+    """A speech act reports the relations whose predicates lie in its complement clause."""
+    for indices, complement in speech:
+        inside = {t.i for t in complement.subtree}
+        reported = sorted({i for tok_i, rels in ctx.frames_by_token.items() if tok_i in inside for i in rels}
+                          - set(indices))
+        if not reported:
+            continue
+        for i in indices:
+            ctx.relations[i] = replace(ctx.relations[i], reports=tuple(reported))
+
+
+HEAD_OFFICES = rule_words().head_offices
+
+
+def _state_of(ctx: Context, person: Mention) -> Mention | None:
+    """The country a person leads, from world knowledge or from a title in this document."""
+    entry = ctx.gaz.entries.get(person.key)
+    code = entry.country if entry is not None and (entry.office or "").lower() in HEAD_OFFICES else None
+    country = ctx.gaz.country(code) if code else None
+    if country is None:
+        for rel in ctx.relations:
+            if rel.predicate == "leaderOf" and rel.subject.key == person.key and isinstance(rel.object, Mention) \
+                    and rel.object.type == "Country" and rel.role and "former" not in rel.role.lower():
+                return replace(person, type="Country", key=rel.object.key, name=None, wikidata=rel.object.wikidata)
+        return None
+    return replace(person, type="Country", key=country.key, name=None, wikidata=country.wikidata)
+
+
+def _own_refusal(ctx: Context, frame: Frame, modality: str, claimant: Mention | None) -> Frame | None:
+    """A speaker saying they will not do something rejects doing it: the frame of that rejection."""
+    tok = frame.token
+    if modality != "Negated" or claimant is None or frame.prop in SPEECH_PROPS | STANDING | {"rejects"} \
+            or not tok.tag_.startswith("VB"):
+        return None
+    if not any(sx.dep(c) in sx.AUX and c.lower_ in ("will", "would", "shall", "wo") for c in tok.children):
+        return None
+    state = _state_of(ctx, claimant) if claimant.type == "Person" else None
+    # the speaker, or the state a speaking leader heads ("Putin said Moscow would not freeze the conflict")
+    own = [s for s in _mentions_of(ctx, sx.subjects(tok)) if s.key == claimant.key or state and s.key == state.key]
+    if not own:
+        return None
+    content = Content(text=" ".join(t.text for t in tok.subtree if t.i >= tok.i).strip(" ,.")[:CONTENT_LIMIT])
+    return Frame(token=tok, prop="rejects", subjects=own, objects=[content], mode=None, scope=tok)
+
+
+def _stance_of_need(ctx: Context, frame: Frame) -> Frame:
+    """'stressed the need for X', 'underscored the importance of X': a demand for X (praise of X when X is an
+    actor), not a claim; so is 'reiterated that X must…' said of others."""
+    if frame.prop != "claims" or frame.token.pos_ not in ("VERB", "AUX"):
+        return frame
+    comp = frame.complement
+    if comp is not None and any(sx.dep(c) in sx.AUX and c.lower_ in _stance_words()["deontic_aux"]
+                                for c in comp.children) \
+            and not any(c.lower_ in FIRST_PERSON for c in sx.subjects(comp)):
+        return replace(frame, prop="demands")
+    need = next((o for o in sx.objects(frame.token) if o.lower_ in _need_nouns() or o.lemma_ in _need_nouns()), None)
+    if need is None:
+        return frame
+    args = list(sx.prep_args(need)) or [(p, n) for p, n in sx.prep_args(frame.token) if n.i > need.i]
+    for prep, noun in args:
+        if prep in ("of", "for"):
+            ment = _mention_at(ctx, noun)
+            if ment is not None and ment.type in ACTOR_TYPES and not any(
+                    sx.dep(c) in ("acl", "relcl", "acl:relcl") for c in noun.children):
+                return replace(frame, prop="praises", objects=[ment], complement=None)
+            text = _content(noun) if noun.pos_ in ("NOUN", "PROPN") else _clause_content(noun)
+            return replace(frame, prop="demands", objects=[Content(text=text.text if isinstance(text, Content) else text)],
+                           complement=None)
+    for c in need.children:
+        if sx.dep(c) in ("acl", "xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            return replace(frame, prop="demands", objects=[_clause_content(c)], complement=None)
+    return frame
+
+
+def _seized_power(ctx: Context, frame: Frame) -> Frame:
+    """'The military's seizure of power in X', 'seized power': a seizure of power captures the country."""
+    if frame.prop != "captures" or not frame.objects or not all(
+            isinstance(o, Content) and re.sub(r"^the ", "", o.text.lower()) in _stance_words()["power_nouns"]
+            for o in frame.objects):
+        return frame
+    tok = frame.token
+    places = [m for p, n in sx.prep_args(tok) if p == "in" for m in _mentions_expanded(ctx, n) if m.type == "Country"]
+    if not places:
+        codes = {_country_code(ctx, s) for s in frame.subjects} - {None}
+        places = [_entry_mention(ctx, tok, ctx.gaz.country(c)) for c in sorted(codes) if ctx.gaz.country(c)]
+    return replace(frame, objects=places[:1]) if places else frame
+
+
+PLACE_OBJECT_PROPS = frozenset({"visits", "attacks", "captures", "defends", "withdrawsFrom", "evacuates"})
+
+
+def _places_of_objects(ctx: Context, frame: Frame) -> Frame:
+    """'visited air bases in X and Y', 'struck depots in X': where the object is a thing the text
+    names no entity for, the places it lies in are what was visited or struck."""
+    if frame.prop not in PLACE_OBJECT_PROPS or not frame.objects or not all(isinstance(o, Content)
+                                                                               for o in frame.objects):
+        return frame
+    tok = frame.token
+    nouns = sx.objects(tok) if tok.pos_ in ("VERB", "AUX") else [n for p, n in sx.prep_args(tok)]
+    places = [m for o in nouns for p, n in sx.prep_args(o) if p in ("in", "at", "near", "across")
+              for m in _mentions_expanded(ctx, n) if m.type in PLACE_TYPES]
+    return replace(frame, objects=places) if places else frame
+
+
+def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
+    added: list[int] = []
+    frame = _places_of_objects(ctx, _seized_power(ctx, _stance_of_need(ctx, frame)))
+    subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
+    if frame.prop in STATE_ACTS:
+        # "Putin plans to seize Sumy": the state acts through its leader
+        subjects = [(_state_of(ctx, s) or s) if s.type == "Person" else s for s in subjects]
+    if not subjects:
+        return added
+    modality, claimant = modality_of(ctx, frame.token)
+    if frame.mode == "according":
+        modality, claimant = "Asserted", None  # the article states that the source says so
+    elif frame.prop in SPEECH_PROPS and modality in ("Claimed",) and frame.mode in ("speech", "allege"):
+        # a speech act reported by someone else is still a speech act the article asserts happened
+        modality = "Asserted"
+    if frame.mode == "refusal" and modality == "Negated" or frame.mode == "announced" and modality == "Planned":
+        # "we will never recognise X" rejects X; "we stand ready to impose costs on X" threatens X: performed now,
+        # or reported ("a spokesman said Ruritania would not accept…" is a rejection claimed by him)
+        modality = "Claimed" if claimant is not None else "Asserted"
+    elif frame.mode == "announced" and modality == "Asserted":
+        return added  # "imposed sanctions on X" is a measure taken, not a threat
+    if modality == "Claimed" and claimant is not None and any(s.key == claimant.key for s in subjects) \
+            and (claimant.surface.lower() in FIRST_PERSON or frame.token.pos_ in ("NOUN", "PROPN")
+                 and _own_stance(ctx, frame.token, {claimant.key})):
+        # "We reaffirm our commitment to X": in the first person the statement performs the stance
+        modality, claimant = "Asserted", None
+    if modality == "Asserted" and ctx.voice is not None and ctx.voice.turns:
+        # a transcript's turn is its speaker's direct speech: what it states is claimed; the acts it performs
+        # (appeals, accusations, praise) are the speaker's, as the text shows them
+        speaker = ctx.voice.speaker_at(frame.token.idx)
+        if speaker is not None and (ctx.voice.author is None or speaker.key != ctx.voice.author.key):
+            own_act = frame.prop in SPEECH_ACTS and any(s.key == speaker.key for s in subjects)
+            if not own_act and frame.prop not in STANDING:
+                modality, claimant = "Claimed", speaker
+    date, place, quantity = _qualifiers(ctx, frame)
+    evidence_tok = frame.token
+    refusal = _own_refusal(ctx, frame, modality, claimant)
+    if refusal is not None:
+        # "he will not concede any territory", said by himself: a rejection, not a negated act
+        frame = refusal
+        subjects, modality = frame.subjects, "Asserted"
+    for subject in subjects:
+        for obj in frame.objects:
+            if isinstance(obj, Mention) and obj.key == subject.key:
+                continue
+            if isinstance(obj, Mention) and frame.prop not in ("claims",) and obj.type not in ACTOR_TYPES | PLACE_TYPES | {"Weapon", "Agreement", "Event"}:
+                continue
+            ev = _evidence(ctx, evidence_tok, evidence_tok)
+            idx = _add(ctx, number, subject, frame.prop, obj, modality=modality, claimant=claimant,
+                       date=date, place=place, quantity=quantity, evidence=ev, token=frame.token)
+            if idx is not None:
+                added.append(idx)
+    return added
+ANAPHORIC_CHARGE = re.compile("^(" + "|".join(sorted(rule_words().anaphoric_determiners)) + r")\b.*\b("
+                              + "|".join(sorted(w + "s?" for w in rule_words().anaphoric_charge_nouns)) + ")$")
+
+
+def _denial_copies(ctx: Context) -> None:
+    """A denial of 'these accusations' or of a clause gives the denied relation again, as Denied."""
+    rels = ctx.relations
+    for i, rel in enumerate(list(rels)):
+        if rel.predicate != "denies" or rel.modality != "Asserted":
+            continue
+        text = getattr(rel.object, "text", "").lower()
+        if not (text in ("it", "this", "that", "them", "these", "those") or ANAPHORIC_CHARGE.match(text)):
+            continue  # "denied that foreign troops were fighting": the clause itself is what is denied
+        prior = [r for r in rels[:i] if r.modality == "Claimed" and r.sentence >= rel.sentence - 2
+                 and r.predicate not in SPEECH_PROPS]
+        if not prior:
+            continue
+        latest = max(r.sentence for r in prior)
+        for r in prior:
+            if r.sentence == latest:
+                copy = replace(r, modality="Denied", claimant=rel.subject, sentence=rel.sentence, evidence=rel.evidence)
+                if not any(_same(copy, x) for x in ctx.relations):
+                    ctx.relations.append(copy)

@@ -1,0 +1,655 @@
+"""Frames: finding the predicates of a sentence.
+
+`_frames` yields a `Frame` for every verb (`_verb_frame`) and event noun (`_noun_frame`) the lexicon of
+`kg/patterns/lexicon.json` knows, and for the constructions with no lexicon verb: presence ('troops in X'),
+mistagged speech, 'according to', weapon launches and money given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from .. import syntax as sx
+from ..mentions import ACTOR_TYPES, PLACE_TYPES
+from ..model import Content, Mention
+from ..qualifiers import parse_quantities
+from ..words import rule_words
+from .arguments import (
+    OWNED_OBJECT_PROPS, _allowed_object, _clause_content, _content, _inherited_subjects, _mention_at,
+    _mentions_expanded, _mentions_of, _objects_for, _owners)
+from .context import (
+    CONTENT_LIMIT, FIRST_PERSON, SPEECH_PROPS, STATE_ACTS, TERRITORY_NOUNS, Context, Frame, _entry_mention,
+    _need_nouns, _stance_words, _that_marked, _tokens_with)
+from .modality import _node_info
+from .references import _principal
+
+
+ATTACK_EVENT_NOUNS = rule_words().attack_event_nouns
+
+
+# --- predicate frames ------------------------------------------------------------------------------
+
+def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    verbs = ctx.gaz.lexicon["verbs"]
+    nouns = ctx.gaz.lexicon["nouns"]
+    light = set(ctx.gaz.lexicon["light_verbs"])
+    yield from _according_to_frames(ctx, sent)
+    yield from _mistagged_speech_frames(ctx, sent)
+    yield from _presence_frames(ctx, sent)
+    yield from _weapon_launches(ctx, sent)
+    yield from _money_frames(ctx, sent)
+    w = ctx.words
+    pos_of, tag_of = w.pos, w.tag
+    for i in range(sent.start, sent.end):
+        pos, tag = pos_of[i], tag_of[i]
+        if pos == "VERB" or (pos == "AUX" and w.lemma[i] not in ("be", "have", "do")) or tag.startswith("VB"):
+            lemma, entry = w.lookup(i, verbs)
+            entry = _phrasal_entry(ctx, i, verbs) or entry  # "turned down the offer"
+            if entry is None:
+                if "establish" in w.candidates(i):
+                    yield from _establish_frame(ctx, w.tokens[i])
+                continue
+            tok = w.tokens[i]
+            if not (sx.lemma_in(tok, light) and any(sx.lookup(o, nouns)[1] for o in sx.objects(tok))):
+                frame = _verb_frame(ctx, tok, entry)
+                if frame is not None:
+                    yield frame
+        elif pos == "ADJ" and verbs.get(w.lower[i], {}).get("adjective"):
+            # "we are grateful to X": a predicate adjective of the lexicon, read as its verb would be
+            frame = _verb_frame(ctx, w.tokens[i], verbs[w.lower[i]])
+            if frame is not None:
+                yield frame
+        elif pos in ("NOUN", "PROPN") or tag.startswith("NN"):
+            _, entry = w.lookup(i, nouns)
+            if entry is not None:
+                frame = _noun_frame(ctx, w.tokens[i], entry, light)
+                if frame is not None:
+                    yield frame
+
+
+def _phrasal_entry(ctx: Context, i: int, verbs: dict) -> dict | None:
+    """The lexicon entry of verb i with its particle ('turn down', 'wipe out'), if the lexicon has one."""
+    w = ctx.words
+    for particle in ctx.word_sets["particles"]:
+        if i in w.heads_of(particle):
+            for c in w.tokens[i].children:
+                if c.lower_ == particle and sx.dep(c) in ("prt", "compound:prt"):
+                    for cand in w.candidates(i):
+                        if f"{cand} {particle}" in verbs:
+                            return verbs[f"{cand} {particle}"]
+    return None
+
+
+PRESENCE_WORDS = rule_words().presence_words
+
+
+def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'American forces being present in Ukraine', 'Russian troops stationed in Belarus': the forces' country
+    deploys them."""
+    low = ctx.lower_text(sent)
+    if not any(word in low for word in PRESENCE_WORDS):
+        return
+    for tok in sent:
+        if tok.lower_ not in PRESENCE_WORDS or tok.pos_ not in ("ADJ", "VERB"):
+            continue
+        if not any(p in ("in", "on", "near", "along", "at", "to") for p, _ in sx.prep_args(tok)):
+            continue
+        troops = sx.children(tok, sx.SUBJ | sx.SUBJ_PASS)
+        if sx.dep(tok) == "acl" and tok.tag_ == "VBN" and tok.head.lower_ in ctx.finder.military_nouns:
+            troops.append(tok.head)  # "any NATO troops deployed to Ukraine"
+        for subj in troops:
+            forces = ctx.index.get(subj)
+            if forces is not None and forces.key.startswith("forces:"):
+                country = ctx.gaz.country(forces.key.split(":", 1)[1])
+                if country is None:
+                    continue
+                owner = replace(forces, type="Country", key=country.key, name=None, wikidata=country.wikidata)
+                yield Frame(token=tok, prop="deploys", subjects=[owner], objects=[forces], scope=tok)
+            elif subj.lower_ in ctx.finder.military_nouns:
+                # "NATO troops": the troops of an alliance or organisation named before the noun
+                owners = [ctx.index.get(c) for c in subj.children if sx.dep(c) in sx.COMPOUND | sx.AMOD
+                          and ctx.index.get(c) is not None and ctx.index.get(c).type in ("Organization", "Country")]
+                if owners:
+                    yield Frame(token=tok, prop="deploys", subjects=owners[:1], objects=[_content(subj)], scope=tok)
+
+
+def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'The ISW concludes that…' with 'concludes' tagged as a noun: a speech verb between a named source
+    and 'that' is read as one, whatever the tagger said."""
+    verbs = ctx.gaz.lexicon["verbs"]
+    if "that" not in ctx.lower_text(sent):
+        return
+    w = ctx.words
+    for i in range(sent.start + 1, sent.end - 1):
+        if w.lower[i + 1] != "that" or w.pos[i] in ("VERB", "AUX") or w.tag[i].startswith("VB"):
+            continue
+        tok = w.tokens[i]
+        if not tok.is_lower:
+            continue
+        _, entry = sx.lookup(tok, verbs)
+        if entry is None or entry.get("mode") != "speech" or entry.get("p") != "claims":
+            continue
+        source = ctx.index.get(tok.nbor(-1))
+        if source is None or source.type not in ACTOR_TYPES:
+            continue
+        words = [t for t in sent if t.i > tok.i + 1]
+        while words and words[-1].is_punct:
+            words.pop()
+        text = "".join(t.text_with_ws for t in words).strip()
+        if text:
+            yield Frame(token=tok, prop="claims", subjects=[source], objects=[Content(text[:CONTENT_LIMIT])],
+                        mode="speech", scope=tok)
+
+
+def _according_to_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'…, according to the Associated Press': the source claims the rest of the sentence."""
+    if "according" not in ctx.lower_text(sent):
+        return
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 2 >= sent.end or tok.nbor(1).lower_ != "to":
+            continue
+        phrase = {t.i for t in tok.subtree} | {tok.i, tok.i + 1}
+        source = None
+        for t in sent[tok.i + 2 - sent.start:]:
+            if t.i in ctx.index.by_token and ctx.index.by_token[t.i].type in ACTOR_TYPES:
+                source = ctx.index.by_token[t.i]
+                end = t.i
+                while end + 1 < sent.end and (ctx.index.by_token.get(end + 1) == source or ctx.doc[end + 1].text in "()"
+                                              or ctx.doc[end].text == "("):
+                    end += 1
+                phrase |= set(range(tok.i, end + 1))
+                break
+            if t.is_punct:
+                break
+        if source is None:
+            continue
+        words = [t for t in sent if t.i not in phrase]
+        text = "".join(t.text_with_ws for t in words).strip(" ,.;:\n")
+        if text:
+            yield Frame(token=tok, prop="claims", subjects=[source], objects=[Content(text[:CONTENT_LIMIT])],
+                        mode="according", scope=tok)
+
+
+def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
+    if entry.get("that_p") and any(sx.dep(c) == "ccomp" and (_that_marked(c) or sx.children(c, sx.SUBJ))
+                                   for c in tok.children):
+        entry = {"p": entry["that_p"], "mode": "speech"}  # "the leaders agreed that…" state it
+    if entry.get("negated_p") and sx.is_negated(tok):
+        # "will never recognise the referenda": a rejection the speaker performs
+        entry = {**{k: v for k, v in entry.items() if k not in ("obj_types", "negated_p")},
+                 "p": entry["negated_p"], "mode": "refusal"}
+    if sx.dep(tok) in ("advcl", "xcomp") and sx.lemma_in(tok, _stance_words()["aid_purpose_verbs"]) and any(
+            o.ent_type_ == "MONEY" or o.text == "$" for o in sx.objects(tok.head)):
+        return None  # "released $3 million to help X": the money's support of X (see `_money_frames`)
+    if entry.get("clause_only") and (sx.objects(tok) or not any(
+            sx.dep(c) in ("xcomp", "ccomp") and any(m.lower_ in ("to", "that") for m in c.children)
+            for c in tok.children)):
+        return None  # "resolved to…", "decided that…"; not "committed war crimes"
+    prop = entry["p"]
+    mode = entry.get("mode")
+    subjects = _inherited_subjects(ctx, tok)
+    if not subjects and mode == "speech" and sx.is_passive(tok) and not any(
+            p == "by" for p, _n in sx.prep_args(tok)) and any(
+            sx.dep(c) in ("ccomp", "csubj:pass", "csubjpass") for c in tok.children):
+        # "It was stressed that…" in a readout: the document's principal speaks
+        principal = _principal(ctx, tok)
+        subjects = [principal] if principal is not None else []
+    if entry.get("subj_types"):  # "the delegation arrived in Kyiv" visits; troops arriving are deployed
+        subjects = [s for s in subjects if s.type in entry["subj_types"]]
+    if prop in ("attacks", "strikes") and sx.dep(tok) == "advcl" and tok.tag_ == "VBG" \
+            and any(sx.lemma_in(o, ctx.finder.agreement_nouns | {"sanction", "sanctions", "measure", "measures"})
+                    or any(sx.lemma_in(n, {"sanction", "sanctions"}) for _p, n in sx.prep_args(o))
+                    for o in sx.objects(tok.head)):
+        return None  # "proposed a package of sanctions, targeting its shadow fleet": the measures target it
+    complement = None
+    objects: list = []
+    if mode in ("speech", "allege", "deny") or prop in ("warns", "demands", "orders", "threatens", "rejects", "agreesTo"):
+        comps = [c for c in tok.children if sx.dep(c) in {"ccomp", "parataxis"} or
+                 (sx.dep(c) == "xcomp" and mode in ("directive",) or sx.dep(c) == "xcomp" and prop in ("rejects", "agreesTo", "threatens"))]
+        # quotes placed before the verb: "“Our troops will stand firm,” he stated"
+        if not comps and sx.dep(tok) in ("parataxis",) and tok.head.pos_ in ("VERB", "AUX"):
+            comps = [tok.head]
+        if not comps and mode == "speech":
+            # "told reporters that…" with the that-clause read as a relative clause on the hearers
+            comps = [r for o in tok.children if sx.dep(o) in sx.OBJ | {"iobj", "dative"} for r in o.children
+                     if sx.dep(r) in sx.REL_CLAUSE
+                     and _that_marked(r)]
+        if comps:
+            complement = comps[0]
+    slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
+    objects = _objects_for(ctx, tok, slots, entry, verb=True)
+    if mode == "directive" and prop == "demands" and objects and all(isinstance(o, Content) for o in objects):
+        # "urged member states to increase defence spending": what is demanded is the whole clause
+        acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl")
+                and any(m.lower_ == "to" for m in c.children) and c.i > tok.i]
+        obj_toks = sx.objects(tok)
+        if not acts and obj_toks:
+            # "urged both sides to accept a truce" with the to-clause hung on the object
+            acts = [c for c in obj_toks[0].children if sx.dep(c) == "acl" and c.i > obj_toks[0].i
+                    and any(m.lower_ == "to" and sx.dep(m) == "mark" for m in c.children)]
+        if acts and obj_toks:
+            objects = [Content(text=tok.doc[obj_toks[0].left_edge.i:acts[0].right_edge.i + 1].text.strip(" ,.")
+                               [:CONTENT_LIMIT])]
+    if entry.get("addressee") and not objects:
+        # "called on allies to provide more air defence systems": the demand is the addressee's act
+        addressee = entry["addressee"]
+        hearers = [n for p, n in sx.prep_args(tok) if p == addressee or isinstance(addressee, list) and p in addressee]
+        acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl", "ccomp")
+                and any(m.lower_ == "to" for m in c.children) and c.i > tok.i]
+        if hearers and acts:
+            start = hearers[0].left_edge.i + (1 if hearers[0].left_edge.pos_ == "ADP" else 0)
+            objects = [Content(text=tok.doc[start:acts[0].right_edge.i + 1].text.strip(" ,.")[:CONTENT_LIMIT])]
+            complement = acts[0]
+    if prop == "deploys" and objects and all(isinstance(o, Mention) and o.type == "Weapon"
+                                             or isinstance(o, Content) for o in objects):
+        # "France would send Mirage fighter jets to Ukraine": weapons sent to a country support it
+        receivers = [m for p, n in list(sx.prep_args(tok)) + [a for o in sx.objects(tok) for a in sx.prep_args(o)]
+                     if p == "to" for m in _mentions_expanded(ctx, n) if m.type in ("Country", "Organization")]
+        weapons = any(isinstance(o, Mention) and o.type == "Weapon" for o in objects) or any(
+            sx.lemma_in(t, ctx.finder.weapon_nouns | {"weapon", "weapons", "arms", "ammunition"}) for t in sx.objects(tok))
+        if receivers and weapons:
+            prop, objects = "supports", receivers
+    if entry.get("event_obj"):
+        # "repelled 35 assaults near Pokrovsk": turning back an attack defends the place attacked
+        events = [o for o in sx.objects(tok) if sx.lemma_in(o, ATTACK_EVENT_NOUNS)]
+        if events:
+            prop = entry["event_obj"]
+            args = [n for o in events for p, n in sx.prep_args(o)] + [n for p, n in sx.prep_args(tok)]
+            places = [m for n in args if sx.prep_of(n) in ("near", "in", "on", "around", "at", "outside")
+                      for m in _mentions_expanded(ctx, n) if m.type in PLACE_TYPES]
+            objects = places or [_content(events[0])]
+        elif entry.get("need_event"):
+            return None
+    if not objects and "dobj" in slots and not sx.objects(tok):
+        stray = _stray_object(tok)
+        if stray is not None:
+            objects = [m for m in _mentions_expanded(ctx, stray) if _allowed_object(ctx, entry, stray, m)]
+            if not objects and _allowed_object(ctx, entry, stray, None):
+                objects = [_content(stray)]
+    if prop == "claims" and complement is None and subjects \
+            and any((sx.lookup(o, ctx.gaz.lexicon["nouns"])[1] or {}).get("p") in ("supports", "defends", "agreesTo")
+                    and (all(x.surface.lower() in FIRST_PERSON for x in subjects)
+                         or _own_stance(ctx, o, {x.key for x in subjects})) for o in sx.objects(tok)):
+        # "We reaffirm our commitment to X", "she reiterated her support for X": the stance itself, no claim about it
+        return None
+    if prop == "claims" and not objects and complement is None:
+        need = [o for o in sx.objects(tok) if o.lower_ in _need_nouns() or o.lemma_ in _need_nouns()]
+        if need:
+            objects = [_content(need[0])]  # "stressed the need for…": a stance (see `_stance_of_need`)
+    if prop == "claims" and complement is None and any(o.ent_type_ == "MONEY" or o.text == "$"
+                                                       for o in sx.objects(tok)):
+        return None  # "announced $5 million in aid": the money given (see `_money_frames`), not a claim
+    if prop == "claims" and mode in ("speech", "allege"):
+        objects = [o for o in objects if not isinstance(o, Mention)] or objects
+        if complement is not None:
+            objects = [_clause_content(complement)]
+        elif not objects:
+            earlier = _reported_earlier(tok)
+            if entry.get("need_clause") or entry.get("need_report") and earlier is None:
+                return None
+            quoted = [c for c in tok.children if sx.dep(c) in ("obj", "dobj", "ccomp", "parataxis")]
+            if earlier is not None:
+                objects = [earlier]
+            elif not quoted:
+                return None
+            else:
+                objects = [_clause_content(quoted[0])]
+    elif complement is not None and not objects:
+        objects = [_clause_content(complement)]
+    if prop == "warns" and complement is not None:
+        objects = [_clause_content(complement)]
+    if prop == "threatens" and complement is not None and sx.dep(complement) == "xcomp":
+        # "threatened to seize both Kharkiv and Sumy regions": what is threatened is the act's target
+        targets = [m for o in sx.objects(complement) for m in _mentions_expanded(ctx, o)]
+        if targets:
+            objects = targets
+    if prop == "estimates":
+        # "estimating that around 4,700 square kilometers…": the estimate is the quantity
+        texts = [o.text for o in objects if isinstance(o, Content)]
+        found = [q for t in texts for q in parse_quantities(t)]
+        if found:
+            objects = [found[0]]
+    if not objects and "dobj" in slots and sx.dep(tok) in sx.REL_CLAUSE and not sx.objects(tok) \
+            and not any(sx.dep(c) in sx.SUBJ and sx.is_relative_pronoun(c) for c in tok.children):
+        # "areas Russia has already annexed": the relative clause's noun is the object
+        noun = tok.head
+        objects = [m for m in _mentions_expanded(ctx, noun) if _allowed_object(ctx, entry, noun, m)] \
+            or ([_content(noun)] if _allowed_object(ctx, entry, noun, None) else [])  # not "weapons we receive"
+    if not objects and "dobj" in slots and sx.dep(tok) == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "all territories seized by Russia, including Crimea": the participle's noun is the object
+        noun = tok.head
+        listed = [n for p, n in list(sx.prep_args(tok)) + list(sx.prep_args(noun)) if p in ("including", "such as")]
+        objects = [m for n in listed for m in _mentions_expanded(ctx, n)] or _mentions_expanded(ctx, noun)
+        if not objects and _allowed_object(ctx, entry, noun, None) \
+                and (prop not in STATE_ACTS or sx.lemma_in(noun, TERRITORY_NOUNS)):
+            objects = [_content(noun)]
+    if prop == "rejects" and objects and all(isinstance(o, Content) and CHARGE_NOUN.search(o.text.lower())
+                                             for o in objects):
+        prop = "denies"  # "an allegation Israel rejected": rejecting a charge denies it
+    if entry.get("symmetric") and len(subjects) >= 2 and not any(
+            isinstance(o, Mention) and o.type in ACTOR_TYPES for o in objects) \
+            and not any(len(ctx.groups.get(x.i, ())) > 2 for x in sx.subjects(tok)) and not _purpose_of_meeting(ctx, tok):
+        # ("They discussed…" after a delegation of three: they travel together, they do not talk to each other)
+        # "Zelensky and Trump met", "X and Y discussed the situation": the participants meet or talk with each
+        # other (a statement per pair); what they discussed is the topic, not a party
+        subjects, objects = list(subjects), list(subjects)
+    if not objects:
+        return None
+    prop, objects, mode = _actor_reading(entry, prop, objects, mode)
+    if entry.get("guest_p") and all(isinstance(o, Mention) and o.type == "Person" for o in objects) \
+            and (any(p == "to" for p, _n in [*sx.prep_args(tok), *(a for o in sx.objects(tok) for a in sx.prep_args(o))])
+                 or _to_place_after(ctx, tok)):
+        prop = entry["guest_p"]  # "welcomed Scholz to the White House": a host meets the guest
+    return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
+                 symmetric=bool(entry.get("symmetric")), scope=tok)
+
+
+def _purpose_of_meeting(ctx: Context, verb: Token) -> bool:
+    """Whether a verb is the purpose of a meeting or call with someone ('met with X to discuss…'): its parties are
+    the meeting's, not the subjects paired with each other."""
+    if sx.dep(verb) not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    entry = _node_info(ctx, head).entry or {}
+    return bool(entry.get("symmetric")) and any(
+        _mention_at(ctx, n) is not None for p, n in sx.prep_args(head) if p in ("with", "to"))
+
+
+def _to_place_after(ctx: Context, verb: Token) -> bool:
+    """Whether 'to' and a place follow the verb in its clause ('welcomed X of Y to Z' however the parse hung it)."""
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.sent.end - 1, verb.i + 16)):
+        if doc[i].lower_ == "to" and sx.dep(doc[i]) in sx.PREP | {"case"}:
+            j = i + 1 + (doc[i + 1].lower_ == "the")
+            ment = ctx.index.by_token.get(j)
+            return ment is not None and ment.type in ("Place", "City", "Region", "Country")
+        if doc[i].pos_ == "VERB" or doc[i].text in (";", ":"):
+            return False
+    return False
+
+
+def _own_stance(ctx: Context, noun: Token, keys: set[str]) -> bool:
+    """Whether a stance noun is owned by one of the given actors ('her support', 'the country's commitment' said by
+    that country)."""
+    owner = sx.possessor(noun)
+    if owner is None or noun.lemma_ not in _stance_words()["own_stance_nouns"]:
+        return False
+    ment = ctx.index.get(owner)
+    if ment is None and owner.tag_ == "PRP$":
+        ment = ctx.finder.resolve_pronoun(owner)
+    return ment is not None and ment.key in keys
+
+
+def _stray_object(verb: Token) -> Token | None:
+    """The noun phrase right after an objectless verb that the parser hung on the verb's head:
+    'boasting of capturing over 700 square kilometers' with 'kilometers' attached to 'boasting'; or the object set
+    off by a parenthetical and read as its apposition: 'condemn, in the strongest terms, X's attack'."""
+    for obl in verb.children:
+        if sx.dep(obl) in sx.NOUN_OBL and obl.i > verb.i:
+            for app in obl.children:
+                if sx.dep(app) in sx.APPOS and app.i > obl.i and "," in (app.left_edge.text,
+                                                                          verb.doc[app.left_edge.i - 1].text):
+                    return app
+    if verb.i + 1 >= len(verb.doc) or verb.head.i == verb.i:
+        return None
+    node = verb.doc[verb.i + 1]
+    for _ in range(4):
+        if node.head.i == verb.head.i and sx.dep(node) in sx.NOUN_OBL | sx.OBJ and node.pos_ in ("NOUN", "PROPN", "NUM") \
+                and node.left_edge.i == verb.i + 1 and not any(sx.dep(c) in sx.PREP | {"case"} and c.i < node.i
+                                                                for c in node.children):
+            return node
+        if node.head.i == node.i or node.head.i < verb.i:
+            return None
+        node = node.head
+    return None
+
+
+REPORT_NOUNS = rule_words().report_nouns
+
+
+def _reported_earlier(tok: Token) -> Content | None:
+    """'The information was released by X': what the previous sentence says is what X reported."""
+    verb = tok.head if sx.dep(tok) == "conj" and not sx.objects(tok) else tok
+    if not sx.is_passive(verb):
+        return None
+    nouns = [o for o in sx.objects(verb) if sx.lemma_in(o, REPORT_NOUNS)
+             and any(c.lower_ in ("the", "this", "these", "that", "such") for c in o.children)]
+    if not nouns:
+        return None
+    start = tok.sent.start
+    while start > 0:
+        sent = tok.doc[start - 1].sent
+        if any(t.is_alpha for t in sent):
+            return _clause_content(sent.root)
+        start = sent.start
+    return None
+
+
+def _establish_frame(ctx: Context, tok: Token) -> Iterator[Frame]:
+    """'establish a buffer zone in X', 'establish control over X': a capture."""
+    for obj in sx.objects(tok):
+        if sx.lemma_in(obj, ("buffer", "zone", "control", "foothold", "bridgehead", "presence")):
+            targets = []
+            for prep, noun in list(sx.prep_args(obj)) + list(sx.prep_args(tok)):
+                if prep in ("in", "over", "on", "at", "across", "along"):
+                    targets += [m for m in _mentions_expanded(ctx, noun) if m.type in PLACE_TYPES]
+            objects = targets or [_content(obj)]
+            yield Frame(token=tok, prop="captures", subjects=_inherited_subjects(ctx, tok), objects=objects, scope=tok)
+
+
+def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame | None:
+    preps = {p for p, _n in sx.prep_args(tok)}
+    if sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, light):
+        preps |= {p for p, n in sx.prep_args(tok.head) if n.ent_type_ not in ("DATE", "TIME")}
+    entry = next(({**entry, **alt} for prep, alt in entry.get("by_prep", {}).items() if prep in preps), entry)
+    prop = entry["p"]  # "a call with Putin" negotiates, "a call for a ceasefire" demands: 'by_prep'
+    if any(c.lower_ in entry.get("not_with", ()) for c in tok.children if c.i < tok.i):
+        return None  # "rescue operations in Kharkiv" are not attacks
+    slots = entry.get("obj", [])
+    objects = _objects_for(ctx, tok, slots, entry, verb=False)
+    # agent: possessor, nationality adjective, compound name, by-phrase, or the light verb's subject
+    subjects: list[Mention] = []
+    poss = sx.possessor(tok)
+    if poss is not None:
+        subjects = _mentions_of(ctx, [poss])
+    if not subjects:
+        for c in tok.children:
+            if sx.dep(c) in sx.AMOD | sx.COMPOUND and c.i < tok.i:
+                entry_c = ctx.gaz.country_of_demonym(c.text)
+                if entry_c is not None:
+                    subjects = [_entry_mention(ctx, c, entry_c)]
+                    if any(m.lower_ in ctx.finder.military_nouns | MILITARY_ADJECTIVES for m in tok.children
+                           if sx.dep(m) in sx.AMOD | sx.COMPOUND and c.i < m.i < tok.i):
+                        # "Ukrainian military withdrawal": the country's armed forces act
+                        subjects = [replace(subjects[0], type="MilitaryUnit", key=f"forces:{entry_c.country}",
+                                            name=None, wikidata=None)]
+                    break
+                ment = ctx.index.get(c)
+                if ment is not None and ment.type in ACTOR_TYPES:
+                    subjects = [ment]
+                    break
+    if not subjects:
+        subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p == "by"])
+    if not subjects and any(sx.dep(c) == "cop" for c in tok.children) and not sx.is_negated(tok):
+        # "X is a threat to Y": the copula's subject is the noun's agent
+        subjects = _mentions_of(ctx, sx.subjects(tok))
+    if not subjects and sx.dep(tok) in ("xcomp", "attr", "obj", "dobj") and sx.lemma_in(
+            tok.head, _stance_words()["copular_verbs"]) and not sx.is_negated(tok.head):
+        subjects = _mentions_of(ctx, sx.subjects(tok.head))  # "X remains the largest contributor…"
+    if not objects:
+        # "the largest contributor of humanitarian aid to Y": the object may hang on the noun's 'of' phrase
+        inner = [n for p, n in sx.prep_args(tok) if p == "of"]
+        objects = [m for n in inner for p, x in sx.prep_args(n) if p in slots and p != "of"
+                   for m in _mentions_expanded(ctx, x) if _allowed_object(ctx, entry, x, m)]
+    # "the missile attack launched by Russia against Kyiv": agent and target on the light verb's participle
+    carriers = [c for c in tok.children if sx.dep(c) == "acl" and c.tag_ in ("VBN", "VBD") and sx.lemma_in(c, light)]
+    for carrier in carriers:
+        if not subjects:
+            subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(carrier) if p == "by"])
+        if not objects:
+            objects = [m for p, n in sx.prep_args(carrier) if p in slots and p != "by"
+                       for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
+    head = tok.head
+    scope = anchor = tok
+    if not objects and sx.dep(tok) in sx.OBJ:
+        # "reiterated his support for X's sovereignty" with the phrase hung on the verb right after the noun
+        after = [n for p, n in sx.prep_args(head) if p in slots and p != "by" and n.left_edge.i == tok.right_edge.i + 1]
+        for n in after:
+            found = _mentions_expanded(ctx, n)
+            if not found and prop in OWNED_OBJECT_PROPS:
+                found = [o for o in _owners(ctx, n) if o.type in ACTOR_TYPES | PLACE_TYPES]
+            objects += [m for m in found if _allowed_object(ctx, entry, n, m)]
+    if not objects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
+        # "held talks in Paris with Scholz", "paid tribute to X": the noun's phrase hung on its light verb
+        objects = [m for p, n in sx.prep_args(head) if p in slots and p != "by"
+                   for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
+        if not objects and prop in SPEECH_PROPS:  # "renewed its call for a ceasefire"
+            objects = [_content(n) for p, n in sx.prep_args(head) if p in slots and p != "by"
+                       and n.ent_type_ not in ("DATE", "TIME")][:1]
+    if not subjects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
+        subjects = _inherited_subjects(ctx, head)
+        scope = head
+    elif not subjects and entry.get("speech_subject") and sx.dep(tok) in sx.OBJ \
+            and (sx.lookup(head, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") == "speech":
+        subjects = _inherited_subjects(ctx, head)  # "stressed the need for a ceasefire": the speaker's demand
+        scope = anchor = head  # made as the speech act is, not claimed by it
+    elif not subjects and sx.dep(tok) in sx.POBJ | sx.NOUN_OBL and sx.prep_of(tok) in ("of", "in", "for", "to") and head.pos_ in ("VERB",):
+        # "boasting of capturing", "gearing up for an offensive"
+        subjects = _inherited_subjects(ctx, head)
+        scope = head
+    if not subjects and sx.prep_of(tok) in ("during", "after", "before", "on", "at") and head.pos_ == "VERB":
+        subjects = _inherited_subjects(ctx, head)  # "made by Gerasimov during a visit to…"
+        scope = head
+    if not subjects and sx.dep(tok) in ("appos",):
+        return None
+    if entry.get("between") and not subjects and not objects:
+        # "talks between Russia and Ukraine": the parties
+        parties = [m for p, n in sx.prep_args(tok) if p == "between" for m in _mentions_expanded(ctx, n)
+                   if m.type in ACTOR_TYPES]
+        if len(parties) < 2:
+            # "talks between X-ian and Y-ian delegates": one state per coordinated adjective
+            parties = [_entry_mention(ctx, a, e) for p, n in sx.prep_args(tok) if p == "between"
+                       for m in n.children if sx.dep(m) in sx.AMOD | sx.COMPOUND
+                       for a in sx.with_conjuncts(m) if (e := ctx.gaz.country_of_demonym(a.text)) is not None]
+        if len(parties) >= 2:
+            subjects, objects = parties[:1], parties[1:]
+    if prop in SPEECH_PROPS and not objects:
+        # "claims that…", "calls to…"; not "territorial claims while buying time" (an adverbial clause)
+        comps = [c for c in tok.children if sx.dep(c) in {"acl", "ccomp"}
+                 and all(m.lower_ in ("that", "to") for m in c.children if sx.dep(m) == "mark")]
+        if comps:
+            objects = [_clause_content(comps[0])]
+        elif prop in ("demands",):
+            objects = [_content(tok)]
+    if not objects and entry.get("symmetric") and len(subjects) >= 2 and not any(
+            x.i in ctx.groups for x in sx.subjects(scope) if scope is not None):
+        # "X and Y held talks", "A, B and C held a call": the participants talk with each other, a statement a pair
+        subjects, objects = list(subjects), list(subjects)
+    if not objects and subjects and sx.lemma_in(tok, ctx.word_sets["implicit_target_nouns"]) \
+            and all(s.type in ACTOR_TYPES for s in subjects):
+        # "X's full-scale invasion": the target is settled once the whole article is read (`_implicit_targets`)
+        return Frame(token=anchor, prop=prop, subjects=subjects, objects=[], mode="implicit_target", scope=scope)
+    if not objects:
+        if entry.get("need_obj"):
+            return None
+        if prop in ("attacks", "invades", "strikes", "captures", "meets", "negotiatesWith", "visits", "evacuates",
+                    "deploys", "supports", "withdrawsFrom", "orders", "rejects"):
+            # "Russia's offensive", "evacuation efforts": the event without a named target
+            if prop in ("meets", "negotiatesWith"):
+                return None
+            objects = []
+        else:
+            return None
+    if not objects:
+        return None
+    prop, objects, mode = _actor_reading(entry, prop, objects, entry.get("mode"))
+    return Frame(token=anchor, prop=prop, subjects=subjects, objects=objects, mode=mode,
+                 symmetric=bool(entry.get("symmetric")), scope=scope)
+
+
+def _actor_reading(entry: dict, prop: str, objects: list, mode: str | None) -> tuple[str, list, str | None]:
+    """'concern about the PRC's actions' condemns the PRC, 'concern over the violence' claims it; 'the importance
+    of Qatar' praises Qatar: an entry's 'actor_p' is its property when its object is an actor."""
+    actors = [o for o in objects if isinstance(o, Mention) and o.type in ACTOR_TYPES] if entry.get("actor_p") else []
+    return (entry["actor_p"], actors, None) if actors else (prop, objects, mode)
+
+
+MILITARY_ADJECTIVES = rule_words().military_adjectives
+
+
+def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'X launched 200 ballistic missiles at Y', 'fired waves of drones against cities': launching a
+    weapon at a target attacks it."""
+    words = _stance_words()
+    lemma, pos = ctx.words.lemma, ctx.words.pos
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB" or lemma[i] not in words["launch_verbs"]:
+            continue
+        tok = ctx.words.tokens[i]
+        weapons = [o for o in sx.objects(tok) if o.lower_ in ctx.finder.weapon_nouns
+                   or any(p == "of" and n.lower_ in ctx.finder.weapon_nouns for p, n in sx.prep_args(o))]
+        if not weapons:
+            continue
+        inner = [n for w in weapons for p, n in sx.prep_args(w) if p == "of"]  # "waves of missiles"
+        targets = [n for p, n in sx.prep_args(tok) if p in words["target_preps"]]
+        targets += [n for w in weapons + inner for c in sx.with_conjuncts(w) for p, n in sx.prep_args(c)
+                    if p in words["target_preps"]]
+        if not targets:
+            continue
+        objects: list = []
+        for n in targets:
+            found = [m for m in _mentions_expanded(ctx, n) if m.type in ACTOR_TYPES | PLACE_TYPES]
+            objects += found or [_content(n)]
+        subjects = _inherited_subjects(ctx, tok)
+        if subjects and objects:
+            yield Frame(token=tok, prop="attacks", subjects=subjects, objects=objects, scope=tok)
+
+
+def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'$1 billion for the X Air Force', 'requested $300 million in assistance to X': money given for or to an actor
+    is the giver's support of it (the giver: the clause's subject, else the document's voice)."""
+    if "$" not in ctx.lower_text(sent) and "dollar" not in ctx.lower_text(sent):
+        return
+    for tok in _tokens_with(ctx, sent, {"$"}):
+        head = tok.head if tok.head.i != tok.i else tok
+        while head.pos_ == "NUM" and head.head.i != head.i:
+            head = head.head
+        nouns = [head] + [n for p, n in sx.prep_args(head) if p == "in"]
+        recipients: list[Mention] = []
+        for noun in nouns:
+            for p, n in sx.prep_args(noun):
+                if p in ("for", "to"):
+                    for c in sx.with_conjuncts(n):
+                        m = _mention_at(ctx, c)
+                        if m is not None and m.type in ("Country", "Organization", "MilitaryUnit"):
+                            recipients.append(m)
+        verb = head if head.pos_ in ("VERB", "AUX") else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")),
+                                                               None)
+        if not recipients and verb is not None:
+            # "announced $5 million and released $3 million to help the X people": the purpose clause of the
+            # giving verb, or of the verb coordinated with it
+            givers = [verb] + [c for c in verb.children if sx.dep(c) == "conj" and c.pos_ == "VERB"] \
+                + ([verb.head] if sx.dep(verb) == "conj" else []) + [t for t in tok.subtree if t.pos_ in ("NUM", "SYM")]
+            for giver in givers:
+                for purpose in giver.children:
+                    if sx.dep(purpose) in ("advcl", "xcomp", "acl") and purpose.i > giver.i \
+                            and sx.lemma_in(purpose, _stance_words()["aid_purpose_verbs"]) \
+                            and any(m.lower_ == "to" for m in purpose.children):
+                        recipients += [m for o in sx.objects(purpose) for c in sx.with_conjuncts(o)
+                                       if (m := _mention_at(ctx, c)) is not None
+                                       and m.type in ("Country", "Organization", "MilitaryUnit")]
+        if not recipients:
+            continue
+        subjects = _inherited_subjects(ctx, verb) if verb is not None else []
+        if not subjects and ctx.voice is not None and ctx.voice.body is not None:
+            subjects = [replace(ctx.voice.body, start=tok.idx, end=tok.idx + 1, surface=tok.text)]
+        subjects = [x for x in subjects if x.type in ("Country", "Organization", "Person")]
+        if subjects:
+            yield Frame(token=verb or head, prop="supports", subjects=subjects, objects=recipients, scope=verb or head)
+
+
+CHARGE_NOUN = re.compile(r"\b(" + "|".join(sorted(w + "s?" for w in rule_words().charge_nouns)) + ")$")

@@ -1,0 +1,292 @@
+"""Modality: how sure the text is of a relation, and on whose word.
+
+`modality_of` walks the clauses above a predicate (negation, conditions, plans, hedges, reported speech) and
+returns the relation's modality with the precedence of the graph contract, and its claimant: the speaker or
+source the relation is attributed to (`_speaker`). `_node_info` records, once per token, what the walk reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .. import syntax as sx
+from ..model import MODALITIES, Mention
+from ..words import rule_words
+from . import arguments
+from .context import PLAN_ADJECTIVES, Context, _stance_words, _that_marked
+
+
+# --- modality ------------------------------------------------------------------------------------
+
+def modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
+    """The modality of a relation whose predicate is `token` (memoized per document); see `_modality_of`."""
+    found = ctx.modalities.get(token.i)
+    if found is None:
+        found = ctx.modalities[token.i] = _modality_of(ctx, token)
+    return found
+
+
+@dataclass
+class _NodeInfo:
+    """What the modality walk needs to know about one token, computed once per document."""
+
+    flags: frozenset[str]  # modalities its own modifiers give it
+    according: Mention | None
+    negated: bool
+    conditional_children: frozenset[int]  # advcl children introduced by "if"/"unless"
+    marked_if: bool
+    modal: bool
+    would: bool
+    future: bool
+    alleged: bool
+    to_marked: bool
+    plan_object: bool
+    is_verb: bool
+    entry: dict | None
+    plan_verb: bool
+    negative_verb: bool
+    plan_adjective: bool
+
+
+def _node_info(ctx: Context, node: Token) -> _NodeInfo:
+    info = ctx.node_info.get(node.i)
+    if info is not None:
+        return info
+    lex = ctx.gaz.lexicon
+    hypo, allege, future = ctx.word_sets["hypo"], ctx.word_sets["allege"], ctx.word_sets["future"]
+    flags: set[str] = set()
+    if node.pos_ in ("NOUN", "PROPN"):
+        for c in node.lefts:
+            for t in c.subtree:
+                low = t.lower_
+                if low == "possible" and t.i > 0 and (t.doc[t.i - 1].tag_ == "JJS" or t.doc[t.i - 1].lower_ == "as"):
+                    continue  # "the strongest possible terms", "as soon as possible"
+                if low in ("potential", "possible", "hypothetical"):
+                    flags.add("Hypothetical")
+                elif low in ("planned", "intended", "upcoming", "proposed", "expected"):
+                    flags.add("Planned")
+                elif low in ("alleged", "purported"):
+                    flags.add("Claimed")
+    kids = [(sx.dep(c), c.lower_, c) for c in node.children]
+    # "would" on a verb: a hypothesis, or the future seen from the past in reported speech ("said it would deploy")
+    verbal = (node.pos_ == "VERB" or node.tag_.startswith("VB")) and not any(d == "cop" for d, _l, _c in kids)
+    conditional = set()
+    for d, low, c in kids:
+        if d in sx.AUX and low in ("could", "might", "may") or d in sx.AUX and low == "would" and not verbal:
+            flags.add("Hypothetical")
+        if d in sx.AUX and low in _stance_words()["deontic_aux"]:
+            flags.add("Planned")  # "the forces should withdraw": demanded, not done
+        if d in sx.AUX and low in future:
+            flags.add("Planned")
+        if d == "mark" and low in ("if", "unless", "whether"):
+            flags.add("Hypothetical")
+        if d == "advmod" and low in hypo:
+            flags.add("Hypothetical")
+        if d == "advmod" and low in allege:
+            flags.add("Claimed")
+        if d in sx.AMOD and low in ("potential", "possible", "hypothetical") and not (
+                low == "possible" and c.i > 0 and (c.doc[c.i - 1].tag_ == "JJS" or c.doc[c.i - 1].lower_ == "as")):
+            flags.add("Hypothetical")
+        if d in sx.AMOD and low in ("planned", "intended", "upcoming", "proposed", "future", "expected"):
+            flags.add("Planned")
+        if d in sx.AMOD and low in ("alleged", "reported", "purported"):
+            flags.add("Claimed")
+        if d == "advcl" and any(sx.dep(m) == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            conditional.add(c.i)
+        if d in sx.SUBJ | sx.SUBJ_PASS and any(x.lower_ == "any" and sx.dep(x) == "det" for x in c.children):
+            flags.add("Hypothetical")  # "any NATO troops deployed to Ukraine": troops that may never be there
+    according = None
+    for prep, noun in sx.prep_args(node):
+        if prep == "according to":
+            flags.add("Claimed")
+            according = according or arguments._mention_at(ctx, noun)
+    is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
+    entry = sx.lookup(node, lex["verbs"] if is_verb else lex["nouns"])[1]
+    info = _NodeInfo(
+        flags=frozenset(flags), according=according, negated=sx.is_negated(node),
+        conditional_children=frozenset(conditional),
+        marked_if=any(d == "mark" and low in ("if", "unless") for d, low, _ in kids),
+        modal=any(d in sx.AUX and low in ("could", "might", "may") or d in sx.AUX and low == "would" and not verbal
+                  for d, low, _ in kids),
+        would=verbal and any(d in sx.AUX and low == "would" for d, low, _ in kids),
+        future=any(d in sx.AUX and low in future for d, low, _ in kids),
+        alleged=any(d == "advmod" and low in allege for d, low, _ in kids),
+        to_marked=any(d == "mark" and low == "to" for d, low, _ in kids),
+        plan_object=any(d in sx.OBJ and low in ctx.word_sets["plan_nouns"] for d, low, _ in kids),
+        is_verb=is_verb, entry=entry,
+        plan_verb=sx.lemma_in(node, ctx.word_sets["plan_verbs"]) is not None,
+        negative_verb=sx.lemma_in(node, ctx.word_sets["negative_verbs"]) is not None,
+        plan_adjective=node.pos_ == "ADJ" and sx.lemma_in(node, ctx.word_sets["plan_verbs"] | PLAN_ADJECTIVES) is not None,
+    )
+    ctx.node_info[node.i] = info
+    return info
+GATHERING_NOUNS = rule_words().gathering_nouns
+TEMPORAL_MARKS = rule_words().temporal_marks
+CIRCUMSTANCE_PREPS = rule_words().circumstance_preps
+EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "dobj", "csubj", "pcomp", "pobj", "nmod",
+                       "obl", "prep", "acl:relcl", "relcl"})
+
+
+def _trailing_speech(verb: Token) -> bool:
+    """', the military said' after a clause: a parataxis, or a conjunct with a subject, no conjunction and
+    nothing said of its own (', regional governor Oleh Kiper said on Saturday' misparsed as a conjunct)."""
+    if sx.dep(verb) == "parataxis":
+        return True
+    return sx.dep(verb) == "conj" and bool(sx.children(verb, sx.SUBJ)) and not any(
+        sx.dep(c) in {"cc", "ccomp", "obj", "dobj", "xcomp", "parataxis", "iobj"} for c in verb.children)
+
+
+def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
+    """The modality of a relation whose predicate is `token`, and who it is attributed to.
+
+    Walks from the predicate up through the clauses that embed it: negation,
+    modal and future auxiliaries, 'if' clauses, plan/directive/speech/denial
+    verbs and nouns; the first modality in the order of CONTRACT.md §3 wins.
+    """
+    plan_nouns = ctx.word_sets["plan_nouns"]
+    allege = ctx.word_sets["allege"]
+    anchor = arguments._speech_anchor(ctx, token)
+    if anchor is not None:
+        token = anchor  # "…, adding that…" is said as the verb it continues is
+    info = _node_info(ctx, token)
+    flags: set[str] = set(info.flags)
+    if info.conditional_children:
+        flags.add("Hypothetical")  # "seize both regions if Ukraine refused": the consequence holds only under it
+    if info.negated:
+        flags.add("Negated")
+    claimant: Mention | None = info.according
+    soft_negation = False
+    circumstance = False  # "made by X during a visit to Y": the visit is when it was said, not what was said
+    would = info.would  # resolved at the end: future in the past under a past speech verb, else a hypothesis
+    reported_past = False
+    node = token
+    visited = [token]
+    steps = 0
+    while node.head.i != node.i and steps < 12:
+        steps += 1
+        child, node = node, node.head
+        visited.append(node)
+        rel = sx.dep(child)
+        if rel in sx.REL_CLAUSE and sx.dep(node) in sx.OBJ | {"iobj", "dative"} and node.head.i != node.i \
+                and _that_marked(child) \
+                and (_node_info(ctx, node.head).entry or {}).get("mode") == "speech":
+            # "told reporters that Russia would not accept…" read as a relative clause on "reporters"
+            node, rel = node.head, "ccomp"
+        if rel in sx.NOUN_OBL | sx.POBJ and (sx.prep_of(child) in CIRCUMSTANCE_PREPS or sx.prep_of(child) in ("at", "in")
+                                             and sx.lemma_in(child, GATHERING_NOUNS)):
+            circumstance = True  # "said during a visit", "speaking at a meeting with…", "in his meeting with X, …"
+        if rel == "advcl" and any(sx.dep(m) == "mark" and m.lower_ in TEMPORAL_MARKS for m in child.children) \
+                and (_node_info(ctx, node).entry or {}).get("mode") in ("speech", "allege", "deny"):
+            circumstance = True  # "accused Russia … after a drone attack killed four people": when, not what
+        child_info, info = info, _node_info(ctx, node)
+        if rel == "advcl" and child_info.marked_if or info.conditional_children - {child.i}:
+            flags.add("Hypothetical")  # in an "if" clause, or in a clause that holds only under a condition
+        if rel == "conj":
+            continue
+        # "allegations that Ukraine targeted…" is content, even with "that" misread as a relative pronoun
+        # beside the clause's own subject; "an allegation Israel rejected" is a relative clause
+        thats = [m for m in child.children if m.lower_ == "that" and m.i < child.i]
+        content_clause = any(sx.dep(m) == "mark" for m in thats) or bool(thats) and len(
+            [c for c in child.children if sx.dep(c) in sx.SUBJ | sx.SUBJ_PASS]) > 1
+        if rel in sx.REL_CLAUSE and not (node.pos_ == "NOUN" and content_clause
+                                         and (node.lower_ in allege or node.lower_ in plan_nouns)):
+            break  # a relative clause is a statement of its own about its noun ("allegations that…" is content)
+        if rel == "acl" and child.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN") \
+                and not (node.lower_ in allege or sx.lemma_in(node, plan_nouns)):
+            # "territories seized by Russia": a reduced relative, a statement of its own about its noun;
+            # "any troops deployed to Ukraine" speaks of troops that may not exist
+            if any(c.lower_ in ("any", "whatever") for c in node.children):
+                flags.add("Hypothetical")
+            break
+        entry = info.entry
+        mode = entry.get("mode") if entry else None
+        if info.plan_adjective and rel in ("xcomp", "ccomp", "advcl", "acl"):
+            flags.add("Planned")  # "ready to meet", "willing to negotiate"
+        if rel in ("advcl", "xcomp") and child_info.to_marked and info.plan_object:
+            flags.add("Planned")  # "reaffirming his commitment to defending"
+        if info.is_verb:
+            if info.plan_verb and (rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl")
+                                   or rel in sx.OBJ and child.pos_ == "NOUN"
+                                   and not sx.lemma_in(node, ctx.word_sets["plan_verbs_by_clause"])):
+                flags.add("Planned")  # "preparing a new offensive": an event noun a plan verb governs is not done
+            if info.negative_verb and rel == "xcomp":
+                soft_negation = True  # "failed to take"; but "if Ukraine refused to withdraw" is a hypothesis
+            if info.modal:
+                flags.add("Hypothetical")
+            if info.would:
+                would = True
+            if info.future and rel == "xcomp":
+                flags.add("Planned")
+            if info.alleged:
+                flags.add("Claimed")
+            if info.marked_if and rel in ("xcomp", "ccomp", "obj", "dobj"):
+                flags.add("Hypothetical")
+        if node.pos_ == "ADJ" and node.lower_ in ("unlikely", "likely", "possible", "impossible") and \
+                rel in ("csubj", "ccomp", "xcomp", "nsubj"):
+            flags.add("Hypothetical")
+        if node.pos_ == "NOUN" and sx.lemma_in(node, plan_nouns) and \
+                rel in ("acl", "xcomp", "nmod", "pobj", "prep", "pcomp", "compound", "amod", "ccomp"):
+            flags.add("Hypothetical" if sx.lemma_in(node, ("possibility", "prospect", "potential")) else "Planned")
+        if circumstance:
+            flags |= info.flags & {"Hypothetical", "Negated"}
+            continue
+        if node.lower_ in allege and node.pos_ == "NOUN" and \
+                rel in ("acl", "ccomp", "nmod", "pobj", "prep", "acl:relcl", "relcl"):
+            flags.add("Claimed")
+        if mode and rel in EMBEDDING:
+            if mode == "speech" and rel in ("ccomp", "parataxis", "obj", "dobj", "advcl", "pcomp", "pobj", "prep",
+                                            "obl", "xcomp", "acl"):
+                if not entry.get("factive") and not (rel in ("obj", "dobj") and (child.ent_type_ == "MONEY"
+                                                                               or child.text == "$")):
+                    flags.add("Claimed")  # (but "announced $5 million in aid" gives it: announced as made)
+                if node.tag_ in ("VBD", "VBN") and rel in ("ccomp", "parataxis", "xcomp"):
+                    reported_past = True
+                # "…, boasting of capturing": a participle's speaker is borrowed; an outer speech verb names it
+                borrowed = node.tag_ == "VBG" and sx.dep(node) == "advcl" and not sx.subjects(node) and any(
+                    (_node_info(ctx, a).entry or {}).get("mode") == "speech" for a in node.ancestors)
+                if claimant is None and not borrowed:
+                    claimant = _speaker(ctx, node)
+            elif mode == "deny" and rel in ("ccomp", "obj", "dobj", "xcomp", "parataxis", "acl:relcl", "relcl"):
+                flags.add("Denied")
+                claimant = _speaker(ctx, node) or claimant
+            elif mode == "allege":
+                flags.add("Claimed")
+                if claimant is None:
+                    claimant = _speaker(ctx, node)
+            elif mode == "directive" and rel in ("xcomp", "ccomp", "obj", "dobj", "pcomp", "pobj", "prep", "obl",
+                                                 "advcl", "acl"):
+                flags.add("Planned")
+            elif mode == "negative" and rel in ("xcomp", "obj", "dobj"):
+                soft_negation = True
+        flags |= info.flags
+        if claimant is None and info.according is not None:
+            claimant = info.according
+    if would:
+        flags.add("Planned" if reported_past else "Hypothetical")
+    if claimant is None and "Claimed" not in flags:
+        # "Israel launched a ground offensive, the Israeli military said": the speech verb after the clause
+        for n in visited:
+            said = next((c for c in n.children if _trailing_speech(c) and c.i > n.i and c.i != token.i
+                         and (_node_info(ctx, c).entry or {}).get("mode") == "speech"), None)
+            if said is not None:
+                flags.add("Claimed")
+                claimant = _speaker(ctx, said)
+                break
+    if soft_negation and "Hypothetical" not in flags:
+        flags.add("Negated")
+    for name in MODALITIES:
+        if name in flags:
+            return name, claimant
+    return "Asserted", claimant
+
+
+def _speaker(ctx: Context, node: Token) -> Mention | None:
+    """Who speaks, denies or alleges: the verb's subject, or the possessor of a noun ('Russia's assertion')."""
+    if node.pos_ in ("VERB", "AUX"):
+        found = arguments._inherited_subjects(ctx, node)
+    else:
+        poss = sx.possessor(node)
+        found = arguments._mentions_of(ctx, [poss]) if poss is not None else []
+    return found[0] if found else None

@@ -1,0 +1,99 @@
+"""The extraction pass over one document.
+
+`extract_document` finds the mentions, then for each sentence runs the standing-relation passes, resolves
+references, finds frames and emits their relations; after the last sentence it fills in implicit agents
+and targets and copies denials.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.tokens import Doc
+
+from ..gazetteer import Gazetteer, load_gazetteer
+from ..mentions import ACTOR_TYPES, MentionFinder
+from ..model import DocExtraction, Document, Sentence
+from ..voice import find_voice
+from .context import Context, _word_sets
+from .emit import (
+    IMPLICIT_AGENT_ACTS, _denial_copies, _emit, _implicit_agents, _implicit_targets, _link_reports, _written_agent)
+from .frames import _frames
+from .references import _resolve_references
+from .standing import (
+    _held_places, _member_lists, _office_relations, _participants_list, _patron_relations, _place_pairs,
+    _places_in_region, _sites_in_places, _standing_noun_relations, _titles_and_appositions, _toll_estimates,
+    _voice_demands)
+
+
+# --- the extraction pass -------------------------------------------------------------------------
+
+def count_words(doc: Doc) -> int:
+    """The tokens that are neither space nor punctuation (from the token arrays: no Token objects)."""
+    if not len(doc):
+        return 0
+    flags = doc.to_array([IS_SPACE, IS_PUNCT])
+    return int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
+
+
+def mask_dateline(text: str) -> str:
+    """Blank out a leading ' date YYYY-MM-DD' line so it does not join the first sentence."""
+    match = re.match(r"^\s*(?:date|dated|published)[:\s]+\d{4}-\d{2}-\d{2}\s*", text, re.IGNORECASE)
+    if not match:
+        return text
+    return " " * (match.end() - 1) + "\n" + text[match.end():]
+
+
+def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocExtraction:
+    """All mentions and relations of one parsed document."""
+    gaz = gazetteer or load_gazetteer()
+    finder = MentionFinder(doc, document.doc_id, gaz)
+    index = finder.find()
+    base = dt.date.fromisoformat(document.date) if document.date else None
+    ctx = Context(doc=doc, document=document, gaz=gaz, index=index, finder=finder, base_date=base, ents=finder.ents,
+                  word_sets=_word_sets(gaz), span_heads=sorted(index.spans), text=finder.text, words=finder.words,
+                  voice=find_voice(finder, document, gaz))
+    sentences = []
+    for number, sent in enumerate(doc.sents):
+        raw = ctx.text[sent.start_char:sent.end_char]
+        text = raw.strip()
+        if not text:
+            continue
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        sentences.append(Sentence(doc_id=document.doc_id, index=number, start=start, end=start + len(text), text=text))
+        _titles_and_appositions(ctx, sent, number)
+        _office_relations(ctx, sent, number)
+        _member_lists(ctx, sent, number)
+        _place_pairs(ctx, sent, number)
+        _participants_list(ctx, sent, number)
+        _places_in_region(ctx, sent, number)
+        _patron_relations(ctx, sent, number)
+        _held_places(ctx, sent, number)
+        _sites_in_places(ctx, sent, number)
+        _toll_estimates(ctx, sent, number)
+        _voice_demands(ctx, sent, number)
+        _resolve_references(ctx, sent)
+        speech = []
+        for frame in _frames(ctx, sent):
+            if frame.mode == "implicit_target":
+                ctx.targetless.append((frame, number))
+                continue
+            if frame.prop in IMPLICIT_AGENT_ACTS and not any(x.type in ACTOR_TYPES for x in frame.subjects) \
+                    and not _written_agent(frame.token):
+                ctx.agentless.append((frame, number))
+                continue
+            added = _emit(ctx, frame, number)
+            if frame.complement is not None and added:
+                speech.append((added, frame.complement))
+        _link_reports(ctx, speech)
+        _standing_noun_relations(ctx, sent, number)
+    _implicit_agents(ctx)
+    _implicit_targets(ctx)
+    _denial_copies(ctx)
+    mentions = tuple(sorted({(m.start, m.end, m.key): m for m in [*index.by_token.values(), *ctx.voice.names]}.values(),
+                            key=lambda m: (m.start, m.end, m.key)))
+    words = count_words(doc)
+    return DocExtraction(document=document, sentences=tuple(sentences), mentions=mentions,
+                         relations=tuple(ctx.relations), words=words)

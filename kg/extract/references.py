@@ -1,0 +1,350 @@
+"""References: what pronouns, descriptions and groups refer to.
+
+`_resolve_references` maps, sentence by sentence, pronouns ('they', 'its'), definite descriptions ('the
+city', 'the region'), metonyms ('Moscow' for the government), a document's own voice ('we') and group
+nouns ('the two leaders') to earlier mentions; the helpers find participants, principals and own forces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from .. import syntax as sx
+from ..gazetteer import load_gazetteer
+from ..mentions import AMBIGUOUS as AMBIGUOUS_PREFIX
+from ..model import Mention
+from ..voice import voice_words
+from ..words import rule_words
+from .arguments import _listed_after, _listed_before
+from .context import Context, _entry_mention
+
+
+# --- references ------------------------------------------------------------------------------------
+
+def _resolve_references(ctx: Context, sent: Span) -> None:
+    """Pronouns, definite descriptions and metonyms of a sentence, resolved to earlier mentions."""
+    w = ctx.words
+    lower, tag = w.lower, w.tag
+    by_token = ctx.index.by_token
+    with_the = w.heads_of("the")
+    finder = ctx.finder
+    for i in range(sent.start, sent.end):
+        # only the tokens one of the cases below can take (the checks read the token lists)
+        word = lower[i]
+        if not (i in by_token or tag[i] in sx.PRONOUN_TAGS or word in REFERENCE_WORDS or word in finder.military_nouns
+                or word in voice_words().group_nouns or w.text[i][-1:] == "s" and _acronym_plural(w.tokens[i])
+                or i in with_the and w.pos[i] in ("NOUN", "PROPN") and (word in finder.title_heads
+                                                                         or w.tokens[i].is_punct)):
+            continue
+        tok = w.tokens[i]
+        own = _own_forces(ctx, tok)
+        if own is not None:
+            continue
+        if tok.i in ctx.index.by_token:
+            ment = ctx.index.by_token[tok.i]
+            if ment.key.startswith("seat:") or (ment.type == "City" and ctx.gaz.country_of_metonym(ment.surface)):
+                if _is_agent_position(tok):
+                    country = ctx.gaz.country_of_metonym(ment.surface)
+                    if country is not None:
+                        new = Mention(doc_id=ment.doc_id, start=ment.start, end=ment.end, surface=ment.surface,
+                                      type="Country", key=country.key, name=None, wikidata=country.wikidata)
+                        for i, m in list(ctx.index.by_token.items()):
+                            if m is ment:
+                                ctx.index.by_token[i] = new
+            continue
+        if _group_reference(ctx, tok):
+            continue
+        if tok.tag_ in sx.PRONOUN_TAGS or tok.lower_ in ("he", "she", "it", "they", "his", "her", "its", "their"):
+            if tok.lower_ in ("i", "we", "you", "our", "my", "your", "us", "me", "mine", "ours", "myself", "ourselves",
+                              "yourself", "yours"):
+                if ctx.voice is not None and tok.i not in ctx.finder.quoted:
+                    speaker = ctx.voice.first_person(tok)
+                    if speaker is not None:
+                        ctx.index.by_token[tok.i] = speaker
+                continue
+            ref = ctx.finder.resolve_pronoun(tok)
+            if ref is not None:
+                ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
+                                                    surface=tok.text, name=None)
+            continue
+        if tok.lower_ in SURROUNDING_REGION_NOUNS and any(c.lower_ == "the" for c in tok.children) \
+                and any(c.lower_ in SURROUNDING_WORDS for c in tok.children):
+            city = _recent_city(ctx, tok)
+            region = ctx.gaz.region_for_base(city.name or city.surface) if city is not None else None
+            if region is not None:
+                # "seize the city of Sumy and annex the wider region": the region around that city
+                ctx.index.by_token[tok.i] = _entry_mention(ctx, tok, region)
+                ctx.wider[tok.i] = city
+                continue
+        if tok.lower_ in BARE_DESCRIPTIONS and [c.lower_ for c in tok.children
+                                                if sx.dep(c) not in ("punct", "case", "prep")] == ["the"]:
+            # "fighting in the region", "the alliance would continue…": the region, city or organisation last named
+            ref = _recent_place(ctx, tok, BARE_DESCRIPTIONS[tok.lower_])
+            if ref is not None:
+                ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
+                                                    name=None)
+                continue
+        if (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in ctx.finder.all_titles) \
+                and any(c.lower_ == "the" for c in tok.children):
+            ref = ctx.finder.resolve_description(tok) or _author_by_title(ctx, tok)
+            if ref is not None:
+                ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
+                                                    surface=tok.text, name=None)
+        if tok.lower_ in ctx.finder.military_nouns and tok.pos_ == "NOUN" and \
+                [c.lower_ for c in tok.children if sx.dep(c) not in ("punct",)] == ["the"]:
+            forces = _bare_forces(ctx, tok)
+            if forces is not None:
+                ctx.index.by_token[tok.i] = forces
+            continue
+        if tok.lower_ == "country" and any(c.lower_ in ("his", "her") for c in tok.children):
+            owner = next(c for c in tok.children if c.lower_ in ("his", "her"))
+            person = ctx.finder.resolve_pronoun(owner)
+            if person is not None and person.key in ctx.index.leads:
+                entry = ctx.gaz.entries.get(ctx.index.leads[person.key])
+                if entry:
+                    ctx.index.by_token[tok.i] = Mention(doc_id=ctx.document.doc_id, start=tok.idx,
+                                                        end=tok.idx + len(tok.text), surface=tok.text,
+                                                        type="Country", key=entry.key, wikidata=entry.wikidata)
+
+
+def _own_forces(ctx: Context, tok: Token) -> Mention | None:
+    """'Our Armed Forces', 'our troops' in a state's statement: that state's armed forces. Records and returns the
+    mention, or None."""
+    if ctx.voice is None or ctx.voice.body is None or tok.i in ctx.finder.quoted:
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i]
+    if not words or words[0].lower_ not in voice_words().first_plural or sx.dep(words[0]) not in sx.POSS:
+        return None
+    rest = [t.lower_ for t in words[1:]]
+    if not rest or " ".join(rest) not in ctx.finder.military_nouns and not all(
+            r in ctx.finder.military_nouns or r == "armed" for r in rest):
+        return None
+    body = ctx.voice.first_person(words[0])
+    if body is None or not body.key.startswith("country:"):
+        return None
+    code = body.key.split(":", 1)[1]
+    mention = Mention(doc_id=ctx.document.doc_id, start=words[0].idx, end=tok.idx + len(tok.text),
+                      surface=ctx.doc.text[words[0].idx:tok.idx + len(tok.text)], type="MilitaryUnit",
+                      key=f"forces:{code}", name=None)
+    for t in words:
+        ctx.index.by_token[t.i] = mention
+    return mention
+
+
+GROUP_TYPES = frozenset({"Person", "Country", "Organization"})
+
+
+def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Mention]:
+    """The participants a plural reference stands for: the coordinated actors ('X and Y discussed…', 'a call
+    between X and Y') of the sentence before it or earlier in its own, or the two people of a meeting or call
+    ('X met with Y'). Empty when no such pair is near."""
+    # "the delegation", "the three NSAs": people, not countries
+    people_only = tok.lower_ in voice_words().person_group_nouns or _acronym_plural(tok)
+    doc = tok.doc
+    sent = tok.sent
+    spans = [(sent.start, tok.i)]
+    back = 1 if pronoun else 8  # "the delegation" may take up a list named paragraphs before
+    start = sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        prev = doc[start - 1].sent
+        spans.append((prev.start, prev.end))
+        start = prev.start
+    for lo, hi in spans:
+        for i in range(lo, hi):
+            if i in ctx.groups and sx.dep(doc[i]) in sx.SUBJ | sx.SUBJ_PASS:
+                return ctx.groups[i]  # "The delegation traveled to X. They met…": the group taken up again
+            ment = ctx.index.by_token.get(i)
+            if ment is None or ment.type not in GROUP_TYPES or people_only and ment.type != "Person":
+                continue
+            t = doc[i]
+            if pronoun and sx.dep(t) not in sx.SUBJ | sx.SUBJ_PASS:
+                continue  # the pair 'they' takes up is a clause's subject ('X and Y met… They…')
+            members = [ment]
+            for c in sx.with_conjuncts(t)[1:]:
+                m = ctx.index.get(c)
+                if m is not None and m.type in GROUP_TYPES and m.key not in {x.key for x in members}:
+                    members.append(m)
+            if len(members) < 2 and ment.type in ("Person", "Country") and ment.name is not None:
+                # "A, B of X, and C met…" however the parse hung the list
+                members += [m for m in _listed_before(ctx, t, ment) + _listed_after(ctx, t, ment)
+                            if m.key not in {x.key for x in members}]
+            if len(members) >= 2 and len({m.type for m in members}) == 1:
+                return members
+        people = []
+        root = doc[lo].sent.root.i if hi > lo else lo
+        for i in range(lo, hi):
+            ment = ctx.index.by_token.get(i)
+            if ment is not None and ment.type == "Person" and ment.name is not None \
+                    and ment.key not in {m.key for _i, m in people}:
+                people.append((i, ment))
+        if len(people) == 2:
+            return [m for _i, m in people]
+        if not pronoun and 2 < len(people) <= 6 and all(i < root for i, _m in people):
+            # "A, B and C traveled to…" however the parse hung the list: the people named before the verb
+            return [m for _i, m in people]
+    return []
+
+
+def _acronym_plural(tok: Token) -> bool:
+    """'The three NSAs': the plural of an office's acronym, counted, names the office holders."""
+    text = tok.text
+    return 3 <= len(text) <= 7 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha() \
+        and any(sx.dep(c) in sx.NUMMOD or c.lower_ in ("two", "three", "four", "both") for c in tok.children)
+
+
+def _author_by_title(ctx: Context, tok: Token) -> Mention | None:
+    """'The President' in a text by a president, or the Prime Minister in one by a prime minister: the author."""
+    voice = ctx.voice
+    if voice is None:
+        return None
+    phrase = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.lower_ != "the" and not t.is_punct)
+    if voice.author is None or not voice.role:
+        # the issuing state's office holder of that title, named somewhere in the text
+        country = voice.body.key.split(":", 1)[1] if voice.body is not None and voice.body.key.startswith("country:") \
+            else None
+        if country is None or not phrase:
+            return None
+        named = {m.key: m for m in ctx.index.by_token.values() if m.type == "Person" and m.name}
+        for key, ment in named.items():
+            entry = ctx.gaz.entries.get(key)
+            if entry is not None and entry.country == country and entry.office and entry.office.lower() == phrase:
+                return replace(ment, name=None)
+        return None
+    if phrase and (voice.role == phrase or voice.role.endswith(" " + phrase)) and \
+            not (phrase == "president" and voice.role.endswith("vice president")):
+        return voice.author
+    return None
+
+
+def _principal(ctx: Context, tok: Token) -> Mention | None:
+    """Who speaks where a readout names no speaker: the author, else the issuing state's head named in the text,
+    else the issuing state."""
+    voice = ctx.voice
+    if voice is None or tok.i in ctx.finder.quoted:
+        return None
+    speaker = voice.speaker_at(tok.idx)
+    if speaker is not None:
+        return replace(speaker, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text, name=None)
+    if voice.body is None:
+        return None
+    country = voice.body.key.split(":", 1)[1] if voice.body.key.startswith("country:") else None
+    if country is not None:
+        for ment in ctx.index.by_token.values():
+            entry = ctx.gaz.entries.get(ment.key) if ment.type == "Person" else None
+            if entry is not None and entry.country == country and (entry.office or "").lower() in \
+                    ctx.finder.leader_titles:
+                return replace(ment, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text, name=None)
+    return replace(voice.body, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text)
+
+
+def _group_reference(ctx: Context, tok: Token) -> bool:
+    """'The two leaders', 'both sides', 'the parties' and a subject 'they' after a pair of actors: each of them.
+    Records the group and returns True when resolved."""
+    words = voice_words()
+    lower = tok.lower_
+    if lower in ("they", "their", "them"):
+        if tok.i in ctx.finder.quoted:
+            return False
+    elif (lower in words.group_nouns or _acronym_plural(tok)) and tok.pos_ in ("NOUN", "PROPN"):
+        dets = [c.lower_ for c in tok.children if sx.dep(c) in ("det", "nummod", "predet", "amod", "det:predet")]
+        if not dets or not all(d in words.group_determiners for d in dets) or \
+                any(sx.dep(c) in sx.COMPOUND | sx.AMOD | {"nmod", "prep"} and c.lower_ not in words.group_determiners
+                    for c in tok.children if c.i != tok.i and sx.dep(c) not in ("det", "nummod", "punct")):
+            return False
+    else:
+        return False
+    members = _participants(ctx, tok, pronoun=lower in ("they", "their", "them"))
+    if len(members) < 2:
+        return False
+    ctx.groups[tok.i] = members
+    ctx.index.by_token[tok.i] = replace(members[0], start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
+                                        name=None)
+    return True
+
+
+SURROUNDING_REGION_NOUNS = rule_words().surrounding_region_nouns
+SURROUNDING_WORDS = rule_words().surrounding_words
+
+
+BARE_DESCRIPTIONS = rule_words().bare_descriptions
+REFERENCE_WORDS = rule_words().reference_words | SURROUNDING_REGION_NOUNS | set(BARE_DESCRIPTIONS)
+
+
+def _recent_place(ctx: Context, tok: Token, type_: str) -> Mention | None:
+    """The place (or organisation) of a type named last, in this sentence or the three before."""
+    start = tok.sent.start
+    for _ in range(3):
+        if start > 0:
+            start = tok.doc[start - 1].sent.start
+    for i in range(tok.i - 1, start - 1, -1):
+        ment = ctx.index.by_token.get(i)
+        if ment is None or ment.name is None:
+            continue
+        if ment.type == type_:
+            return ment
+        if type_ == "Region" and ment.key.startswith(AMBIGUOUS_PREFIX):
+            # "Poltava ... the region": the bare name read as the region
+            region = ctx.gaz.entries.get(ment.key.rsplit("|", 1)[-1])
+            return _entry_mention(ctx, tok, region) if region is not None else None
+        if type_ == "Region" and ment.type == "City" and ctx.gaz.region_for_base(ment.name) is not None:
+            return _entry_mention(ctx, tok, ctx.gaz.region_for_base(ment.name))  # the region around that city
+    return None
+
+
+def _recent_city(ctx: Context, tok: Token) -> Mention | None:
+    """The nearest city named before a token, in its sentence or the one before."""
+    start = tok.sent.start
+    first = tok.doc[start - 1].sent.start if start > 0 else 0
+    for i in range(tok.i - 1, first - 1, -1):
+        ment = ctx.index.by_token.get(i)
+        if ment is not None and ment.type == "City":
+            return ment
+    return None
+
+
+def _bare_forces(ctx: Context, tok: Token) -> Mention | None:
+    """'the military': the forces of the country the clause's subject leads, else the last forces named."""
+    verb = tok.head
+    for subj in sx.subjects(verb) if verb.pos_ in ("VERB", "AUX") else []:
+        ment = ctx.index.get(subj)
+        if ment is not None and ment.type == "Person" and ment.key in ctx.index.leads:
+            code = ctx.index.leads[ment.key].split(":", 1)[1]
+            return Mention(doc_id=ctx.document.doc_id, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
+                           type="MilitaryUnit", key=f"forces:{code}")
+    for i in range(tok.i - 1, max(-1, tok.i - 300), -1):
+        ment = ctx.index.by_token.get(i)
+        if ment is not None and ment.type == "MilitaryUnit" and ment.key.startswith("forces:"):
+            return replace(ment, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text, name=None)
+    return None
+
+
+SUPPORT_WORDS = rule_words().support_words
+PLACE_ACTS = frozenset({"attacks", "strikes", "invades", "captures", "annexes", "defends", "withdrawsFrom", "evacuates",
+                        "visits", "deploys"})
+
+
+def _is_agent_position(tok: Token) -> bool:
+    """Whether a capital or seat of government acts ('Moscow refused', 'Kyiv's allies', 'talks with Washington')."""
+    label = sx.dep(tok)
+    prep = sx.prep_of(tok)
+    if label in sx.SUBJ or label in sx.POSS or prep == "by":
+        return True
+    if label in ("iobj", "dative"):
+        return True  # "warned Paris against…", "told Kyiv": the addressee is the government
+    if label in sx.OBJ:
+        # "pressure Kyiv", "accused Moscow": the government; "shelled Kyiv", "visited Kyiv": the city
+        entry = sx.lookup(tok.head, load_gazetteer().lexicon["verbs"])[1] if tok.head.i != tok.i else None
+        return not (entry and entry.get("p") in PLACE_ACTS)
+    if prep == "to" and sx.lemma_in(tok.head, SUPPORT_WORDS):
+        return True  # "aid to Kyiv", "delivered tanks to Kyiv": to the government
+    if prep in ("with", "against", "on") and tok.head.pos_ in ("VERB", "NOUN"):
+        return prep == "with" or sx.lemma_in(tok.head, ("pressure", "part")) is not None
+    if label in sx.COMPOUND and tok.head.lower_ in ("government", "regime", "officials", "leadership", "authorities"):
+        return True
+    if label == "conj":
+        return _is_agent_position(tok.head)
+    return False
