@@ -189,3 +189,20 @@ def test_the_agent_of_a_participle_owns_the_role_praised_and_a_relative_clause_n
             ("are", 5, "cop", "AUX", "VBP", "be"), ("modern", 5, "ROOT", "ADJ", "JJ", "modern"),
             (".", 5, "punct", "PUNCT", ".", ".")]
     assert triples(run(rows, [(2, 3, "GPE")])) == set()
+
+
+def test_countering_an_armed_group_attacks_it_and_a_disinformation_campaign_does_not():
+    from kg.extract import extract_document
+    from kg.model import Document
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+
+    def found(text):
+        doc = Document(doc_id="t", file_name="t.txt", text=text, checksum="x")
+        return {(r.subject.key, r.predicate, getattr(r.object, "key", None))
+                for r in extract_document(nlp(text), doc).relations}
+
+    assert ("country:SO", "attacks", "org:al-shabaab") in found("Somalia vowed to counter al-Shabaab.")
+    assert ("country:KE", "attacks", "org:al-shabaab") in found("Kenya waged a campaign against al-Shabaab.")
+    assert not any(p == "attacks" for _s, p, _o in found("Russia waged a disinformation campaign against Ukraine."))
