@@ -1074,6 +1074,12 @@ class MentionFinder:
         if tok.tag_ != "PRP$" and sx.dep(tok) not in sx.POSS:
             return None
         for anc in tok.ancestors:
+            if anc.pos_ in ("NOUN",) and anc.i != tok.head.i:
+                # "Russia's attempt to give cover to its violations": the owner of an event noun above
+                owner = sx.possessor(anc)
+                ment = self.index.get(owner) if owner is not None and owner.i < tok.i else None
+                if ment is not None and ment.type in wanted:
+                    return ment
             if anc.pos_ not in ("VERB", "AUX"):
                 continue
             for subj in sx.children(anc, sx.SUBJ):

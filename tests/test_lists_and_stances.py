@@ -217,3 +217,9 @@ def test_a_hyphenated_border_and_talks_between_delegates(nlp):
     assert {(s, p, o) for s, p, o, _m in triples(nlp, "He welcomed the talks between Chilean and Peruvian "
                                                       "delegates.") if p == "negotiatesWith"} == {
         ("country:CL", "negotiatesWith", "country:PE")}
+
+
+def test_a_possessive_takes_the_owner_of_the_event_noun_above_it(nlp):
+    found = triples(nlp, "Chile called upon all countries to reject these referenda as Brazil's attempt to give "
+                         "false cover to its violations of international law.")
+    assert {(s, p) for s, p, _o, _m in found if p == "violates"} == {("country:BR", "violates")}
