@@ -223,3 +223,18 @@ def test_a_possessive_takes_the_owner_of_the_event_noun_above_it(nlp):
     found = triples(nlp, "Chile called upon all countries to reject these referenda as Brazil's attempt to give "
                          "false cover to its violations of international law.")
     assert {(s, p) for s, p, _o, _m in found if p == "violates"} == {("country:BR", "violates")}
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("Peru is negotiating with a number of countries and with the United Nations.", {"org:united-nations"}),
+    ("Peru is negotiating with close countries, with the Baltic countries, with Poland.", {"country:PL"}),
+    ("Peru discussed the issue of unblocking its ports with Chilean President Gabriel Soto.", {"person:gabriel-soto"}),
+])
+def test_a_talk_takes_its_partners_named_further_in_the_clause(nlp, text, partners):
+    found = {o for s, p, o, _m in triples(nlp, text) if p == "negotiatesWith" and s == "country:PE"}
+    assert partners <= found
+
+
+def test_a_partner_of_a_war_or_of_ties_is_not_a_party_to_the_talk(nlp):
+    found = triples(nlp, "Peru talked about its ties with Chile.")
+    assert not any(p == "negotiatesWith" and o == "country:CL" for _s, p, o, _m in found)

@@ -174,6 +174,34 @@ def _according_to_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                         mode="according", scope=tok)
 
 
+def _partners_further(ctx: Context, verb: Token) -> list[Mention]:
+    """Actors named after 'with' lower in the verb's clause: reached from the verb through nominals and
+    subjectless participles only, and not through a noun that keeps its 'with' ('the war with X')."""
+    barriers = _stance_words()["partner_barriers"]
+    out: list[Mention] = []
+    for t in verb.subtree:
+        if t.i <= verb.i or t.lower_ != "with" or sx.dep(t) not in sx.PREP | {"case"}:
+            continue
+        noun = t.head if sx.dep(t) == "case" else next(iter(sx.children(t, sx.POBJ)), None)
+        if noun is None or noun.head.i == verb.i and sx.dep(t) == "case":
+            continue  # a phrase on the verb itself: the parse's own reading, already taken
+        node, ok = noun.head, True
+        while node.i != verb.i:
+            if node.lower_ in barriers or node.pos_ in ("VERB", "AUX") and (sx.subjects(node) or node.tag_ != "VBG"):
+                ok = False
+                break
+            if node.head.i == node.i:
+                ok = False
+                break
+            node = node.head
+        if not ok:
+            continue
+        for m in _mentions_expanded(ctx, noun):
+            if m.type in ("Country", "Person", "Organization") and m not in out:
+                out.append(m)
+    return out
+
+
 def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if entry.get("that_p") and any(sx.dep(c) == "ccomp" and (_that_marked(c) or sx.children(c, sx.SUBJ))
                                    for c in tok.children):
@@ -222,6 +250,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             complement = comps[0]
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
     objects = _objects_for(ctx, tok, slots, entry, verb=True)
+    if entry.get("symmetric") and "with" in slots:
+        # "negotiating with a number of countries and with the UN", "discussed the issue of X with Y": partners
+        # whose 'with' the parse hung lower in the clause
+        objects += [m for m in _partners_further(ctx, tok) if m not in objects]
     if mode == "directive" and prop == "demands" and objects and all(isinstance(o, Content) for o in objects):
         # "urged member states to increase defence spending": what is demanded is the whole clause
         acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl")
