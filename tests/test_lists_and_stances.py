@@ -238,3 +238,8 @@ def test_a_talk_takes_its_partners_named_further_in_the_clause(nlp, text, partne
 def test_a_partner_of_a_war_or_of_ties_is_not_a_party_to_the_talk(nlp):
     found = triples(nlp, "Peru talked about its ties with Chile.")
     assert not any(p == "negotiatesWith" and o == "country:CL" for _s, p, o, _m in found)
+
+
+def test_a_regime_or_leadership_named_by_its_capital_or_people_is_the_state(nlp):
+    assert ("person:tomas-brandt", "accuses", "country:PE", "Asserted") in triples(
+        nlp, "President Tomas Brandt accused the Lima regime of shelling civilians.")
