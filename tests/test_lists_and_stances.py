@@ -243,3 +243,9 @@ def test_a_partner_of_a_war_or_of_ties_is_not_a_party_to_the_talk(nlp):
 def test_a_regime_or_leadership_named_by_its_capital_or_people_is_the_state(nlp):
     assert ("person:tomas-brandt", "accuses", "country:PE", "Asserted") in triples(
         nlp, "President Tomas Brandt accused the Lima regime of shelling civilians.")
+
+
+def test_measures_taken_to_ensure_the_security_of_places_defend_them(nlp):
+    found = triples(nlp, "Canada will take all necessary measures to ensure the security of Japan and Peru.")
+    assert {(s, p, o, m) for s, p, o, m in found if p == "defends"} == {
+        ("country:CA", "defends", "country:JP", "Planned"), ("country:CA", "defends", "country:PE", "Planned")}
