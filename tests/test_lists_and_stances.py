@@ -28,7 +28,7 @@ def triples(nlp, text, prop=None):
 
 def test_a_list_of_titled_officials_each_of_a_country_talks_in_pairs(nlp):
     found = triples(nlp, "National Security Advisor Tomas Ekdahl, National Security Advisor Kenji Morita of Japan, "
-                         "and National Security Advisor Rodrigo Peña of the Philippines held a trilateral phone call "
+                         "and National Security Advisor Rodrigo Peña of the Philippines had a joint phone call "
                          "on Monday.")
     assert {t for t in found if t[1] == "negotiatesWith"} == {
         ("person:tomas-ekdahl", "negotiatesWith", "person:kenji-morita", "Asserted"),
@@ -70,13 +70,13 @@ def test_a_commitment_of_another_restated_is_a_claim_about_it(nlp):
 
 
 def test_agreed_with_a_bare_clause_states_it(nlp):
-    found = triples(nlp, "President Tomas Brandt and President Ana Souza agreed there is nothing more important "
+    found = triples(nlp, "President Tomas Brandt and President Ana Souza agreed there was no better path "
                          "than dialogue.")
     assert {t[:2] for t in found} == {("person:tomas-brandt", "claims"), ("person:ana-souza", "claims")}
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The United States will stand with the Peruvian people.", ("country:US", "supports", "country:PE", "Planned")),
+    ("Canada will stand with the Peruvian people.", ("country:CA", "supports", "country:PE", "Planned")),
     ("Germany will continue to provide military aid to the people of Peru.",
      ("country:DE", "supports", "country:PE", "Planned")),
 ])
@@ -98,7 +98,7 @@ def test_a_negated_recognition_or_acceptance_is_a_rejection(nlp, text, expected)
 
 
 def test_readiness_to_impose_costs_threatens_and_imposing_states_nothing(nlp):
-    assert triples(nlp, "Germany stands ready to impose further economic costs on Brazil.") == {
+    assert triples(nlp, "Germany stands ready to impose severe costs on Brazil.") == {
         ("country:DE", "threatens", "country:BR", "Asserted")}
     assert triples(nlp, "The European Union imposed sanctions on Brazil on Monday.") == set()
 
@@ -123,7 +123,7 @@ def test_an_invasion_with_no_target_written_is_against_the_articles_target(nlp):
 
 
 def test_a_list_of_long_titles_and_double_barrelled_names_travels_together(nlp):
-    found = triples(nlp, "This week, Assistant to the President for Homeland Security Dr. Ana Costa-Lima, "
+    found = triples(nlp, "On Tuesday, Assistant to the President for Homeland Security Dr. Ana Costa-Lima, "
                          "Regional Commander General Piotr Nowak, and Assistant Secretary of Defense for Special "
                          "Operations and Low-Intensity Conflict Jon Brandt traveled to Chad and Niger.", "visits")
     assert {(s, o) for s, _p, o, _m in found} == {
@@ -142,20 +142,20 @@ def extract_with_voice(nlp, text):
 
 
 def test_our_armed_forces_in_a_states_statement_are_that_states(nlp):
-    assert extract_with_voice(nlp, "I have ordered our Armed Forces to stay ready.") == {
+    assert extract_with_voice(nlp, "Today I ordered our Armed Forces to stay ready.") == {
         ("person:tomas-brandt", "orders", "forces:US", "Asserted")}
 
 
 def test_money_announced_to_help_a_people_supports_its_country_as_made(nlp):
-    found = extract_with_voice(nlp, "The United States recently announced more than $266 million in humanitarian "
-                                    "assistance and released $300 million in development assistance to help the "
+    found = extract_with_voice(nlp, "The United States last week announced $45 million in food "
+                                    "assistance and released $80 million in health assistance to help the "
                                     "Afghan people.")
     assert found == {("country:US", "supports", "country:AF", "Asserted")}
 
 
 def test_a_name_in_a_phrase_before_the_comma_is_not_a_list_item(nlp):
     found = extract_with_voice(nlp, "After her meeting with President Ana Souza, Vice President Lena Varga "
-                                    "announced that the United States will provide $1 billion to support the "
+                                    "announced that the United States would send $1 billion to support the "
                                     "people of Chile.")
     assert ("country:US", "supports", "country:CL", "Planned") in found
     assert not any(s == "person:ana-souza" and p == "claims" for s, p, _o, _m in found)
@@ -189,8 +189,8 @@ def test_a_site_named_by_its_city_lies_in_it(nlp):
 
 def test_the_three_acronym_holders_are_the_listed_officials(nlp):
     found = triples(nlp, "National Security Advisor Tomas Ekdahl, National Security Advisor Kenji Morita of Japan, "
-                         "and National Security Advisor Rodrigo Peña of the Philippines held a trilateral phone call "
-                         "on Monday. The three NSAs resolved to conduct close trilateral coordination.")
+                         "and National Security Advisor Rodrigo Peña of the Philippines had a joint phone call "
+                         "on Monday. The three NSAs resolved to coordinate closely.")
     assert {s for s, p, _o, _m in found if p == "agreesTo"} == {
         "person:tomas-ekdahl", "person:kenji-morita", "person:rodrigo-pena"}
 
@@ -205,10 +205,9 @@ def test_resolving_or_deciding_to_act_agrees_to_it(nlp, text, expected):
 
 
 def test_an_appeal_to_both_of_two_bodies_names_each(nlp):
-    found = extract_with_voice(nlp, "We appealed to both the International Committee of the Red Cross and the "
-                                    "United Nations.")
-    assert {o for _s, p, o, _m in found if p == "demands"} == {"org:international-committee-of-the-red-cross",
-                                                               "org:united-nations"}
+    found = extract_with_voice(nlp, "We have appealed to both the Organization of American States and UNICEF.")
+    assert {o for _s, p, o, _m in found if p == "demands"} == {"org:organization-of-american-states",
+                                                               "org:united-nations-childrens-fund"}
 
 
 def test_a_hyphenated_border_and_talks_between_delegates(nlp):

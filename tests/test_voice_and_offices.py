@@ -99,7 +99,7 @@ def test_a_patron_backed_group_is_one_actor_the_patron_supports(nlp):
 
 
 def test_the_people_taking_part_in_a_meeting_meet_its_host(nlp):
-    ex = extract(nlp, "President Tomas Brandt met Prime Minister Lena Varga in Geneva. Taking part in the meeting were "
+    ex = extract(nlp, "President Tomas Brandt met Prime Minister Lena Varga in Geneva. Taking part in the session were "
                       "Foreign Minister Paul Marchand and Defence Minister Anna Keller.")
     meets = {(s, o) for s, p, o, _ in triples(ex, "meets")}
     assert ("person:tomas-brandt", "person:paul-marchand") in meets
@@ -114,19 +114,19 @@ def test_plural_references_stand_for_each_participant(nlp):
 
 
 def test_a_toll_in_a_clause_of_its_own_is_the_speakers_estimate(nlp):
-    ex = extract(nlp, "At least 68 people have been killed in the explosion.", title="Statement by the Ministry",
+    ex = extract(nlp, "At least 41 people have been killed in the explosion.", title="Statement by the Ministry",
                  source="Ministry of Foreign Affairs of Poland")
     assert {(r.subject.key, r.object.value, r.object.unit) for r in ex.relations if r.predicate == "estimates"} == \
-        {("country:PL", 68.0, "person")}
+        {("country:PL", 41.0, "person")}
     # someone the text does not name says so: no estimate of the document's own
-    ex = extract(nlp, "Local officials said that more than 2,400 civilians had been killed.",
+    ex = extract(nlp, "Local officials said that more than 1,300 civilians had died.",
                  source="Ministry of Foreign Affairs of Poland")
     assert [r for r in ex.relations if r.predicate == "estimates"] == []
 
 
 def test_the_need_for_something_is_a_demand_and_the_importance_of_an_actor_praise(nlp):
     ex = extract(nlp, "President Tomas Brandt stressed the need for a ceasefire. He emphasized the importance of "
-                      "the United Nations in resolving conflicts.")
+                      "the United Nations for ending wars.")
     assert {(s, p, o) for s, p, o, _m in triples(ex)} == {
         ("person:tomas-brandt", "demands", "a ceasefire"),
         ("person:tomas-brandt", "praises", "org:united-nations")}
@@ -140,12 +140,12 @@ def test_a_list_of_names_before_a_verb_all_act(nlp):
 
 
 def test_a_ministry_spokesman_speaks_for_the_ministry_of_his_state(nlp):
-    ex = extract(nlp, "The Azeri Defence Ministry claimed that the rebels shelled the town. An Armenian Defence "
-                      "Ministry spokesman disputed these claims.")
+    ex = extract(nlp, "The Serbian Defence Ministry claimed on Monday that rebels shelled the town. A Croatian Defence "
+                      "Ministry spokesman disputed that account.")
     orgs = {m.key for m in ex.mentions if m.type == "Organization"}
     assert len([k for k in orgs if "defence-ministry" in k]) == 2
     disputer = {r.subject.key for r in ex.relations if r.predicate == "disputes"}
-    assert len(disputer) == 1 and "armenian" in next(iter(disputer))
+    assert len(disputer) == 1 and "croatian" in next(iter(disputer))
 
 
 def test_must_and_should_for_others_in_the_documents_voice_are_demands(nlp):
@@ -186,7 +186,7 @@ def test_agreeing_that_states_and_an_agentless_note_in_a_readout_is_the_principa
 
 
 def test_a_commitment_in_the_first_person_is_support_and_in_the_third_a_claim(nlp):
-    ex = extract(nlp, "We reaffirm our commitment to the security of Poland.",
+    ex = extract(nlp, "We reaffirm our steadfast commitment to the defence of Poland.",
                  source="Ministry of Foreign Affairs of Austria")
     assert triples(ex) == {("country:AT", "supports", "country:PL", "Asserted")}
     ex = extract(nlp, "President Tomas Brandt reaffirmed Austria's commitments to both Poland and Hungary.")
@@ -199,12 +199,12 @@ def test_a_commitment_in_the_first_person_is_support_and_in_the_third_a_claim(nl
 def test_launching_weapons_at_a_target_attacks_it(nlp):
     ex = extract(nlp, "Pakistan launched 200 ballistic missiles at India.")
     assert triples(ex, "attacks") == {("country:PK", "attacks", "country:IN", "Asserted")}
-    ex = extract(nlp, "Sudan launched waves of missiles and drones against Chadian cities.")
+    ex = extract(nlp, "Sudan launched dozens of rockets and drones against Chadian cities.")
     assert triples(ex, "attacks") == {("country:SD", "attacks", "Chadian cities", "Asserted")}
 
 
 def test_a_parenthetical_before_the_object_and_the_strongest_possible_terms(nlp):
-    ex = extract(nlp, "I condemn, in the strongest possible terms, Pakistan’s continued war against India.",
+    ex = extract(nlp, "I denounce, in the strongest possible terms, Pakistan’s continued war against India.",
                  title="Statement by President Tomas Brandt on the War")
     rels = triples(ex)
     assert any(s == "person:tomas-brandt" and p == "condemns" for s, p, _o, _m in rels)
@@ -245,16 +245,16 @@ def test_members_named_by_their_group_are_the_group_and_not_only_negates_nothing
     ex = extract(nlp, "Boko Haram fighters seized Damasak.")
     assert {(p, s) for s, p, _o, _m in triples(ex)} == {("captures", next(
         m.key for m in ex.mentions if m.type == "Organization"))}
-    ex = extract(nlp, "Pakistan is not only a threat to India.")
+    ex = extract(nlp, "Pakistan is not only a grave threat to India.")
     assert triples(ex) == {("country:PK", "threatens", "country:IN", "Asserted")}
 
 
 def test_a_typeset_apostrophe_in_a_countrys_name(nlp):
-    ex = extract(nlp, "The United States strongly condemns the Democratic People’s Republic of Korea for its test.")
-    assert triples(ex) == {("country:US", "condemns", "country:KP", "Asserted")}
+    ex = extract(nlp, "Japan condemned the Democratic People’s Republic of Korea for its test.")
+    assert triples(ex) == {("country:JP", "condemns", "country:KP", "Asserted")}
 
 
 def test_being_briefed_is_not_saying(nlp):
-    ex = extract(nlp, "The President has been briefed on the situation.",
+    ex = extract(nlp, "The President was briefed on the clashes.",
                  title="Statement by President Tomas Brandt on the Launch")
     assert triples(ex) == set()
