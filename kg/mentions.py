@@ -236,7 +236,7 @@ class MentionFinder:
         """Names the statistical NER missed, found by their shape and context:
         a capitalised name after a title ('General Tomas Brandt', 'analyst Jane Roe') or before
         an appositive title ('Pedro Quispe, head of…'); an organisation's capitalised name with an
-        organisation word ('Institute for the Study of War', 'Northern Group of Forces'); a bare acronym."""
+        organisation word ('Institute for Andean Studies', 'Southern Group of Forces'); a bare acronym."""
         doc = self.doc
         w = self.words
         n = len(doc)
@@ -502,7 +502,7 @@ class MentionFinder:
             return
         span = _strip_det(ent)
         if label in ("ORG", "FAC", "EVENT", "LOC") and not ent.ent_id_:
-            # "Northern Group" + "of Forces": the name goes on through 'of'/'for' and capitalised words
+            # "Southern Group" + "of Forces": the name goes on through 'of'/'for' and capitalised words
             end = span.end
             # "Ministry of Foreign" + "Affairs": capitalised words the NER left out
             while end < len(self.doc) and self.doc[end].is_title and self.doc[end].is_alpha \
@@ -1007,7 +1007,7 @@ class MentionFinder:
             return
 
     def _unnamed_media(self, tok: Token, mods: list[Token]) -> None:
-        """'the Russian news agency': an outlet known only by its description, within one document."""
+        """'the Peruvian news agency': an outlet known only by its description, within one document."""
         words = [t for t in tok.subtree if t.i < tok.i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
         country = next((self.gaz.country_of_demonym(m.text) for m in words if self.gaz.country_of_demonym(m.text)), None)
         if country is None or not any(m.lower_ in ("news", "state", "media", "press") for m in words):
@@ -1075,7 +1075,7 @@ class MentionFinder:
             return None
         for anc in tok.ancestors:
             if anc.pos_ in ("NOUN",) and anc.i != tok.head.i:
-                # "Russia's attempt to give cover to its violations": the owner of an event noun above
+                # "Ruritania's attempt to give cover to its abuses": the owner of an event noun above
                 owner = sx.possessor(anc)
                 ment = self.index.get(owner) if owner is not None and owner.i < tok.i else None
                 if ment is not None and ment.type in wanted:
@@ -1105,7 +1105,7 @@ class MentionFinder:
         return None
 
     def resolve_description(self, tok: Token) -> Mention | None:
-        """'the Russian president', 'the dictator', 'the Chief of Staff': a person named earlier."""
+        """'the Peruvian president', 'the dictator', 'the Chief of Staff': a person named earlier."""
         lower = tok.lower_
         words = {lower}
         phrase = " ".join(t.lower_ for t in tok.subtree if t.i >= tok.i and not t.is_punct)

@@ -109,7 +109,7 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
                 for n in names for o in names_by_key[f])]
             if len({find(f) for f in matches}) == 1:
                 union(matches[0], k)
-    # "from State and USAID" beside "the State Department": a bare first word of an institution's name in the
+    # "from State and Treasury" beside "the State Department": a bare first word of an institution's name in the
     # same document, read as a place or an unknown body, is the institution
     institutions: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:

@@ -231,7 +231,7 @@ def list_before(noun: Token) -> Token | None:
 def is_passive(verb: Token) -> bool:
     if any(dep(c) in AUX_PASS or dep(c) in SUBJ_PASS for c in verb.children):
         return True
-    # a participle with its agent: "the announcement, made by Brandt"
+    # a participle with its agent: "the statement, made by Brandt"
     return verb.tag_ == "VBN" and any(dep(c) in ("obl:agent", "agent") for c in verb.children)
 
 

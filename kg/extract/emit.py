@@ -143,10 +143,10 @@ def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modalit
     if isinstance(obj, Content) and prop in ("orders", "meets", "negotiatesWith") and obj.text.split() and (
             obj.text.split()[0].lower() in voice_words().first_singular | voice_words().first_plural
             or all(w.lower() in ctx.finder.all_titles | ctx.finder.title_words | {"the"} for w in obj.text.split())):
-        return None  # "my national security team", "the Secretary": one's own staff, an office without a name
+        return None  # "my security staff", "the Secretary": one's own staff, an office without a name
     if prop in ("attacks", "strikes") and isinstance(obj, Content) and obj.text.split() \
             and obj.text.split()[-1].lower() in _stance_words()["figurative_targets"]:
-        return None  # "an assault on the country's transition": a figure of speech
+        return None  # "an assault on the nation's transition": a figure of speech
     if prop in DOMAINS and subject.type not in DOMAINS[prop] or \
             prop in RANGES and isinstance(obj, Mention) and obj.type not in RANGES[prop]:
         return None  # the ontology's domain and range: a leader leads a country or body, not a person

@@ -88,7 +88,7 @@ PRESENCE_WORDS = rule_words().presence_words
 
 
 def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
-    """'American forces being present in Ukraine', 'Russian troops stationed in Belarus': the forces' country
+    """'Brazilian forces being present in Peru', 'Chilean troops stationed in Bolivia': the forces' country
     deploys them."""
     low = ctx.lower_text(sent)
     if not any(word in low for word in PRESENCE_WORDS):
@@ -118,7 +118,7 @@ def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
 
 
 def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
-    """'The ISW concludes that…' with 'concludes' tagged as a noun: a speech verb between a named source
+    """'The IAS concludes that…' with 'concludes' tagged as a noun: a speech verb between a named source
     and 'that' is read as one, whatever the tagger said."""
     verbs = ctx.gaz.lexicon["verbs"]
     if "that" not in ctx.lower_text(sent):
@@ -335,19 +335,19 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if prop == "warns" and complement is not None:
         objects = [_clause_content(complement)]
     if prop == "threatens" and complement is not None and sx.dep(complement) == "xcomp":
-        # "threatened to seize both Cusco and Puno regions": what is threatened is the act's target
+        # "threatened to take both Cusco and Puno regions": what is threatened is the act's target
         targets = [m for o in sx.objects(complement) for m in _mentions_expanded(ctx, o)]
         if targets:
             objects = targets
     if prop == "estimates":
-        # "estimating that around 4,700 square kilometers…": the estimate is the quantity
+        # "estimating that around 2,300 square kilometers…": the estimate is the quantity
         texts = [o.text for o in objects if isinstance(o, Content)]
         found = [q for t in texts for q in parse_quantities(t)]
         if found:
             objects = [found[0]]
     if not objects and "dobj" in slots and sx.dep(tok) in sx.REL_CLAUSE and not sx.objects(tok) \
             and not any(sx.dep(c) in sx.SUBJ and sx.is_relative_pronoun(c) for c in tok.children):
-        # "areas Russia has already annexed": the relative clause's noun is the object
+        # "areas Ruritania has already annexed": the relative clause's noun is the object
         noun = tok.head
         objects = [m for m in _mentions_expanded(ctx, noun) if _allowed_object(ctx, entry, noun, m)] \
             or ([_content(noun)] if _allowed_object(ctx, entry, noun, None) else [])  # not "weapons we receive"
@@ -375,7 +375,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if entry.get("guest_p") and all(isinstance(o, Mention) and o.type == "Person" for o in objects) \
             and (any(p == "to" for p, _n in [*sx.prep_args(tok), *(a for o in sx.objects(tok) for a in sx.prep_args(o))])
                  or _to_place_after(ctx, tok)):
-        prop = entry["guest_p"]  # "welcomed Scholz to the White House": a host meets the guest
+        prop = entry["guest_p"]  # "welcomed Roe to the White House": a host meets the guest
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
                  symmetric=bool(entry.get("symmetric")), scope=tok)
 
@@ -444,7 +444,7 @@ REPORT_NOUNS = rule_words().report_nouns
 
 
 def _reported_earlier(tok: Token) -> Content | None:
-    """'The information was released by X': what the previous sentence says is what X reported."""
+    """'The findings were published by X': what the previous sentence says is what X reported."""
     verb = tok.head if sx.dep(tok) == "conj" and not sx.objects(tok) else tok
     if not sx.is_passive(verb):
         return None
@@ -511,7 +511,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         subjects = _mentions_of(ctx, sx.subjects(tok))
     if not subjects and sx.dep(tok) in ("xcomp", "attr", "obj", "dobj") and sx.lemma_in(
             tok.head, _stance_words()["copular_verbs"]) and not sx.is_negated(tok.head):
-        subjects = _mentions_of(ctx, sx.subjects(tok.head))  # "X remains the largest contributor…"
+        subjects = _mentions_of(ctx, sx.subjects(tok.head))  # "X remains the biggest provider…"
     if not objects:
         # "the biggest provider of medical aid to Y": the object may hang on the noun's 'of' phrase
         inner = [n for p, n in sx.prep_args(tok) if p == "of"]
@@ -528,7 +528,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     head = tok.head
     scope = anchor = tok
     if not objects and sx.dep(tok) in sx.OBJ:
-        # "reiterated his support for X's sovereignty" with the phrase hung on the verb right after the noun
+        # "reiterated her support for X's independence" with the phrase hung on the verb right after the noun
         after = [n for p, n in sx.prep_args(head) if p in slots and p != "by" and n.left_edge.i == tok.right_edge.i + 1]
         for n in after:
             found = _mentions_expanded(ctx, n)
@@ -614,7 +614,7 @@ MILITARY_ADJECTIVES = rule_words().military_adjectives
 
 
 def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
-    """'X launched 200 ballistic missiles at Y', 'fired waves of drones against cities': launching a
+    """'X launched 90 cruise missiles at Y', 'fired waves of drones against cities': launching a
     weapon at a target attacks it."""
     words = _stance_words()
     lemma, pos = ctx.words.lemma, ctx.words.pos

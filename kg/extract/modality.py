@@ -153,7 +153,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
     info = _node_info(ctx, token)
     flags: set[str] = set(info.flags)
     if info.conditional_children:
-        flags.add("Hypothetical")  # "seize both regions if Ukraine refused": the consequence holds only under it
+        flags.add("Hypothetical")  # "seize both provinces if Peru refused": the consequence holds only under it
     if info.negated:
         flags.add("Negated")
     claimant: Mention | None = info.according
@@ -185,7 +185,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             flags.add("Hypothetical")  # in an "if" clause, or in a clause that holds only under a condition
         if rel == "conj":
             continue
-        # "allegations that Ukraine targeted…" is content, even with "that" misread as a relative pronoun
+        # "allegations that Peru targeted…" is content, even with "that" misread as a relative pronoun
         # beside the clause's own subject; "an allegation Israel rejected" is a relative clause
         thats = [m for m in child.children if m.lower_ == "that" and m.i < child.i]
         content_clause = any(sx.dep(m) == "mark" for m in thats) or bool(thats) and len(
@@ -195,8 +195,8 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             break  # a relative clause is a statement of its own about its noun ("allegations that…" is content)
         if rel == "acl" and child.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN") \
                 and not (node.lower_ in allege or sx.lemma_in(node, plan_nouns)):
-            # "territories seized by Russia": a reduced relative, a statement of its own about its noun;
-            # "any troops deployed to Ukraine" speaks of troops that may not exist
+            # "lands seized by Ruritania": a reduced relative, a statement of its own about its noun;
+            # "any troops deployed to Chile" speaks of troops that may not exist
             if any(c.lower_ in ("any", "whatever") for c in node.children):
                 flags.add("Hypothetical")
             break

@@ -61,7 +61,7 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
     for tok in reversed(pre):
         if tok.is_punct or tok.lower_ in ("the", "a", "an") or tok.tag_ == "POS" \
                 or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
-            break  # "… of Japan and President X": the title is the words after 'and'
+            break  # "… of Brazil and President X": the title is the words after 'and'
         run.insert(0, tok)
     if not run:
         return
@@ -252,7 +252,7 @@ def count_of(noun: Token) -> float | None:
 
 
 def _toll_estimates(ctx: Context, sent: Span, number: int) -> None:
-    """'At least 40 people have been killed', '9,000 people have crossed into X': a toll stated in a clause of its
+    """'At least 17 people have been killed', '6,500 people have fled into X': a toll stated in a clause of its
     own is an estimate of its speaker: the one who says so, else the document's voice."""
     words = _toll_words()
     for tok in _tokens_with(ctx, sent, words["person_nouns"]):
@@ -565,7 +565,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
                 containers.append((container, node))
         for container, node in containers[:1]:
             _add(ctx, number, ment, "locatedIn", container, evidence=_evidence(ctx, tok, node))
-        # borders: "X near the Russian border", "sharing a border with Russia"
+        # borders: "X near the Chilean border", "sharing a border with Chile"
         for node in heads:
             for prep, obj in sx.prep_args(node):
                 if prep in ("near", "along", "on") and obj.lower_ in ("border", "borders", "frontier"):
@@ -630,7 +630,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
 
 
 def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
-    """Subjects of a clause, including a participle's noun ('Both regions, situated in ...')."""
+    """Subjects of a clause, including a participle's noun ('Both provinces, lying in ...')."""
     subs = [m for s in sx.subjects(verb) for t in sx.with_conjuncts(s)
             for m in (ctx.groups.get(t.i) or [ctx.index.get(t)])]
     subs = [s for s in subs if s is not None]
