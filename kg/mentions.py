@@ -3,7 +3,7 @@
 Names come from the NER and the gazetteer ruler; descriptions that designate
 an entity ("Russian forces", "officials in Lima", "Brandt's regime", "the
 20-day truce", "the Condor ballistic missile") from noun-phrase rules;
-pronouns and titles ("he", "the Russian president") from the document's
+pronouns and titles ("he", "the Peruvian president") from the document's
 earlier mentions. Metonyms ("Lima refused", "La Moneda") acting as agents
 resolve to the state.
 """
@@ -71,7 +71,7 @@ def _strip_det(span: Span) -> Span:
     while end > start + 1 and (span.doc[end - 1].is_punct or span.doc[end - 1].tag_ == "POS"
                                or span.doc[end - 1].lower_ in ("'s", "’s")
                                or span.doc[end - 1].is_lower and span.doc[end - 1].pos_ in TRAILING_POS):
-        end -= 1  # "Jane Roe of", "the Defence Ministry of shelling": words the NER ran on into
+        end -= 1  # "Jane Roe of", "the Defence Ministry of bombing": words the NER ran on into
     return span.doc[start:end]
 
 
@@ -542,7 +542,7 @@ class MentionFinder:
             return  # adjectives: used by the noun-phrase rules
         text = span.text
         if all(t.lower_ in self.military_nouns or t.lower_ == "armed" for t in span):
-            return  # "the Russian Army": a country's armed forces, found by the noun-phrase rules
+            return  # "the Peruvian Army": a country's armed forces, found by the noun-phrase rules
         # a weapon named by a proper noun before a weapon noun: "Condor ballistic missile"
         entry = self._gazetteer_entry(span, ent.ent_id_)
         nxt = self._head_noun_after(span)

@@ -496,7 +496,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                     subjects = [_entry_mention(ctx, c, entry_c)]
                     if any(m.lower_ in ctx.finder.military_nouns | MILITARY_ADJECTIVES for m in tok.children
                            if sx.dep(m) in sx.AMOD | sx.COMPOUND and c.i < m.i < tok.i):
-                        # "Ukrainian military withdrawal": the country's armed forces act
+                        # "Peruvian military withdrawal": the country's armed forces act
                         subjects = [replace(subjects[0], type="MilitaryUnit", key=f"forces:{entry_c.country}",
                                             name=None, wikidata=None)]
                     break
@@ -559,7 +559,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     if not subjects and sx.dep(tok) in ("appos",):
         return None
     if entry.get("between") and not subjects and not objects:
-        # "talks between Russia and Ukraine": the parties
+        # "talks between Peru and Chile": the parties
         parties = [m for p, n in sx.prep_args(tok) if p == "between" for m in _mentions_expanded(ctx, n)
                    if m.type in ACTOR_TYPES]
         if len(parties) < 2:
@@ -642,7 +642,7 @@ def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
 
 
 def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
-    """'$1 billion for the X Air Force', 'requested $300 million in assistance to X': money given for or to an actor
+    """'$1 billion for the X Air Force', 'requested $250 million in assistance to X': money given for or to an actor
     is the giver's support of it (the giver: the clause's subject, else the document's voice)."""
     if "$" not in ctx.lower_text(sent) and "dollar" not in ctx.lower_text(sent):
         return

@@ -190,7 +190,7 @@ def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Menti
 
 
 def _acronym_plural(tok: Token) -> bool:
-    """'The three NSAs': the plural of an office's acronym, counted, names the office holders."""
+    """'The four NSAs': the plural of an office's acronym, counted, names the office holders."""
     text = tok.text
     return 3 <= len(text) <= 7 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha() \
         and any(sx.dep(c) in sx.NUMMOD or c.lower_ in ("two", "three", "four", "both") for c in tok.children)

@@ -576,7 +576,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
     for tok in (ctx.words.tokens[i] for i in range(sent.start, sent.end) if i in ctx.wider):
         if tok.i in ctx.wider:
             _add(ctx, number, ctx.wider[tok.i], "locatedIn", ctx.index.by_token[tok.i], evidence=_evidence(ctx, tok, tok))
-    # "its border with Russia", "Finland's border with Russia", "the border between Poland and Belarus"
+    # "its border with Bolivia", "Finland's border with Russia", "the border between Poland and Belarus"
     low = ctx.lower_text(sent)
     w = ctx.words
     for i in range(sent.start, sent.end) if "border" in low or "frontier" in low else ():
