@@ -324,7 +324,7 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
             if sx.dep(head) in sx.OBJ and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i \
                     and not sx.lemma_in(head, ctx.word_sets["plan_nouns"]) \
                     and not any(ctx.index.get(c) is not None for c in head.children if c.i < head.i):
-                # "will take all necessary measures to ensure…": who takes the measures acts
+                # "will take all the measures needed to ensure…": who takes the measures acts
                 return _inherited_subjects(ctx, head.head, depth + 1)
             return _inherited_subjects(ctx, head, depth + 1) if sx.dep(head) not in sx.SUBJ else []
         return _inherited_subjects(ctx, head, depth + 1)
