@@ -52,13 +52,13 @@ class Entry:
     country: str | None = None  # ISO alpha-2 of the containing country
     demonyms: list[str] = field(default_factory=list)
     metonyms: list[str] = field(default_factory=list)  # capital and seat of government
-    bases: list[str] = field(default_factory=list)  # bare names of a region ("Sumy")
+    bases: list[str] = field(default_factory=list)  # bare names of a region ("Cusco")
     office: str | None = None
     population: int = 0  # cities of the world table: ranks same-name places
 
 
 def slug(text: str) -> str:
-    """A lowercase ASCII key fragment: 'Zaporizhzhia Oblast' -> 'zaporizhzhia-oblast'."""
+    """A lowercase ASCII key fragment: 'Cusco Region' -> 'cusco-region'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"['’`]", "", text.lower())
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"

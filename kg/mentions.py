@@ -1,10 +1,10 @@
 """Mentions: which tokens of a parsed document refer to which entity.
 
 Names come from the NER and the gazetteer ruler; descriptions that designate
-an entity ("Russian forces", "officials in Kyiv", "Putin's regime", "the
-30-day truce", "the Oreshnik ballistic missile") from noun-phrase rules;
-pronouns and titles ("he", "the Russian president") from the document's
-earlier mentions. Metonyms ("Moscow refused", "the Kremlin") acting as agents
+an entity ("Russian forces", "officials in Lima", "Brandt's regime", "the
+20-day truce", "the Condor ballistic missile") from noun-phrase rules;
+pronouns and titles ("he", "the Peruvian president") from the document's
+earlier mentions. Metonyms ("Lima refused", "La Moneda") acting as agents
 resolve to the state.
 """
 
@@ -71,7 +71,7 @@ def _strip_det(span: Span) -> Span:
     while end > start + 1 and (span.doc[end - 1].is_punct or span.doc[end - 1].tag_ == "POS"
                                or span.doc[end - 1].lower_ in ("'s", "’s")
                                or span.doc[end - 1].is_lower and span.doc[end - 1].pos_ in TRAILING_POS):
-        end -= 1  # "Jane Roe of", "the Defence Ministry of shelling": words the NER ran on into
+        end -= 1  # "Jane Roe of", "the Defence Ministry of bombing": words the NER ran on into
     return span.doc[start:end]
 
 
@@ -234,9 +234,9 @@ class MentionFinder:
 
     def _rule_names(self) -> None:
         """Names the statistical NER missed, found by their shape and context:
-        a capitalised name after a title ('General Valery Gerasimov', 'analyst Oleksii Hetman') or before
-        an appositive title ('Pavel Zolotaryov, head of…'); an organisation's capitalised name with an
-        organisation word ('Institute for the Study of War', 'Northern Group of Forces'); a bare acronym."""
+        a capitalised name after a title ('General Tomas Brandt', 'analyst Jane Roe') or before
+        an appositive title ('Pedro Quispe, head of…'); an organisation's capitalised name with an
+        organisation word ('Institute for Andean Studies', 'Southern Group of Forces'); a bare acronym."""
         doc = self.doc
         w = self.words
         n = len(doc)
@@ -270,7 +270,7 @@ class MentionFinder:
             start = i
             while start < j and (lower[start] in self.all_titles or lower[start] in self.title_words
                                  and lower[start + 1] in self.title_words):
-                start += 1  # "General Valery Gerasimov", "Prime Minister X": the title is context, not name
+                start += 1  # "General Tomas Brandt", "Prime Minister X": the title is context, not name
             span = doc[i:j + 1]
             words = [t.lower_ for t in span]
             if i > 0 and any(w in INSTITUTION_WORDS for w in words) and len(span) >= 2 \
@@ -324,7 +324,7 @@ class MentionFinder:
 
     def _name_word(self, tok: Token, titled: bool) -> bool:
         """Whether a capitalised word can be part of a personal name: a proper noun that is no title, month or
-        demonym, nor a known name; right after a title ('Advisor Jane Takeo') a world table's town or an
+        demonym, nor a known name; right after a title ('Advisor Jane Roe') a world table's town or an
         adjective reading does not count against it."""
         if tok.lower_ in self.all_titles or tok.lower_ in CALENDAR_WORDS or self.gaz.country_of_demonym(tok.text):
             return False
@@ -407,7 +407,7 @@ class MentionFinder:
         return any(sx.dep(c) == "appos" and c.lower_ in self.all_titles for t in span for c in t.children)
 
     def _acronyms(self) -> None:
-        """'Institute for the Study of War (ISW)': the acronym names the same entity wherever it appears."""
+        """'Institute for Andean Studies (IAS)': the acronym names the same entity wherever it appears."""
         aliases: dict[str, Mention] = {}
         doc = self.doc
         text = self.words.text
@@ -468,7 +468,7 @@ class MentionFinder:
         return self.mention(span, entry.type, entry.key, name, entry.wikidata)
 
     def _country_of_modifier(self, tok: Token) -> Entry | None:
-        """The country a modifier token designates: 'Russian', 'Russia's', 'Kyiv' (metonym)."""
+        """The country a modifier token designates: 'Peruvian', 'Peru's', 'Lima' (metonym)."""
         if tok.text.lower() in ("u.s.", "us") or tok.text in ("U.S.", "US", "UK", "U.K."):
             found = self.gaz.lookup(tok.text)
             return found[0] if found else None
@@ -502,7 +502,7 @@ class MentionFinder:
             return
         span = _strip_det(ent)
         if label in ("ORG", "FAC", "EVENT", "LOC") and not ent.ent_id_:
-            # "Northern Group" + "of Forces": the name goes on through 'of'/'for' and capitalised words
+            # "Southern Group" + "of Forces": the name goes on through 'of'/'for' and capitalised words
             end = span.end
             # "Ministry of Foreign" + "Affairs": capitalised words the NER left out
             while end < len(self.doc) and self.doc[end].is_title and self.doc[end].is_alpha \
@@ -542,8 +542,8 @@ class MentionFinder:
             return  # adjectives: used by the noun-phrase rules
         text = span.text
         if all(t.lower_ in self.military_nouns or t.lower_ == "armed" for t in span):
-            return  # "the Russian Army": a country's armed forces, found by the noun-phrase rules
-        # a weapon named by a proper noun before a weapon noun: "Oreshnik ballistic missile"
+            return  # "the Peruvian Army": a country's armed forces, found by the noun-phrase rules
+        # a weapon named by a proper noun before a weapon noun: "Condor ballistic missile"
         entry = self._gazetteer_entry(span, ent.ent_id_)
         nxt = self._head_noun_after(span)
         if nxt is not None and nxt.lower_ in self.weapon_nouns and label not in ("GPE",) \
@@ -555,7 +555,7 @@ class MentionFinder:
         if label in ("ORG", "LOC", "GPE", "FAC", "NORP") and entry is None and len(span) >= 2 \
                 and span[0].lower_ in self.all_titles and not any(t.lower_ in ORG_WORDS for t in span[1:]) \
                 and all(t.pos_ == "PROPN" for t in span[1:]):
-            label = "PERSON"  # "General Valery Gerasimov" read as an organisation by the NER
+            label = "PERSON"  # "General Tomas Brandt" read as an organisation by the NER
         if label in ("ORG", "LOC", "FAC", "GPE") and entry is None and len(span) >= 3:
             k = self._title_run_end(span)
             if k is not None:
@@ -584,7 +584,7 @@ class MentionFinder:
                 and self._person_role_appositive(span):
             label = "PERSON"  # "Anna Petrova, head of the district" read as an organisation by the NER
         if entry is None and self.gaz.country_of_metonym(text) is not None:
-            # "the Kremlin", "the White House": a seat of government, whatever label the NER gave it
+            # "La Moneda", "the White House": a seat of government, whatever label the NER gave it
             self.index.put(span, self.mention(span, "Place", f"seat:{slug(text)}", text), head)
             return
         if label == "PERSON" and entry is None and all(t.lower_ in self.all_titles or t.lower_ in self.former
@@ -705,12 +705,12 @@ class MentionFinder:
             return False
         if name in self.region_evidence:
             return True
-        # a list of names one of which is a region: "Donetsk, Zaporizhzhia, Luhansk and Kherson — regions that"
+        # a list of names one of which is a region: "Cusco, Puno, Tacna and Arequipa — regions that"
         for tok in [root.head] if sx.dep(root) == "conj" else [root]:
             for c in [tok, *tok.conjuncts]:
                 if any(sx.dep(x) == "appos" and x.lower_ in self.region_words for x in c.children):
                     return True
-            # "the Kharkiv and Sumy regions": a plural class noun closing the list covers every name in it
+            # "the Cusco and Puno regions": a plural class noun closing the list covers every name in it
             if any(c.lower_ in self.region_words and c.tag_ == "NNS" for c in tok.conjuncts):
                 return True
             # the same list followed by a dash or colon and the class noun, however the parser attached it
@@ -733,7 +733,7 @@ class MentionFinder:
         if end != span.end:
             span = self.doc[span.start:end]
         tokens = list(span)
-        # strip leading title words that NER may include ("General Valery Gerasimov")
+        # strip leading title words that NER may include ("General Tomas Brandt")
         while len(tokens) > 1 and (tokens[0].lower_ in self.all_titles or tokens[0].lower_ in self.former
                                    or tokens[0].lower_ in self.title_words and len(tokens) > 2
                                    or self.gaz.country_of_demonym(tokens[0].text)
@@ -896,7 +896,7 @@ class MentionFinder:
 
     def _modifier_country(self, tok: Token, mods: list[Token], people: bool = False) -> Entry | None:
         """The country a military/official noun belongs to: 'Russian forces', 'Ukraine's military',
-        'officials in Kyiv', 'his military' (the leader's country)."""
+        'officials in Lima', 'his military' (the leader's country)."""
         for mod in mods:
             if people and sx.dep(mod) in sx.AMOD and tok.lower_ not in self.official_nouns:
                 continue  # "Ukrainian analysts": nationality, not affiliation ("Russian officials" speak for Russia)
@@ -983,7 +983,7 @@ class MentionFinder:
         self.index.put(tokens, self.mention(tokens, "Agreement", f"agreement:{slug(name)}", name), tok)
 
     def _named_district(self, tok: Token, mods: list[Token]) -> None:
-        """'the Glushkovsky district': a region the gazetteer does not know, named by its proper modifier."""
+        """'the Vorsk district': a region the gazetteer does not know, named by its proper modifier."""
         names = [m for m in mods if sx.dep(m) in sx.AMOD | sx.COMPOUND and m.i == tok.i - 1 and m.text[:1].isupper()
                  and m.i not in self.index.by_token and not self.gaz.country_of_demonym(m.text)]
         if not names:
@@ -993,7 +993,7 @@ class MentionFinder:
         self.index.put(tokens, self.mention(tokens, "Region", f"region:{slug(name)}", name), tok)
 
     def _entourage(self, tok: Token, mods: list[Token]) -> None:
-        """'Trump's team', 'the Biden administration': an organization named after its leader."""
+        """'Roe's team', 'the Brandt administration': an organization named after its leader."""
         for mod in mods:
             ment = self.index.get(mod)
             if ment is None or ment.type != "Person" or sx.dep(mod) not in sx.POSS | sx.COMPOUND:
@@ -1007,7 +1007,7 @@ class MentionFinder:
             return
 
     def _unnamed_media(self, tok: Token, mods: list[Token]) -> None:
-        """'the Russian news agency': an outlet known only by its description, within one document."""
+        """'the Peruvian news agency': an outlet known only by its description, within one document."""
         words = [t for t in tok.subtree if t.i < tok.i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
         country = next((self.gaz.country_of_demonym(m.text) for m in words if self.gaz.country_of_demonym(m.text)), None)
         if country is None or not any(m.lower_ in ("news", "state", "media", "press") for m in words):
@@ -1059,7 +1059,7 @@ class MentionFinder:
             if ment is None or ment.type not in wanted:
                 continue
             if i >= sent_start and i in self.quoted and tok.i not in self.quoted:
-                continue  # '"Putin is not interested in peace," he wrote': not someone inside the quotation
+                continue  # '"Brandt is not interested in peace," she wrote': not someone inside the quotation
             if best is not None and i < prev_start:
                 break  # a subject is preferred within this sentence and the one before; further back, the nearest
             if best is None:
@@ -1075,7 +1075,7 @@ class MentionFinder:
             return None
         for anc in tok.ancestors:
             if anc.pos_ in ("NOUN",) and anc.i != tok.head.i:
-                # "Russia's attempt to give cover to its violations": the owner of an event noun above
+                # "Ruritania's attempt to give cover to its abuses": the owner of an event noun above
                 owner = sx.possessor(anc)
                 ment = self.index.get(owner) if owner is not None and owner.i < tok.i else None
                 if ment is not None and ment.type in wanted:
@@ -1090,7 +1090,7 @@ class MentionFinder:
         return None
 
     def _cataphor(self, tok: Token, wanted: set[str]) -> Mention | None:
-        """'During his address, Gerasimov claimed…': a possessive in a phrase put before the clause's subject
+        """'During his address, Brandt claimed…': a possessive in a phrase put before the clause's subject
         refers to that subject."""
         if tok.tag_ != "PRP$" and sx.dep(tok) not in sx.POSS:
             return None
@@ -1105,7 +1105,7 @@ class MentionFinder:
         return None
 
     def resolve_description(self, tok: Token) -> Mention | None:
-        """'the Russian president', 'the dictator', 'the Chief of Staff': a person named earlier."""
+        """'the Peruvian president', 'the dictator', 'the Chief of Staff': a person named earlier."""
         lower = tok.lower_
         words = {lower}
         phrase = " ".join(t.lower_ for t in tok.subtree if t.i >= tok.i and not t.is_punct)

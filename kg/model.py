@@ -47,7 +47,7 @@ class Mention:
     stripped); it is None for references that are not names (pronouns,
     descriptions, metonyms). `key` is the resolution key: a gazetteer id
     ("country:RU") or a normalized name; `surface` is the text as written,
-    with any title ("Russian President Vladimir Putin").
+    with any title ("Peruvian President Tomas Brandt").
     """
 
     doc_id: str

@@ -127,7 +127,7 @@ _NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hu
 
 
 def parse_quantities(text: str) -> list[Quantity]:
-    """Quantities with a unit in a phrase ("over 700 square kilometers" -> 700 km2)."""
+    """Quantities with a unit in a phrase ("over 300 square kilometers" -> 300 km2)."""
     if not _NUMBER.search(text):
         return []
     return list(_parse_quantities(text))

@@ -85,7 +85,7 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
             ra, rb = rb, ra
         parent[rb] = ra
 
-    # spelling variants among persons (Zelensky / Zelenskyy) and among other named keys of one type
+    # spelling variants among persons (Brandt / Brant) and among other named keys of one type
     keys = sorted(k for k in type_by_key if names_by_key[k] and not k.startswith(("country:", "region:", "city:")))
     for a, b in _similar_pairs(keys, names_by_key, type_by_key):
         union(a, b)
@@ -109,7 +109,7 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
                 for n in names for o in names_by_key[f])]
             if len({find(f) for f in matches}) == 1:
                 union(matches[0], k)
-    # "from State and USAID" beside "the State Department": a bare first word of an institution's name in the
+    # "from State and Treasury" beside "the State Department": a bare first word of an institution's name in the
     # same document, read as a place or an unknown body, is the institution
     institutions: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
@@ -141,7 +141,7 @@ def _nicknamer() -> NickNamer:
 
 
 def _same_first_name(a: str, b: str) -> bool:
-    """Whether two first names are one name and its short form ('Liz' and 'Elizabeth', 'Joe' and 'Joseph')."""
+    """Whether two first names are one name and its short form ('Liz' and 'Elizabeth', 'Tom' and 'Thomas')."""
     a, b = a.lower(), b.lower()
     if a == b:
         return True
@@ -273,7 +273,7 @@ def _label(key: str, entry, names: Counter, gaz: Gazetteer) -> str:
         return f"{demonym} Armed Forces"
     if not names:
         return key.split(":")[-1].replace("-", " ")
-    # the longest of the most common names ("Valery Gerasimov" over "Gerasimov")
+    # the longest of the most common names ("Tomas Brandt" over "Brandt")
     return sorted(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
 
 

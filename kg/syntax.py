@@ -192,7 +192,7 @@ def children(token: Token, labels: frozenset[str]) -> list[Token]:
 
 
 def with_conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("Sumy and Kharkiv")."""
+    """The token and the tokens coordinated with it ("Cusco and Puno")."""
     out = [token]
     for conj in token.conjuncts:
         if conj not in out:
@@ -204,7 +204,7 @@ LIST_GLUE = frozenset({"—", "–", "-", "--", ":", ","})
 
 
 def class_noun_after(token: Token, nouns) -> Token | None:
-    """The class noun that restates a list: "Donetsk, Luhansk and Kherson — regions that…" gives "regions"."""
+    """The class noun that restates a list: "Cusco, Puno and Tacna — regions that…" gives "regions"."""
     last = max(with_conjuncts(token), key=lambda t: t.i).right_edge
     doc = token.doc
     i = last.i + 1
@@ -214,7 +214,7 @@ def class_noun_after(token: Token, nouns) -> Token | None:
 
 
 def list_before(noun: Token) -> Token | None:
-    """The first item of the list a plural class noun restates, "Donetsk" for "… Kherson — regions"."""
+    """The first item of the list a plural class noun restates, "Cusco" for "… Tacna — regions"."""
     doc = noun.doc
     i = noun.i - 1
     if i < 1 or doc[i].text not in LIST_GLUE or noun.tag_ != "NNS":
@@ -231,7 +231,7 @@ def list_before(noun: Token) -> Token | None:
 def is_passive(verb: Token) -> bool:
     if any(dep(c) in AUX_PASS or dep(c) in SUBJ_PASS for c in verb.children):
         return True
-    # a participle with its agent: "the announcement, made by Gerasimov"
+    # a participle with its agent: "the statement, made by Brandt"
     return verb.tag_ == "VBN" and any(dep(c) in ("obl:agent", "agent") for c in verb.children)
 
 
@@ -245,7 +245,7 @@ def prep_of(noun: Token) -> str | None:
         return " ".join(words)
     edge = noun.left_edge
     if edge.i < noun.i and dep(edge) in CASE and edge.tag_ in ("IN", "TO") and dep(noun) in NOUN_OBL:
-        return edge.lower_  # "of the Kursk region" with "of" hung on "Kursk"
+        return edge.lower_  # "of the Cusco region" with "of" hung on "Cusco"
     if dep(noun) in POBJ and noun.head.tag_ in ("IN", "TO", "RP") or dep(noun) in POBJ and dep(noun.head) in PREP:
         head = noun.head
         words = [head.lower_] + [c.lower_ for c in head.children if dep(c) in {"fixed", "mwe", "prep"} and c.i < noun.i and c.i > head.i]

@@ -19,7 +19,7 @@ from .context import CONTENT_LIMIT, RULE_NOUNS, SPEECH_PROPS, TERRITORY_NOUNS, T
 
 
 def _title_country(ctx: Context, tok: Token) -> bool:
-    """'US President Joe Biden': a country name that only qualifies the title of the person after it."""
+    """'US President Jane Roe': a country name that only qualifies the title of the person after it."""
     ment = ctx.index.get(tok)
     if ment is None or ment.type != "Country" or tok.i + 2 >= len(tok.doc):
         return False
@@ -92,7 +92,7 @@ def _listed_after(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
         k += 1
     current = ment
     while k < limit:
-        if doc[k].lower_ == "of":  # "of Japan", "of the Philippines": the item's own attachment
+        if doc[k].lower_ == "of":  # "of Brazil", "of the Bahamas": the item's own attachment
             j = k + 1 + (doc[k + 1].lower_ == "the" if k + 1 < limit else 0)
             attached = ctx.index.by_token.get(j)
             if attached is None or attached.type not in ("Country", "Organization"):
@@ -134,7 +134,7 @@ def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
                 out.append(m)
             if listed:
                 out.extend(x for x in _listed_after(ctx, c, m) if x not in out)
-            # "officials from Ukraine and Western countries": one group of people from each
+            # "officials from Chile and neighbouring countries": one group of people from each
             if m is not None and c.lower_ in ctx.finder.official_nouns | PEOPLE_NOUNS:
                 for prep, noun in sx.prep_args(c):
                     if prep in ("from", "of"):
@@ -156,7 +156,7 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
             m = ctx.index.get(d)
             if m is not None and m.type == "Person" and d.i > tok.i:
                 return m
-        # "Biden and President-elect Donald Trump" with the name hung elsewhere
+        # "Roe and President-elect Tomas Brandt" with the name hung elsewhere
         for d in tok.doc[tok.i + 1:min(tok.i + 4, tok.sent.end)]:
             m = ctx.index.get(d)
             if m is not None and m.type == "Person":
@@ -167,18 +167,18 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
         clause = tok.head
         if sx.dep(clause) in sx.REL_CLAUSE | {"acl"}:
             return _mention_at(ctx, clause.head)
-    # "parts of the Sumy region", "the border areas of Ukraine's Sumy and Kharkiv regions"
+    # "parts of the Cusco region", "the border areas of Peru's Cusco and Puno regions"
     if tok.lower_ in ("part", "parts", "areas", "area", "rest", "outskirts", "border", "control", "dozens", "hundreds",
                       "thousands", "scores", "some", "many", "most", "members", "units", "remnants"):
         for prep, noun in sx.prep_args(tok):
             if prep == "of":
                 return _mention_at(ctx, noun)
-    # "the city of Sumy": the place the noun names
+    # "the city of Cusco": the place the noun names
     if tok.lower_ in ctx.finder.city_words:
         for prep, noun in sx.prep_args(tok):
             if prep == "of" and ctx.index.get(noun) is not None and ctx.index.get(noun).type in PLACE_TYPES:
                 return ctx.index.get(noun)
-    # "the Sumy and Kharkiv regions": the region noun itself
+    # "the Cusco and Arequipa regions": the region noun itself
     if tok.lower_ in ctx.finder.region_words:
         named = [c for c in tok.children if sx.dep(c) in sx.COMPOUND | {"amod", "nmod"} and ctx.index.get(c)]
         if named:
@@ -194,7 +194,7 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
 
 
 def _mentions_expanded(ctx: Context, tok: Token) -> list[Mention]:
-    """Mentions for an argument token, with its coordinated and named parts ('the Sumy and Kharkiv regions')."""
+    """Mentions for an argument token, with its coordinated and named parts ('the Cusco and Puno regions')."""
     out = []
     for c in sx.with_conjuncts(tok):
         if c.lower_ in ctx.finder.region_words | {"parts", "areas", "part", "area", "border"}:
@@ -210,7 +210,7 @@ def _mentions_expanded(ctx: Context, tok: Token) -> list[Mention]:
                         if m is not None and m not in out:
                             out.append(m)
                 if not named and (first := sx.list_before(node)) is not None:
-                    # "Donetsk, Luhansk and Kherson — regions that Russia annexed": the listed places
+                    # "Cusco, Puno and Tacna — regions that Ruritania annexed": the listed places
                     named = [first]
                     for cc in sx.with_conjuncts(first):
                         m = ctx.index.get(cc)
@@ -225,7 +225,7 @@ def _mentions_expanded(ctx: Context, tok: Token) -> list[Mention]:
         if m is not None and m not in out:
             out.append(m)
         if m is not None and len(sx.with_conjuncts(tok)) == 1:
-            # "both the Committee of the Red Cross and the United Nations" with the second name coordinated
+            # "both the Council of the Andean Pact and the United Nations" with the second name coordinated
             # with a word inside the first
             for inner in c.subtree:
                 if inner.i != c.i and ctx.index.by_token.get(inner.i) == m:
@@ -300,20 +300,20 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
     if to and to[0].i > 0:
         before = verb.doc[to[0].i - 1]
         if sx.prep_of(before) == "for" and _mention_at(ctx, before) is not None:
-            return [_mention_at(ctx, before)]  # "time for his troops to secure more land"
+            return [_mention_at(ctx, before)]  # "time for her forces to hold more ground"
     label = sx.dep(verb)
     head = verb.head
     if head.i == verb.i:
         return []
     if sx.lemma_in(head, ("accuse", "blame", "suspect", "charge")) and label in ("advcl", "acl", "xcomp", "ccomp", "pcomp"):
-        # "accused Russia of breaching": the accused acts
+        # "accused Ruritania of violating": the accused acts
         return _mentions_of(ctx, sx.objects(head))
     if label == "xcomp" or (label in ("advcl", "acl") and verb.tag_ in ("VB", "VBG") and any(c.lower_ == "to" for c in verb.children)):
         objs = _mentions_of(ctx, sx.objects(head))
         directive = (modality._node_info(ctx, head).entry or {}).get("mode") == "directive"
         if objs and (label == "xcomp" or directive) and not sx.lemma_in(head, ("promise", "vow", "pledge")):
-            # object control: "enable Putin to demand", "urged the dictator to establish", "directed his
-            # military to expand operations" (read as an adverbial clause)
+            # object control: "enable Brandt to demand", "urged the general to allow", "directed her
+            # army to widen its offensive" (read as an adverbial clause)
             return objs
         if not objs and directive and any(o.pos_ in ("NOUN", "PROPN") for o in sx.objects(head)):
             return []  # "directed the Secretary to support X": the one directed acts, unnamed here
@@ -324,7 +324,7 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
             if sx.dep(head) in sx.OBJ and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i \
                     and not sx.lemma_in(head, ctx.word_sets["plan_nouns"]) \
                     and not any(ctx.index.get(c) is not None for c in head.children if c.i < head.i):
-                # "will take all necessary measures to ensure…": who takes the measures acts
+                # "will take all the measures needed to ensure…": who takes the measures acts
                 return _inherited_subjects(ctx, head.head, depth + 1)
             return _inherited_subjects(ctx, head, depth + 1) if sx.dep(head) not in sx.SUBJ else []
         return _inherited_subjects(ctx, head, depth + 1)
@@ -335,7 +335,7 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         anchor = _speech_anchor(ctx, verb) if depth == 0 else None
         return _inherited_subjects(ctx, anchor if anchor is not None else head, depth + 1)
     if label in sx.POBJ | {"pcomp"} or (label in ("acl", "advcl") and any(c.lower_ in ("of", "by", "for") and sx.dep(c) in {"mark", "case"} for c in verb.children)):
-        # "accused Russia of breaching": the accused; "boasting of capturing": the boaster
+        # "accused Ruritania of violating": the accused; "bragging of seizing": the bragger
         node = head.head if sx.dep(head) in sx.PREP else head
         if sx.lemma_in(node, ("accuse", "blame", "suspect")):
             return _mentions_of(ctx, sx.objects(node))
@@ -411,10 +411,10 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
         else:
             toks = [n for p, n in sx.prep_args(head) if p == slot]
             if not toks and verb:
-                # "withdraw its forces from Donetsk": the phrase may hang on the object
+                # "withdraw its forces from Tacna": the phrase may hang on the object
                 toks = [n for o in sx.objects(head) for p, n in sx.prep_args(o) if p == slot]
             if not toks and verb:
-                # "provided $2 billion in military aid to Kyiv": or on a noun inside the object
+                # "provided $3 billion in military aid to Lima": or on a noun inside the object
                 toks = [n for o in sx.objects(head) for _p, inner in sx.prep_args(o)
                         for p, n in sx.prep_args(inner) if p == slot]
         for tok in toks:
@@ -422,7 +422,7 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
             if not mentions and (entry.get("p") in OWNED_OBJECT_PROPS or entry.get("actor_p")):
                 owners = _owners(ctx, tok)
                 if not owners and tok.pos_ == "NOUN":
-                    # "support for the defence of X", "commitment to the security of X": one noun further
+                    # "support for the defence of X", "commitment to the safety of X": one noun further
                     inner = [n for p, n in sx.prep_args(tok) if p in ("of", "for", "to")]
                     owners = next((o for n in inner if (o := _owners(ctx, n))), [])
                 mentions = [o for o in owners if o.type in ACTOR_TYPES | PLACE_TYPES]
@@ -434,7 +434,7 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                 continue  # "in the coming weeks" says when, not what
             elif tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and _allowed_object(ctx, entry, tok, None):
                 if tok.lower_ in ("what", "whatever") and any(sx.dep(c) in sx.REL_CLAUSE for c in tok.children):
-                    out.append(_clause_content(tok))  # "reject what the Kremlin considers reasonable terms"
+                    out.append(_clause_content(tok))  # "reject what the junta calls fair terms"
                     continue
                 if tok.tag_ in sx.PRONOUN_TAGS and tok.lower_ not in ("this", "that", "these", "those"):
                     continue
@@ -445,7 +445,7 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
         if out:
             break
     if verb and "dobj" in slots:
-        # "gathered municipal leaders from Kursk, including Pavel Zolotaryov": the named ones too
+        # "gathered town leaders from Cusco, including Tomas Brandt": the named ones too
         for p, n in list(sx.prep_args(head)) + [a for o in sx.objects(head) for a in sx.prep_args(o)]:
             if p in ("including", "such as"):
                 for m in _mentions_expanded(ctx, n):

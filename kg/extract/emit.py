@@ -67,7 +67,7 @@ def _main_belligerent(ctx: Context) -> str | None:
 
 
 def _implicit_agents(ctx: Context) -> None:
-    """'Capturing Sumy would be a good start', '4,700 km² has been seized', 'a strategy to invade': acts of war
+    """'Taking Cusco would be a fine start', '2,300 km² has been seized', 'a strategy to invade': acts of war
     whose agent the sentence leaves out are the article's main belligerent's, unless the target is its own."""
     code = _main_belligerent(ctx)
     country = ctx.gaz.country(code) if code else None
@@ -143,10 +143,10 @@ def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modalit
     if isinstance(obj, Content) and prop in ("orders", "meets", "negotiatesWith") and obj.text.split() and (
             obj.text.split()[0].lower() in voice_words().first_singular | voice_words().first_plural
             or all(w.lower() in ctx.finder.all_titles | ctx.finder.title_words | {"the"} for w in obj.text.split())):
-        return None  # "my national security team", "the Secretary": one's own staff, an office without a name
+        return None  # "my security staff", "the Secretary": one's own staff, an office without a name
     if prop in ("attacks", "strikes") and isinstance(obj, Content) and obj.text.split() \
             and obj.text.split()[-1].lower() in _stance_words()["figurative_targets"]:
-        return None  # "an assault on the country's transition": a figure of speech
+        return None  # "an assault on the nation's transition": a figure of speech
     if prop in DOMAINS and subject.type not in DOMAINS[prop] or \
             prop in RANGES and isinstance(obj, Mention) and obj.type not in RANGES[prop]:
         return None  # the ontology's domain and range: a leader leads a country or body, not a person
@@ -273,7 +273,7 @@ def _own_refusal(ctx: Context, frame: Frame, modality: str, claimant: Mention | 
     if not any(sx.dep(c) in sx.AUX and c.lower_ in ("will", "would", "shall", "wo") for c in tok.children):
         return None
     state = _state_of(ctx, claimant) if claimant.type == "Person" else None
-    # the speaker, or the state a speaking leader heads ("Putin said Moscow would not freeze the conflict")
+    # the speaker, or the state a speaking leader heads ("Brandt said Lima would not freeze the conflict")
     own = [s for s in _mentions_of(ctx, sx.subjects(tok)) if s.key == claimant.key or state and s.key == state.key]
     if not own:
         return None
@@ -345,7 +345,7 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     frame = _places_of_objects(ctx, _seized_power(ctx, _stance_of_need(ctx, frame)))
     subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
     if frame.prop in STATE_ACTS:
-        # "Putin plans to seize Sumy": the state acts through its leader
+        # "Brandt plans to seize Cusco": the state acts through its leader
         subjects = [(_state_of(ctx, s) or s) if s.type == "Person" else s for s in subjects]
     if not subjects:
         return added
@@ -356,7 +356,7 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
         # a speech act reported by someone else is still a speech act the article asserts happened
         modality = "Asserted"
     if frame.mode == "refusal" and modality == "Negated" or frame.mode == "announced" and modality == "Planned":
-        # "we will never recognise X" rejects X; "we stand ready to impose costs on X" threatens X: performed now,
+        # "we will never recognise X" rejects X; "we stand ready to levy costs on X" threatens X: performed now,
         # or reported ("a spokesman said Ruritania would not accept…" is a rejection claimed by him)
         modality = "Claimed" if claimant is not None else "Asserted"
     elif frame.mode == "announced" and modality == "Asserted":
@@ -378,7 +378,7 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     evidence_tok = frame.token
     refusal = _own_refusal(ctx, frame, modality, claimant)
     if refusal is not None:
-        # "he will not concede any territory", said by himself: a rejection, not a negated act
+        # "he will not cede any land", said by himself: a rejection, not a negated act
         frame = refusal
         subjects, modality = frame.subjects, "Asserted"
     for subject in subjects:

@@ -88,7 +88,7 @@ PRESENCE_WORDS = rule_words().presence_words
 
 
 def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
-    """'American forces being present in Ukraine', 'Russian troops stationed in Belarus': the forces' country
+    """'Brazilian forces being present in Peru', 'Chilean troops stationed in Bolivia': the forces' country
     deploys them."""
     low = ctx.lower_text(sent)
     if not any(word in low for word in PRESENCE_WORDS):
@@ -100,7 +100,7 @@ def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
             continue
         troops = sx.children(tok, sx.SUBJ | sx.SUBJ_PASS)
         if sx.dep(tok) == "acl" and tok.tag_ == "VBN" and tok.head.lower_ in ctx.finder.military_nouns:
-            troops.append(tok.head)  # "any NATO troops deployed to Ukraine"
+            troops.append(tok.head)  # "any foreign troops deployed to Chile"
         for subj in troops:
             forces = ctx.index.get(subj)
             if forces is not None and forces.key.startswith("forces:"):
@@ -118,7 +118,7 @@ def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
 
 
 def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
-    """'The ISW concludes that…' with 'concludes' tagged as a noun: a speech verb between a named source
+    """'The IAS concludes that…' with 'concludes' tagged as a noun: a speech verb between a named source
     and 'that' is read as one, whatever the tagger said."""
     verbs = ctx.gaz.lexicon["verbs"]
     if "that" not in ctx.lower_text(sent):
@@ -146,7 +146,7 @@ def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
 
 
 def _according_to_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
-    """'…, according to the Associated Press': the source claims the rest of the sentence."""
+    """'…, according to the Andes Herald': the source claims the rest of the sentence."""
     if "according" not in ctx.lower_text(sent):
         return
     for tok in sent:
@@ -226,7 +226,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         # "It was stressed that…" in a readout: the document's principal speaks
         principal = _principal(ctx, tok)
         subjects = [principal] if principal is not None else []
-    if entry.get("subj_types"):  # "the delegation arrived in Kyiv" visits; troops arriving are deployed
+    if entry.get("subj_types"):  # "the delegation arrived in Lima" visits; troops arriving are deployed
         subjects = [s for s in subjects if s.type in entry["subj_types"]]
     if prop in ("attacks", "strikes") and sx.dep(tok) == "advcl" and tok.tag_ == "VBG" \
             and any(sx.lemma_in(o, ctx.finder.agreement_nouns | {"sanction", "sanctions", "measure", "measures"})
@@ -238,7 +238,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if mode in ("speech", "allege", "deny") or prop in ("warns", "demands", "orders", "threatens", "rejects", "agreesTo"):
         comps = [c for c in tok.children if sx.dep(c) in {"ccomp", "parataxis"} or
                  (sx.dep(c) == "xcomp" and mode in ("directive",) or sx.dep(c) == "xcomp" and prop in ("rejects", "agreesTo", "threatens"))]
-        # quotes placed before the verb: "“Our troops will stand firm,” he stated"
+        # quotes placed before the verb: "“Our soldiers will hold the line,” she stated"
         if not comps and sx.dep(tok) in ("parataxis",) and tok.head.pos_ in ("VERB", "AUX"):
             comps = [tok.head]
         if not comps and mode == "speech":
@@ -251,7 +251,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
     objects = _objects_for(ctx, tok, slots, entry, verb=True)
     if entry.get("symmetric") and "with" in slots:
-        # "negotiating with a number of countries and with the UN", "discussed the issue of X with Y": partners
+        # "talking with several states and with the UN", "discussed the issue of X with Y": partners
         # whose 'with' the parse hung lower in the clause
         objects += [m for m in _partners_further(ctx, tok) if m not in objects]
     if mode == "directive" and prop == "demands" and objects and all(isinstance(o, Content) for o in objects):
@@ -286,7 +286,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         if receivers and weapons:
             prop, objects = "supports", receivers
     if entry.get("event_obj"):
-        # "repelled 35 assaults near Pokrovsk": turning back an attack defends the place attacked
+        # "repelled 12 assaults near Puno": turning back an attack defends the place attacked
         events = [o for o in sx.objects(tok) if sx.lemma_in(o, ATTACK_EVENT_NOUNS)]
         if events:
             prop = entry["event_obj"]
@@ -335,24 +335,24 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if prop == "warns" and complement is not None:
         objects = [_clause_content(complement)]
     if prop == "threatens" and complement is not None and sx.dep(complement) == "xcomp":
-        # "threatened to seize both Kharkiv and Sumy regions": what is threatened is the act's target
+        # "threatened to take both Cusco and Puno regions": what is threatened is the act's target
         targets = [m for o in sx.objects(complement) for m in _mentions_expanded(ctx, o)]
         if targets:
             objects = targets
     if prop == "estimates":
-        # "estimating that around 4,700 square kilometers…": the estimate is the quantity
+        # "estimating that around 2,300 square kilometers…": the estimate is the quantity
         texts = [o.text for o in objects if isinstance(o, Content)]
         found = [q for t in texts for q in parse_quantities(t)]
         if found:
             objects = [found[0]]
     if not objects and "dobj" in slots and sx.dep(tok) in sx.REL_CLAUSE and not sx.objects(tok) \
             and not any(sx.dep(c) in sx.SUBJ and sx.is_relative_pronoun(c) for c in tok.children):
-        # "areas Russia has already annexed": the relative clause's noun is the object
+        # "areas Ruritania has already annexed": the relative clause's noun is the object
         noun = tok.head
         objects = [m for m in _mentions_expanded(ctx, noun) if _allowed_object(ctx, entry, noun, m)] \
             or ([_content(noun)] if _allowed_object(ctx, entry, noun, None) else [])  # not "weapons we receive"
     if not objects and "dobj" in slots and sx.dep(tok) == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
-        # "all territories seized by Russia, including Crimea": the participle's noun is the object
+        # "all lands seized by Ruritania, including Tacna": the participle's noun is the object
         noun = tok.head
         listed = [n for p, n in list(sx.prep_args(tok)) + list(sx.prep_args(noun)) if p in ("including", "such as")]
         objects = [m for n in listed for m in _mentions_expanded(ctx, n)] or _mentions_expanded(ctx, noun)
@@ -366,7 +366,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             isinstance(o, Mention) and o.type in ACTOR_TYPES for o in objects) \
             and not any(len(ctx.groups.get(x.i, ())) > 2 for x in sx.subjects(tok)) and not _purpose_of_meeting(ctx, tok):
         # ("They discussed…" after a delegation of three: they travel together, they do not talk to each other)
-        # "Zelensky and Trump met", "X and Y discussed the situation": the participants meet or talk with each
+        # "Roe and Brandt met", "X and Y discussed the situation": the participants meet or talk with each
         # other (a statement per pair); what they discussed is the topic, not a party
         subjects, objects = list(subjects), list(subjects)
     if not objects:
@@ -375,7 +375,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if entry.get("guest_p") and all(isinstance(o, Mention) and o.type == "Person" for o in objects) \
             and (any(p == "to" for p, _n in [*sx.prep_args(tok), *(a for o in sx.objects(tok) for a in sx.prep_args(o))])
                  or _to_place_after(ctx, tok)):
-        prop = entry["guest_p"]  # "welcomed Scholz to the White House": a host meets the guest
+        prop = entry["guest_p"]  # "welcomed Roe to the White House": a host meets the guest
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
                  symmetric=bool(entry.get("symmetric")), scope=tok)
 
@@ -418,7 +418,7 @@ def _own_stance(ctx: Context, noun: Token, keys: set[str]) -> bool:
 
 def _stray_object(verb: Token) -> Token | None:
     """The noun phrase right after an objectless verb that the parser hung on the verb's head:
-    'boasting of capturing over 700 square kilometers' with 'kilometers' attached to 'boasting'; or the object set
+    'bragging of taking over 300 square miles' with 'miles' attached to 'bragging'; or the object set
     off by a parenthetical and read as its apposition: 'condemn, in the strongest terms, X's attack'."""
     for obl in verb.children:
         if sx.dep(obl) in sx.NOUN_OBL and obl.i > verb.i:
@@ -444,7 +444,7 @@ REPORT_NOUNS = rule_words().report_nouns
 
 
 def _reported_earlier(tok: Token) -> Content | None:
-    """'The information was released by X': what the previous sentence says is what X reported."""
+    """'The findings were published by X': what the previous sentence says is what X reported."""
     verb = tok.head if sx.dep(tok) == "conj" and not sx.objects(tok) else tok
     if not sx.is_passive(verb):
         return None
@@ -478,9 +478,9 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     if sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, light):
         preps |= {p for p, n in sx.prep_args(tok.head) if n.ent_type_ not in ("DATE", "TIME")}
     entry = next(({**entry, **alt} for prep, alt in entry.get("by_prep", {}).items() if prep in preps), entry)
-    prop = entry["p"]  # "a call with Putin" negotiates, "a call for a ceasefire" demands: 'by_prep'
+    prop = entry["p"]  # "a call with Brandt" negotiates, "a call for a ceasefire" demands: 'by_prep'
     if any(c.lower_ in entry.get("not_with", ()) for c in tok.children if c.i < tok.i):
-        return None  # "rescue operations in Kharkiv" are not attacks
+        return None  # "rescue operations in Arequipa" are not attacks
     slots = entry.get("obj", [])
     objects = _objects_for(ctx, tok, slots, entry, verb=False)
     # agent: possessor, nationality adjective, compound name, by-phrase, or the light verb's subject
@@ -496,7 +496,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                     subjects = [_entry_mention(ctx, c, entry_c)]
                     if any(m.lower_ in ctx.finder.military_nouns | MILITARY_ADJECTIVES for m in tok.children
                            if sx.dep(m) in sx.AMOD | sx.COMPOUND and c.i < m.i < tok.i):
-                        # "Ukrainian military withdrawal": the country's armed forces act
+                        # "Peruvian military withdrawal": the country's armed forces act
                         subjects = [replace(subjects[0], type="MilitaryUnit", key=f"forces:{entry_c.country}",
                                             name=None, wikidata=None)]
                     break
@@ -511,13 +511,13 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         subjects = _mentions_of(ctx, sx.subjects(tok))
     if not subjects and sx.dep(tok) in ("xcomp", "attr", "obj", "dobj") and sx.lemma_in(
             tok.head, _stance_words()["copular_verbs"]) and not sx.is_negated(tok.head):
-        subjects = _mentions_of(ctx, sx.subjects(tok.head))  # "X remains the largest contributor…"
+        subjects = _mentions_of(ctx, sx.subjects(tok.head))  # "X remains the biggest provider…"
     if not objects:
-        # "the largest contributor of humanitarian aid to Y": the object may hang on the noun's 'of' phrase
+        # "the biggest provider of medical aid to Y": the object may hang on the noun's 'of' phrase
         inner = [n for p, n in sx.prep_args(tok) if p == "of"]
         objects = [m for n in inner for p, x in sx.prep_args(n) if p in slots and p != "of"
                    for m in _mentions_expanded(ctx, x) if _allowed_object(ctx, entry, x, m)]
-    # "the missile attack launched by Russia against Kyiv": agent and target on the light verb's participle
+    # "the missile attack launched by Ruritania against Lima": agent and target on the light verb's participle
     carriers = [c for c in tok.children if sx.dep(c) == "acl" and c.tag_ in ("VBN", "VBD") and sx.lemma_in(c, light)]
     for carrier in carriers:
         if not subjects:
@@ -528,7 +528,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     head = tok.head
     scope = anchor = tok
     if not objects and sx.dep(tok) in sx.OBJ:
-        # "reiterated his support for X's sovereignty" with the phrase hung on the verb right after the noun
+        # "reiterated her support for X's independence" with the phrase hung on the verb right after the noun
         after = [n for p, n in sx.prep_args(head) if p in slots and p != "by" and n.left_edge.i == tok.right_edge.i + 1]
         for n in after:
             found = _mentions_expanded(ctx, n)
@@ -554,12 +554,12 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         subjects = _inherited_subjects(ctx, head)
         scope = head
     if not subjects and sx.prep_of(tok) in ("during", "after", "before", "on", "at") and head.pos_ == "VERB":
-        subjects = _inherited_subjects(ctx, head)  # "made by Gerasimov during a visit to…"
+        subjects = _inherited_subjects(ctx, head)  # "made by Brandt during a trip to…"
         scope = head
     if not subjects and sx.dep(tok) in ("appos",):
         return None
     if entry.get("between") and not subjects and not objects:
-        # "talks between Russia and Ukraine": the parties
+        # "talks between Peru and Chile": the parties
         parties = [m for p, n in sx.prep_args(tok) if p == "between" for m in _mentions_expanded(ctx, n)
                    if m.type in ACTOR_TYPES]
         if len(parties) < 2:
@@ -570,7 +570,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         if len(parties) >= 2:
             subjects, objects = parties[:1], parties[1:]
     if prop in SPEECH_PROPS and not objects:
-        # "claims that…", "calls to…"; not "territorial claims while buying time" (an adverbial clause)
+        # "claims that…", "calls to…"; not "territorial claims while gaining time" (an adverbial clause)
         comps = [c for c in tok.children if sx.dep(c) in {"acl", "ccomp"}
                  and all(m.lower_ in ("that", "to") for m in c.children if sx.dep(m) == "mark")]
         if comps:
@@ -605,7 +605,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
 
 def _actor_reading(entry: dict, prop: str, objects: list, mode: str | None) -> tuple[str, list, str | None]:
     """'concern about the PRC's actions' condemns the PRC, 'concern over the violence' claims it; 'the importance
-    of Qatar' praises Qatar: an entry's 'actor_p' is its property when its object is an actor."""
+    of Chile' praises Chile: an entry's 'actor_p' is its property when its object is an actor."""
     actors = [o for o in objects if isinstance(o, Mention) and o.type in ACTOR_TYPES] if entry.get("actor_p") else []
     return (entry["actor_p"], actors, None) if actors else (prop, objects, mode)
 
@@ -614,7 +614,7 @@ MILITARY_ADJECTIVES = rule_words().military_adjectives
 
 
 def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
-    """'X launched 200 ballistic missiles at Y', 'fired waves of drones against cities': launching a
+    """'X launched 90 cruise missiles at Y', 'fired waves of drones against cities': launching a
     weapon at a target attacks it."""
     words = _stance_words()
     lemma, pos = ctx.words.lemma, ctx.words.pos
@@ -642,7 +642,7 @@ def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
 
 
 def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
-    """'$1 billion for the X Air Force', 'requested $300 million in assistance to X': money given for or to an actor
+    """'$1 billion for the X Air Force', 'requested $250 million in assistance to X': money given for or to an actor
     is the giver's support of it (the giver: the clause's subject, else the document's voice)."""
     if "$" not in ctx.lower_text(sent) and "dollar" not in ctx.lower_text(sent):
         return

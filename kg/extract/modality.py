@@ -96,7 +96,7 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
         if d == "advcl" and any(sx.dep(m) == "mark" and m.lower_ in ("if", "unless") for m in c.children):
             conditional.add(c.i)
         if d in sx.SUBJ | sx.SUBJ_PASS and any(x.lower_ == "any" and sx.dep(x) == "det" for x in c.children):
-            flags.add("Hypothetical")  # "any NATO troops deployed to Ukraine": troops that may never be there
+            flags.add("Hypothetical")  # "any foreign troops deployed to Chile": troops that may never be there
     according = None
     for prep, noun in sx.prep_args(node):
         if prep == "according to":
@@ -131,7 +131,7 @@ EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "do
 
 def _trailing_speech(verb: Token) -> bool:
     """', the military said' after a clause: a parataxis, or a conjunct with a subject, no conjunction and
-    nothing said of its own (', regional governor Oleh Kiper said on Saturday' misparsed as a conjunct)."""
+    nothing said of its own (', regional governor Jane Roe said on Friday' misparsed as a conjunct)."""
     if sx.dep(verb) == "parataxis":
         return True
     return sx.dep(verb) == "conj" and bool(sx.children(verb, sx.SUBJ)) and not any(
@@ -153,7 +153,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
     info = _node_info(ctx, token)
     flags: set[str] = set(info.flags)
     if info.conditional_children:
-        flags.add("Hypothetical")  # "seize both regions if Ukraine refused": the consequence holds only under it
+        flags.add("Hypothetical")  # "seize both provinces if Peru refused": the consequence holds only under it
     if info.negated:
         flags.add("Negated")
     claimant: Mention | None = info.according
@@ -185,7 +185,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             flags.add("Hypothetical")  # in an "if" clause, or in a clause that holds only under a condition
         if rel == "conj":
             continue
-        # "allegations that Ukraine targeted…" is content, even with "that" misread as a relative pronoun
+        # "allegations that Peru targeted…" is content, even with "that" misread as a relative pronoun
         # beside the clause's own subject; "an allegation Israel rejected" is a relative clause
         thats = [m for m in child.children if m.lower_ == "that" and m.i < child.i]
         content_clause = any(sx.dep(m) == "mark" for m in thats) or bool(thats) and len(
@@ -195,8 +195,8 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             break  # a relative clause is a statement of its own about its noun ("allegations that…" is content)
         if rel == "acl" and child.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN") \
                 and not (node.lower_ in allege or sx.lemma_in(node, plan_nouns)):
-            # "territories seized by Russia": a reduced relative, a statement of its own about its noun;
-            # "any troops deployed to Ukraine" speaks of troops that may not exist
+            # "lands seized by Ruritania": a reduced relative, a statement of its own about its noun;
+            # "any troops deployed to Chile" speaks of troops that may not exist
             if any(c.lower_ in ("any", "whatever") for c in node.children):
                 flags.add("Hypothetical")
             break
@@ -205,14 +205,14 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         if info.plan_adjective and rel in ("xcomp", "ccomp", "advcl", "acl"):
             flags.add("Planned")  # "ready to meet", "willing to negotiate"
         if rel in ("advcl", "xcomp") and child_info.to_marked and info.plan_object:
-            flags.add("Planned")  # "reaffirming his commitment to defending"
+            flags.add("Planned")  # "renewing her commitment to protecting"
         if info.is_verb:
             if info.plan_verb and (rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl")
                                    or rel in sx.OBJ and child.pos_ == "NOUN"
                                    and not sx.lemma_in(node, ctx.word_sets["plan_verbs_by_clause"])):
                 flags.add("Planned")  # "preparing a new offensive": an event noun a plan verb governs is not done
             if info.negative_verb and rel == "xcomp":
-                soft_negation = True  # "failed to take"; but "if Ukraine refused to withdraw" is a hypothesis
+                soft_negation = True  # "failed to take"; but "if Peru refused to withdraw" is a hypothesis
             if info.modal:
                 flags.add("Hypothetical")
             if info.would:

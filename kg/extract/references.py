@@ -1,7 +1,7 @@
 """References: what pronouns, descriptions and groups refer to.
 
 `_resolve_references` maps, sentence by sentence, pronouns ('they', 'its'), definite descriptions ('the
-city', 'the region'), metonyms ('Moscow' for the government), a document's own voice ('we') and group
+city', 'the region'), metonyms ('Lima' for the government), a document's own voice ('we') and group
 nouns ('the two leaders') to earlier mentions; the helpers find participants, principals and own forces.
 """
 
@@ -74,7 +74,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
             city = _recent_city(ctx, tok)
             region = ctx.gaz.region_for_base(city.name or city.surface) if city is not None else None
             if region is not None:
-                # "seize the city of Sumy and annex the wider region": the region around that city
+                # "take the city of Cusco and annex the surrounding region": the region around that city
                 ctx.index.by_token[tok.i] = _entry_mention(ctx, tok, region)
                 ctx.wider[tok.i] = city
                 continue
@@ -190,7 +190,7 @@ def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Menti
 
 
 def _acronym_plural(tok: Token) -> bool:
-    """'The three NSAs': the plural of an office's acronym, counted, names the office holders."""
+    """'The four NSAs': the plural of an office's acronym, counted, names the office holders."""
     text = tok.text
     return 3 <= len(text) <= 7 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha() \
         and any(sx.dep(c) in sx.NUMMOD or c.lower_ in ("two", "three", "four", "both") for c in tok.children)
@@ -287,7 +287,7 @@ def _recent_place(ctx: Context, tok: Token, type_: str) -> Mention | None:
         if ment.type == type_:
             return ment
         if type_ == "Region" and ment.key.startswith(AMBIGUOUS_PREFIX):
-            # "Poltava ... the region": the bare name read as the region
+            # "Cusco ... the region": the bare name read as the region
             region = ctx.gaz.entries.get(ment.key.rsplit("|", 1)[-1])
             return _entry_mention(ctx, tok, region) if region is not None else None
         if type_ == "Region" and ment.type == "City" and ctx.gaz.region_for_base(ment.name) is not None:
@@ -328,19 +328,19 @@ PLACE_ACTS = frozenset({"attacks", "strikes", "invades", "captures", "annexes", 
 
 
 def _is_agent_position(tok: Token) -> bool:
-    """Whether a capital or seat of government acts ('Moscow refused', 'Kyiv's allies', 'talks with Washington')."""
+    """Whether a capital or seat of government acts ('Lima refused', 'Santiago's allies', 'talks with Brasília')."""
     label = sx.dep(tok)
     prep = sx.prep_of(tok)
     if label in sx.SUBJ or label in sx.POSS or prep == "by":
         return True
     if label in ("iobj", "dative"):
-        return True  # "warned Paris against…", "told Kyiv": the addressee is the government
+        return True  # "warned Paris against…", "told Lima": the addressee is the government
     if label in sx.OBJ:
-        # "pressure Kyiv", "accused Moscow": the government; "shelled Kyiv", "visited Kyiv": the city
+        # "pressure Lima", "accused Santiago": the government; "shelled Lima", "visited Lima": the city
         entry = sx.lookup(tok.head, load_gazetteer().lexicon["verbs"])[1] if tok.head.i != tok.i else None
         return not (entry and entry.get("p") in PLACE_ACTS)
     if prep == "to" and sx.lemma_in(tok.head, SUPPORT_WORDS):
-        return True  # "aid to Kyiv", "delivered tanks to Kyiv": to the government
+        return True  # "aid to Lima", "delivered tanks to Lima": to the government
     if prep in ("with", "against", "on") and tok.head.pos_ in ("VERB", "NOUN"):
         return prep == "with" or sx.lemma_in(tok.head, ("pressure", "part")) is not None
     if label in sx.COMPOUND and tok.head.lower_ in ("government", "regime", "officials", "leadership", "authorities"):

@@ -24,8 +24,8 @@ from .emit import _add, _country_code, _emit, _evidence
 # --- titles and appositions -----------------------------------------------------------------------
 
 def _titles_and_appositions(ctx: Context, sent: Span, number: int) -> None:
-    """leaderOf / commands from titles ('Russian President Vladimir Putin', 'X, head of Y');
-    locatedIn from appositions ('Kharkiv, Ukraine's second-largest city')."""
+    """leaderOf / commands from titles ('Peruvian President Tomas Brandt', 'X, head of Y');
+    locatedIn from appositions ('Arequipa, Peru's second-largest city')."""
     finder = ctx.finder
     seen_people = set()
     for tok in ctx.heads_in(sent):  # the other tokens are no name's head
@@ -61,7 +61,7 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
     for tok in reversed(pre):
         if tok.is_punct or tok.lower_ in ("the", "a", "an") or tok.tag_ == "POS" \
                 or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
-            break  # "… of Japan and President X": the title is the words after 'and'
+            break  # "… of Brazil and President X": the title is the words after 'and'
         run.insert(0, tok)
     if not run:
         return
@@ -252,7 +252,7 @@ def count_of(noun: Token) -> float | None:
 
 
 def _toll_estimates(ctx: Context, sent: Span, number: int) -> None:
-    """'At least 40 people have been killed', '9,000 people have crossed into X': a toll stated in a clause of its
+    """'At least 17 people have been killed', '6,500 people have fled into X': a toll stated in a clause of its
     own is an estimate of its speaker: the one who says so, else the document's voice."""
     words = _toll_words()
     for tok in _tokens_with(ctx, sent, words["person_nouns"]):
@@ -390,7 +390,7 @@ def _places_in_region(ctx: Context, sent: Span, number: int) -> None:
 
 
 def _participants_list(ctx: Context, sent: Span, number: int) -> None:
-    """'Taking part in the meeting were A, B and C': each person listed meets the meeting's host (the person who
+    """'Taking part in the talks were A, B and C': each person listed meets the meeting's host (the person who
     last met someone in the text, else the author)."""
     lower = ctx.lower_text(sent)
     cue = next((c for c in voice_words().participation_cues if c in lower), None)
@@ -445,7 +445,7 @@ def _place_pairs(ctx: Context, sent: Span, number: int) -> None:
 
 
 def _title_head(ctx: Context, noun: Token) -> Token:
-    """The title noun a name stands beside: 'the Chief of the General Staff of the Russian Army, General X'
+    """The title noun a name stands beside: 'the Chief of the General Staff of the Ruritanian Army, General X'
     may attach X to 'Army'; the title is 'Chief'."""
     node = noun
     for _ in range(4):
@@ -459,7 +459,7 @@ def _title_head(ctx: Context, noun: Token) -> Token:
 
 
 def _appositive_title(ctx: Context, person: Mention, app: Token, number: int) -> None:
-    """'Pavel X, head of the Y district' -> leaderOf; 'the Chief of the General Staff of the Russian Army' -> commands."""
+    """'Pedro X, head of the Y district' -> leaderOf; 'the Chief of the General Staff of the Ruritanian Army' -> commands."""
     finder = ctx.finder
     words = " ".join(t.lower_ for t in app.subtree if t.i <= app.i)
     if any(w in finder.former for w in words.split()):
@@ -490,7 +490,7 @@ def _appositive_title(ctx: Context, person: Mention, app: Token, number: int) ->
 
 def _appositive_after(ctx: Context, tok: Token) -> Token | None:
     """The place noun of a comma-set phrase right after a name, however it was attached:
-    'Kharkiv, Ukraine's second-largest city' gives 'city'."""
+    'Arequipa, Peru's second-largest city' gives 'city'."""
     end = tok.i
     while end + 1 < len(tok.doc) and ctx.index.get(tok.doc[end + 1]) == ctx.index.get(tok):
         end += 1
@@ -527,8 +527,8 @@ def _possessive_place(ctx: Context, noun: Token, exclude: str | None = None) -> 
 
 
 def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
-    """locatedIn from 'Russia's Kursk Oblast', 'the Ukrainian city of Sumy', 'the Belgorod and Kursk regions
-    of Russia', 'a palace in the Novgorod region', 'situated in'; borders from 'near the Russian border',
+    """locatedIn from 'Peru's Cusco Region', 'the Chilean city of Arica', 'the Cusco and Puno regions
+    of Peru', 'a villa in the Puno region', 'situated in'; borders from 'near the Chilean border',
     'sharing a border with'."""
     done = set()
     for tok in ctx.heads_in(sent):
@@ -540,11 +540,11 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
         done.add((ment.key, tok.i))
         containers = []
         heads = [tok]
-        # the noun that the name modifies or names: "Kursk [region]", "regions of [Sumy]", "city of [Sumy]"
+        # the noun that the name modifies or names: "Cusco [region]", "regions of [Puno]", "city of [Puno]"
         h = tok.head
         if sx.dep(tok) in sx.COMPOUND | {"amod", "nmod"} and h.lower_ in ctx.finder.region_words | ctx.finder.city_words \
                 and sx.prep_of(tok) in (None, "of"):
-            heads.append(h)  # not "the village of X in the Donetsk region": that region contains the village
+            heads.append(h)  # not "the village of X in the Puno region": that region contains the village
         if sx.dep(tok) == "conj" and h.head.i != h.i and sx.dep(h) in sx.COMPOUND and h.head.lower_ in ctx.finder.region_words:
             heads.append(h.head)
         if sx.prep_of(tok) == "of" and h.lower_ in ctx.finder.region_words | ctx.finder.city_words:
@@ -555,7 +555,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
             heads.append(h.head)
         for c in tok.children:
             if sx.dep(c) in sx.APPOS and c.lower_ in ctx.finder.region_words | ctx.finder.city_words:
-                heads.append(c)  # "Kharkiv, Ukraine's second-largest city"
+                heads.append(c)  # "Arequipa, Peru's second-largest city"
         after = _appositive_after(ctx, tok)
         if after is not None and after not in heads:
             heads.append(after)
@@ -565,7 +565,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
                 containers.append((container, node))
         for container, node in containers[:1]:
             _add(ctx, number, ment, "locatedIn", container, evidence=_evidence(ctx, tok, node))
-        # borders: "X near the Russian border", "sharing a border with Russia"
+        # borders: "X near the Chilean border", "sharing a border with Chile"
         for node in heads:
             for prep, obj in sx.prep_args(node):
                 if prep in ("near", "along", "on") and obj.lower_ in ("border", "borders", "frontier"):
@@ -576,7 +576,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
     for tok in (ctx.words.tokens[i] for i in range(sent.start, sent.end) if i in ctx.wider):
         if tok.i in ctx.wider:
             _add(ctx, number, ctx.wider[tok.i], "locatedIn", ctx.index.by_token[tok.i], evidence=_evidence(ctx, tok, tok))
-    # "its border with Russia", "Finland's border with Russia", "the border between Poland and Belarus"
+    # "its border with Bolivia", "Finland's border with Russia", "the border between Poland and Belarus"
     low = ctx.lower_text(sent)
     w = ctx.words
     for i in range(sent.start, sent.end) if "border" in low or "frontier" in low else ():
@@ -602,7 +602,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
                 sides = [m for m in sides if m is not None and m.type in PLACE_TYPES]
                 if len(sides) == 2 and sides[0].key != sides[1].key:
                     _add(ctx, number, sides[0], "borders", sides[1], evidence=_evidence(ctx, tok, other))
-    # clauses: "Both regions, situated in northeastern Ukraine and sharing a border with Russia"
+    # clauses: "Both provinces, lying in southern Peru and sharing a frontier with Chile"
     for i in range(sent.start, sent.end):
         if w.pos[i] != "VERB":
             continue
@@ -630,7 +630,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
 
 
 def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
-    """Subjects of a clause, including a participle's noun ('Both regions, situated in ...')."""
+    """Subjects of a clause, including a participle's noun ('Both provinces, lying in ...')."""
     subs = [m for s in sx.subjects(verb) for t in sx.with_conjuncts(s)
             for m in (ctx.groups.get(t.i) or [ctx.index.get(t)])]
     subs = [s for s in subs if s is not None]
