@@ -248,3 +248,15 @@ def test_measures_taken_to_ensure_the_security_of_places_defend_them(nlp):
     found = triples(nlp, "Canada will take all necessary measures to ensure the security of Japan and Peru.")
     assert {(s, p, o, m) for s, p, o, m in found if p == "defends"} == {
         ("country:CA", "defends", "country:JP", "Planned"), ("country:CA", "defends", "country:PE", "Planned")}
+
+
+def test_providing_a_country_with_equipment_supports_it(nlp):
+    assert ("country:CA", "supports", "country:PE", "Asserted") in triples(
+        nlp, "Canada has provided Peru with the equipment it needs.")
+    # without a 'with'-phrase the object is what is given, not who receives it
+    assert not any(p == "supports" for _s, p, _o, _m in triples(nlp, "Canada provided weapons."))
+
+
+def test_working_to_evacuate_is_planned(nlp):
+    found = extract_with_voice(nlp, "We are working to evacuate thousands of those who helped us.")
+    assert {(s, p, m) for s, p, _o, m in found if p == "evacuates"} == {("country:US", "evacuates", "Planned")}

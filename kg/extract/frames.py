@@ -250,6 +250,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             complement = comps[0]
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
     objects = _objects_for(ctx, tok, slots, entry, verb=True)
+    if entry.get("with_recipient") and any(p == "with" for p, _n in sx.prep_args(tok)):
+        # "provided X with the equipment it needs": the direct object receives
+        objects += [m for o in sx.objects(tok) for m in _mentions_expanded(ctx, o)
+                    if m.type in ACTOR_TYPES and m not in objects]
     if entry.get("symmetric") and "with" in slots:
         # "talking with several states and with the UN", "discussed the issue of X with Y": partners
         # whose 'with' the parse hung lower in the clause
