@@ -260,3 +260,19 @@ def test_providing_a_country_with_equipment_supports_it(nlp):
 def test_working_to_evacuate_is_planned(nlp):
     found = extract_with_voice(nlp, "We are working to evacuate thousands of those who helped us.")
     assert {(s, p, m) for s, p, _o, m in found if p == "evacuates"} == {("country:US", "evacuates", "Planned")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The violence taking place in Peru is a tragedy.",
+     {("person:tomas-brandt", "condemns", "The violence taking place in Peru", "Asserted")}),
+    ("Brazil is a destabilizing, dangerous force in the region.",
+     {("person:tomas-brandt", "condemns", "country:BR", "Asserted")}),
+    ("The weather is dangerous.", set()),
+    ("The situation is not a tragedy.", set()),
+])
+def test_a_judgement_in_the_documents_voice_condemns_its_subject(nlp, text, expected):
+    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01",
+                        title="Statement by President Tomas Brandt on Peru", source="The White House")
+    found = {(r.subject.key, r.predicate, getattr(r.object, "key", None) or getattr(r.object, "text", None),
+              r.modality) for r in extract_document(nlp(text), document).relations if r.predicate == "condemns"}
+    assert found == expected

@@ -684,3 +684,37 @@ def _voice_demands(ctx: Context, sent: Span, number: int) -> None:
             continue
         _add(ctx, number, speaker, "demands", _clause_content(verb), evidence=_clause_content(verb).text[:120],
              token=tok)
+
+
+def _voice_judgements(ctx: Context, sent: Span, number: int) -> None:
+    """'The violence in X is a tragedy', 'these attacks are unacceptable', 'X is a dangerous force', in the
+    document's own voice: the speaker condemns the subject (the actor, else what the subject names)."""
+    voice = ctx.voice
+    if voice is None or (voice.author is None and voice.body is None):
+        return
+    words = _stance_words()
+    predicates, modifiers = words["condemning_predicates"], words["condemning_modifiers"]
+    for i in range(sent.start, sent.end):
+        tok = ctx.doc[i]
+        if tok.pos_ not in ("ADJ", "NOUN") or not any(sx.dep(c) == "cop" for c in tok.children) \
+                or sx.is_negated(tok) or tok.i in ctx.finder.quoted:
+            continue
+        judged = sx.lemma_in(tok, predicates) or tok.lower_ in predicates
+        by_modifier = not judged and any(c.lower_ in modifiers for c in tok.children if sx.dep(c) in sx.AMOD)
+        if not (judged or by_modifier):
+            continue
+        if any((e := sx.lookup(a, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") in ("speech", "directive")
+               or e.get("that_p") or e.get("p") in SPEECH_ACTS for a in tok.ancestors):
+            continue  # someone else's words
+        subjects = sx.subjects(tok)
+        if not subjects or subjects[0].lower_ in voice_words().first_plural | voice_words().first_singular:
+            continue
+        actors = [m for m in _mentions_of(ctx, subjects[:1]) if m.type in ACTOR_TYPES]
+        if by_modifier and not actors:
+            continue
+        speaker = voice.speaker_at(tok.idx) or voice.author or voice.body
+        if speaker is None:
+            continue
+        for obj in actors or [_clause_content(subjects[0])]:
+            _add(ctx, number, speaker, "condemns", obj, evidence=ctx.doc[subjects[0].left_edge.i:tok.i + 1].text[:120],
+                 token=tok)
