@@ -276,3 +276,16 @@ def test_a_judgement_in_the_documents_voice_condemns_its_subject(nlp, text, expe
     found = {(r.subject.key, r.predicate, getattr(r.object, "key", None) or getattr(r.object, "text", None),
               r.modality) for r in extract_document(nlp(text), document).relations if r.predicate == "condemns"}
     assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Canada assessed that Brazilian forces have committed war crimes in Peru.",
+    "Canada said that war crimes had been committed by Brazilian forces in Peru.",
+])
+def test_saying_an_actor_committed_war_crimes_accuses_it(nlp, text):
+    assert ("country:CA", "accuses", "forces:BR", "Asserted") in triples(nlp, text)
+
+
+def test_war_crimes_without_a_perpetrator_accuse_nobody(nlp):
+    assert not any(p == "accuses" for _s, p, _o, _m in triples(
+        nlp, "Canada said investigators are documenting potential war crimes in Peru."))

@@ -25,7 +25,7 @@ from .references import _resolve_references
 from .standing import (
     _held_places, _member_lists, _office_relations, _participants_list, _patron_relations, _place_pairs,
     _places_in_region, _sites_in_places, _standing_noun_relations, _titles_and_appositions, _toll_estimates,
-    _voice_demands, _voice_judgements)
+    _voice_demands, _voice_judgements, _crime_accusations)
 
 
 # --- the extraction pass -------------------------------------------------------------------------
@@ -75,6 +75,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _toll_estimates(ctx, sent, number)
         _voice_demands(ctx, sent, number)
         _voice_judgements(ctx, sent, number)
+        _crime_accusations(ctx, sent, number)
         _resolve_references(ctx, sent)
         speech = []
         for frame in _frames(ctx, sent):

@@ -718,3 +718,36 @@ def _voice_judgements(ctx: Context, sent: Span, number: int) -> None:
         for obj in actors or [_clause_content(subjects[0])]:
             _add(ctx, number, speaker, "condemns", obj, evidence=ctx.doc[subjects[0].left_edge.i:tok.i + 1].text[:120],
                  token=tok)
+
+
+def _crime_accusations(ctx: Context, sent: Span, number: int) -> None:
+    """'X committed war crimes', 'war crimes were committed by X', 'the crimes of X': whoever says so (the
+    claimant of the clause, else the document's voice) accuses X."""
+    from .modality import modality_of
+    from .references import _principal
+
+    words = _stance_words()
+    for i in range(sent.start, sent.end):
+        tok = ctx.doc[i]
+        if tok.pos_ != "NOUN" or not (tok.lower_ in words["crime_nouns"] or sx.lemma_in(tok, words["crime_nouns"])):
+            continue
+        head, agents = tok.head, []
+        if sx.lemma_in(head, words["crime_verbs"]) and head.i != tok.i:
+            if sx.dep(tok) in sx.OBJ:
+                agents = _mentions_of(ctx, sx.subjects(head))
+            elif sx.dep(tok) in sx.SUBJ_PASS | sx.SUBJ:
+                agents = _mentions_of(ctx, [n for p, n in sx.prep_args(head) if p == "by"])
+            anchor = head
+        else:
+            agents = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p in ("of", "by")])
+            anchor = tok
+        agents = [a for a in agents if a.type in ACTOR_TYPES]
+        if not agents:
+            continue
+        _modality, claimant = modality_of(ctx, anchor)
+        speaker = claimant or _principal(ctx, tok)
+        if speaker is None:
+            continue
+        for agent in agents:
+            _add(ctx, number, speaker, "accuses", agent, evidence=ctx.doc[min(tok.i, anchor.i):max(tok.i, anchor.i) + 1].text,
+                 token=anchor)
