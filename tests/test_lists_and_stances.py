@@ -289,3 +289,8 @@ def test_saying_an_actor_committed_war_crimes_accuses_it(nlp, text):
 def test_war_crimes_without_a_perpetrator_accuse_nobody(nlp):
     assert not any(p == "accuses" for _s, p, _o, _m in triples(
         nlp, "Canada said investigators are documenting potential war crimes in Peru."))
+
+
+def test_the_deployment_of_a_states_troops_is_that_states(nlp):
+    found = triples(nlp, "The minister authorized the deployment of approximately 5,000 Canadian troops.")
+    assert {(s, p, o) for s, p, o, _m in found if p == "deploys"} == {("country:CA", "deploys", "forces:CA")}

@@ -602,6 +602,11 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             return None
     if not objects:
         return None
+    if not subjects and prop == "deploys" and objects and all(
+            isinstance(o, Mention) and o.key.startswith("forces:") for o in objects):
+        # "the deployment of 5,000 X-ian troops": a state deploys its own forces
+        codes = dict.fromkeys(o.key.split(":", 1)[1] for o in objects)
+        subjects = [_entry_mention(ctx, tok, e) for c in codes if (e := ctx.gaz.country(c)) is not None]
     prop, objects, mode = _actor_reading(entry, prop, objects, entry.get("mode"))
     return Frame(token=anchor, prop=prop, subjects=subjects, objects=objects, mode=mode,
                  symmetric=bool(entry.get("symmetric")), scope=scope)
