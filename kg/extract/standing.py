@@ -694,10 +694,14 @@ def _voice_judgements(ctx: Context, sent: Span, number: int) -> None:
         return
     words = _stance_words()
     predicates, modifiers = words["condemning_predicates"], words["condemning_modifiers"]
+    w = ctx.words
+    candidates = {w.tokens[i].head.i for i in range(sent.start, sent.end) if w.lower[i] in modifiers}
     for i in range(sent.start, sent.end):
-        tok = ctx.doc[i]
-        if tok.pos_ not in ("ADJ", "NOUN") or not any(sx.dep(c) == "cop" for c in tok.children) \
-                or sx.is_negated(tok) or tok.i in ctx.finder.quoted:
+        if w.pos[i] not in ("ADJ", "NOUN") or not (w.lower[i] in predicates or w.lemma[i] in predicates
+                                                     or i in candidates):
+            continue
+        tok = w.tokens[i]
+        if not any(sx.dep(c) == "cop" for c in tok.children) or sx.is_negated(tok) or tok.i in ctx.finder.quoted:
             continue
         judged = sx.lemma_in(tok, predicates) or tok.lower_ in predicates
         by_modifier = not judged and any(c.lower_ in modifiers for c in tok.children if sx.dep(c) in sx.AMOD)
@@ -727,9 +731,13 @@ def _crime_accusations(ctx: Context, sent: Span, number: int) -> None:
     from .references import _principal
 
     words = _stance_words()
+    w = ctx.words
+    crimes = words["crime_nouns"]
     for i in range(sent.start, sent.end):
-        tok = ctx.doc[i]
-        if tok.pos_ != "NOUN" or not (tok.lower_ in words["crime_nouns"] or sx.lemma_in(tok, words["crime_nouns"])):
+        if w.pos[i] != "NOUN" or not (w.lower[i] in crimes or w.lemma[i] in crimes):
+            continue
+        tok = w.tokens[i]
+        if not (tok.lower_ in crimes or sx.lemma_in(tok, crimes)):
             continue
         head, agents = tok.head, []
         if sx.lemma_in(head, words["crime_verbs"]) and head.i != tok.i:
