@@ -1018,7 +1018,7 @@ class MentionFinder:
         self.index.put(tokens, self.mention(tokens, "Organization", f"org:{self.doc_id}:{slug(name)}", name), tok)
 
     def _described_place(self, tok: Token, mods: list[Token]) -> None:
-        # ("the X maternity hospital": the name may hang on a modifier of the noun)
+        # ("the X children’s hospital": the name may hang on a modifier of the noun)
         near = [t for m in mods for t in m.subtree if t.i < tok.i and sx.dep(t) in sx.COMPOUND | sx.AMOD | sx.POSS]
         signs = [m for m in dict.fromkeys(mods + near) if m.pos_ == "PROPN" or self.gaz.country_of_demonym(m.text)
                  or (sx.dep(m) in sx.POSS and self.index.get(m) is not None)]

@@ -27,7 +27,7 @@ def triples(nlp, text, prop=None):
 
 
 def test_a_list_of_titled_officials_each_of_a_country_talks_in_pairs(nlp):
-    found = triples(nlp, "National Security Advisor Tomas Ekdahl, National Security Advisor Kenji Morita of Japan, "
+    found = triples(nlp, "National Security Advisor Tomas Ekdahl, National Security Advisor Kenji Morita of Japan "
                          "and National Security Advisor Rodrigo Peña of the Philippines had a joint phone call "
                          "on Monday.")
     assert {t for t in found if t[1] == "negotiatesWith"} == {
@@ -123,7 +123,7 @@ def test_an_invasion_with_no_target_written_is_against_the_articles_target(nlp):
 
 
 def test_a_list_of_long_titles_and_double_barrelled_names_travels_together(nlp):
-    found = triples(nlp, "On Tuesday, Assistant to the President for Homeland Security Dr. Ana Costa-Lima, "
+    found = triples(nlp, "On Tuesday, Special Adviser on Border Affairs Dr. Ana Costa-Lima, "
                          "Regional Commander General Piotr Nowak, and Assistant Secretary of Defense for Special "
                          "Operations and Low-Intensity Conflict Jon Brandt traveled to Chad and Niger.", "visits")
     assert {(s, o) for s, _p, o, _m in found} == {
@@ -148,14 +148,14 @@ def test_our_armed_forces_in_a_states_statement_are_that_states(nlp):
 
 def test_money_announced_to_help_a_people_supports_its_country_as_made(nlp):
     found = extract_with_voice(nlp, "The United States last week announced $45 million in food "
-                                    "assistance and released $80 million in health assistance to help the "
+                                    "assistance and released $80 million in health assistance to aid the "
                                     "Afghan people.")
     assert found == {("country:US", "supports", "country:AF", "Asserted")}
 
 
 def test_a_name_in_a_phrase_before_the_comma_is_not_a_list_item(nlp):
     found = extract_with_voice(nlp, "After her meeting with President Ana Souza, Vice President Lena Varga "
-                                    "announced that the United States would send $1 billion to support the "
+                                    "announced that the United States would send $1 billion to assist the "
                                     "people of Chile.")
     assert ("country:US", "supports", "country:CL", "Planned") in found
     assert not any(s == "person:ana-souza" and p == "claims" for s, p, _o, _m in found)
@@ -164,7 +164,7 @@ def test_a_name_in_a_phrase_before_the_comma_is_not_a_list_item(nlp):
 def test_a_delegation_meeting_someone_to_discuss_does_not_talk_to_itself(nlp):
     found = triples(nlp, "Dr. Ana Costa-Lima, General Piotr Nowak, and Mr. Jon Brandt traveled to Chad. In N'Djamena, "
                          "they met with Chadian President Idriss Kaboré to discuss security cooperation. They "
-                         "discussed the adaptation of the mission.")
+                         "discussed the reform of the mission.")
     people = {"person:ana-costa-lima", "person:piotr-nowak", "person:jon-brandt"}
     met = {(s, o) for s, p, o, _m in found if p == "meets"}
     assert {s for s, _o in met} == people and len({o for _s, o in met}) == 1
@@ -188,7 +188,7 @@ def test_a_site_named_by_its_city_lies_in_it(nlp):
 
 
 def test_the_three_acronym_holders_are_the_listed_officials(nlp):
-    found = triples(nlp, "National Security Advisor Tomas Ekdahl, National Security Advisor Kenji Morita of Japan, "
+    found = triples(nlp, "National Security Advisor Tomas Ekdahl, National Security Advisor Kenji Morita of Japan "
                          "and National Security Advisor Rodrigo Peña of the Philippines had a joint phone call "
                          "on Monday. The three NSAs resolved to coordinate closely.")
     assert {s for s, p, _o, _m in found if p == "agreesTo"} == {
@@ -219,15 +219,15 @@ def test_a_hyphenated_border_and_talks_between_delegates(nlp):
 
 
 def test_a_possessive_takes_the_owner_of_the_event_noun_above_it(nlp):
-    found = triples(nlp, "Chile called upon all countries to reject these referenda as Brazil's attempt to give "
-                         "false cover to its violations of international law.")
+    found = triples(nlp, "Chile urged all states to reject the vote as Brazil's attempt to excuse "
+                         "its violations of the truce.")
     assert {(s, p) for s, p, _o, _m in found if p == "violates"} == {("country:BR", "violates")}
 
 
 @pytest.mark.parametrize("text, partners", [
-    ("Peru is negotiating with a number of countries and with the United Nations.", {"org:united-nations"}),
-    ("Peru is negotiating with close countries, with the Baltic countries, with Poland.", {"country:PL"}),
-    ("Peru discussed the issue of unblocking its ports with Chilean President Gabriel Soto.", {"person:gabriel-soto"}),
+    ("Peru is talking with several neighbours and with the United Nations.", {"org:united-nations"}),
+    ("Peru is negotiating with friendly states, with the Nordic states, with Poland.", {"country:PL"}),
+    ("Peru discussed the question of reopening its harbours with Chilean President Gabriel Soto.", {"person:gabriel-soto"}),
 ])
 def test_a_talk_takes_its_partners_named_further_in_the_clause(nlp, text, partners):
     found = {o for s, p, o, _m in triples(nlp, text) if p == "negotiatesWith" and s == "country:PE"}
@@ -245,7 +245,7 @@ def test_a_regime_or_leadership_named_by_its_capital_or_people_is_the_state(nlp)
 
 
 def test_measures_taken_to_ensure_the_security_of_places_defend_them(nlp):
-    found = triples(nlp, "Canada will take all necessary measures to ensure the security of Japan and Peru.")
+    found = triples(nlp, "Canada will take all appropriate measures to ensure the safety of Japan and Peru.")
     assert {(s, p, o, m) for s, p, o, m in found if p == "defends"} == {
         ("country:CA", "defends", "country:JP", "Planned"), ("country:CA", "defends", "country:PE", "Planned")}
 
@@ -258,14 +258,14 @@ def test_providing_a_country_with_equipment_supports_it(nlp):
 
 
 def test_working_to_evacuate_is_planned(nlp):
-    found = extract_with_voice(nlp, "We are working to evacuate thousands of those who helped us.")
+    found = extract_with_voice(nlp, "We are now working to evacuate the families of our local staff.")
     assert {(s, p, m) for s, p, _o, m in found if p == "evacuates"} == {("country:US", "evacuates", "Planned")}
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The violence taking place in Peru is a tragedy.",
-     {("person:tomas-brandt", "condemns", "The violence taking place in Peru", "Asserted")}),
-    ("Brazil is a destabilizing, dangerous force in the region.",
+    ("The fighting now under way in Peru is a tragedy.",
+     {("person:tomas-brandt", "condemns", "The fighting now under way in Peru", "Asserted")}),
+    ("Brazil is a reckless and dangerous actor in the region.",
      {("person:tomas-brandt", "condemns", "country:BR", "Asserted")}),
     ("The weather is dangerous.", set()),
     ("The situation is not a tragedy.", set()),
@@ -279,8 +279,8 @@ def test_a_judgement_in_the_documents_voice_condemns_its_subject(nlp, text, expe
 
 
 @pytest.mark.parametrize("text", [
-    "Canada assessed that Brazilian forces have committed war crimes in Peru.",
-    "Canada said that war crimes had been committed by Brazilian forces in Peru.",
+    "Canada concluded that Brazilian forces committed war crimes near Lima.",
+    "Canada said war crimes were committed by Brazilian forces near Lima.",
 ])
 def test_saying_an_actor_committed_war_crimes_accuses_it(nlp, text):
     assert ("country:CA", "accuses", "forces:BR", "Asserted") in triples(nlp, text)
@@ -292,5 +292,5 @@ def test_war_crimes_without_a_perpetrator_accuse_nobody(nlp):
 
 
 def test_the_deployment_of_a_states_troops_is_that_states(nlp):
-    found = triples(nlp, "The minister authorized the deployment of approximately 5,000 Canadian troops.")
+    found = triples(nlp, "The minister approved the deployment of some 2,000 Canadian troops.")
     assert {(s, p, o) for s, p, o, _m in found if p == "deploys"} == {("country:CA", "deploys", "forces:CA")}

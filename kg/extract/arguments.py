@@ -33,12 +33,12 @@ def _listed_before(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
     C on the verb)."""
     doc = ctx.doc
     out: list[Mention] = []
-    titles = ctx.finder.all_titles | ctx.finder.title_words | {h + "." for h in ctx.gaz.titles.get("honorifics", ())}
+    titles = ctx.word_sets["list_titles"]
 
     def start_of(k: int, m: Mention) -> int:
         while k > tok.sent.start and (ctx.index.by_token.get(k - 1) == m or doc[k - 1].lower_ in titles):
             k -= 1
-        # "…, and Assistant Secretary of Defense for Special Operations Jane Roe": a long title of capitalised
+        # "…, and Deputy Minister for Coastal Affairs and Inland Waters Jane Roe": a long title of capitalised
         # words back to the list's comma
         j = k
         while j > tok.sent.start and k - j < 16 and doc[j - 1].text != "," and ctx.index.by_token.get(j - 1) is None \
@@ -85,7 +85,7 @@ def _listed_after(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
     while head.pos_ not in ("VERB", "AUX") and head.i != head.head.i:
         head = head.head
     limit = head.i if head.i > tok.i else sent_end
-    titles = ctx.finder.all_titles | ctx.finder.title_words | {h + "." for h in ctx.gaz.titles.get("honorifics", ())}
+    titles = ctx.word_sets["list_titles"]
     out: list[Mention] = []
     k = tok.i
     while k < limit and ctx.index.by_token.get(k) == ment:

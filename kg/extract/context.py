@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import syntax as sx
 from ..gazetteer import PATTERNS_DIR, Gazetteer
-from ..mentions import MentionFinder, MentionIndex
+from ..mentions import MentionFinder, MentionIndex, _title_sets
 from ..model import Document, Mention, Relation
 from ..vocab import STANDING_PROPERTIES
 from ..voice import Voice, voice_words
@@ -101,7 +101,12 @@ def _word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
 
 def _make_word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
     lex = gaz.lexicon
-    return {"hypo": frozenset(lex["hypothetical_words"]), "allege": frozenset(lex["allege_words"]),
+    titles = _title_sets(gaz)
+    office_words = titles["all_titles"] | titles["title_words"]
+    return {"office_words": office_words | {"the"},  # "the Secretary": an office without a name
+            # the words of titles and honorifics that may stand between the items of a list of names
+            "list_titles": office_words | {h + "." for h in gaz.titles.get("honorifics", ())},
+            "hypo": frozenset(lex["hypothetical_words"]), "allege": frozenset(lex["allege_words"]),
             "future": frozenset(lex["future_aux"]), "plan_nouns": frozenset(lex["plan_nouns"]),
             "plan_verbs": frozenset(lex["plan_verbs"]), "negative_verbs": frozenset(lex["negative_verbs"]),
             "plan_verbs_by_clause": frozenset(lex["plan_verbs_by_clause"]),

@@ -51,16 +51,26 @@ def _country_code(ctx: Context, ment: Mention) -> str | None:
     return entry.country if entry is not None else None
 
 
+def _war_countries(ctx: Context, side: str) -> list[tuple[str, int]]:
+    """The two countries the article's acts of war name most often as agent (`side` "subject": a country or its
+    forces) or as target ("object": any mention, places by their country), with their counts."""
+    counts: Counter = Counter()
+    for rel in ctx.relations:
+        if rel.predicate not in IMPLICIT_AGENT_ACTS:
+            continue
+        ment = rel.subject if side == "subject" else rel.object
+        if side == "subject" and ment.type not in ("Country", "MilitaryUnit") or not isinstance(ment, Mention):
+            continue
+        code = _country_code(ctx, ment)
+        if code:
+            counts[code] += 1
+    return counts.most_common(2)
+
+
 def _main_belligerent(ctx: Context) -> str | None:
     """The country this article names most often as the agent of captures, attacks and annexations (its own
     forces and leader included), when one clearly leads; None otherwise."""
-    counts: Counter = Counter()
-    for rel in ctx.relations:
-        if rel.predicate in IMPLICIT_AGENT_ACTS and rel.subject.type in ("Country", "MilitaryUnit"):
-            code = _country_code(ctx, rel.subject)
-            if code:
-                counts[code] += 1
-    ranked = counts.most_common(2)
+    ranked = _war_countries(ctx, "subject")
     if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
@@ -90,13 +100,7 @@ def _implicit_targets(ctx: Context) -> None:
     it is not the agent's own."""
     if not ctx.targetless:
         return
-    counts: Counter = Counter()
-    for rel in ctx.relations:
-        if rel.predicate in IMPLICIT_AGENT_ACTS and isinstance(rel.object, Mention):
-            code = _country_code(ctx, rel.object)
-            if code:
-                counts[code] += 1
-    ranked = counts.most_common(2)
+    ranked = _war_countries(ctx, "object")
     if not ranked:
         # no act of war names a target: the country the article names most often, other than the agents' and
         # the issuing state's, when it clearly leads
@@ -142,7 +146,7 @@ def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modalit
         return None  # "I will protect our interests": a leader's own state
     if isinstance(obj, Content) and prop in ("orders", "meets", "negotiatesWith") and obj.text.split() and (
             obj.text.split()[0].lower() in voice_words().first_singular | voice_words().first_plural
-            or all(w.lower() in ctx.finder.all_titles | ctx.finder.title_words | {"the"} for w in obj.text.split())):
+            or all(w.lower() in ctx.word_sets["office_words"] for w in obj.text.split())):
         return None  # "my security staff", "the Secretary": one's own staff, an office without a name
     if prop in ("attacks", "strikes") and isinstance(obj, Content) and obj.text.split() \
             and obj.text.split()[-1].lower() in _stance_words()["figurative_targets"]:

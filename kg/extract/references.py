@@ -112,8 +112,9 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
 def _own_forces(ctx: Context, tok: Token) -> Mention | None:
     """'Our Armed Forces', 'our troops' in a state's statement: that state's armed forces. Records and returns the
     mention, or None."""
-    if ctx.voice is None or ctx.voice.body is None or tok.i in ctx.finder.quoted:
-        return None
+    if tok.lower_ not in ctx.finder.military_nouns or ctx.voice is None or ctx.voice.body is None \
+            or tok.i in ctx.finder.quoted:
+        return None  # (the head noun is a military noun: checked first, this runs for every reference word)
     words = [t for t in tok.subtree if t.i <= tok.i]
     if not words or words[0].lower_ not in voice_words().first_plural or sx.dep(words[0]) not in sx.POSS:
         return None
@@ -140,7 +141,7 @@ def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Menti
     """The participants a plural reference stands for: the coordinated actors ('X and Y discussed…', 'a call
     between X and Y') of the sentence before it or earlier in its own, or the two people of a meeting or call
     ('X met with Y'). Empty when no such pair is near."""
-    # "the delegation", "the three NSAs": people, not countries
+    # "the delegation", "the two FMs": people, not countries
     people_only = tok.lower_ in voice_words().person_group_nouns or _acronym_plural(tok)
     doc = tok.doc
     sent = tok.sent
@@ -190,7 +191,7 @@ def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Menti
 
 
 def _acronym_plural(tok: Token) -> bool:
-    """'The four NSAs': the plural of an office's acronym, counted, names the office holders."""
+    """'The four FMs': the plural of an office's acronym, counted, names the office holders."""
     text = tok.text
     return 3 <= len(text) <= 7 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha() \
         and any(sx.dep(c) in sx.NUMMOD or c.lower_ in ("two", "three", "four", "both") for c in tok.children)

@@ -295,7 +295,7 @@ def _patron_relations(ctx: Context, sent: Span, number: int) -> None:
 
 
 def _sites_in_places(ctx: Context, sent: Span, number: int) -> None:
-    """'The X maternity hospital', 'a Y theater': a site named by the city or region it is in lies in it."""
+    """'The X children’s hospital', 'a Y theater': a site named by the city or region it is in lies in it."""
     seen = set()
     for i in range(sent.start, sent.end):
         site = ctx.index.by_token.get(i)
@@ -661,6 +661,14 @@ def _recent_places(ctx: Context, tok: Token) -> list[Mention]:
     return found
 
 
+def _in_others_words(ctx: Context, tok: Token) -> bool:
+    """Whether a clause is embedded under a speech, directive or speech-act verb: someone else's words, not the
+    document's own voice."""
+    verbs = ctx.gaz.lexicon["verbs"]
+    return any((e := sx.lookup(a, verbs)[1] or {}).get("mode") in ("speech", "directive") or e.get("that_p")
+               or e.get("p") in SPEECH_ACTS for a in tok.ancestors)
+
+
 def _voice_demands(ctx: Context, sent: Span, number: int) -> None:
     """'All parties must allow humanitarian access', 'the forces should withdraw', in the document's own voice: the
     speaker demands it (the act itself is Planned)."""
@@ -672,9 +680,8 @@ def _voice_demands(ctx: Context, sent: Span, number: int) -> None:
         if sx.dep(tok) not in sx.AUX:
             continue
         verb = tok.head
-        if any((e := sx.lookup(a, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") in ("speech", "directive")
-               or e.get("that_p") or e.get("p") in SPEECH_ACTS for a in verb.ancestors) or tok.i in ctx.finder.quoted:
-            continue  # someone else's words
+        if _in_others_words(ctx, verb) or tok.i in ctx.finder.quoted:
+            continue
         subjects = sx.subjects(verb) + sx.children(verb, sx.SUBJ_PASS)
         if not subjects or any(s.lower_ in voice_words().first_plural | voice_words().first_singular
                                for s in subjects):
@@ -707,9 +714,8 @@ def _voice_judgements(ctx: Context, sent: Span, number: int) -> None:
         by_modifier = not judged and any(c.lower_ in modifiers for c in tok.children if sx.dep(c) in sx.AMOD)
         if not (judged or by_modifier):
             continue
-        if any((e := sx.lookup(a, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") in ("speech", "directive")
-               or e.get("that_p") or e.get("p") in SPEECH_ACTS for a in tok.ancestors):
-            continue  # someone else's words
+        if _in_others_words(ctx, tok):
+            continue
         subjects = sx.subjects(tok)
         if not subjects or subjects[0].lower_ in voice_words().first_plural | voice_words().first_singular:
             continue
