@@ -74,3 +74,52 @@ def test_a_long_article_parsed_in_parts_gives_the_extraction_of_the_whole(blank_
     assert parted.mentions == whole.mentions and len(whole.mentions) > 100
     assert all(text[m.start:m.end] == m.surface for m in parted.mentions)
     assert parted.relations == whole.relations and parted.words == whole.words
+
+
+def test_the_parser_a_batch_ahead_gives_the_same_extractions_in_order(blank_nlp):
+    docs = [Document(doc_id=f"d{i}", file_name=f"d{i}.txt", text=PARAGRAPH.replace("Monday", f"day {i}"),
+                     checksum=str(i)) for i in range(3 * BATCH_SIZE + 5)]
+    inline = list(extract_stream(blank_nlp, docs))
+    ahead = list(extract_stream(blank_nlp, docs, overlap=True))
+    assert [x.document.doc_id for x in ahead] == [d.doc_id for d in docs]
+    assert [(x.sentences, x.mentions, x.relations) for x in ahead] == \
+        [(x.sentences, x.mentions, x.relations) for x in inline]
+
+
+class _FailingPipe:
+    """A pipeline whose parser fails at the third text."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+
+    def pipe(self, texts, as_tuples=False, batch_size=16):
+        for n, item in enumerate(self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size)):
+            if n == 2:
+                raise ValueError("parser broke")
+            yield item
+
+
+def test_an_error_of_the_parser_ahead_is_raised_to_the_caller(blank_nlp):
+    from kg.parsing import parsed_ahead
+
+    texts = [(f"Text number {i}.", i) for i in range(6)]
+    seen = []
+    with pytest.raises(ValueError, match="parser broke"):
+        for _doc, context in parsed_ahead(_FailingPipe(blank_nlp), texts):
+            seen.append(context)
+    assert seen == [0, 1]
+
+
+def test_closing_the_stream_early_stops_the_parser_thread(blank_nlp):
+    import threading
+
+    from kg.parsing import parsed_ahead
+
+    texts = ((f"Text number {i}.", i) for i in range(10_000))
+    stream = parsed_ahead(blank_nlp, texts, ahead=4)
+    assert [c for _d, c in (next(stream), next(stream))] == [0, 1]
+    stream.close()
+    for thread in threading.enumerate():
+        if thread.name == "kg-parser":
+            thread.join(timeout=5)
+            assert not thread.is_alive()
