@@ -9,8 +9,8 @@ two characters or more) used by rule logic: an element of a tuple, set, list or 
   - the parser's vocabulary: spaCy's label names (dependency labels, from `spacy.glossary` and the trained
     pipeline's meta.json; POS tags, entity labels and morphological features are not lowercase);
   - the ontology's names (ontology/kg.ttl: properties such as 'claims' or 'attacks');
-  - the data files' own vocabulary: keys of kg/patterns/*.json (top-level keys, fields of lexicon entries and
-    their 'mode' and 'subj_types'/'obj_types' values), which code reads as dictionary keys or compares with.
+  - the enumerated values of the data format, which code compares with: the lexicon entries' 'mode' values
+    (and the modes the code gives frames itself) and the kinds of 'subj_types'/'obj_types'.
 Prints the count per file and the total; --list prints every literal with its line.
 """
 
@@ -54,36 +54,38 @@ def ontology_names() -> frozenset[str]:
     return frozenset(ontology_terms(load_ontology()))
 
 
-def _data_keys(node, out: set[str], depth: int = 0) -> None:
-    """Field names of the pattern files and the enumerated values ('mode', 'subj_types', 'obj_types') of entries.
-    Keys of sections whose keys are words themselves (lexicon entries, word mappings) are not field names."""
+def _enumerated_values(node, out: set[str]) -> None:
+    """The enumerated values of the lexicons' entries: 'mode' ('speech', 'allege', …) and the kinds of
+    'subj_types'/'obj_types' ('forces', 'territory')."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key in ("mode",) and isinstance(value, str):
+            if key == "mode" and isinstance(value, str):
                 out.add(value)
             elif key in ("subj_types", "obj_types") and isinstance(value, list):
                 out.update(v for v in value if isinstance(v, str))
-            if isinstance(value, dict):
-                _data_keys(value, out, depth + 1)
+            else:
+                _enumerated_values(value, out)
+
+
+def _code_modes(root: Path) -> set[str]:
+    """The mode names the code gives frames itself (`mode="refusal"`, `{"mode": "speech"}`)."""
+    out = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "mode" and isinstance(node.value, ast.Constant):
+                out.add(node.value.value)
+            elif isinstance(node, ast.Dict):
+                out.update(v.value for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)
+                           and k.value == "mode" and isinstance(v, ast.Constant))
+    return {m for m in out if isinstance(m, str)}
 
 
 @lru_cache(maxsize=1)
 def data_vocabulary() -> frozenset[str]:
     out: set[str] = set()
     for path in sorted((PACKAGE / "patterns").glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            continue
-        out.update(k for k in data if not k.startswith("_"))
-        for section in ("verbs", "nouns"):
-            for entry in (data.get(section) or {}).values():
-                if isinstance(entry, dict):
-                    out.update(entry)
-                    for reading in (entry.get("by_prep") or {}).values():
-                        if isinstance(reading, dict):
-                            out.update(reading)
-        _data_keys(data, out)
-    return frozenset(out)
+        _enumerated_values(json.loads(path.read_text(encoding="utf-8")), out)
+    return frozenset(out | _code_modes(PACKAGE))
 
 
 def is_word(value: str) -> bool:
