@@ -130,6 +130,31 @@ class RuleWords:
     partner_preps: frozenset[str]
     pressure_nouns: frozenset[str]
     government_nouns: frozenset[str]
+    # arguments (kg/extract/arguments.py)
+    title_link_words: frozenset[str]
+    hyphens: frozenset[str]
+    list_filler_words: frozenset[str]
+    origin_preps: frozenset[str]
+    elect_suffixes: frozenset[str]
+    partitive_heads: frozenset[str]
+    area_part_nouns: frozenset[str]
+    purpose_subject_preposition: str
+    accusation_verbs: frozenset[str]
+    charge_verb: str
+    commitment_verbs: frozenset[str]
+    gerund_preps: frozenset[str]
+    owner_preps: frozenset[str]
+    owned_noun_preps: frozenset[str]
+    free_relative_pronouns: frozenset[str]
+    demonstrative_pronouns: frozenset[str]
+    # standing relations: titles, members, places, borders (kg/extract/standing.py)
+    office_phrase_links: frozenset[str]
+    member_list_lead_words: frozenset[str]
+    plural_settlement_nouns: frozenset[str]
+    container_preps: frozenset[str]
+    border_preps: frozenset[str]
+    border_nouns: frozenset[str]
+    share_verb: str
 
 
 def _frozen(value, kind: str):
