@@ -155,6 +155,23 @@ class RuleWords:
     border_preps: frozenset[str]
     border_nouns: frozenset[str]
     share_verb: str
+    # names and descriptions (kg/mentions.py)
+    possessive_clitics: frozenset[str]
+    title_function_words: frozenset[str]
+    leader_noun: str
+    city_noun: str
+    city_nouns: frozenset[str]
+    control_participle: str
+    military_unit_words: frozenset[str]
+    us_abbreviations: frozenset[str]
+    institution_name_preps: frozenset[str]
+    example_preposition: str
+    name_boundary_articles: frozenset[str]
+    news_modifiers: frozenset[str]
+    state_media_modifiers: frozenset[str]
+    collective_possessives: frozenset[str]
+    affiliation_preps: frozenset[str]
+    location_or_origin_preps: frozenset[str]
 
 
 def _frozen(value, kind: str):

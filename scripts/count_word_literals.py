@@ -9,8 +9,9 @@ two characters or more) used by rule logic: an element of a tuple, set, list or 
   - the parser's vocabulary: spaCy's label names (dependency labels, from `spacy.glossary` and the trained
     pipeline's meta.json; POS tags, entity labels and morphological features are not lowercase);
   - the ontology's names (ontology/kg.ttl: properties such as 'claims' or 'attacks');
-  - the enumerated values of the data format, which code compares with: the lexicon entries' 'mode' values
-    (and the modes the code gives frames itself) and the kinds of 'subj_types'/'obj_types'.
+  - the data files' own vocabulary: the top-level keys of kg/patterns/*.json ('verbs', 'leader'), which code
+    reads the files by, and the enumerated values code compares with: the lexicon entries' 'mode' values (and
+    the modes the code gives frames itself) and the kinds of 'subj_types'/'obj_types'.
 Prints the count per file and the total; --list prints every literal with its line.
 """
 
@@ -84,7 +85,10 @@ def _code_modes(root: Path) -> set[str]:
 def data_vocabulary() -> frozenset[str]:
     out: set[str] = set()
     for path in sorted((PACKAGE / "patterns").glob("*.json")):
-        _enumerated_values(json.loads(path.read_text(encoding="utf-8")), out)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if path.name != "rules.json":  # (the rules' word lists are read as attributes, not by key)
+            out.update(k for k in data if not k.startswith("_"))
+        _enumerated_values(data, out)
     return frozenset(out | _code_modes(PACKAGE))
 
 

@@ -60,15 +60,15 @@ def _country_code(ctx: Context, ment: Mention) -> str | None:
     return entry.country if entry is not None else None
 
 
-def _war_countries(ctx: Context, side: str) -> list[tuple[str, int]]:
-    """The two countries the article's acts of war name most often as agent (`side` "subject": a country or its
-    forces) or as target ("object": any mention, places by their country), with their counts."""
+def _war_countries(ctx: Context, agents: bool) -> list[tuple[str, int]]:
+    """The two countries the article's acts of war name most often as agent (`agents`: a country or its forces)
+    or else as target (any mention, places by their country), with their counts."""
     counts: Counter = Counter()
     for rel in ctx.relations:
         if rel.predicate not in IMPLICIT_AGENT_ACTS:
             continue
-        ment = rel.subject if side == "subject" else rel.object
-        if side == "subject" and ment.type not in ("Country", "MilitaryUnit") or not isinstance(ment, Mention):
+        ment = rel.subject if agents else rel.object
+        if agents and ment.type not in ("Country", "MilitaryUnit") or not isinstance(ment, Mention):
             continue
         code = _country_code(ctx, ment)
         if code:
@@ -79,7 +79,7 @@ def _war_countries(ctx: Context, side: str) -> list[tuple[str, int]]:
 def _main_belligerent(ctx: Context) -> str | None:
     """The country this article names most often as the agent of captures, attacks and annexations (its own
     forces and leader included), when one clearly leads; None otherwise."""
-    ranked = _war_countries(ctx, "subject")
+    ranked = _war_countries(ctx, agents=True)
     if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
@@ -109,7 +109,7 @@ def _implicit_targets(ctx: Context) -> None:
     it is not the agent's own."""
     if not ctx.targetless:
         return
-    ranked = _war_countries(ctx, "object")
+    ranked = _war_countries(ctx, agents=False)
     if not ranked:
         # no act of war names a target: the country the article names most often, other than the agents' and
         # the issuing state's, when it clearly leads
