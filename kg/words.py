@@ -50,7 +50,7 @@ class RuleWords:
     media_nouns: frozenset[str]
     institution_words: frozenset[str]
     org_words: frozenset[str]
-    months: frozenset[str]
+    months: tuple[str, ...]
     weekdays: frozenset[str]
     male_pronouns: frozenset[str]
     female_pronouns: frozenset[str]
@@ -172,6 +172,30 @@ class RuleWords:
     collective_possessives: frozenset[str]
     affiliation_preps: frozenset[str]
     location_or_origin_preps: frozenset[str]
+    # syntax helpers (kg/syntax.py)
+    negation_words: frozenset[str]
+    relative_pronouns: frozenset[str]
+    plural_possessive_marks: frozenset[str]
+    prepositional_particles: frozenset[str]
+    focus_adverbs: frozenset[str]
+    # resolution, the document's voice, quantities (kg/resolve.py, kg/voice.py, kg/qualifiers.py)
+    description_determiners: frozenset[str]
+    collective_we: str
+    approximation_words: frozenset[str]
+    # dates and amounts the entity rules and the date reader find (kg/nlp.py, kg/qualifiers.py)
+    month_abbreviations: tuple[str, ...]
+    amount_scales: tuple[str, ...]
+    date_part_prefixes: frozenset[str]
+    year_part_words: frozenset[str]
+    relative_date_determiners: frozenset[str]
+    relative_date_nouns: frozenset[str]
+    relative_day_words: frozenset[str]
+    currency_nouns: frozenset[str]
+    area_unit_prefix: str
+    length_units: frozenset[str]
+    measure_units: frozenset[str]
+    # dates (kg/qualifiers.py)
+    today: str
 
 
 def _frozen(value, kind: str):
