@@ -196,16 +196,20 @@ class RuleWords:
     measure_units: frozenset[str]
     # dates (kg/qualifiers.py)
     today: str
+    # treebank conversion (kg/training/convert.py)
+    name_connectors: frozenset[str]
 
 
 def _frozen(value, kind: str):
     if isinstance(value, dict):
         return MappingProxyType(dict(value))
-    if kind == "str":
-        if not isinstance(value, str):
-            raise ValueError(f"{RULES_FILE}: a single word expected, not {value!r}")
-        return value
-    return tuple(value) if kind.startswith("tuple") else frozenset(value)
+    if kind.startswith("frozenset"):
+        return frozenset(value)
+    if kind.startswith("tuple"):
+        return tuple(value)
+    if not isinstance(value, str):
+        raise ValueError(f"{RULES_FILE}: a single word expected, not {value!r}")
+    return value
 
 
 @lru_cache(maxsize=1)

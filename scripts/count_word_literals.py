@@ -7,7 +7,8 @@ two characters or more) used by rule logic: an element of a tuple, set, list or 
 ==, !=, in, not in. Left out, because they are not English words a rule matches text against:
   - docstrings, f-strings, and strings inside calls that log, print, warn, raise or format messages;
   - the parser's vocabulary: spaCy's label names (dependency labels, from `spacy.glossary` and the trained
-    pipeline's meta.json; POS tags, entity labels and morphological features are not lowercase);
+    pipeline's meta.json; POS tags, entity labels and morphological features are not lowercase) and token
+    shapes ('dddd');
   - the ontology's names (ontology/kg.ttl: properties such as 'claims' or 'attacks');
   - the data files' own vocabulary: the top-level keys of kg/patterns/*.json ('verbs', 'leader'), which code
     reads the files by, and the enumerated values code compares with: the lexicon entries' 'mode' values (and
@@ -33,6 +34,8 @@ MESSAGE_CALLS = {"print", "debug", "info", "warning", "warn", "error", "exceptio
                  "SystemExit", "UsageError", "BadParameter"}
 COMPARE_OPS = (ast.Eq, ast.NotEq, ast.In, ast.NotIn)
 SET_CALLS = {"frozenset", "set", "tuple", "list"}
+CLEARNLP_LABELS = {"mwe"}  # a label of spaCy 2's English parser not in spaCy's glossary
+SHAPE = re.compile(r"[dxX]+")  # spaCy token shapes ('dddd'), compared with as "SHAPE" patterns
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +43,7 @@ def parser_labels() -> frozenset[str]:
     """spaCy's label names (dependency labels are lowercase, so they look like words): those of spaCy's glossary
     and those of the project's trained parser, whose subtypes ('det:predet') are also read alone."""
     from spacy.glossary import GLOSSARY
-    labels = {k for k in GLOSSARY if k.islower()}
+    labels = {k for k in GLOSSARY if k.islower()} | CLEARNLP_LABELS
     meta = PACKAGE / "resources" / "pipeline" / "meta.json"
     if meta.exists():
         for label in json.loads(meta.read_text(encoding="utf-8")).get("labels", {}).get("parser", []):
@@ -93,7 +96,7 @@ def data_vocabulary() -> frozenset[str]:
 
 
 def is_word(value: str) -> bool:
-    return len(value) >= 2 and WORD.fullmatch(value) is not None
+    return len(value) >= 2 and WORD.fullmatch(value) is not None and SHAPE.fullmatch(value) is None
 
 
 def _excluded_words() -> frozenset[str]:
@@ -137,8 +140,8 @@ def word_literals(source: str) -> list[tuple[int, str]]:
                 break
             ancestor = parents.get(ancestor)
         if not quiet:
-            out.append((node.lineno, node.value))
-    return out
+            out.append((node.lineno, node.col_offset, node.value))
+    return [(line, word) for line, _col, word in sorted(out)]
 
 
 def count_word_literals(root: Path = PACKAGE) -> dict[str, list[tuple[int, str]]]:
