@@ -1,4 +1,4 @@
-"""The word lists of the extraction rules (`kg/patterns/rules.json`), loaded once into a frozen `RuleWords`.
+"""The words of the rules (`kg/patterns/rules.json`), loaded once into a frozen `RuleWords`.
 
 Each field is one key of the data file: a list of words becomes a frozen set (a tuple where the field is one:
 the rule reads the words in order), a mapping a read-only mapping, a single word stays a string.
@@ -57,7 +57,7 @@ class RuleWords:
     neuter_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     district_nouns: frozenset[str]
-    # function words many rules read (bound in kg/words.py)
+    # function words many rules read (bound once below to module-level names)
     definite_article: str
     articles: frozenset[str]
     agent_preposition: str
@@ -70,7 +70,7 @@ class RuleWords:
     additive_conjunction: str
     coordinating_conjunctions: frozenset[str]
     listing_preps: frozenset[str]
-    # frames (kg/extract/frames.py)
+    # frames (kg/extract/frames.py; 'reciprocal_preposition' also kg/extract/standing.py)
     auxiliary_lemmas: frozenset[str]
     establish_verb: str
     presence_preps: frozenset[str]
@@ -88,7 +88,6 @@ class RuleWords:
     occasion_preps: frozenset[str]
     currency_word: str
     beneficiary_preps: frozenset[str]
-    # frames (kg/extract/frames.py, kg/extract/standing.py)
     reciprocal_preposition: str
     # dates, places and refusals of statements (kg/extract/emit.py)
     event_place_preps: frozenset[str]
@@ -194,7 +193,6 @@ class RuleWords:
     area_unit_prefix: str
     length_units: frozenset[str]
     measure_units: frozenset[str]
-    # dates (kg/qualifiers.py)
     today: str
     # treebank conversion (kg/training/convert.py)
     name_connectors: frozenset[str]
