@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from spacy.attrs import HEAD, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
-from .words import AGENT_PREP, rule_words
+from .words import AGENT_PREP, ATTRIBUTION, ATTRIBUTION_WORD, rule_words
 
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
 SUBJ_PASS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
@@ -275,14 +275,14 @@ def prep_args(head: Token) -> Iterator[tuple[str, Token]]:
                     for g2 in grand.children:
                         if dep(g2) in POBJ:
                             yield f"{child.lower_} {grand.lower_}", g2
-        elif label in {"advmod"} and child.lower_ in ("according",):
+        elif label in {"advmod"} and child.lower_ == ATTRIBUTION_WORD:
             for grand in child.children:
                 if dep(grand) in PREP:
                     for g2 in grand.children:
                         if dep(g2) in POBJ:
-                            yield "according to", g2
+                            yield ATTRIBUTION, g2
                 elif dep(grand) in NOUN_OBL:
-                    yield "according to", grand
+                    yield ATTRIBUTION, grand
 
 
 def subjects(verb: Token) -> list[Token]:

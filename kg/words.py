@@ -235,3 +235,5 @@ COMPLEMENTIZER = rule_words().complementizer
 AND = rule_words().additive_conjunction
 COORDINATORS = rule_words().coordinating_conjunctions
 LISTING_PREPS = rule_words().listing_preps
+ATTRIBUTION_WORD, ATTRIBUTION_PREP = rule_words().attribution_phrase
+ATTRIBUTION = f"{ATTRIBUTION_WORD} {ATTRIBUTION_PREP}"  # "according to", as `syntax.prep_of` gives it

@@ -11,8 +11,9 @@ two characters or more) used by rule logic: an element of a tuple, set, list or 
     shapes ('dddd');
   - the ontology's names (ontology/kg.ttl: properties such as 'claims' or 'attacks');
   - the data files' own vocabulary: the top-level keys of kg/patterns/*.json ('verbs', 'leader'), which code
-    reads the files by, and the enumerated values code compares with: the lexicon entries' 'mode' values (and
-    the modes the code gives frames itself) and the kinds of 'subj_types'/'obj_types'.
+    reads the files by, and the enumerated values code compares with: the lexicon entries' 'mode' values and
+    the kinds of 'subj_types'/'obj_types';
+  - the names of modes, in a comparison with a mode (`frame.mode == "refusal"`, `entry.get("mode") in (…)`).
 Prints the count per file and the total; --list prints every literal with its line.
 """
 
@@ -71,19 +72,6 @@ def _enumerated_values(node, out: set[str]) -> None:
                 _enumerated_values(value, out)
 
 
-def _code_modes(root: Path) -> set[str]:
-    """The mode names the code gives frames itself (`mode="refusal"`, `{"mode": "speech"}`)."""
-    out = set()
-    for path in root.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.keyword) and node.arg == "mode" and isinstance(node.value, ast.Constant):
-                out.add(node.value.value)
-            elif isinstance(node, ast.Dict):
-                out.update(v.value for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)
-                           and k.value == "mode" and isinstance(v, ast.Constant))
-    return {m for m in out if isinstance(m, str)}
-
-
 @lru_cache(maxsize=1)
 def data_vocabulary() -> frozenset[str]:
     out: set[str] = set()
@@ -92,7 +80,7 @@ def data_vocabulary() -> frozenset[str]:
         if path.name != "rules.json":  # (the rules' word lists are read as attributes, not by key)
             out.update(k for k in data if not k.startswith("_"))
         _enumerated_values(data, out)
-    return frozenset(out | _code_modes(PACKAGE))
+    return frozenset(out)
 
 
 def is_word(value: str) -> bool:
@@ -101,6 +89,16 @@ def is_word(value: str) -> bool:
 
 def _excluded_words() -> frozenset[str]:
     return parser_labels() | ontology_names() | data_vocabulary()
+
+
+def _names_a_mode(node) -> bool:
+    """Whether an operand is a frame's or entry's mode: `mode`, `frame.mode`, `entry.get("mode")`."""
+    if isinstance(node, ast.Name):
+        return node.id == "mode"
+    if isinstance(node, ast.Attribute):
+        return node.attr == "mode"
+    return isinstance(node, ast.Call) and _call_name(node) == "get" and bool(node.args) \
+        and isinstance(node.args[0], ast.Constant) and node.args[0].value == "mode"
 
 
 def _call_name(node: ast.Call) -> str:
@@ -128,6 +126,9 @@ def word_literals(source: str) -> list[tuple[int, str]]:
             in_rule = True
         elif isinstance(parent, ast.Compare) and any(isinstance(op, COMPARE_OPS) for op in parent.ops):
             in_rule = True
+        compare = parent if isinstance(parent, ast.Compare) else parents.get(parent)
+        if isinstance(compare, ast.Compare) and any(_names_a_mode(x) for x in [compare.left, *compare.comparators]):
+            continue  # a mode name ('speech', 'refusal'): the frames' own vocabulary
         elif isinstance(parent, ast.Call) and _call_name(parent) in SET_CALLS:
             in_rule = True
         if not in_rule:

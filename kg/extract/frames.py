@@ -18,8 +18,8 @@ from ..mentions import ACTOR_TYPES, PLACE_TYPES
 from ..model import Content, Mention
 from ..qualifiers import parse_quantities
 from ..words import (
-    AGENT_PREP, COMITATIVE_PREP, COMPLEMENTIZER, DEFINITE_ARTICLE, GENITIVE_PREP, GOAL_PREP, INFINITIVE_MARKER,
-    LISTING_PREPS, LOCATIVE_PREP, rule_words)
+    AGENT_PREP, ATTRIBUTION_PREP, ATTRIBUTION_WORD, COMITATIVE_PREP, COMPLEMENTIZER, DEFINITE_ARTICLE, GENITIVE_PREP,
+    GOAL_PREP, INFINITIVE_MARKER, LISTING_PREPS, LOCATIVE_PREP, rule_words)
 from .arguments import (
     OWNED_OBJECT_PROPS, _allowed_object, _clause_content, _content, _inherited_subjects, _mention_at,
     _mentions_expanded, _mentions_of, _objects_for, _owners)
@@ -34,7 +34,6 @@ ATTACK_EVENT_NOUNS = rule_words().attack_event_nouns
 AUXILIARY_LEMMAS = rule_words().auxiliary_lemmas
 ESTABLISH_VERB = rule_words().establish_verb
 PRESENCE_PREPS = rule_words().presence_preps
-ATTRIBUTION_WORD, ATTRIBUTION_PREP = rule_words().attribution_phrase
 CLAUSE_MARKERS = rule_words().clause_markers
 SANCTION_NOUNS = rule_words().sanction_nouns
 SANCTION_OR_MEASURE_NOUNS = SANCTION_NOUNS | rule_words().measure_nouns

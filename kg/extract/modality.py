@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .. import syntax as sx
 from ..model import MODALITIES, Mention
-from ..words import COMPLEMENTIZER, INFINITIVE_MARKER, rule_words
+from ..words import ATTRIBUTION, COMPLEMENTIZER, INFINITIVE_MARKER, rule_words
 from . import arguments
 from .context import PLAN_ADJECTIVES, Context, _stance_words, _that_marked
 
@@ -99,7 +99,7 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
             flags.add("Hypothetical")  # "any foreign troops deployed to Chile": troops that may never be there
     according = None
     for prep, noun in sx.prep_args(node):
-        if prep == "according to":
+        if prep == ATTRIBUTION:
             flags.add("Claimed")
             according = according or arguments._mention_at(ctx, noun)
     is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
