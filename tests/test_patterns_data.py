@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kg"
 COUNT_SCRIPT = PACKAGE.parent / "scripts" / "count_word_literals.py"
 # English word literals left in the code of kg/ (scripts/count_word_literals.py): none in the rules; the rest are
 # HTML tags, formats, pipeline and option names. The figure may only go down.
-MAX_WORD_LITERALS = 225
+MAX_WORD_LITERALS = 224
 RULE_MODULES = ("kg/extract/", "kg/mentions.py", "kg/syntax.py", "kg/words.py")
 LEXICONS = ("lexicon.json", "lexicon_derived.json")
 ENTRY_SECTIONS = ("verbs", "nouns")
