@@ -21,7 +21,7 @@ from .gazetteer import Entry, Gazetteer, fold, slug
 from .model import Mention
 from .vocab import ACTOR_CLASSES, PLACE_CLASSES
 from .voice_words import voice_words
-from .words import rule_words
+from .words import ARTICLES, AND, DEFINITE_ARTICLE, GENITIVE_PREP, LISTING_PREPS, LOCATIVE_PREP, rule_words
 
 ACTOR_TYPES = frozenset(ACTOR_CLASSES)
 PLACE_TYPES = frozenset(PLACE_CLASSES)
@@ -34,12 +34,30 @@ ENTOURAGE_NOUNS = rule_words().entourage_nouns
 MEDIA_NOUNS = rule_words().media_nouns
 INSTITUTION_WORDS = rule_words().institution_words
 ORG_WORDS = rule_words().org_words
-CALENDAR_WORDS = rule_words().months | rule_words().weekdays
+CALENDAR_WORDS = frozenset(rule_words().months) | rule_words().weekdays
 MALE = rule_words().male_pronouns
 FEMALE = rule_words().female_pronouns
 NEUTER = rule_words().neuter_pronouns
 PLURAL = rule_words().plural_pronouns
 DISTRICT_NOUNS = rule_words().district_nouns
+POSSESSIVE_CLITICS = rule_words().possessive_clitics
+TITLE_FUNCTION_WORDS = rule_words().title_function_words
+TITLE_LINKS = rule_words().title_link_words
+LEADER_NOUN = rule_words().leader_noun
+CITY_NOUN = rule_words().city_noun
+CITY_NOUNS = rule_words().city_nouns
+CONTROL_PARTICIPLE = rule_words().control_participle
+MILITARY_UNIT_WORDS = rule_words().military_unit_words
+US_ABBREVIATIONS = rule_words().us_abbreviations
+INSTITUTION_NAME_PREPS = rule_words().institution_name_preps
+ARMED = rule_words().armed_adjective
+REGION_NAMING_PREPS = LISTING_PREPS | {GENITIVE_PREP, rule_words().example_preposition}
+NAME_BOUNDARY_ARTICLES = rule_words().name_boundary_articles
+NEWS_MODIFIERS = rule_words().news_modifiers
+STATE_MEDIA_MODIFIERS = rule_words().state_media_modifiers
+COLLECTIVE_POSSESSIVES = rule_words().collective_possessives
+AFFILIATION_PREPS = rule_words().affiliation_preps
+LOCATION_OR_ORIGIN_PREPS = rule_words().location_or_origin_preps
 
 
 @dataclass
@@ -65,11 +83,11 @@ class MentionIndex:
 
 def _strip_det(span: Span) -> Span:
     start = span.start
-    while start < span.end - 1 and (span.doc[start].lower_ in ("the", "a", "an") or span.doc[start].is_punct):
+    while start < span.end - 1 and (span.doc[start].lower_ in ARTICLES or span.doc[start].is_punct):
         start += 1
     end = span.end
     while end > start + 1 and (span.doc[end - 1].is_punct or span.doc[end - 1].tag_ == "POS"
-                               or span.doc[end - 1].lower_ in ("'s", "’s")
+                               or span.doc[end - 1].lower_ in POSSESSIVE_CLITICS
                                or span.doc[end - 1].is_lower and span.doc[end - 1].pos_ in TRAILING_POS):
         end -= 1  # "Jane Roe of", "the Defence Ministry of bombing": words the NER ran on into
     return span.doc[start:end]
@@ -117,9 +135,9 @@ def _title_sets(gaz: Gazetteer) -> dict[str, frozenset[str]]:
         sets["all_titles"] = sets["leader_titles"] | sets["military_titles"] | sets["other_titles"]
         # every word of a title of several words ('prime', 'minister'): a title's words before a name
         sets["title_words"] = frozenset(w for t in sets["all_titles"] | frozenset(titles.get("member", ()))
-                                        for w in t.split() if len(t.split()) > 1 and w not in ("of", "the", "for"))
+                                        for w in t.split() if len(t.split()) > 1 and w not in TITLE_FUNCTION_WORDS)
         # the first words of the titles, and 'leader': the nouns `resolve_description` can resolve
-        sets["title_heads"] = frozenset(t.split()[0] for t in sets["all_titles"] if t.split()) | {"leader"}
+        sets["title_heads"] = frozenset(t.split()[0] for t in sets["all_titles"] if t.split()) | {LEADER_NOUN}
         # the nouns `_noun_phrase` reads
         sets["phrase_nouns"] = (sets["military_nouns"] | sets["official_nouns"] | PEOPLE_NOUNS | sets["group_nouns"]
                                 | sets["agreement_nouns"] | ENTOURAGE_NOUNS | MEDIA_NOUNS | sets["weapon_nouns"]
@@ -145,7 +163,7 @@ class MentionFinder:
         self.city_evidence = set()
         self.region_evidence = set()
         self._doc_countries = None
-        if "city" in text:
+        if CITY_NOUN in text:
             self.city_evidence = {fold(m.group(1)) for m in re.finditer(r"\bcity of ([A-Z][\w'-]+)", text)}
             self.city_evidence |= {fold(m.group(1)) for m in re.finditer(r"\b([A-Z][\w'-]+), [^.,;]{0,40}\bcity\b",
                                                                           text)}
@@ -219,7 +237,7 @@ class MentionFinder:
                 if entry is None:
                     continue
                 patron = self.entry_mention([patron_tok], entry, None)
-            if lower == "controlled":
+            if lower == CONTROL_PARTICIPLE:
                 continue  # 'Russian-controlled territory' is a place, not a group
             span = self.doc[patron_tok.i:head.i + 1]
             if any(t.i in self.index.by_token and t.i != patron_tok.i for t in span):
@@ -257,15 +275,15 @@ class MentionFinder:
             while j + 1 < n and free(j + 1) and (text[j + 1].istitle() and text[j + 1].isalpha()
                                                  or text[j + 1] == "-" and j + 2 < n and text[j + 2].istitle()
                                                  and text[j + 2].isalpha() and not w.tokens[j + 1].whitespace_
-                                                 or lower[j + 1] in ("of", "for", "the", "and")
-                                                 and j + 2 < n and not (lower[j + 1] == "and"
+                                                 or lower[j + 1] in TITLE_LINKS
+                                                 and j + 2 < n and not (lower[j + 1] == AND
                                                                         and (lower[j + 2] in self.all_titles
                                                                              or lower[j + 2] in self.title_words))
                                                  and (text[j + 2].istitle()
-                                                                    or lower[j + 2] == "the"
+                                                                    or lower[j + 2] == DEFINITE_ARTICLE
                                                                     and j + 3 < n and text[j + 3].istitle())):
                 j += 1
-            while j > i and lower[j] in ("of", "for", "the", "and"):
+            while j > i and lower[j] in TITLE_LINKS:
                 j -= 1
             start = i
             while start < j and (lower[start] in self.all_titles or lower[start] in self.title_words
@@ -280,8 +298,7 @@ class MentionFinder:
             if holder is not None:
                 self._person(doc[holder:span.end], None)
             elif any(w in ORG_WORDS for w in words) and len(span) >= 2:
-                type_ = "MilitaryUnit" if any(w in ("forces", "army", "brigade", "division", "regiment", "battalion",
-                                                    "corps", "fleet", "navy", "guard") for w in words) else "Organization"
+                type_ = "MilitaryUnit" if any(w in MILITARY_UNIT_WORDS for w in words) else "Organization"
                 name = span.text
                 entry = self._gazetteer_entry(span, "")
                 if entry is not None:
@@ -339,7 +356,7 @@ class MentionFinder:
         doc = self.doc
         lower = self.words.lower
         for i, word in enumerate(lower):
-            if word not in self.city_words or i + 2 >= len(doc) or lower[i + 1] != "of":
+            if word not in self.city_words or i + 2 >= len(doc) or lower[i + 1] != GENITIVE_PREP:
                 continue
             tok = doc[i]
             start = end = tok.i + 2
@@ -469,7 +486,7 @@ class MentionFinder:
 
     def _country_of_modifier(self, tok: Token) -> Entry | None:
         """The country a modifier token designates: 'Peruvian', 'Peru's', 'Lima' (metonym)."""
-        if tok.text.lower() in ("u.s.", "us") or tok.text in ("U.S.", "US", "UK", "U.K."):
+        if tok.text.lower() in US_ABBREVIATIONS or tok.text in ("U.S.", "US", "UK", "U.K."):
             found = self.gaz.lookup(tok.text)
             return found[0] if found else None
         # two-word demonyms: "North Korean", "South African", "New Zealand"
@@ -509,8 +526,8 @@ class MentionFinder:
                     and not self.doc[end].ent_type_ and end not in self.index.by_token \
                     and self.doc[end].lower_ not in self.all_titles and self.doc[end].pos_ in ("PROPN", "NOUN"):
                 end += 1
-            while end + 1 < len(self.doc) and self.doc[end].lower_ in ("of", "for"):
-                nxt = end + 2 if self.doc[end + 1].lower_ == "the" and end + 2 < len(self.doc) else end + 1
+            while end + 1 < len(self.doc) and self.doc[end].lower_ in INSTITUTION_NAME_PREPS:
+                nxt = end + 2 if self.doc[end + 1].lower_ == DEFINITE_ARTICLE and end + 2 < len(self.doc) else end + 1
                 institution = any(t.lower_ in INSTITUTION_WORDS for t in self.doc[span.start:end])
                 if institution and self.doc[nxt].ent_type_ == "GPE" and self.gaz.country_of_demonym(
                         self.doc[nxt].text) is None and any(e.type == "Country" for e in self.gaz.lookup(self.doc[nxt].text)):
@@ -541,7 +558,7 @@ class MentionFinder:
         if label == "NORP":
             return  # adjectives: used by the noun-phrase rules
         text = span.text
-        if all(t.lower_ in self.military_nouns or t.lower_ == "armed" for t in span):
+        if all(t.lower_ in self.military_nouns or t.lower_ == ARMED for t in span):
             return  # "the Peruvian Army": a country's armed forces, found by the noun-phrase rules
         # a weapon named by a proper noun before a weapon noun: "Condor ballistic missile"
         entry = self._gazetteer_entry(span, ent.ent_id_)
@@ -620,9 +637,7 @@ class MentionFinder:
             return
         type_ = {"GPE": "City", "LOC": "Place", "FAC": "Place", "ORG": "Organization", "NORP": "Actor",
                  "EVENT": "Event"}.get(label, "Organization")
-        if type_ == "Organization" and any(t.lower_ in ("forces", "army", "brigade", "division", "regiment",
-                                                        "battalion", "corps", "fleet", "navy", "guard")
-                                           for t in span):
+        if type_ == "Organization" and any(t.lower_ in MILITARY_UNIT_WORDS for t in span):
             type_ = "MilitaryUnit"
         if type_ == "Place" and span[-1].lower_ in self.region_words:
             type_ = "Region"
@@ -678,7 +693,7 @@ class MentionFinder:
                 return True
         nxt = span.end
         return nxt + 1 < len(self.doc) and self.doc[nxt].text == "," and self.doc[nxt + 1].lower_ in self.all_titles \
-            and nxt + 2 < len(self.doc) and self.doc[nxt + 2].lower_ == "of"
+            and nxt + 2 < len(self.doc) and self.doc[nxt + 2].lower_ == GENITIVE_PREP
 
     def _region_reading(self, span: Span, city: Entry) -> bool | None:
         """Whether a bare name that is both a city and a region's name means the region here:
@@ -692,13 +707,13 @@ class MentionFinder:
             h = tok.head
             if sx.dep(tok) in sx.COMPOUND | {"amod", "nmod"} and h.lower_ in self.region_words and h.i > tok.i:
                 return True
-            if h.lower_ in self.region_words and sx.prep_of(tok) in ("of", "such as", "like", "including"):
+            if h.lower_ in self.region_words and sx.prep_of(tok) in REGION_NAMING_PREPS:
                 return True
             if any(sx.dep(c) == "appos" and c.lower_ in self.region_words for c in tok.children):
                 return True
-            if h.lower_ in self.city_words and sx.prep_of(tok) == "of":
+            if h.lower_ in self.city_words and sx.prep_of(tok) == GENITIVE_PREP:
                 return False
-        if span.start > 0 and self.doc[span.start - 1].lower_ in ("city", "town"):
+        if span.start > 0 and self.doc[span.start - 1].lower_ in CITY_NOUNS:
             return False
         name = fold(span.text)
         if name in self.city_evidence:
@@ -740,7 +755,7 @@ class MentionFinder:
                                    or tokens[0].lower_ in self.title_suffixes and tokens[0].i > 0
                                    and self.doc[tokens[0].i - 1].text in ("-", "‑")):
             tokens = tokens[1:]  # ("President-elect Jane Roe": 'elect' ends the title)
-        while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
+        while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].lower_ in POSSESSIVE_CLITICS):
             tokens = tokens[:-1]
         name = self.doc[tokens[0].i:tokens[-1].i + 1].text
         if entry is None and (all(t.lower_ in self.all_titles or t.lower_ in self.title_words for t in tokens)
@@ -790,7 +805,7 @@ class MentionFinder:
             if tok.head.i >= span.start and tok.head.i < span.end or tok.head.i in [t.i for t in tokens]:
                 if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in self.all_titles or tok.lower_ in self.former \
                         or tok.text in ("U.S.", "US", "UK"):
-                    if tok.lower_ in ("the", "a") or tok.tag_ == "POS":
+                    if tok.lower_ in NAME_BOUNDARY_ARTICLES or tok.tag_ == "POS":
                         break
                     tokens.insert(0, tok)
                     i -= 1
@@ -826,7 +841,7 @@ class MentionFinder:
                                           surface=tok.text), tok)
             return
         if (lower in self.official_nouns or lower in PEOPLE_NOUNS) \
-                and not any(c.lower_ in ("news", "press", "wire", "state-run", "media") for c in tok.lefts):
+                and not any(c.lower_ in NEWS_MODIFIERS for c in tok.lefts):
             # a news agency speaks for itself, not for its country ("the state news agency reported")
             entry = self._modifier_country(tok, mods, people=lower in PEOPLE_NOUNS)
             if entry is not None:
@@ -880,14 +895,14 @@ class MentionFinder:
         as subject or owner ('the Ruritanian people's demand') is not its state acting."""
         if sx.dep(tok) in sx.SUBJ | sx.SUBJ_PASS | sx.POSS:
             return
-        if any(sx.dep(c) in sx.NUMMOD or c.lower_ not in ("the",) and sx.dep(c) in ("det", "det:predet", "predet")
+        if any(sx.dep(c) in sx.NUMMOD or c.lower_ != DEFINITE_ARTICLE and sx.dep(c) in ("det", "det:predet", "predet")
                for c in tok.children) or any(c.pos_ == "ADJ" and not self.gaz.country_of_demonym(c.text) for c in mods):
             return
         country = next((e for c in mods if sx.dep(c) in sx.AMOD | sx.COMPOUND
                         and (e := self.gaz.country_of_demonym(c.text)) is not None), None)
         if country is None:
             for prep, noun in sx.prep_args(tok):
-                ment = self.index.get(noun) if prep == "of" else None
+                ment = self.index.get(noun) if prep == GENITIVE_PREP else None
                 if ment is not None and ment.type == "Country":
                     country = self.gaz.entries.get(ment.key)
                 break
@@ -908,7 +923,7 @@ class MentionFinder:
                     country = self.index.leads.get(person.key)
                     return self.gaz.entries.get(country) if country else None
                 continue
-            if sx.dep(mod) in sx.POSS and mod.lower_ in ("its", "their") and tok.lower_ in self.military_nouns:
+            if sx.dep(mod) in sx.POSS and mod.lower_ in COLLECTIVE_POSSESSIVES and tok.lower_ in self.military_nouns:
                 owner = self.resolve_pronoun(mod)  # "Ukraine's General Staff said its forces…"
                 if owner is not None and owner.type == "Country":
                     return self.gaz.entries.get(owner.key)
@@ -924,16 +939,16 @@ class MentionFinder:
             if people and ment is not None and ment.type == "Organization":
                 return self.gaz.entries.get(ment.key) or _AdHoc(ment)
         for prep, noun in sx.prep_args(tok):
-            if prep in ("in", "from", "of", "at"):
+            if prep in AFFILIATION_PREPS:
                 ment = self.index.get(noun)
                 if ment is None:
                     continue
                 if ment.type == "Organization" and people:
                     return _AdHoc(ment)
                 entry = self._country_of_modifier(noun)
-                if entry is not None and not (people and prep == "in" and ment.type == "Country"):
+                if entry is not None and not (people and prep == LOCATIVE_PREP and ment.type == "Country"):
                     return entry
-                if prep in ("in", "from") and tok.lower_ in self.official_nouns and ment.type in ("City", "Region"):
+                if prep in LOCATION_OR_ORIGIN_PREPS and tok.lower_ in self.official_nouns and ment.type in ("City", "Region"):
                     # "officials in X": the authorities of the country X lies in
                     key = ment.key.split("|", 1)[0].removeprefix(AMBIGUOUS)
                     place = self.gaz.entries.get(key)
@@ -1010,7 +1025,7 @@ class MentionFinder:
         """'the Peruvian news agency': an outlet known only by its description, within one document."""
         words = [t for t in tok.subtree if t.i < tok.i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
         country = next((self.gaz.country_of_demonym(m.text) for m in words if self.gaz.country_of_demonym(m.text)), None)
-        if country is None or not any(m.lower_ in ("news", "state", "media", "press") for m in words):
+        if country is None or not any(m.lower_ in STATE_MEDIA_MODIFIERS for m in words):
             return
         first = min(words, key=lambda t: t.i)
         tokens = self.doc[first.i:tok.i + 1]
@@ -1110,7 +1125,7 @@ class MentionFinder:
         words = {lower}
         phrase = " ".join(t.lower_ for t in tok.subtree if t.i >= tok.i and not t.is_punct)
         words.add(phrase)
-        if not (words & self.all_titles or lower == "leader"):
+        if not (words & self.all_titles or lower == LEADER_NOUN):
             return None
         country = None
         for c in tok.children:

@@ -20,17 +20,25 @@ from spacy.tokens import Doc
 from . import errors
 from .blas import apply_blas_ops
 from .gazetteer import load_gazetteer, world_matcher
+from .words import rule_words
 
 log = logging.getLogger("kg")
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "resources" / "pipeline"
 MODEL_ENV = "KG_MODEL"
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-UNITS = ["kilometers", "kilometres", "km", "miles", "meters", "metres", "hectares", "tons", "tonnes",
-         "square", "km2", "sq"]
-SCALES = ["million", "billion", "trillion", "thousand", "hundred", "bn", "m"]
+_WORDS = rule_words()
+MONTHS = [*_WORDS.months, *_WORDS.month_abbreviations]
+SCALES = list(_WORDS.amount_scales)
+DATE_PARTS = sorted(_WORDS.date_part_words | _WORDS.date_part_prefixes)
+YEAR_PARTS = sorted(_WORDS.year_part_words)
+RELATIVE_DATE_DETERMINERS = sorted(_WORDS.relative_date_determiners)
+RELATIVE_DATE_NOUNS = sorted(_WORDS.relative_date_nouns)
+DAY_WORDS = sorted(_WORDS.weekdays | _WORDS.relative_day_words)
+CURRENCY_NOUNS = sorted(_WORDS.currency_nouns)
+AREA_PREFIX = _WORDS.area_unit_prefix
+LENGTH_UNITS = sorted(_WORDS.length_units)
+MEASURE_UNITS = sorted(_WORDS.measure_units)
 
 
 def model_name(model: str | None = None) -> str:
@@ -65,20 +73,17 @@ def rule_patterns() -> list[dict]:
         {"label": "DATE", "pattern": [month, day]},
         {"label": "DATE", "pattern": [day, month]},
         {"label": "DATE", "pattern": [month, year]},
-        {"label": "DATE", "pattern": [{"LOWER": {"IN": ["early", "mid", "late", "mid-"]}}, month]},
-        {"label": "DATE", "pattern": [{"LOWER": {"IN": ["early", "late"]}}, year]},
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": DATE_PARTS}}, month]},
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": YEAR_PARTS}}, year]},
         {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^(19|20)\d\d$"}}]},
-        {"label": "DATE", "pattern": [{"LOWER": {"IN": ["last", "next", "this"]}},
-                                      {"LOWER": {"IN": ["year", "month", "week", "spring", "summer", "autumn",
-                                                        "fall", "winter"]}}]},
-        {"label": "DATE", "pattern": [{"LOWER": {"IN": ["monday", "tuesday", "wednesday", "thursday", "friday",
-                                                        "saturday", "sunday", "today", "yesterday"]}}]},
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": RELATIVE_DATE_DETERMINERS}},
+                                      {"LOWER": {"IN": RELATIVE_DATE_NOUNS}}]},
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": DAY_WORDS}}]},
         {"label": "MONEY", "pattern": [{"ORTH": {"IN": ["$", "€", "£"]}}, number, {"LOWER": {"IN": SCALES}, "OP": "?"}]},
         {"label": "MONEY", "pattern": [number, {"LOWER": {"IN": SCALES}, "OP": "?"},
-                                       {"LOWER": {"IN": ["dollars", "euros", "pounds", "rubles", "roubles",
-                                                         "hryvnias", "usd", "eur"]}}]},
-        {"label": "QUANTITY", "pattern": [number, {"LOWER": "square"}, {"LOWER": {"IN": ["kilometers", "kilometres", "miles", "meters", "metres"]}}]},
-        {"label": "QUANTITY", "pattern": [number, {"LOWER": {"IN": ["km", "kilometers", "kilometres", "miles", "km2", "hectares", "tons", "tonnes"]}}]},
+                                       {"LOWER": {"IN": CURRENCY_NOUNS}}]},
+        {"label": "QUANTITY", "pattern": [number, {"LOWER": AREA_PREFIX}, {"LOWER": {"IN": LENGTH_UNITS}}]},
+        {"label": "QUANTITY", "pattern": [number, {"LOWER": {"IN": MEASURE_UNITS}}]},
         {"label": "CARDINAL", "pattern": [{"LIKE_NUM": True, "TEXT": {"NOT_IN": []}, "SHAPE": {"NOT_IN": ["dddd"]}},
                                           {"LOWER": {"IN": SCALES}, "OP": "?"}]},
     ]

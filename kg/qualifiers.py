@@ -13,8 +13,14 @@ import warnings
 from functools import lru_cache
 
 from .model import Quantity
+from .words import rule_words
 
-_MONTHS = ("january february march april may june july august september october november december").split()
+APPROXIMATION_WORDS = rule_words().approximation_words
+CURRENCY_WORD = rule_words().currency_word
+
+_MONTHS = rule_words().months  # in the calendar's order
+_DAY_WORDS = "|".join(sorted(rule_words().relative_day_words | rule_words().weekdays))
+TODAY = rule_words().today
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "a": 1, "several": 3}
@@ -73,7 +79,7 @@ def _resolve_date(text: str, base: dt.date) -> str | None:
         n = _WORD_NUMBERS.get(m.group(2), int(m.group(2)) if m.group(2).isdigit() else None)
         if n is None:
             return None
-        years = n - (0.25 if m.group(1) in ("nearly", "almost") else 0)
+        years = n - (0.25 if m.group(1) in APPROXIMATION_WORDS else 0)
         return str(int((base.year + (base.timetuple().tm_yday / 366)) - years))
     if re.fullmatch(r"(this|current) month", t) or t == "this month":
         return f"{base.year:04d}-{base.month:02d}"
@@ -89,7 +95,7 @@ def _resolve_date(text: str, base: dt.date) -> str | None:
         return f"{year:04d}-{_MONTHS.index(m.group(1)) + 1:02d}"
     if re.fullmatch(r"(19|20)\d\d", t):
         return t
-    if not re.search(r"\d|" + "|".join(_MONTHS) + r"|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday", t):
+    if not re.search(r"\d|" + "|".join(_MONTHS) + "|" + _DAY_WORDS, t):
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -100,9 +106,9 @@ def _resolve_date(text: str, base: dt.date) -> str | None:
     has_year = bool(re.search(r"\b(19|20)\d\d\b", t))
     if data.period == "year":
         return f"{d.year:04d}"
-    relative = re.search(r"today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday", t)
+    relative = re.search(_DAY_WORDS, t)
     if relative:
-        if t.startswith(("today",)):
+        if t.startswith(TODAY):
             return base.isoformat()
         return None
     year = d.year if has_year else _nearest_year(d.month, d.day if data.period == "day" else 15, base)
@@ -147,7 +153,7 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
         if name == "dimensionless" or q.unit.entity.name == "dimensionless":
             continue
         code = UNIT_CODES.get(name, name)
-        if code == "USD" and "$" not in q.surface and "dollar" not in q.surface.lower():
+        if code == "USD" and "$" not in q.surface and CURRENCY_WORD not in q.surface.lower():
             code = "USD"
         value = float(q.value)
         max_value = None

@@ -25,9 +25,11 @@ from rdflib import URIRef
 from .gazetteer import Gazetteer, fold, load_gazetteer, slug
 from .mentions import AMBIGUOUS, INSTITUTION_WORDS
 from .model import DocExtraction, Entity, Mention
+from .words import rule_words
 from .vocab import RESOURCE
 
 FUZZY_THRESHOLD = 90
+DESCRIPTION_DETERMINERS = rule_words().description_determiners
 
 
 def entity_iri(key: str) -> URIRef:
@@ -233,7 +235,7 @@ def resolve_entities(extractions: list[DocExtraction], gazetteer: Gazetteer | No
             if m.surface and m.surface != m.name:
                 surfaces[key][_clean(m.surface)] += 1
         elif key.startswith("forces:") and m.surface and m.surface[:1].isupper() and len(m.surface.split()) > 1 \
-                and m.surface.split()[0].lower() not in ("the", "our", "their", "its", "his", "her", "my", "your"):
+                and m.surface.split()[0].lower() not in DESCRIPTION_DETERMINERS:
             surfaces[key][_clean(m.surface)] += 1  # "U.S. forces", "Ruritanian troops": how the text names them
     entities: dict[str, Entity] = {}
     for key in sorted(types):

@@ -14,6 +14,8 @@ from functools import cached_property, lru_cache
 from spacy.attrs import HEAD, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
+from .words import AGENT_PREP, ATTRIBUTION, ATTRIBUTION_WORD, rule_words
+
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
 SUBJ_PASS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
 OBJ = frozenset({"obj", "dobj"})
@@ -34,8 +36,10 @@ CASE = frozenset({"case"})
 PREP = frozenset({"prep", "agent"})
 POBJ = frozenset({"pobj", "pcomp"})
 NEG = frozenset({"neg"})
-NEG_WORDS = frozenset({"not", "n't", "never", "no"})
-REL_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+NEG_WORDS = rule_words().negation_words
+REL_PRONOUNS = rule_words().relative_pronouns
+POSSESSIVE_MARKERS = rule_words().possessive_clitics | rule_words().plural_possessive_marks
+PREPOSITIONAL_PARTICLES = rule_words().prepositional_particles
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
 
 
@@ -237,7 +241,7 @@ def is_passive(verb: Token) -> bool:
 
 def prep_of(noun: Token) -> str | None:
     """The preposition that introduces a nominal (UD `case` child or ClearNLP `prep` head)."""
-    cases = [c for c in noun.children if dep(c) in CASE and c.tag_ != "POS" and c.lower_ not in ("'s", "’s", "'")]
+    cases = [c for c in noun.children if dep(c) in CASE and c.tag_ != "POS" and c.lower_ not in POSSESSIVE_MARKERS]
     if cases:
         # multiword prepositions: "out of", "according to", "because of"
         first = cases[0]
@@ -263,7 +267,7 @@ def prep_args(head: Token) -> Iterator[tuple[str, Token]]:
             prep = prep_of(child)
             if prep:
                 yield prep, child
-        elif label in PREP or (label == "prt" and child.lower_ in ("out",)):
+        elif label in PREP or (label == "prt" and child.lower_ in PREPOSITIONAL_PARTICLES):
             for grand in child.children:
                 if dep(grand) in POBJ:
                     yield prep_of(grand) or child.lower_, grand
@@ -271,20 +275,20 @@ def prep_args(head: Token) -> Iterator[tuple[str, Token]]:
                     for g2 in grand.children:
                         if dep(g2) in POBJ:
                             yield f"{child.lower_} {grand.lower_}", g2
-        elif label in {"advmod"} and child.lower_ in ("according",):
+        elif label in {"advmod"} and child.lower_ == ATTRIBUTION_WORD:
             for grand in child.children:
                 if dep(grand) in PREP:
                     for g2 in grand.children:
                         if dep(g2) in POBJ:
-                            yield "according to", g2
+                            yield ATTRIBUTION, g2
                 elif dep(grand) in NOUN_OBL:
-                    yield "according to", grand
+                    yield ATTRIBUTION, grand
 
 
 def subjects(verb: Token) -> list[Token]:
     """Logical subjects: the active subject, or the by-phrase of a passive."""
     if is_passive(verb):
-        return [n for p, n in prep_args(verb) if p == "by"]
+        return [n for p, n in prep_args(verb) if p == AGENT_PREP]
     return children(verb, SUBJ)
 
 
@@ -295,7 +299,7 @@ def objects(verb: Token) -> list[Token]:
     return children(verb, OBJ)
 
 
-NOT_ONLY = frozenset({"only", "just", "merely", "simply"})  # "not only X but Y" negates nothing
+NOT_ONLY = rule_words().focus_adverbs  # "not only X but Y" negates nothing
 
 
 def is_negated(token: Token) -> bool:

@@ -22,6 +22,9 @@ from .gazetteer import PATTERNS_DIR, Entry, Gazetteer, fold
 from .mentions import INSTITUTION_WORDS, ORG_WORDS
 from .model import Document, Mention
 from .voice_words import voice_words
+from .words import DEFINITE_ARTICLE, rule_words
+
+COLLECTIVE_WE = rule_words().collective_we
 
 BODY_WORDS = ORG_WORDS | INSTITUTION_WORDS
 
@@ -296,7 +299,7 @@ def find_voice(finder, document: Document, gaz: Gazetteer) -> Voice:
     # "We, the Members of X, …": the body the opening names
     w = finder.words
     for i, lower in enumerate(w.lower):
-        if lower == "we" and i + 2 < len(w.lower) and w.lower[i + 1] == ",":
+        if lower == COLLECTIVE_WE and i + 2 < len(w.lower) and w.lower[i + 1] == ",":
             for j in range(i + 2, min(i + 12, len(w.lower))):
                 if w.lower[j] in (",", ".", ";"):
                     break
@@ -344,7 +347,7 @@ def find_voice(finder, document: Document, gaz: Gazetteer) -> Voice:
             speaker = None  # the label ends with the speaker's name: 'President of X Jane Roe:'
         if speaker is None and label.isupper() and voice.author is not None and role:
             words_ = label.lower().split()
-            if words_ and words_[0] == "the" and " ".join(words_[1:]) and role.endswith(" ".join(words_[1:])):
+            if words_ and words_[0] == DEFINITE_ARTICLE and " ".join(words_[1:]) and role.endswith(" ".join(words_[1:])):
                 speaker = voice.author
         if speaker is not None:
             voice.turns.append((match.end(1), speaker))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import json
 from pathlib import Path
 
@@ -11,6 +12,11 @@ from kg.ontology import ONTOLOGY_NS, load_ontology, relation_properties
 from kg.words import RULES_FILE, RuleWords, rule_words
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kg"
+COUNT_SCRIPT = PACKAGE.parent / "scripts" / "count_word_literals.py"
+# English word literals left in the code of kg/ (scripts/count_word_literals.py): none in the rules; the rest are
+# HTML tags, formats, pipeline and option names. The figure may only go down.
+MAX_WORD_LITERALS = 224
+RULE_MODULES = ("kg/extract/", "kg/mentions.py", "kg/syntax.py", "kg/words.py")
 LEXICONS = ("lexicon.json", "lexicon_derived.json")
 ENTRY_SECTIONS = ("verbs", "nouns")
 TYPE_KEYS = ("subj_types", "obj_types")
@@ -144,12 +150,16 @@ def test_rule_words_are_frozen_and_documented():
     words = rule_words()
     assert isinstance(words, RuleWords)
     assert "assault" in words.attack_event_nouns and isinstance(words.attack_event_nouns, frozenset)
+    assert words.attribution_phrase == ("according", "to") and words.agent_preposition == "by"
+    assert words.months[:2] == ("january", "february")
     assert words.bare_descriptions["province"] == "Region"
     for key in keys:
         value = data[key]
         if isinstance(value, list):
             assert all(w == w.lower() and w.strip() == w and w for w in value), key
             assert len(set(value)) == len(value), key
+        elif isinstance(value, str):
+            assert value == value.lower() and value.strip() == value and value, key
 
 
 def test_every_property_and_class_named_in_the_data_files_is_in_the_ontology():
@@ -167,3 +177,30 @@ def test_the_ontology_check_finds_a_property_and_a_class_it_does_not_define():
                                             "lexicon.json/verbs/befriend: p=befriends",
                                             "lexicon.json/verbs/hail/by_prep/for: p=lauds",
                                             "lexicon.json/verbs/hail: negated_p=snubs"]
+
+
+def _counter():
+    spec = importlib.util.spec_from_file_location("count_word_literals", COUNT_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_rules_hold_no_english_word_literals():
+    """Words are data: the word literals of kg/ do not grow back, and the rule modules have none."""
+    found = _counter().count_word_literals(PACKAGE)
+    in_rules = {name: words for name, words in found.items() if name.startswith(RULE_MODULES)}
+    assert in_rules == {}
+    assert sum(len(words) for words in found.values()) <= MAX_WORD_LITERALS
+
+
+def test_the_word_literal_counter_finds_words_in_rule_logic_only():
+    source = '''
+def rule(tok, p):
+    """Docstrings are prose: 'alpha' or 'beta'."""
+    if tok.lower_ in ("gamma", "delta") and tok.dep_ in ("nsubj", "dobj") and p != "epsilon":
+        log.warning("%s", ("zeta",))
+        raise ValueError(f"no {tok} in {('eta',)}")
+    return p == "claims" or tok.shape_ in {"dddd"} or tok.text in ("U.S.", "$") or frozenset({"n't", "state-run", "mid-"})
+'''
+    assert [w for _, w in _counter().word_literals(source)] == ["gamma", "delta", "epsilon", "n't", "state-run"]

@@ -15,7 +15,26 @@ from ..mentions import ACTOR_TYPES, PEOPLE_NOUNS, PLACE_TYPES
 from ..model import Content, Mention
 from ..qualifiers import parse_quantities
 from . import modality
+from ..words import (
+    AGENT_PREP, AND, COMPLEMENTIZER, DEFINITE_ARTICLE, GENITIVE_PREP, INFINITIVE_MARKER, LISTING_PREPS, rule_words)
 from .context import CONTENT_LIMIT, RULE_NOUNS, SPEECH_PROPS, TERRITORY_NOUNS, TIME_NOUNS, Context, _entry_mention
+
+TITLE_LINKS = rule_words().title_link_words | rule_words().hyphens
+LIST_FILLERS = rule_words().list_filler_words
+ORIGIN_PREPS = rule_words().origin_preps
+ELECT_SUFFIXES = rule_words().elect_suffixes
+PARTITIVE_HEADS = rule_words().partitive_heads
+NAMING_PREPS = LISTING_PREPS | {GENITIVE_PREP}
+AREA_PART_NOUNS = rule_words().area_part_nouns
+PURPOSE_SUBJECT_PREP = rule_words().purpose_subject_preposition
+ACCUSATION_VERBS = rule_words().accusation_verbs
+ACCUSATION_OR_CHARGE_VERBS = ACCUSATION_VERBS | {rule_words().charge_verb}
+COMMITMENT_VERBS = rule_words().commitment_verbs
+GERUND_PREPS = rule_words().gerund_preps
+OWNER_PREPS = rule_words().owner_preps
+OWNED_NOUN_PREPS = rule_words().owned_noun_preps
+FREE_RELATIVE_PRONOUNS = rule_words().free_relative_pronouns
+DEMONSTRATIVE_PRONOUNS = rule_words().demonstrative_pronouns
 
 
 def _title_country(ctx: Context, tok: Token) -> bool:
@@ -43,20 +62,20 @@ def _listed_before(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
         j = k
         while j > tok.sent.start and k - j < 16 and doc[j - 1].text != "," and ctx.index.by_token.get(j - 1) is None \
                 and (doc[j - 1].is_title or doc[j - 1].is_upper and doc[j - 1].is_alpha
-                     or doc[j - 1].lower_ in ("of", "for", "and", "the", "-", "‑")):
+                     or doc[j - 1].lower_ in TITLE_LINKS):
             j -= 1
-        if j < k and j > tok.sent.start and doc[j - 1].text == "," and doc[j].lower_ != "the" \
+        if j < k and j > tok.sent.start and doc[j - 1].text == "," and doc[j].lower_ != DEFINITE_ARTICLE \
                 and any(t.lower_ in titles for t in doc[j:k + 1]):
-            return j + (doc[j].lower_ == "and")
+            return j + (doc[j].lower_ == AND)
         return k
 
     k = start_of(tok.i, ment)
     while k - 1 > tok.sent.start:
         j = k - 1
-        if doc[j].lower_ == "and":
+        if doc[j].lower_ == AND:
             j -= 1
         if j < tok.sent.start or doc[j].text != ",":
-            if doc[k - 1].lower_ != "and":
+            if doc[k - 1].lower_ != AND:
                 break
             j = k - 1
         prev = ctx.index.by_token.get(j - 1)
@@ -92,8 +111,8 @@ def _listed_after(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
         k += 1
     current = ment
     while k < limit:
-        if doc[k].lower_ == "of":  # "of Brazil", "of the Bahamas": the item's own attachment
-            j = k + 1 + (doc[k + 1].lower_ == "the" if k + 1 < limit else 0)
+        if doc[k].lower_ == GENITIVE_PREP:  # "of Brazil", "of the Bahamas": the item's own attachment
+            j = k + 1 + (doc[k + 1].lower_ == DEFINITE_ARTICLE if k + 1 < limit else 0)
             attached = ctx.index.by_token.get(j)
             if attached is None or attached.type not in ("Country", "Organization"):
                 break
@@ -101,9 +120,9 @@ def _listed_after(ctx: Context, tok: Token, ment: Mention) -> list[Mention]:
                 j += 1
             k = j
             continue
-        if doc[k].text != "," and doc[k].lower_ != "and":
+        if doc[k].text != "," and doc[k].lower_ != AND:
             break
-        while k < limit and (doc[k].text == "," or doc[k].lower_ in ("and", "the") or doc[k].lower_ in titles):
+        while k < limit and (doc[k].text == "," or doc[k].lower_ in LIST_FILLERS or doc[k].lower_ in titles):
             k += 1
         nxt = ctx.index.by_token.get(k)
         if nxt is None or nxt.type != ment.type or nxt.name is None or nxt.key == current.key:
@@ -137,7 +156,7 @@ def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
             # "officials from Chile and neighbouring countries": one group of people from each
             if m is not None and c.lower_ in ctx.finder.official_nouns | PEOPLE_NOUNS:
                 for prep, noun in sx.prep_args(c):
-                    if prep in ("from", "of"):
+                    if prep in ORIGIN_PREPS:
                         for other in sx.with_conjuncts(noun)[1:]:
                             m2 = _mention_at(ctx, other)
                             if m2 is not None and m2 not in out:
@@ -161,22 +180,21 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
             m = ctx.index.get(d)
             if m is not None and m.type == "Person":
                 return m
-            if not (d.is_punct or d.lower_ in ctx.finder.all_titles or d.lower_ in ("elect", "-elect")):
+            if not (d.is_punct or d.lower_ in ctx.finder.all_titles or d.lower_ in ELECT_SUFFIXES):
                 break
     if sx.is_relative_pronoun(tok):
         clause = tok.head
         if sx.dep(clause) in sx.REL_CLAUSE | {"acl"}:
             return _mention_at(ctx, clause.head)
     # "parts of the Cusco region", "the border areas of Peru's Cusco and Puno regions"
-    if tok.lower_ in ("part", "parts", "areas", "area", "rest", "outskirts", "border", "control", "dozens", "hundreds",
-                      "thousands", "scores", "some", "many", "most", "members", "units", "remnants"):
+    if tok.lower_ in PARTITIVE_HEADS:
         for prep, noun in sx.prep_args(tok):
-            if prep == "of":
+            if prep == GENITIVE_PREP:
                 return _mention_at(ctx, noun)
     # "the city of Cusco": the place the noun names
     if tok.lower_ in ctx.finder.city_words:
         for prep, noun in sx.prep_args(tok):
-            if prep == "of" and ctx.index.get(noun) is not None and ctx.index.get(noun).type in PLACE_TYPES:
+            if prep == GENITIVE_PREP and ctx.index.get(noun) is not None and ctx.index.get(noun).type in PLACE_TYPES:
                 return ctx.index.get(noun)
     # "the Cusco and Arequipa regions": the region noun itself
     if tok.lower_ in ctx.finder.region_words:
@@ -184,7 +202,7 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
         if named:
             return ctx.index.get(named[0])
         for prep, noun in sx.prep_args(tok):
-            if prep in ("of", "such as", "including") and ctx.index.get(noun):
+            if prep in NAMING_PREPS and ctx.index.get(noun):
                 return ctx.index.get(noun)
     for app in (c for c in tok.children if sx.dep(c) in sx.APPOS):
         ment = ctx.index.get(app)
@@ -197,13 +215,13 @@ def _mentions_expanded(ctx: Context, tok: Token) -> list[Mention]:
     """Mentions for an argument token, with its coordinated and named parts ('the Cusco and Puno regions')."""
     out = []
     for c in sx.with_conjuncts(tok):
-        if c.lower_ in ctx.finder.region_words | {"parts", "areas", "part", "area", "border"}:
+        if c.lower_ in ctx.finder.region_words | AREA_PART_NOUNS:
             inner = [c]
-            if c.lower_ in ("parts", "areas", "part", "area", "border"):
-                inner = [n for p, n in sx.prep_args(c) if p == "of"]
+            if c.lower_ in AREA_PART_NOUNS:
+                inner = [n for p, n in sx.prep_args(c) if p == GENITIVE_PREP]
             for node in inner:
                 named = [x for x in node.children if sx.dep(x) in sx.COMPOUND | {"amod", "nmod"} and ctx.index.get(x)]
-                named += [n for p, n in sx.prep_args(node) if p in ("of", "such as", "including") and ctx.index.get(n)]
+                named += [n for p, n in sx.prep_args(node) if p in NAMING_PREPS and ctx.index.get(n)]
                 for n in named:
                     for cc in sx.with_conjuncts(n):
                         m = ctx.index.get(cc)
@@ -249,7 +267,7 @@ def _content(tok: Token) -> Content:
 def _clause_content(tok: Token) -> Content:
     left, right = tok.left_edge.i, tok.right_edge.i
     doc = tok.doc
-    while left < right and (doc[left].is_punct or doc[left].lower_ in ("that",) and sx.dep(doc[left]) == "mark"):
+    while left < right and (doc[left].is_punct or doc[left].lower_ == COMPLEMENTIZER and sx.dep(doc[left]) == "mark"):
         left += 1
     while right > left and doc[right].is_punct:
         right -= 1
@@ -296,22 +314,22 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
             return [before]
     if sx.is_passive(verb):
         return []
-    to = [c for c in verb.children if c.lower_ == "to" and sx.dep(c) == "mark" and c.i < verb.i]
+    to = [c for c in verb.children if c.lower_ == INFINITIVE_MARKER and sx.dep(c) == "mark" and c.i < verb.i]
     if to and to[0].i > 0:
         before = verb.doc[to[0].i - 1]
-        if sx.prep_of(before) == "for" and _mention_at(ctx, before) is not None:
+        if sx.prep_of(before) == PURPOSE_SUBJECT_PREP and _mention_at(ctx, before) is not None:
             return [_mention_at(ctx, before)]  # "time for her forces to hold more ground"
     label = sx.dep(verb)
     head = verb.head
     if head.i == verb.i:
         return []
-    if sx.lemma_in(head, ("accuse", "blame", "suspect", "charge")) and label in ("advcl", "acl", "xcomp", "ccomp", "pcomp"):
+    if sx.lemma_in(head, ACCUSATION_OR_CHARGE_VERBS) and label in ("advcl", "acl", "xcomp", "ccomp", "pcomp"):
         # "accused Ruritania of violating": the accused acts
         return _mentions_of(ctx, sx.objects(head))
-    if label == "xcomp" or (label in ("advcl", "acl") and verb.tag_ in ("VB", "VBG") and any(c.lower_ == "to" for c in verb.children)):
+    if label == "xcomp" or (label in ("advcl", "acl") and verb.tag_ in ("VB", "VBG") and any(c.lower_ == INFINITIVE_MARKER for c in verb.children)):
         objs = _mentions_of(ctx, sx.objects(head))
         directive = (modality._node_info(ctx, head).entry or {}).get("mode") == "directive"
-        if objs and (label == "xcomp" or directive) and not sx.lemma_in(head, ("promise", "vow", "pledge")):
+        if objs and (label == "xcomp" or directive) and not sx.lemma_in(head, COMMITMENT_VERBS):
             # object control: "enable Brandt to demand", "urged the general to allow", "directed her
             # army to widen its offensive" (read as an adverbial clause)
             return objs
@@ -334,10 +352,10 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         # the speaker of "…, adding that" is the outer speaker; what it embeds keeps the parser's reading
         anchor = _speech_anchor(ctx, verb) if depth == 0 else None
         return _inherited_subjects(ctx, anchor if anchor is not None else head, depth + 1)
-    if label in sx.POBJ | {"pcomp"} or (label in ("acl", "advcl") and any(c.lower_ in ("of", "by", "for") and sx.dep(c) in {"mark", "case"} for c in verb.children)):
+    if label in sx.POBJ | {"pcomp"} or (label in ("acl", "advcl") and any(c.lower_ in GERUND_PREPS and sx.dep(c) in {"mark", "case"} for c in verb.children)):
         # "accused Ruritania of violating": the accused; "bragging of seizing": the bragger
         node = head.head if sx.dep(head) in sx.PREP else head
-        if sx.lemma_in(node, ("accuse", "blame", "suspect")):
+        if sx.lemma_in(node, ACCUSATION_VERBS):
             return _mentions_of(ctx, sx.objects(node))
         if node.pos_ in ("VERB", "AUX"):
             return _inherited_subjects(ctx, node, depth + 1)
@@ -374,10 +392,10 @@ def _owners(ctx: Context, tok: Token) -> list[Mention]:
     poss = sx.possessor(tok)
     if poss is not None:
         heads.append(poss)
-    heads += [n for p, n in sx.prep_args(tok) if p in ("of", "by")]
+    heads += [n for p, n in sx.prep_args(tok) if p in OWNER_PREPS]
     # "the role played by X", "the efforts made by X": the agent of a participle on the noun
     heads += [n for c in tok.children if sx.dep(c) == "acl" and c.tag_ in ("VBN", "VBD") for p, n in sx.prep_args(c)
-              if p == "by"]
+              if p == AGENT_PREP]
     out: list[Mention] = []
     for head in heads:
         for c in sx.with_conjuncts(head):
@@ -423,7 +441,7 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                 owners = _owners(ctx, tok)
                 if not owners and tok.pos_ == "NOUN":
                     # "support for the defence of X", "commitment to the safety of X": one noun further
-                    inner = [n for p, n in sx.prep_args(tok) if p in ("of", "for", "to")]
+                    inner = [n for p, n in sx.prep_args(tok) if p in OWNED_NOUN_PREPS]
                     owners = next((o for n in inner if (o := _owners(ctx, n))), [])
                 mentions = [o for o in owners if o.type in ACTOR_TYPES | PLACE_TYPES]
             if mentions:
@@ -433,10 +451,10 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
             elif tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_NOUNS:
                 continue  # "in the coming weeks" says when, not what
             elif tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and _allowed_object(ctx, entry, tok, None):
-                if tok.lower_ in ("what", "whatever") and any(sx.dep(c) in sx.REL_CLAUSE for c in tok.children):
+                if tok.lower_ in FREE_RELATIVE_PRONOUNS and any(sx.dep(c) in sx.REL_CLAUSE for c in tok.children):
                     out.append(_clause_content(tok))  # "reject what the junta calls fair terms"
                     continue
-                if tok.tag_ in sx.PRONOUN_TAGS and tok.lower_ not in ("this", "that", "these", "those"):
+                if tok.tag_ in sx.PRONOUN_TAGS and tok.lower_ not in DEMONSTRATIVE_PRONOUNS:
                     continue
                 quantity = _quantity_object(ctx, entry, tok)
                 out.append(quantity if quantity is not None else _content(tok))
@@ -447,7 +465,7 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
     if verb and "dobj" in slots:
         # "gathered town leaders from Cusco, including Tomas Brandt": the named ones too
         for p, n in list(sx.prep_args(head)) + [a for o in sx.objects(head) for a in sx.prep_args(o)]:
-            if p in ("including", "such as"):
+            if p in LISTING_PREPS:
                 for m in _mentions_expanded(ctx, n):
                     if m not in out and _allowed_object(ctx, entry, n, m):
                         out.append(m)

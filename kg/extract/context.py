@@ -22,7 +22,7 @@ from ..mentions import MentionFinder, MentionIndex, _title_sets
 from ..model import Document, Mention, Relation
 from ..vocab import STANDING_PROPERTIES
 from ..voice import Voice, voice_words
-from ..words import rule_words
+from ..words import COMPLEMENTIZER, DEFINITE_ARTICLE, rule_words
 
 
 STANDING = frozenset(STANDING_PROPERTIES)
@@ -103,7 +103,7 @@ def _make_word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
     lex = gaz.lexicon
     titles = _title_sets(gaz)
     office_words = titles["all_titles"] | titles["title_words"]
-    return {"office_words": office_words | {"the"},  # "the Secretary": an office without a name
+    return {"office_words": office_words | {DEFINITE_ARTICLE},  # "the Secretary": an office without a name
             # the words of titles and honorifics that may stand between the items of a list of names
             "list_titles": office_words | {h + "." for h in gaz.titles.get("honorifics", ())},
             "hypo": frozenset(lex["hypothetical_words"]), "allege": frozenset(lex["allege_words"]),
@@ -137,7 +137,7 @@ def _entry_mention(ctx: Context, tok: Token, entry) -> Mention:
 
 def _that_marked(clause: Token) -> bool:
     """Whether a clause opens with the complementizer 'that' (not the relative pronoun)."""
-    return any(sx.dep(m) == "mark" and m.lower_ == "that" and m.tag_ == "IN" for m in clause.children)
+    return any(sx.dep(m) == "mark" and m.lower_ == COMPLEMENTIZER and m.tag_ == "IN" for m in clause.children)
 STATE_ACTS = frozenset({"captures", "annexes", "attacks", "withdrawsFrom"})
 
 

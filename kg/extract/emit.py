@@ -21,7 +21,7 @@ from ..model import Content, Mention, Quantity, Relation
 from ..qualifiers import parse_quantities, resolve_date
 from ..vocab import DOMAINS, RANGES, SYMMETRIC_PROPERTIES
 from ..voice import voice_words
-from ..words import rule_words
+from ..words import AGENT_PREP, LOCATIVE_PREP, rule_words
 from .arguments import _clause_content, _content, _mention_at, _mentions_expanded, _mentions_of
 from .context import (
     CONTENT_LIMIT, FIRST_PERSON, SPEECH_ACTS, SPEECH_PROPS, STANDING, STATE_ACTS, Context, Frame, _entry_mention,
@@ -30,13 +30,22 @@ from .frames import _own_stance
 from .modality import modality_of
 
 
+EVENT_PLACE_PREPS = rule_words().event_place_preps
+EVENT_OCCASION_PREPS = rule_words().event_occasion_preps
+OCCASION_PLACE_PREPS = rule_words().occasion_place_preps
+DATE_PART_WORDS = rule_words().date_part_words
+AGO = rule_words().ago
+FUTURE_AUXILIARIES = rule_words().future_auxiliaries
+NEED_TARGET_PREPS = rule_words().need_target_preps
+STRUCK_PLACE_PREPS = rule_words().struck_place_preps
+ANAPHORIC_PRONOUNS = rule_words().anaphoric_pronouns
 IMPLICIT_AGENT_ACTS = frozenset({"captures", "attacks", "annexes", "invades", "strikes"})
 
 
 def _written_agent(tok: Token) -> bool:
     """Whether the text writes an agent for the predicate, resolved or not ('its forces had repelled')."""
     if tok.pos_ in ("NOUN", "PROPN"):
-        return sx.possessor(tok) is not None or any(p == "by" for p, _ in sx.prep_args(tok))
+        return sx.possessor(tok) is not None or any(p == AGENT_PREP for p, _ in sx.prep_args(tok))
     return bool(sx.subjects(tok))
 
 
@@ -51,15 +60,15 @@ def _country_code(ctx: Context, ment: Mention) -> str | None:
     return entry.country if entry is not None else None
 
 
-def _war_countries(ctx: Context, side: str) -> list[tuple[str, int]]:
-    """The two countries the article's acts of war name most often as agent (`side` "subject": a country or its
-    forces) or as target ("object": any mention, places by their country), with their counts."""
+def _war_countries(ctx: Context, agents: bool) -> list[tuple[str, int]]:
+    """The two countries the article's acts of war name most often as agent (`agents`: a country or its forces)
+    or else as target (any mention, places by their country), with their counts."""
     counts: Counter = Counter()
     for rel in ctx.relations:
         if rel.predicate not in IMPLICIT_AGENT_ACTS:
             continue
-        ment = rel.subject if side == "subject" else rel.object
-        if side == "subject" and ment.type not in ("Country", "MilitaryUnit") or not isinstance(ment, Mention):
+        ment = rel.subject if agents else rel.object
+        if agents and ment.type not in ("Country", "MilitaryUnit") or not isinstance(ment, Mention):
             continue
         code = _country_code(ctx, ment)
         if code:
@@ -70,7 +79,7 @@ def _war_countries(ctx: Context, side: str) -> list[tuple[str, int]]:
 def _main_belligerent(ctx: Context) -> str | None:
     """The country this article names most often as the agent of captures, attacks and annexations (its own
     forces and leader included), when one clearly leads; None otherwise."""
-    ranked = _war_countries(ctx, "subject")
+    ranked = _war_countries(ctx, agents=True)
     if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
@@ -100,7 +109,7 @@ def _implicit_targets(ctx: Context) -> None:
     it is not the agent's own."""
     if not ctx.targetless:
         return
-    ranked = _war_countries(ctx, "object")
+    ranked = _war_countries(ctx, agents=False)
     if not ranked:
         # no act of war names a target: the country the article names most often, other than the agents' and
         # the issuing state's, when it clearly leads
@@ -195,13 +204,13 @@ def _qualifiers(ctx: Context, frame: Frame) -> tuple[str | None, Mention | None,
             if ent_date and date is None:
                 date = ent_date
             ment = ctx.index.get(noun)
-            if prep in ("in", "at", "near") and ment is not None and ment.type in PLACE_TYPES and place is None:
+            if prep in EVENT_PLACE_PREPS and ment is not None and ment.type in PLACE_TYPES and place is None:
                 if not any(isinstance(o, Mention) and o.key == ment.key for o in frame.objects):
                     place = ment
-            if prep in ("during", "at", "in") and ment is None and noun.pos_ == "NOUN":
+            if prep in EVENT_OCCASION_PREPS and ment is None and noun.pos_ == "NOUN":
                 for p2, n2 in sx.prep_args(noun):
                     m2 = ctx.index.get(n2)
-                    if p2 in ("in", "at") and m2 is not None and m2.type in PLACE_TYPES and place is None:
+                    if p2 in OCCASION_PLACE_PREPS and m2 is not None and m2.type in PLACE_TYPES and place is None:
                         place = m2
         for c in node.children:
             if sx.dep(c) in ("obl:tmod", "npadvmod", "nmod:tmod", "advmod", "obl:npmod") and date is None:
@@ -231,10 +240,10 @@ def _date_in(ctx: Context, tok: Token) -> str | None:
             if ent is not None:
                 text = ent.text
                 prev = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                if prev in ("early", "late", "mid"):
+                if prev in DATE_PART_WORDS:
                     text = prev + " " + text
                 return resolve_date(text, ctx.base_date)
-    if tok.lower_ in ("ago",) or any(t.lower_ == "ago" for t in tok.subtree):
+    if tok.lower_ == AGO or any(t.lower_ == AGO for t in tok.subtree):
         return resolve_date(ctx.doc[tok.left_edge.i:tok.right_edge.i + 1].text, ctx.base_date)
     return None
 
@@ -274,7 +283,7 @@ def _own_refusal(ctx: Context, frame: Frame, modality: str, claimant: Mention | 
     if modality != "Negated" or claimant is None or frame.prop in SPEECH_PROPS | STANDING | {"rejects"} \
             or not tok.tag_.startswith("VB"):
         return None
-    if not any(sx.dep(c) in sx.AUX and c.lower_ in ("will", "would", "shall", "wo") for c in tok.children):
+    if not any(sx.dep(c) in sx.AUX and c.lower_ in FUTURE_AUXILIARIES for c in tok.children):
         return None
     state = _state_of(ctx, claimant) if claimant.type == "Person" else None
     # the speaker, or the state a speaking leader heads ("Brandt said Lima would not freeze the conflict")
@@ -300,7 +309,7 @@ def _stance_of_need(ctx: Context, frame: Frame) -> Frame:
         return frame
     args = list(sx.prep_args(need)) or [(p, n) for p, n in sx.prep_args(frame.token) if n.i > need.i]
     for prep, noun in args:
-        if prep in ("of", "for"):
+        if prep in NEED_TARGET_PREPS:
             ment = _mention_at(ctx, noun)
             if ment is not None and ment.type in ACTOR_TYPES and not any(
                     sx.dep(c) in ("acl", "relcl", "acl:relcl") for c in noun.children):
@@ -321,7 +330,7 @@ def _seized_power(ctx: Context, frame: Frame) -> Frame:
             for o in frame.objects):
         return frame
     tok = frame.token
-    places = [m for p, n in sx.prep_args(tok) if p == "in" for m in _mentions_expanded(ctx, n) if m.type == "Country"]
+    places = [m for p, n in sx.prep_args(tok) if p == LOCATIVE_PREP for m in _mentions_expanded(ctx, n) if m.type == "Country"]
     if not places:
         codes = {_country_code(ctx, s) for s in frame.subjects} - {None}
         places = [_entry_mention(ctx, tok, ctx.gaz.country(c)) for c in sorted(codes) if ctx.gaz.country(c)]
@@ -339,7 +348,7 @@ def _places_of_objects(ctx: Context, frame: Frame) -> Frame:
         return frame
     tok = frame.token
     nouns = sx.objects(tok) if tok.pos_ in ("VERB", "AUX") else [n for p, n in sx.prep_args(tok)]
-    places = [m for o in nouns for p, n in sx.prep_args(o) if p in ("in", "at", "near", "across")
+    places = [m for o in nouns for p, n in sx.prep_args(o) if p in STRUCK_PLACE_PREPS
               for m in _mentions_expanded(ctx, n) if m.type in PLACE_TYPES]
     return replace(frame, objects=places) if places else frame
 
@@ -408,7 +417,7 @@ def _denial_copies(ctx: Context) -> None:
         if rel.predicate != "denies" or rel.modality != "Asserted":
             continue
         text = getattr(rel.object, "text", "").lower()
-        if not (text in ("it", "this", "that", "them", "these", "those") or ANAPHORIC_CHARGE.match(text)):
+        if not (text in ANAPHORIC_PRONOUNS or ANAPHORIC_CHARGE.match(text)):
             continue  # "denied that foreign troops were fighting": the clause itself is what is denied
         prior = [r for r in rels[:i] if r.modality == "Claimed" and r.sentence >= rel.sentence - 2
                  and r.predicate not in SPEECH_PROPS]

@@ -17,7 +17,9 @@ from .. import syntax as sx
 from ..mentions import ACTOR_TYPES, PLACE_TYPES
 from ..model import Content, Mention
 from ..qualifiers import parse_quantities
-from ..words import rule_words
+from ..words import (
+    AGENT_PREP, ATTRIBUTION_PREP, ATTRIBUTION_WORD, COMITATIVE_PREP, COMPLEMENTIZER, DEFINITE_ARTICLE, GENITIVE_PREP,
+    GOAL_PREP, INFINITIVE_MARKER, LISTING_PREPS, LOCATIVE_PREP, rule_words)
 from .arguments import (
     OWNED_OBJECT_PROPS, _allowed_object, _clause_content, _content, _inherited_subjects, _mention_at,
     _mentions_expanded, _mentions_of, _objects_for, _owners)
@@ -29,6 +31,23 @@ from .references import _principal
 
 
 ATTACK_EVENT_NOUNS = rule_words().attack_event_nouns
+AUXILIARY_LEMMAS = rule_words().auxiliary_lemmas
+ESTABLISH_VERB = rule_words().establish_verb
+PRESENCE_PREPS = rule_words().presence_preps
+CLAUSE_MARKERS = rule_words().clause_markers
+SANCTION_NOUNS = rule_words().sanction_nouns
+SANCTION_OR_MEASURE_NOUNS = SANCTION_NOUNS | rule_words().measure_nouns
+GENERIC_WEAPON_NOUNS = rule_words().generic_weapon_nouns
+ATTACK_PLACE_PREPS = rule_words().attack_place_preps
+MEETING_PARTY_PREPS = rule_words().meeting_party_preps
+REFERRING_DETERMINERS = rule_words().referring_determiners
+CONTROL_NOUNS = rule_words().control_nouns
+CONTROL_AREA_PREPS = rule_words().control_area_preps
+VERB_COMPLEMENT_PREPS = rule_words().verb_complement_preps
+OCCASION_PREPS = rule_words().occasion_preps
+CURRENCY_WORD = rule_words().currency_word
+BENEFICIARY_PREPS = rule_words().beneficiary_preps
+RECIPROCAL_PREP = rule_words().reciprocal_preposition
 
 
 # --- predicate frames ------------------------------------------------------------------------------
@@ -46,11 +65,11 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     pos_of, tag_of = w.pos, w.tag
     for i in range(sent.start, sent.end):
         pos, tag = pos_of[i], tag_of[i]
-        if pos == "VERB" or (pos == "AUX" and w.lemma[i] not in ("be", "have", "do")) or tag.startswith("VB"):
+        if pos == "VERB" or (pos == "AUX" and w.lemma[i] not in AUXILIARY_LEMMAS) or tag.startswith("VB"):
             lemma, entry = w.lookup(i, verbs)
             entry = _phrasal_entry(ctx, i, verbs) or entry  # "turned down the offer"
             if entry is None:
-                if "establish" in w.candidates(i):
+                if ESTABLISH_VERB in w.candidates(i):
                     yield from _establish_frame(ctx, w.tokens[i])
                 continue
             tok = w.tokens[i]
@@ -96,7 +115,7 @@ def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     for tok in sent:
         if tok.lower_ not in PRESENCE_WORDS or tok.pos_ not in ("ADJ", "VERB"):
             continue
-        if not any(p in ("in", "on", "near", "along", "at", "to") for p, _ in sx.prep_args(tok)):
+        if not any(p in PRESENCE_PREPS for p, _ in sx.prep_args(tok)):
             continue
         troops = sx.children(tok, sx.SUBJ | sx.SUBJ_PASS)
         if sx.dep(tok) == "acl" and tok.tag_ == "VBN" and tok.head.lower_ in ctx.finder.military_nouns:
@@ -121,11 +140,11 @@ def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'The IAS concludes that…' with 'concludes' tagged as a noun: a speech verb between a named source
     and 'that' is read as one, whatever the tagger said."""
     verbs = ctx.gaz.lexicon["verbs"]
-    if "that" not in ctx.lower_text(sent):
+    if COMPLEMENTIZER not in ctx.lower_text(sent):
         return
     w = ctx.words
     for i in range(sent.start + 1, sent.end - 1):
-        if w.lower[i + 1] != "that" or w.pos[i] in ("VERB", "AUX") or w.tag[i].startswith("VB"):
+        if w.lower[i + 1] != COMPLEMENTIZER or w.pos[i] in ("VERB", "AUX") or w.tag[i].startswith("VB"):
             continue
         tok = w.tokens[i]
         if not tok.is_lower:
@@ -147,10 +166,10 @@ def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
 
 def _according_to_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'…, according to the Andes Herald': the source claims the rest of the sentence."""
-    if "according" not in ctx.lower_text(sent):
+    if ATTRIBUTION_WORD not in ctx.lower_text(sent):
         return
     for tok in sent:
-        if tok.lower_ != "according" or tok.i + 2 >= sent.end or tok.nbor(1).lower_ != "to":
+        if tok.lower_ != ATTRIBUTION_WORD or tok.i + 2 >= sent.end or tok.nbor(1).lower_ != ATTRIBUTION_PREP:
             continue
         phrase = {t.i for t in tok.subtree} | {tok.i, tok.i + 1}
         source = None
@@ -180,7 +199,7 @@ def _partners_further(ctx: Context, verb: Token) -> list[Mention]:
     barriers = _stance_words()["partner_barriers"]
     out: list[Mention] = []
     for t in verb.subtree:
-        if t.i <= verb.i or t.lower_ != "with" or sx.dep(t) not in sx.PREP | {"case"}:
+        if t.i <= verb.i or t.lower_ != COMITATIVE_PREP or sx.dep(t) not in sx.PREP | {"case"}:
             continue
         noun = t.head if sx.dep(t) == "case" else next(iter(sx.children(t, sx.POBJ)), None)
         if noun is None or noun.head.i == verb.i and sx.dep(t) == "case":
@@ -214,14 +233,14 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             o.ent_type_ == "MONEY" or o.text == "$" for o in sx.objects(tok.head)):
         return None  # "released $3 million to help X": the money's support of X (see `_money_frames`)
     if entry.get("clause_only") and (sx.objects(tok) or not any(
-            sx.dep(c) in ("xcomp", "ccomp") and any(m.lower_ in ("to", "that") for m in c.children)
+            sx.dep(c) in ("xcomp", "ccomp") and any(m.lower_ in CLAUSE_MARKERS for m in c.children)
             for c in tok.children)):
         return None  # "resolved to…", "decided that…"; not "committed war crimes"
     prop = entry["p"]
     mode = entry.get("mode")
     subjects = _inherited_subjects(ctx, tok)
     if not subjects and mode == "speech" and sx.is_passive(tok) and not any(
-            p == "by" for p, _n in sx.prep_args(tok)) and any(
+            p == AGENT_PREP for p, _n in sx.prep_args(tok)) and any(
             sx.dep(c) in ("ccomp", "csubj:pass", "csubjpass") for c in tok.children):
         # "It was stressed that…" in a readout: the document's principal speaks
         principal = _principal(ctx, tok)
@@ -229,8 +248,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if entry.get("subj_types"):  # "the delegation arrived in Lima" visits; troops arriving are deployed
         subjects = [s for s in subjects if s.type in entry["subj_types"]]
     if prop in ("attacks", "strikes") and sx.dep(tok) == "advcl" and tok.tag_ == "VBG" \
-            and any(sx.lemma_in(o, ctx.finder.agreement_nouns | {"sanction", "sanctions", "measure", "measures"})
-                    or any(sx.lemma_in(n, {"sanction", "sanctions"}) for _p, n in sx.prep_args(o))
+            and any(sx.lemma_in(o, ctx.finder.agreement_nouns | SANCTION_OR_MEASURE_NOUNS)
+                    or any(sx.lemma_in(n, SANCTION_NOUNS) for _p, n in sx.prep_args(o))
                     for o in sx.objects(tok.head)):
         return None  # "proposed a package of sanctions, targeting its shadow fleet": the measures target it
     complement = None
@@ -250,23 +269,23 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             complement = comps[0]
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
     objects = _objects_for(ctx, tok, slots, entry, verb=True)
-    if entry.get("with_recipient") and any(p == "with" for p, _n in sx.prep_args(tok)):
+    if entry.get("with_recipient") and any(p == COMITATIVE_PREP for p, _n in sx.prep_args(tok)):
         # "provided X with the equipment it needs": the direct object receives
         objects += [m for o in sx.objects(tok) for m in _mentions_expanded(ctx, o)
                     if m.type in ACTOR_TYPES and m not in objects]
-    if entry.get("symmetric") and "with" in slots:
+    if entry.get("symmetric") and COMITATIVE_PREP in slots:
         # "talking with several states and with the UN", "discussed the issue of X with Y": partners
         # whose 'with' the parse hung lower in the clause
         objects += [m for m in _partners_further(ctx, tok) if m not in objects]
     if mode == "directive" and prop == "demands" and objects and all(isinstance(o, Content) for o in objects):
         # "urged member states to increase defence spending": what is demanded is the whole clause
         acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl")
-                and any(m.lower_ == "to" for m in c.children) and c.i > tok.i]
+                and any(m.lower_ == INFINITIVE_MARKER for m in c.children) and c.i > tok.i]
         obj_toks = sx.objects(tok)
         if not acts and obj_toks:
             # "urged both sides to accept a truce" with the to-clause hung on the object
             acts = [c for c in obj_toks[0].children if sx.dep(c) == "acl" and c.i > obj_toks[0].i
-                    and any(m.lower_ == "to" and sx.dep(m) == "mark" for m in c.children)]
+                    and any(m.lower_ == INFINITIVE_MARKER and sx.dep(m) == "mark" for m in c.children)]
         if acts and obj_toks:
             objects = [Content(text=tok.doc[obj_toks[0].left_edge.i:acts[0].right_edge.i + 1].text.strip(" ,.")
                                [:CONTENT_LIMIT])]
@@ -275,7 +294,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         addressee = entry["addressee"]
         hearers = [n for p, n in sx.prep_args(tok) if p == addressee or isinstance(addressee, list) and p in addressee]
         acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl", "ccomp")
-                and any(m.lower_ == "to" for m in c.children) and c.i > tok.i]
+                and any(m.lower_ == INFINITIVE_MARKER for m in c.children) and c.i > tok.i]
         if hearers and acts:
             start = hearers[0].left_edge.i + (1 if hearers[0].left_edge.pos_ == "ADP" else 0)
             objects = [Content(text=tok.doc[start:acts[0].right_edge.i + 1].text.strip(" ,.")[:CONTENT_LIMIT])]
@@ -284,9 +303,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
                                              or isinstance(o, Content) for o in objects):
         # "France would send Mirage fighter jets to Ukraine": weapons sent to a country support it
         receivers = [m for p, n in list(sx.prep_args(tok)) + [a for o in sx.objects(tok) for a in sx.prep_args(o)]
-                     if p == "to" for m in _mentions_expanded(ctx, n) if m.type in ("Country", "Organization")]
+                     if p == GOAL_PREP for m in _mentions_expanded(ctx, n) if m.type in ("Country", "Organization")]
         weapons = any(isinstance(o, Mention) and o.type == "Weapon" for o in objects) or any(
-            sx.lemma_in(t, ctx.finder.weapon_nouns | {"weapon", "weapons", "arms", "ammunition"}) for t in sx.objects(tok))
+            sx.lemma_in(t, ctx.finder.weapon_nouns | GENERIC_WEAPON_NOUNS) for t in sx.objects(tok))
         if receivers and weapons:
             prop, objects = "supports", receivers
     if entry.get("event_obj"):
@@ -295,7 +314,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         if events:
             prop = entry["event_obj"]
             args = [n for o in events for p, n in sx.prep_args(o)] + [n for p, n in sx.prep_args(tok)]
-            places = [m for n in args if sx.prep_of(n) in ("near", "in", "on", "around", "at", "outside")
+            places = [m for n in args if sx.prep_of(n) in ATTACK_PLACE_PREPS
                       for m in _mentions_expanded(ctx, n) if m.type in PLACE_TYPES]
             objects = places or [_content(events[0])]
         elif entry.get("need_event"):
@@ -358,7 +377,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if not objects and "dobj" in slots and sx.dep(tok) == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         # "all lands seized by Ruritania, including Tacna": the participle's noun is the object
         noun = tok.head
-        listed = [n for p, n in list(sx.prep_args(tok)) + list(sx.prep_args(noun)) if p in ("including", "such as")]
+        listed = [n for p, n in list(sx.prep_args(tok)) + list(sx.prep_args(noun)) if p in LISTING_PREPS]
         objects = [m for n in listed for m in _mentions_expanded(ctx, n)] or _mentions_expanded(ctx, noun)
         if not objects and _allowed_object(ctx, entry, noun, None) \
                 and (prop not in STATE_ACTS or sx.lemma_in(noun, TERRITORY_NOUNS)):
@@ -377,7 +396,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         return None
     prop, objects, mode = _actor_reading(entry, prop, objects, mode)
     if entry.get("guest_p") and all(isinstance(o, Mention) and o.type == "Person" for o in objects) \
-            and (any(p == "to" for p, _n in [*sx.prep_args(tok), *(a for o in sx.objects(tok) for a in sx.prep_args(o))])
+            and (any(p == GOAL_PREP for p, _n in [*sx.prep_args(tok), *(a for o in sx.objects(tok) for a in sx.prep_args(o))])
                  or _to_place_after(ctx, tok)):
         prop = entry["guest_p"]  # "welcomed Roe to the White House": a host meets the guest
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
@@ -387,20 +406,20 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
 def _purpose_of_meeting(ctx: Context, verb: Token) -> bool:
     """Whether a verb is the purpose of a meeting or call with someone ('met with X to discuss…'): its parties are
     the meeting's, not the subjects paired with each other."""
-    if sx.dep(verb) not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in verb.children):
+    if sx.dep(verb) not in ("advcl", "xcomp") or not any(c.lower_ == INFINITIVE_MARKER for c in verb.children):
         return False
     head = verb.head
     entry = _node_info(ctx, head).entry or {}
     return bool(entry.get("symmetric")) and any(
-        _mention_at(ctx, n) is not None for p, n in sx.prep_args(head) if p in ("with", "to"))
+        _mention_at(ctx, n) is not None for p, n in sx.prep_args(head) if p in MEETING_PARTY_PREPS)
 
 
 def _to_place_after(ctx: Context, verb: Token) -> bool:
     """Whether 'to' and a place follow the verb in its clause ('welcomed X of Y to Z' however the parse hung it)."""
     doc = verb.doc
     for i in range(verb.i + 1, min(verb.sent.end - 1, verb.i + 16)):
-        if doc[i].lower_ == "to" and sx.dep(doc[i]) in sx.PREP | {"case"}:
-            j = i + 1 + (doc[i + 1].lower_ == "the")
+        if doc[i].lower_ == GOAL_PREP and sx.dep(doc[i]) in sx.PREP | {"case"}:
+            j = i + 1 + (doc[i + 1].lower_ == DEFINITE_ARTICLE)
             ment = ctx.index.by_token.get(j)
             return ment is not None and ment.type in ("Place", "City", "Region", "Country")
         if doc[i].pos_ == "VERB" or doc[i].text in (";", ":"):
@@ -453,7 +472,7 @@ def _reported_earlier(tok: Token) -> Content | None:
     if not sx.is_passive(verb):
         return None
     nouns = [o for o in sx.objects(verb) if sx.lemma_in(o, REPORT_NOUNS)
-             and any(c.lower_ in ("the", "this", "these", "that", "such") for c in o.children)]
+             and any(c.lower_ in REFERRING_DETERMINERS for c in o.children)]
     if not nouns:
         return None
     start = tok.sent.start
@@ -468,10 +487,10 @@ def _reported_earlier(tok: Token) -> Content | None:
 def _establish_frame(ctx: Context, tok: Token) -> Iterator[Frame]:
     """'establish a buffer zone in X', 'establish control over X': a capture."""
     for obj in sx.objects(tok):
-        if sx.lemma_in(obj, ("buffer", "zone", "control", "foothold", "bridgehead", "presence")):
+        if sx.lemma_in(obj, CONTROL_NOUNS):
             targets = []
             for prep, noun in list(sx.prep_args(obj)) + list(sx.prep_args(tok)):
-                if prep in ("in", "over", "on", "at", "across", "along"):
+                if prep in CONTROL_AREA_PREPS:
                     targets += [m for m in _mentions_expanded(ctx, noun) if m.type in PLACE_TYPES]
             objects = targets or [_content(obj)]
             yield Frame(token=tok, prop="captures", subjects=_inherited_subjects(ctx, tok), objects=objects, scope=tok)
@@ -509,7 +528,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                     subjects = [ment]
                     break
     if not subjects:
-        subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p == "by"])
+        subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p == AGENT_PREP])
     if not subjects and any(sx.dep(c) == "cop" for c in tok.children) and not sx.is_negated(tok):
         # "X is a threat to Y": the copula's subject is the noun's agent
         subjects = _mentions_of(ctx, sx.subjects(tok))
@@ -518,22 +537,22 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         subjects = _mentions_of(ctx, sx.subjects(tok.head))  # "X remains the biggest provider…"
     if not objects:
         # "the biggest provider of medical aid to Y": the object may hang on the noun's 'of' phrase
-        inner = [n for p, n in sx.prep_args(tok) if p == "of"]
-        objects = [m for n in inner for p, x in sx.prep_args(n) if p in slots and p != "of"
+        inner = [n for p, n in sx.prep_args(tok) if p == GENITIVE_PREP]
+        objects = [m for n in inner for p, x in sx.prep_args(n) if p in slots and p != GENITIVE_PREP
                    for m in _mentions_expanded(ctx, x) if _allowed_object(ctx, entry, x, m)]
     # "the missile attack launched by Ruritania against Lima": agent and target on the light verb's participle
     carriers = [c for c in tok.children if sx.dep(c) == "acl" and c.tag_ in ("VBN", "VBD") and sx.lemma_in(c, light)]
     for carrier in carriers:
         if not subjects:
-            subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(carrier) if p == "by"])
+            subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(carrier) if p == AGENT_PREP])
         if not objects:
-            objects = [m for p, n in sx.prep_args(carrier) if p in slots and p != "by"
+            objects = [m for p, n in sx.prep_args(carrier) if p in slots and p != AGENT_PREP
                        for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
     head = tok.head
     scope = anchor = tok
     if not objects and sx.dep(tok) in sx.OBJ:
         # "reiterated her support for X's independence" with the phrase hung on the verb right after the noun
-        after = [n for p, n in sx.prep_args(head) if p in slots and p != "by" and n.left_edge.i == tok.right_edge.i + 1]
+        after = [n for p, n in sx.prep_args(head) if p in slots and p != AGENT_PREP and n.left_edge.i == tok.right_edge.i + 1]
         for n in after:
             found = _mentions_expanded(ctx, n)
             if not found and prop in OWNED_OBJECT_PROPS:
@@ -541,10 +560,10 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             objects += [m for m in found if _allowed_object(ctx, entry, n, m)]
     if not objects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
         # "held talks in Paris with Scholz", "paid tribute to X": the noun's phrase hung on its light verb
-        objects = [m for p, n in sx.prep_args(head) if p in slots and p != "by"
+        objects = [m for p, n in sx.prep_args(head) if p in slots and p != AGENT_PREP
                    for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
         if not objects and prop in SPEECH_PROPS:  # "renewed its call for a ceasefire"
-            objects = [_content(n) for p, n in sx.prep_args(head) if p in slots and p != "by"
+            objects = [_content(n) for p, n in sx.prep_args(head) if p in slots and p != AGENT_PREP
                        and n.ent_type_ not in ("DATE", "TIME")][:1]
     if not subjects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
         subjects = _inherited_subjects(ctx, head)
@@ -553,22 +572,22 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             and (sx.lookup(head, ctx.gaz.lexicon["verbs"])[1] or {}).get("mode") == "speech":
         subjects = _inherited_subjects(ctx, head)  # "stressed the need for a ceasefire": the speaker's demand
         scope = anchor = head  # made as the speech act is, not claimed by it
-    elif not subjects and sx.dep(tok) in sx.POBJ | sx.NOUN_OBL and sx.prep_of(tok) in ("of", "in", "for", "to") and head.pos_ in ("VERB",):
+    elif not subjects and sx.dep(tok) in sx.POBJ | sx.NOUN_OBL and sx.prep_of(tok) in VERB_COMPLEMENT_PREPS and head.pos_ in ("VERB",):
         # "boasting of capturing", "gearing up for an offensive"
         subjects = _inherited_subjects(ctx, head)
         scope = head
-    if not subjects and sx.prep_of(tok) in ("during", "after", "before", "on", "at") and head.pos_ == "VERB":
+    if not subjects and sx.prep_of(tok) in OCCASION_PREPS and head.pos_ == "VERB":
         subjects = _inherited_subjects(ctx, head)  # "made by Brandt during a trip to…"
         scope = head
     if not subjects and sx.dep(tok) in ("appos",):
         return None
     if entry.get("between") and not subjects and not objects:
         # "talks between Peru and Chile": the parties
-        parties = [m for p, n in sx.prep_args(tok) if p == "between" for m in _mentions_expanded(ctx, n)
+        parties = [m for p, n in sx.prep_args(tok) if p == RECIPROCAL_PREP for m in _mentions_expanded(ctx, n)
                    if m.type in ACTOR_TYPES]
         if len(parties) < 2:
             # "talks between X-ian and Y-ian delegates": one state per coordinated adjective
-            parties = [_entry_mention(ctx, a, e) for p, n in sx.prep_args(tok) if p == "between"
+            parties = [_entry_mention(ctx, a, e) for p, n in sx.prep_args(tok) if p == RECIPROCAL_PREP
                        for m in n.children if sx.dep(m) in sx.AMOD | sx.COMPOUND
                        for a in sx.with_conjuncts(m) if (e := ctx.gaz.country_of_demonym(a.text)) is not None]
         if len(parties) >= 2:
@@ -576,7 +595,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     if prop in SPEECH_PROPS and not objects:
         # "claims that…", "calls to…"; not "territorial claims while gaining time" (an adverbial clause)
         comps = [c for c in tok.children if sx.dep(c) in {"acl", "ccomp"}
-                 and all(m.lower_ in ("that", "to") for m in c.children if sx.dep(m) == "mark")]
+                 and all(m.lower_ in CLAUSE_MARKERS for m in c.children if sx.dep(m) == "mark")]
         if comps:
             objects = [_clause_content(comps[0])]
         elif prop in ("demands",):
@@ -632,10 +651,10 @@ def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
             continue
         tok = ctx.words.tokens[i]
         weapons = [o for o in sx.objects(tok) if o.lower_ in ctx.finder.weapon_nouns
-                   or any(p == "of" and n.lower_ in ctx.finder.weapon_nouns for p, n in sx.prep_args(o))]
+                   or any(p == GENITIVE_PREP and n.lower_ in ctx.finder.weapon_nouns for p, n in sx.prep_args(o))]
         if not weapons:
             continue
-        inner = [n for w in weapons for p, n in sx.prep_args(w) if p == "of"]  # "waves of missiles"
+        inner = [n for w in weapons for p, n in sx.prep_args(w) if p == GENITIVE_PREP]  # "waves of missiles"
         targets = [n for p, n in sx.prep_args(tok) if p in words["target_preps"]]
         targets += [n for w in weapons + inner for c in sx.with_conjuncts(w) for p, n in sx.prep_args(c)
                     if p in words["target_preps"]]
@@ -653,17 +672,17 @@ def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
 def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'$1 billion for the X Air Force', 'requested $250 million in assistance to X': money given for or to an actor
     is the giver's support of it (the giver: the clause's subject, else the document's voice)."""
-    if "$" not in ctx.lower_text(sent) and "dollar" not in ctx.lower_text(sent):
+    if "$" not in ctx.lower_text(sent) and CURRENCY_WORD not in ctx.lower_text(sent):
         return
     for tok in _tokens_with(ctx, sent, {"$"}):
         head = tok.head if tok.head.i != tok.i else tok
         while head.pos_ == "NUM" and head.head.i != head.i:
             head = head.head
-        nouns = [head] + [n for p, n in sx.prep_args(head) if p == "in"]
+        nouns = [head] + [n for p, n in sx.prep_args(head) if p == LOCATIVE_PREP]
         recipients: list[Mention] = []
         for noun in nouns:
             for p, n in sx.prep_args(noun):
-                if p in ("for", "to"):
+                if p in BENEFICIARY_PREPS:
                     for c in sx.with_conjuncts(n):
                         m = _mention_at(ctx, c)
                         if m is not None and m.type in ("Country", "Organization", "MilitaryUnit"):
@@ -679,7 +698,7 @@ def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                 for purpose in giver.children:
                     if sx.dep(purpose) in ("advcl", "xcomp", "acl") and purpose.i > giver.i \
                             and sx.lemma_in(purpose, _stance_words()["aid_purpose_verbs"]) \
-                            and any(m.lower_ == "to" for m in purpose.children):
+                            and any(m.lower_ == INFINITIVE_MARKER for m in purpose.children):
                         recipients += [m for o in sx.objects(purpose) for c in sx.with_conjuncts(o)
                                        if (m := _mention_at(ctx, c)) is not None
                                        and m.type in ("Country", "Organization", "MilitaryUnit")]

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .. import syntax as sx
 from ..model import MODALITIES, Mention
-from ..words import rule_words
+from ..words import ATTRIBUTION, COMPLEMENTIZER, INFINITIVE_MARKER, rule_words
 from . import arguments
 from .context import PLAN_ADJECTIVES, Context, _stance_words, _that_marked
 
@@ -61,45 +61,45 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
         for c in node.lefts:
             for t in c.subtree:
                 low = t.lower_
-                if low == "possible" and t.i > 0 and (t.doc[t.i - 1].tag_ == "JJS" or t.doc[t.i - 1].lower_ == "as"):
+                if low == IDIOMATIC_POSSIBLE and t.i > 0 and (t.doc[t.i - 1].tag_ == "JJS" or t.doc[t.i - 1].lower_ == EQUATIVE_AS):
                     continue  # "the strongest possible terms", "as soon as possible"
-                if low in ("potential", "possible", "hypothetical"):
+                if low in HYPOTHETICAL_MODIFIERS:
                     flags.add("Hypothetical")
-                elif low in ("planned", "intended", "upcoming", "proposed", "expected"):
+                elif low in PLANNED_MODIFIERS:
                     flags.add("Planned")
-                elif low in ("alleged", "purported"):
+                elif low in CLAIMED_MODIFIERS:
                     flags.add("Claimed")
     kids = [(sx.dep(c), c.lower_, c) for c in node.children]
     # "would" on a verb: a hypothesis, or the future seen from the past in reported speech ("said it would deploy")
     verbal = (node.pos_ == "VERB" or node.tag_.startswith("VB")) and not any(d == "cop" for d, _l, _c in kids)
     conditional = set()
     for d, low, c in kids:
-        if d in sx.AUX and low in ("could", "might", "may") or d in sx.AUX and low == "would" and not verbal:
+        if d in sx.AUX and low in HYPOTHETICAL_MODALS or d in sx.AUX and low == CONDITIONAL_MODAL and not verbal:
             flags.add("Hypothetical")
         if d in sx.AUX and low in _stance_words()["deontic_aux"]:
             flags.add("Planned")  # "the forces should withdraw": demanded, not done
         if d in sx.AUX and low in future:
             flags.add("Planned")
-        if d == "mark" and low in ("if", "unless", "whether"):
+        if d == "mark" and low in HYPOTHETICAL_MARKS:
             flags.add("Hypothetical")
         if d == "advmod" and low in hypo:
             flags.add("Hypothetical")
         if d == "advmod" and low in allege:
             flags.add("Claimed")
-        if d in sx.AMOD and low in ("potential", "possible", "hypothetical") and not (
-                low == "possible" and c.i > 0 and (c.doc[c.i - 1].tag_ == "JJS" or c.doc[c.i - 1].lower_ == "as")):
+        if d in sx.AMOD and low in HYPOTHETICAL_MODIFIERS and not (
+                low == IDIOMATIC_POSSIBLE and c.i > 0 and (c.doc[c.i - 1].tag_ == "JJS" or c.doc[c.i - 1].lower_ == EQUATIVE_AS)):
             flags.add("Hypothetical")
-        if d in sx.AMOD and low in ("planned", "intended", "upcoming", "proposed", "future", "expected"):
+        if d in sx.AMOD and low in PLANNED_ATTRIBUTES:
             flags.add("Planned")
-        if d in sx.AMOD and low in ("alleged", "reported", "purported"):
+        if d in sx.AMOD and low in CLAIMED_ATTRIBUTES:
             flags.add("Claimed")
-        if d == "advcl" and any(sx.dep(m) == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+        if d == "advcl" and any(sx.dep(m) == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
             conditional.add(c.i)
-        if d in sx.SUBJ | sx.SUBJ_PASS and any(x.lower_ == "any" and sx.dep(x) == "det" for x in c.children):
+        if d in sx.SUBJ | sx.SUBJ_PASS and any(x.lower_ == ANY and sx.dep(x) == "det" for x in c.children):
             flags.add("Hypothetical")  # "any foreign troops deployed to Chile": troops that may never be there
     according = None
     for prep, noun in sx.prep_args(node):
-        if prep == "according to":
+        if prep == ATTRIBUTION:
             flags.add("Claimed")
             according = according or arguments._mention_at(ctx, noun)
     is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
@@ -107,13 +107,13 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
     info = _NodeInfo(
         flags=frozenset(flags), according=according, negated=sx.is_negated(node),
         conditional_children=frozenset(conditional),
-        marked_if=any(d == "mark" and low in ("if", "unless") for d, low, _ in kids),
-        modal=any(d in sx.AUX and low in ("could", "might", "may") or d in sx.AUX and low == "would" and not verbal
+        marked_if=any(d == "mark" and low in CONDITION_MARKS for d, low, _ in kids),
+        modal=any(d in sx.AUX and low in HYPOTHETICAL_MODALS or d in sx.AUX and low == CONDITIONAL_MODAL and not verbal
                   for d, low, _ in kids),
-        would=verbal and any(d in sx.AUX and low == "would" for d, low, _ in kids),
+        would=verbal and any(d in sx.AUX and low == CONDITIONAL_MODAL for d, low, _ in kids),
         future=any(d in sx.AUX and low in future for d, low, _ in kids),
         alleged=any(d == "advmod" and low in allege for d, low, _ in kids),
-        to_marked=any(d == "mark" and low == "to" for d, low, _ in kids),
+        to_marked=any(d == "mark" and low == INFINITIVE_MARKER for d, low, _ in kids),
         plan_object=any(d in sx.OBJ and low in ctx.word_sets["plan_nouns"] for d, low, _ in kids),
         is_verb=is_verb, entry=entry,
         plan_verb=sx.lemma_in(node, ctx.word_sets["plan_verbs"]) is not None,
@@ -125,6 +125,22 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
 GATHERING_NOUNS = rule_words().gathering_nouns
 TEMPORAL_MARKS = rule_words().temporal_marks
 CIRCUMSTANCE_PREPS = rule_words().circumstance_preps
+GATHERING_PREPS = rule_words().gathering_preps
+IDIOMATIC_POSSIBLE = rule_words().idiomatic_possible
+EQUATIVE_AS = rule_words().equative_as
+HYPOTHETICAL_MODIFIERS = rule_words().hypothetical_modifiers
+PLANNED_MODIFIERS = rule_words().planned_modifiers
+PLANNED_ATTRIBUTES = PLANNED_MODIFIERS | {rule_words().future_adjective}
+CLAIMED_MODIFIERS = rule_words().claimed_modifiers
+CLAIMED_ATTRIBUTES = CLAIMED_MODIFIERS | {rule_words().reported_participle}
+HYPOTHETICAL_MODALS = rule_words().hypothetical_modals
+CONDITIONAL_MODAL = rule_words().conditional_modal
+CONDITION_MARKS = rule_words().condition_marks
+HYPOTHETICAL_MARKS = CONDITION_MARKS | rule_words().open_question_marks
+ANY = rule_words().free_choice_determiner
+FREE_CHOICE_WORDS = rule_words().free_choice_words
+LIKELIHOOD_ADJECTIVES = rule_words().likelihood_adjectives
+POSSIBILITY_NOUNS = rule_words().possibility_nouns
 EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "dobj", "csubj", "pcomp", "pobj", "nmod",
                        "obl", "prep", "acl:relcl", "relcl"})
 
@@ -174,7 +190,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                 and (_node_info(ctx, node.head).entry or {}).get("mode") == "speech":
             # "told reporters that Russia would not accept…" read as a relative clause on "reporters"
             node, rel = node.head, "ccomp"
-        if rel in sx.NOUN_OBL | sx.POBJ and (sx.prep_of(child) in CIRCUMSTANCE_PREPS or sx.prep_of(child) in ("at", "in")
+        if rel in sx.NOUN_OBL | sx.POBJ and (sx.prep_of(child) in CIRCUMSTANCE_PREPS or sx.prep_of(child) in GATHERING_PREPS
                                              and sx.lemma_in(child, GATHERING_NOUNS)):
             circumstance = True  # "said during a visit", "speaking at a meeting with…", "in his meeting with X, …"
         if rel == "advcl" and any(sx.dep(m) == "mark" and m.lower_ in TEMPORAL_MARKS for m in child.children) \
@@ -187,7 +203,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             continue
         # "allegations that Peru targeted…" is content, even with "that" misread as a relative pronoun
         # beside the clause's own subject; "an allegation Israel rejected" is a relative clause
-        thats = [m for m in child.children if m.lower_ == "that" and m.i < child.i]
+        thats = [m for m in child.children if m.lower_ == COMPLEMENTIZER and m.i < child.i]
         content_clause = any(sx.dep(m) == "mark" for m in thats) or bool(thats) and len(
             [c for c in child.children if sx.dep(c) in sx.SUBJ | sx.SUBJ_PASS]) > 1
         if rel in sx.REL_CLAUSE and not (node.pos_ == "NOUN" and content_clause
@@ -197,7 +213,7 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                 and not (node.lower_ in allege or sx.lemma_in(node, plan_nouns)):
             # "lands seized by Ruritania": a reduced relative, a statement of its own about its noun;
             # "any troops deployed to Chile" speaks of troops that may not exist
-            if any(c.lower_ in ("any", "whatever") for c in node.children):
+            if any(c.lower_ in FREE_CHOICE_WORDS for c in node.children):
                 flags.add("Hypothetical")
             break
         entry = info.entry
@@ -223,12 +239,12 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                 flags.add("Claimed")
             if info.marked_if and rel in ("xcomp", "ccomp", "obj", "dobj"):
                 flags.add("Hypothetical")
-        if node.pos_ == "ADJ" and node.lower_ in ("unlikely", "likely", "possible", "impossible") and \
+        if node.pos_ == "ADJ" and node.lower_ in LIKELIHOOD_ADJECTIVES and \
                 rel in ("csubj", "ccomp", "xcomp", "nsubj"):
             flags.add("Hypothetical")
         if node.pos_ == "NOUN" and sx.lemma_in(node, plan_nouns) and \
                 rel in ("acl", "xcomp", "nmod", "pobj", "prep", "pcomp", "compound", "amod", "ccomp"):
-            flags.add("Hypothetical" if sx.lemma_in(node, ("possibility", "prospect", "potential")) else "Planned")
+            flags.add("Hypothetical" if sx.lemma_in(node, POSSIBILITY_NOUNS) else "Planned")
         if circumstance:
             flags |= info.flags & {"Hypothetical", "Negated"}
             continue

@@ -16,9 +16,19 @@ from ..gazetteer import load_gazetteer
 from ..mentions import AMBIGUOUS as AMBIGUOUS_PREFIX
 from ..model import Mention
 from ..voice import voice_words
-from ..words import rule_words
+from ..words import AGENT_PREP, COMITATIVE_PREP, DEFINITE_ARTICLE, GOAL_PREP, rule_words
 from .arguments import _listed_after, _listed_before
 from .context import Context, _entry_mention
+
+THIRD_PERSON_PRONOUNS = rule_words().third_person_pronouns
+SPEAKER_PRONOUNS = rule_words().speaker_pronouns
+COUNTRY_NOUN = rule_words().country_noun
+LEADER_POSSESSIVES = rule_words().leader_possessives
+ARMED = rule_words().armed_adjective
+SMALL_COUNT_WORDS = rule_words().small_count_words
+PRESIDENT_TITLE = rule_words().president_title
+VICE_PRESIDENT = rule_words().vice_prefix + " " + PRESIDENT_TITLE
+GROUP_PRONOUNS = rule_words().group_pronouns
 
 
 # --- references ------------------------------------------------------------------------------------
@@ -56,9 +66,8 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
             continue
         if _group_reference(ctx, tok):
             continue
-        if tok.tag_ in sx.PRONOUN_TAGS or tok.lower_ in ("he", "she", "it", "they", "his", "her", "its", "their"):
-            if tok.lower_ in ("i", "we", "you", "our", "my", "your", "us", "me", "mine", "ours", "myself", "ourselves",
-                              "yourself", "yours"):
+        if tok.tag_ in sx.PRONOUN_TAGS or tok.lower_ in THIRD_PERSON_PRONOUNS:
+            if tok.lower_ in SPEAKER_PRONOUNS:
                 if ctx.voice is not None and tok.i not in ctx.finder.quoted:
                     speaker = ctx.voice.first_person(tok)
                     if speaker is not None:
@@ -69,7 +78,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
                                                     surface=tok.text, name=None)
             continue
-        if tok.lower_ in SURROUNDING_REGION_NOUNS and any(c.lower_ == "the" for c in tok.children) \
+        if tok.lower_ in SURROUNDING_REGION_NOUNS and any(c.lower_ == DEFINITE_ARTICLE for c in tok.children) \
                 and any(c.lower_ in SURROUNDING_WORDS for c in tok.children):
             city = _recent_city(ctx, tok)
             region = ctx.gaz.region_for_base(city.name or city.surface) if city is not None else None
@@ -79,7 +88,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 ctx.wider[tok.i] = city
                 continue
         if tok.lower_ in BARE_DESCRIPTIONS and [c.lower_ for c in tok.children
-                                                if sx.dep(c) not in ("punct", "case", "prep")] == ["the"]:
+                                                if sx.dep(c) not in ("punct", "case", "prep")] == [DEFINITE_ARTICLE]:
             # "fighting in the region", "the alliance would continue…": the region, city or organisation last named
             ref = _recent_place(ctx, tok, BARE_DESCRIPTIONS[tok.lower_])
             if ref is not None:
@@ -87,19 +96,19 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                                                     name=None)
                 continue
         if (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in ctx.finder.all_titles) \
-                and any(c.lower_ == "the" for c in tok.children):
+                and any(c.lower_ == DEFINITE_ARTICLE for c in tok.children):
             ref = ctx.finder.resolve_description(tok) or _author_by_title(ctx, tok)
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
                                                     surface=tok.text, name=None)
         if tok.lower_ in ctx.finder.military_nouns and tok.pos_ == "NOUN" and \
-                [c.lower_ for c in tok.children if sx.dep(c) not in ("punct",)] == ["the"]:
+                [c.lower_ for c in tok.children if sx.dep(c) not in ("punct",)] == [DEFINITE_ARTICLE]:
             forces = _bare_forces(ctx, tok)
             if forces is not None:
                 ctx.index.by_token[tok.i] = forces
             continue
-        if tok.lower_ == "country" and any(c.lower_ in ("his", "her") for c in tok.children):
-            owner = next(c for c in tok.children if c.lower_ in ("his", "her"))
+        if tok.lower_ == COUNTRY_NOUN and any(c.lower_ in LEADER_POSSESSIVES for c in tok.children):
+            owner = next(c for c in tok.children if c.lower_ in LEADER_POSSESSIVES)
             person = ctx.finder.resolve_pronoun(owner)
             if person is not None and person.key in ctx.index.leads:
                 entry = ctx.gaz.entries.get(ctx.index.leads[person.key])
@@ -120,7 +129,7 @@ def _own_forces(ctx: Context, tok: Token) -> Mention | None:
         return None
     rest = [t.lower_ for t in words[1:]]
     if not rest or " ".join(rest) not in ctx.finder.military_nouns and not all(
-            r in ctx.finder.military_nouns or r == "armed" for r in rest):
+            r in ctx.finder.military_nouns or r == ARMED for r in rest):
         return None
     body = ctx.voice.first_person(words[0])
     if body is None or not body.key.startswith("country:"):
@@ -194,7 +203,7 @@ def _acronym_plural(tok: Token) -> bool:
     """'The four FMs': the plural of an office's acronym, counted, names the office holders."""
     text = tok.text
     return 3 <= len(text) <= 7 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha() \
-        and any(sx.dep(c) in sx.NUMMOD or c.lower_ in ("two", "three", "four", "both") for c in tok.children)
+        and any(sx.dep(c) in sx.NUMMOD or c.lower_ in SMALL_COUNT_WORDS for c in tok.children)
 
 
 def _author_by_title(ctx: Context, tok: Token) -> Mention | None:
@@ -202,7 +211,7 @@ def _author_by_title(ctx: Context, tok: Token) -> Mention | None:
     voice = ctx.voice
     if voice is None:
         return None
-    phrase = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.lower_ != "the" and not t.is_punct)
+    phrase = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.lower_ != DEFINITE_ARTICLE and not t.is_punct)
     if voice.author is None or not voice.role:
         # the issuing state's office holder of that title, named somewhere in the text
         country = voice.body.key.split(":", 1)[1] if voice.body is not None and voice.body.key.startswith("country:") \
@@ -216,7 +225,7 @@ def _author_by_title(ctx: Context, tok: Token) -> Mention | None:
                 return replace(ment, name=None)
         return None
     if phrase and (voice.role == phrase or voice.role.endswith(" " + phrase)) and \
-            not (phrase == "president" and voice.role.endswith("vice president")):
+            not (phrase == PRESIDENT_TITLE and voice.role.endswith(VICE_PRESIDENT)):
         return voice.author
     return None
 
@@ -247,7 +256,7 @@ def _group_reference(ctx: Context, tok: Token) -> bool:
     Records the group and returns True when resolved."""
     words = voice_words()
     lower = tok.lower_
-    if lower in ("they", "their", "them"):
+    if lower in GROUP_PRONOUNS:
         if tok.i in ctx.finder.quoted:
             return False
     elif (lower in words.group_nouns or _acronym_plural(tok)) and tok.pos_ in ("NOUN", "PROPN"):
@@ -258,7 +267,7 @@ def _group_reference(ctx: Context, tok: Token) -> bool:
             return False
     else:
         return False
-    members = _participants(ctx, tok, pronoun=lower in ("they", "their", "them"))
+    members = _participants(ctx, tok, pronoun=lower in GROUP_PRONOUNS)
     if len(members) < 2:
         return False
     ctx.groups[tok.i] = members
@@ -272,7 +281,7 @@ SURROUNDING_WORDS = rule_words().surrounding_words
 
 
 BARE_DESCRIPTIONS = rule_words().bare_descriptions
-REFERENCE_WORDS = rule_words().reference_words | SURROUNDING_REGION_NOUNS | set(BARE_DESCRIPTIONS)
+REFERENCE_WORDS = THIRD_PERSON_PRONOUNS | {COUNTRY_NOUN} | SURROUNDING_REGION_NOUNS | set(BARE_DESCRIPTIONS)
 
 
 def _recent_place(ctx: Context, tok: Token, type_: str) -> Mention | None:
@@ -324,6 +333,9 @@ def _bare_forces(ctx: Context, tok: Token) -> Mention | None:
 
 
 SUPPORT_WORDS = rule_words().support_words
+PARTNER_PREPS = rule_words().partner_preps
+PRESSURE_NOUNS = rule_words().pressure_nouns
+GOVERNMENT_NOUNS = rule_words().government_nouns
 PLACE_ACTS = frozenset({"attacks", "strikes", "invades", "captures", "annexes", "defends", "withdrawsFrom", "evacuates",
                         "visits", "deploys"})
 
@@ -332,7 +344,7 @@ def _is_agent_position(tok: Token) -> bool:
     """Whether a capital or seat of government acts ('Lima refused', 'Santiago's allies', 'talks with Brasília')."""
     label = sx.dep(tok)
     prep = sx.prep_of(tok)
-    if label in sx.SUBJ or label in sx.POSS or prep == "by":
+    if label in sx.SUBJ or label in sx.POSS or prep == AGENT_PREP:
         return True
     if label in ("iobj", "dative"):
         return True  # "warned Paris against…", "told Lima": the addressee is the government
@@ -340,11 +352,11 @@ def _is_agent_position(tok: Token) -> bool:
         # "pressure Lima", "accused Santiago": the government; "shelled Lima", "visited Lima": the city
         entry = sx.lookup(tok.head, load_gazetteer().lexicon["verbs"])[1] if tok.head.i != tok.i else None
         return not (entry and entry.get("p") in PLACE_ACTS)
-    if prep == "to" and sx.lemma_in(tok.head, SUPPORT_WORDS):
+    if prep == GOAL_PREP and sx.lemma_in(tok.head, SUPPORT_WORDS):
         return True  # "aid to Lima", "delivered tanks to Lima": to the government
-    if prep in ("with", "against", "on") and tok.head.pos_ in ("VERB", "NOUN"):
-        return prep == "with" or sx.lemma_in(tok.head, ("pressure", "part")) is not None
-    if label in sx.COMPOUND and tok.head.lower_ in ("government", "regime", "officials", "leadership", "authorities"):
+    if prep in PARTNER_PREPS and tok.head.pos_ in ("VERB", "NOUN"):
+        return prep == COMITATIVE_PREP or sx.lemma_in(tok.head, PRESSURE_NOUNS) is not None
+    if label in sx.COMPOUND and tok.head.lower_ in GOVERNMENT_NOUNS:
         return True
     if label == "conj":
         return _is_agent_position(tok.head)

@@ -15,10 +15,23 @@ from .. import syntax as sx
 from ..mentions import ACTOR_TYPES, PLACE_TYPES
 from ..model import Mention, Quantity
 from ..voice import voice_words
-from .arguments import _clause_content, _mention_at, _mentions_expanded, _mentions_of
+from ..words import (
+    AGENT_PREP, ARTICLES, COMITATIVE_PREP, COORDINATORS, DEFINITE_ARTICLE, GENITIVE_PREP, LOCATIVE_PREP, rule_words)
+from .arguments import OWNER_PREPS, _clause_content, _mention_at, _mentions_expanded, _mentions_of
 from .context import (
     LOCATED_VERBS, SPEECH_ACTS, Context, Frame, _entry_mention, _pattern_words, _stance_words, _tokens_with)
 from .emit import _add, _country_code, _emit, _evidence
+
+OFFICE_PHRASE_LINKS = rule_words().office_phrase_links
+MEMBER_LIST_LEADS = rule_words().member_list_lead_words
+LIST_FILLERS = rule_words().list_filler_words
+PLURAL_SETTLEMENT_NOUNS = rule_words().plural_settlement_nouns
+CONTAINER_PREPS = rule_words().container_preps
+BORDER_PREPS = rule_words().border_preps
+BORDER_NOUNS = rule_words().border_nouns
+RECIPROCAL_PREP = rule_words().reciprocal_preposition
+SHARE_VERB = rule_words().share_verb
+LOCATED_OR_SHARE_VERBS = LOCATED_VERBS | {SHARE_VERB}
 
 
 # --- titles and appositions -----------------------------------------------------------------------
@@ -59,7 +72,7 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
     # only the words directly before the name, up to a determiner or punctuation
     run = []
     for tok in reversed(pre):
-        if tok.is_punct or tok.lower_ in ("the", "a", "an") or tok.tag_ == "POS" \
+        if tok.is_punct or tok.lower_ in ARTICLES or tok.tag_ == "POS" \
                 or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
             break  # "… of Brazil and President X": the title is the words after 'and'
         run.insert(0, tok)
@@ -134,13 +147,13 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
             other = ctx.index.get(t)
             if other is not None and other.type == "Person" and other.key != person.key:
                 break
-            if low in ("the", "of") or low in target_preps or t.text[:1].isupper() or t.tag_ == "POS" \
+            if low in OFFICE_PHRASE_LINKS or low in target_preps or t.text[:1].isupper() or t.tag_ == "POS" \
                     or ctx.index.get(t) is not None:
                 phrase.insert(0, t)
                 k -= 1
                 continue
             break
-        while phrase and (phrase[0].lower_ in ("the", "of") or phrase[0].lower_ in target_preps
+        while phrase and (phrase[0].lower_ in OFFICE_PHRASE_LINKS or phrase[0].lower_ in target_preps
                           or phrase[0].tag_ == "POS"):
             phrase = phrase[1:]
         lowers = " ".join(t.lower_ for t in phrase)
@@ -160,7 +173,7 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
                     continue
                 m = Mention(doc_id=ctx.document.doc_id, start=t.idx, end=t.idx + len(t.text), surface=entry.label,
                             type="Country", key=entry.key, wikidata=entry.wikidata)
-            before = [x for x in phrase[:j] if x.lower_ != "the" and ctx.index.get(x) != m]
+            before = [x for x in phrase[:j] if x.lower_ != DEFINITE_ARTICLE and ctx.index.get(x) != m]
             targeted = bool(before) and before[-1].lower_ in target_preps
             if not candidates or candidates[-1][0].key != m.key:
                 candidates.append((m, targeted))
@@ -168,9 +181,9 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
         while after < sent.end and after - end < 2 and doc[after].text.istitle() and doc[after].pos_ == "PROPN" \
                 and ctx.index.get(doc[after]) is None:
             after += 1  # "Prime Minister Jane Roe Smith of X" with the name's last word left out
-        if after < sent.end and doc[after].lower_ == "of":
+        if after < sent.end and doc[after].lower_ == GENITIVE_PREP:
             nxt = after + 1
-            while nxt < sent.end and doc[nxt].lower_ == "the":
+            while nxt < sent.end and doc[nxt].lower_ == DEFINITE_ARTICLE:
                 nxt += 1
             m = ctx.index.get(doc[nxt]) if nxt < sent.end else None
             if m is not None and m.type in ("Country", "Organization"):
@@ -199,12 +212,12 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
 def _member_lists(ctx: Context, sent: Span, number: int) -> None:
     """'A, B and C, as members of the X Group, …' and 'X's members A, B and C': memberOf for each listed actor."""
     for tok in _tokens_with(ctx, sent, ctx.finder.membership_nouns):
-        body = next((ctx.index.get(n) for p, n in sx.prep_args(tok) if p == "of"), None)
+        body = next((ctx.index.get(n) for p, n in sx.prep_args(tok) if p == GENITIVE_PREP), None)
         if body is None or body.type not in ("Organization", "MilitaryUnit", "Actor"):
             continue
         members: list[Mention] = []
         k = tok.i - 1
-        while k >= sent.start and ctx.doc[k].lower_ in ("as", "the", ",", "all", "both", "its", "their"):
+        while k >= sent.start and (ctx.doc[k].lower_ in MEMBER_LIST_LEADS or ctx.doc[k].text == ","):
             k -= 1
         # the list written right before: mentions joined by commas, 'and' and articles
         while k >= sent.start:
@@ -213,7 +226,7 @@ def _member_lists(ctx: Context, sent: Span, number: int) -> None:
             if ment is not None and ment.type in ("Country", "Organization") and ment.key != body.key:
                 if ment not in members:
                     members.insert(0, ment)
-            elif not (t.lower_ in ("and", "the", ",") or t.text == ","):
+            elif not (t.lower_ in LIST_FILLERS or t.text == ","):
                 break
             k -= 1
         if len({m.key for m in members}) < 2:
@@ -328,7 +341,7 @@ def _held_places(ctx: Context, sent: Span, number: int) -> None:
             continue
         places = [m for m in [_mention_at(ctx, head)] if m is not None and m.type in PLACE_TYPES]
         if not places and head.lower_ in words["part_nouns"]:
-            places = [m for p, n in sx.prep_args(head) if p == "of" for m in _mentions_expanded(ctx, n)
+            places = [m for p, n in sx.prep_args(head) if p == GENITIVE_PREP for m in _mentions_expanded(ctx, n)
                       if m.type in PLACE_TYPES]
         if not places:
             continue
@@ -356,16 +369,16 @@ def _places_in_region(ctx: Context, sent: Span, number: int) -> None:
     for tok in ctx.heads_in(sent):
         ment = ctx.index.get(tok)
         if ment is not None and ment.type == "Region" and any(
-                t.lower_ == "in" for t in ctx.doc[max(sent.start, tok.i - 3):tok.i]):
+                t.lower_ == LOCATIVE_PREP for t in ctx.doc[max(sent.start, tok.i - 3):tok.i]):
             regions.append((tok, ment))
     if len({m.key for _, m in regions}) != 1:
         return
     region_tok, region = regions[0]
     listed: list[tuple[Token, Mention]] = []
-    plural_city_words = {w + "s" for w in ctx.finder.city_words} | {"cities", "villages"}
+    plural_city_words = {w + "s" for w in ctx.finder.city_words} | PLURAL_SETTLEMENT_NOUNS
     for tok in _tokens_with(ctx, sent, plural_city_words):
         for prep, noun in sx.prep_args(tok):
-            if prep == "of":
+            if prep == GENITIVE_PREP:
                 listed += [(c, ctx.index.get(c)) for c in sx.with_conjuncts(noun)]
     # "A, B and C in the Z region": the coordinated places the 'in' phrase hangs on
     head = region_tok.head.head if sx.dep(region_tok.head) in sx.PREP else region_tok.head
@@ -430,9 +443,9 @@ def _place_pairs(ctx: Context, sent: Span, number: int) -> None:
         k = end + 1
         while k < sent.end and ctx.index.get(doc[k]) == outer:
             k += 1
-        if k < sent.end and (doc[k].lower_ in ("and", "or") or doc[k].text == "," and k + 1 < sent.end
+        if k < sent.end and (doc[k].lower_ in COORDINATORS or doc[k].text == "," and k + 1 < sent.end
                              and (ctx.index.get(doc[k + 1]) is not None and ctx.index.get(doc[k + 1]).type in PLACE_TYPES
-                                  or doc[k + 1].lower_ in ("and", "or"))):
+                                  or doc[k + 1].lower_ in COORDINATORS)):
             continue  # a list of places, not a place and its container
         if k - end > 1 and doc[end - 1].i > sent.start and doc[tok.i].i > sent.start and \
                 ctx.index.get(doc[ctx.index.spans[tok.i][0] - 1]) is not None:
@@ -451,7 +464,7 @@ def _title_head(ctx: Context, noun: Token) -> Token:
     for _ in range(4):
         if node.lower_ in ctx.finder.all_titles:
             return node
-        if sx.prep_of(node) == "of" or sx.dep(node) in sx.POBJ:
+        if sx.prep_of(node) == GENITIVE_PREP or sx.dep(node) in sx.POBJ:
             node = node.head if sx.dep(node) not in sx.POBJ else node.head.head
             continue
         break
@@ -472,7 +485,7 @@ def _appositive_title(ctx: Context, person: Mention, app: Token, number: int) ->
     while stack:
         node = stack.pop()
         for prep, noun in sx.prep_args(node):
-            if prep == "of":
+            if prep == GENITIVE_PREP:
                 ment = ctx.index.get(noun)
                 if ment is not None and ment.type in ACTOR_TYPES | PLACE_TYPES:
                     targets.append(ment)
@@ -519,7 +532,7 @@ def _possessive_place(ctx: Context, noun: Token, exclude: str | None = None) -> 
             if entry is not None and noun.lower_ in ctx.finder.city_words | ctx.finder.region_words:
                 return _entry_mention(ctx, c, entry)
     for prep, obj in sx.prep_args(noun):
-        if prep in ("in", "of"):
+        if prep in CONTAINER_PREPS:
             ment = ctx.index.get(obj)
             if ment is not None and ment.type in PLACE_TYPES and ment.key != exclude:
                 return ment
@@ -543,15 +556,15 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
         # the noun that the name modifies or names: "Cusco [region]", "regions of [Puno]", "city of [Puno]"
         h = tok.head
         if sx.dep(tok) in sx.COMPOUND | {"amod", "nmod"} and h.lower_ in ctx.finder.region_words | ctx.finder.city_words \
-                and sx.prep_of(tok) in (None, "of"):
+                and sx.prep_of(tok) in (None, GENITIVE_PREP):
             heads.append(h)  # not "the village of X in the Puno region": that region contains the village
         if sx.dep(tok) == "conj" and h.head.i != h.i and sx.dep(h) in sx.COMPOUND and h.head.lower_ in ctx.finder.region_words:
             heads.append(h.head)
-        if sx.prep_of(tok) == "of" and h.lower_ in ctx.finder.region_words | ctx.finder.city_words:
+        if sx.prep_of(tok) == GENITIVE_PREP and h.lower_ in ctx.finder.region_words | ctx.finder.city_words:
             heads.append(h)
-        if sx.dep(tok) == "conj" and sx.prep_of(h) == "of" and h.head.lower_ in ctx.finder.region_words | ctx.finder.city_words:
+        if sx.dep(tok) == "conj" and sx.prep_of(h) == GENITIVE_PREP and h.head.lower_ in ctx.finder.region_words | ctx.finder.city_words:
             heads.append(h.head)
-        if sx.dep(tok) in sx.POBJ and sx.dep(h) in sx.PREP and h.lower_ == "of" and h.head.lower_ in ctx.finder.region_words | ctx.finder.city_words:
+        if sx.dep(tok) in sx.POBJ and sx.dep(h) in sx.PREP and h.lower_ == GENITIVE_PREP and h.head.lower_ in ctx.finder.region_words | ctx.finder.city_words:
             heads.append(h.head)
         for c in tok.children:
             if sx.dep(c) in sx.APPOS and c.lower_ in ctx.finder.region_words | ctx.finder.city_words:
@@ -568,7 +581,7 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
         # borders: "X near the Chilean border", "sharing a border with Chile"
         for node in heads:
             for prep, obj in sx.prep_args(node):
-                if prep in ("near", "along", "on") and obj.lower_ in ("border", "borders", "frontier"):
+                if prep in BORDER_PREPS and obj.lower_ in BORDER_NOUNS:
                     country = next((ctx.gaz.country_of_demonym(c.text) for c in obj.children
                                     if sx.dep(c) in sx.AMOD | sx.COMPOUND and ctx.gaz.country_of_demonym(c.text)), None)
                     if country is not None:
@@ -579,8 +592,8 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
     # "its border with Bolivia", "Finland's border with Russia", "the border between Poland and Belarus"
     low = ctx.lower_text(sent)
     w = ctx.words
-    for i in range(sent.start, sent.end) if "border" in low or "frontier" in low else ():
-        if w.lower[i] not in ("border", "borders", "frontier") or w.pos[i] != "NOUN":
+    for i in range(sent.start, sent.end) if any(n in low for n in BORDER_NOUNS) else ():
+        if w.lower[i] not in BORDER_NOUNS or w.pos[i] != "NOUN":
             continue
         tok = w.tokens[i]
         owner_tok = sx.possessor(tok)
@@ -595,9 +608,9 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
             target = ctx.index.get(other)
             if target is None or target.type not in PLACE_TYPES:
                 continue
-            if prep == "with" and owner is not None and owner.type in PLACE_TYPES and owner.key != target.key:
+            if prep == COMITATIVE_PREP and owner is not None and owner.type in PLACE_TYPES and owner.key != target.key:
                 _add(ctx, number, owner, "borders", target, evidence=_evidence(ctx, tok, other))
-            elif prep == "between":
+            elif prep == RECIPROCAL_PREP:
                 sides = [ctx.index.get(t) for t in sx.with_conjuncts(other)]
                 sides = [m for m in sides if m is not None and m.type in PLACE_TYPES]
                 if len(sides) == 2 and sides[0].key != sides[1].key:
@@ -607,23 +620,23 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
         if w.pos[i] != "VERB":
             continue
         tok = w.tokens[i]
-        lemma = sx.lemma_in(tok, LOCATED_VERBS | {"share"})
+        lemma = sx.lemma_in(tok, LOCATED_OR_SHARE_VERBS)
         if lemma:
             subjects = _clause_subjects(ctx, tok)
             if not subjects:
                 continue
             for prep, obj in sx.prep_args(tok):
                 target = ctx.index.get(obj)
-                if lemma in LOCATED_VERBS and prep == "in" and target is not None and target.type in PLACE_TYPES:
+                if lemma in LOCATED_VERBS and prep == LOCATIVE_PREP and target is not None and target.type in PLACE_TYPES:
                     for s in subjects:
                         if s.type in PLACE_TYPES and s.key != target.key:
                             _add(ctx, number, s, "locatedIn", target, evidence=_evidence(ctx, tok, obj))
-            if lemma == "share":
+            if lemma == SHARE_VERB:
                 for obj in sx.objects(tok):
-                    if obj.lower_ in ("border", "borders", "frontier"):
+                    if obj.lower_ in BORDER_NOUNS:
                         for prep, other in sx.prep_args(obj):
                             target = ctx.index.get(other)
-                            if prep == "with" and target is not None and target.type in PLACE_TYPES:
+                            if prep == COMITATIVE_PREP and target is not None and target.type in PLACE_TYPES:
                                 for s in subjects:
                                     if s.type in PLACE_TYPES:
                                         _add(ctx, number, s, "borders", target, evidence=_evidence(ctx, tok, other))
@@ -750,10 +763,10 @@ def _crime_accusations(ctx: Context, sent: Span, number: int) -> None:
             if sx.dep(tok) in sx.OBJ:
                 agents = _mentions_of(ctx, sx.subjects(head))
             elif sx.dep(tok) in sx.SUBJ_PASS | sx.SUBJ:
-                agents = _mentions_of(ctx, [n for p, n in sx.prep_args(head) if p == "by"])
+                agents = _mentions_of(ctx, [n for p, n in sx.prep_args(head) if p == AGENT_PREP])
             anchor = head
         else:
-            agents = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p in ("of", "by")])
+            agents = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p in OWNER_PREPS])
             anchor = tok
         agents = [a for a in agents if a.type in ACTOR_TYPES]
         if not agents:

@@ -29,6 +29,8 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
+from ..words import rule_words
+
 #: GUM document-id prefixes whose texts are CC BY-NC-SA (excluded from training and selection).
 NONCOMMERCIAL_PREFIXES = ("GUM_whow_", "GUM_fiction_")
 
@@ -297,8 +299,7 @@ def gum_mentions(sent: Sentence) -> List[Mention]:
 
 #: words that may join proper nouns inside one name ("University of the Arts", "Bosnia-Herzegovina",
 #: "Universidad de Chile", "Association for Computational Linguistics", "AT&T")
-_CONNECTORS = {"of", "the", "for", "de", "del", "da", "di", "do", "dos", "das", "du", "des", "la", "le", "von",
-               "van", "der", "den", "al", "el", "&", "-"}
+_CONNECTORS = rule_words().name_connectors
 
 
 def _is_connector(word: Word) -> bool:
