@@ -83,9 +83,9 @@ CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from kg.pipeline import build_corpus
-from kg.nlp import load_pipeline
-from kg.qualifiers import _date_parser, _quantity_parser
+from kg.build.run import build_corpus
+from kg.nlp.language import load_pipeline
+from kg.extract.qualifiers import _date_parser, _quantity_parser
 load_pipeline({model!r}); _date_parser(); _quantity_parser()  # one-off loading, outside the clock as for nlp.pipe
 t = time.perf_counter()
 kw = {{"max_graph_triples": {max_triples}}} if {max_triples} is not None else {{}}
@@ -100,9 +100,9 @@ BARE = r"""
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from kg.corpus import read_corpus
+from kg.inputs.corpus import read_corpus
 from kg.extract import mask_dateline
-from kg.nlp import load_pipeline
+from kg.nlp.language import load_pipeline
 docs = list(read_corpus(Path({corpus!r})))
 nlp = load_pipeline({model!r})
 t = time.perf_counter()
@@ -199,14 +199,14 @@ def bench_sparql(model: str | None, triples: int, tmp: Path, with_rdflib: bool =
     import pyoxigraph
     from rdflib import Graph
 
-    from kg.build import ENTITY_GRAPH, build_graph, document_graph_iri
-    from kg.corpus import read_corpus
-    from kg.export import serialize_turtle
-    from kg.pipeline import extract_documents
-    from kg.query import saved_queries
-    from kg.resolve import resolve_entities
-    from kg.store import store_query_rows, write_store
-    from kg.stream import LineSorter, nq_line, nt_lines
+    from kg.build.run import extract_documents
+    from kg.extract.resolve import resolve_entities
+    from kg.graph.export import serialize_turtle
+    from kg.graph.lines import LineSorter, nq_line, nt_lines
+    from kg.graph.rdf import ENTITY_GRAPH, build_graph, document_graph_iri
+    from kg.inputs.corpus import read_corpus
+    from kg.query.sparql import saved_queries
+    from kg.query.store import store_query_rows, write_store
 
     base = list(extract_documents(list(read_corpus(ROOT / "corpus")), model))
     entities, key_map = resolve_entities(base)
@@ -262,7 +262,7 @@ def _rdflib_query(graph, text: str, timeout: float) -> tuple[int, float]:
     loaded graph) so that a query slower than `timeout` can be stopped: then (-1, inf)."""
     import multiprocessing as mp
 
-    from kg.query import run_query
+    from kg.query.sparql import run_query
 
     def child(conn):
         t = time.perf_counter()

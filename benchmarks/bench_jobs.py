@@ -32,9 +32,9 @@ CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from kg.nlp import load_pipeline
-from kg.pipeline import build_corpus
-from kg.qualifiers import _date_parser, _quantity_parser
+from kg.nlp.language import load_pipeline
+from kg.build.run import build_corpus
+from kg.extract.qualifiers import _date_parser, _quantity_parser
 load_pipeline(None); _date_parser(); _quantity_parser()
 def cpu():
     s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)

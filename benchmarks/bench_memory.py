@@ -33,7 +33,7 @@ CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from kg.pipeline import build_corpus
+from kg.build.run import build_corpus
 t = time.perf_counter()
 r = build_corpus(Path({corpus!r}), Path({out!r}), model={model!r}, jobs=1, views=False)
 elapsed = time.perf_counter() - t

@@ -44,7 +44,7 @@ def main() -> int:
     data_dir = args.data or default_data_dir()
     texts = load_texts(data_dir)
     disable = [x for x in args.disable.split(",") if x]
-    from kg.blas import apply_blas_ops
+    from kg.nlp.blas import apply_blas_ops
 
     nlp = apply_blas_ops(spacy.load(args.model, disable=disable))
     batch_size = args.batch_size or nlp.batch_size

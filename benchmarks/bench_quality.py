@@ -7,7 +7,7 @@ The sets are found under the shared folder (default ../shared next to the reposi
 * every folder `dev/NAME/` that holds a `corpus/` folder and a `gold.jsonl` file, named NAME, so any other
   set laid out the same way is picked up.
 
-Each set is built in this process with `kg.pipeline.build_corpus` (into a temporary folder, no views, no
+Each set is built in this process with `kg.build.run.build_corpus` (into a temporary folder, no views, no
 cache from an earlier build) and its exported Turtle is scored with `kg.evaluate.score`, as `kg evaluate`
 does. Prints per set: relation precision, recall, F1, modality accuracy, entities found / total, splits,
 merges and type accuracy; per property across the chosen sets: gold rows, extracted statements, matched,
@@ -61,9 +61,9 @@ def find_sets(shared: Path) -> list[GoldSet]:
 
 def measure(gset: GoldSet, model: str | None, jobs: int, ontology) -> dict:
     """Build one set's corpus and score its exported graph."""
+    from kg.build.run import build_corpus
     from kg.evaluate import read_gold, score
-    from kg.graphio import load_graph
-    from kg.pipeline import build_corpus
+    from kg.graph.files import load_graph
 
     gold_entities, gold_relations = read_gold(gset.gold)
     with tempfile.TemporaryDirectory(prefix="kg-quality-") as out:
@@ -192,9 +192,9 @@ def main() -> int:
             ap.error(f"unknown set(s) {', '.join(unknown)}; found: {', '.join(known)}")
         sets = [known[w] for w in wanted]
 
-    from kg.nlp import load_pipeline
-    from kg.ontology import load_ontology
-    from kg.qualifiers import _date_parser, _quantity_parser
+    from kg.extract.qualifiers import _date_parser, _quantity_parser
+    from kg.graph.ontology import load_ontology
+    from kg.nlp.language import load_pipeline
 
     nlp = load_pipeline(args.model)  # one-off loading, outside every build's clock
     list(nlp.pipe(["The first call of a pipeline sets up its working memory."]))

@@ -2,7 +2,7 @@
 
 import sys
 
-from kg import interrupt
+from kg.build import interrupt
 
 
 def main() -> None:

@@ -11,7 +11,7 @@
 
 `analyze` takes a corpus folder (what `kg build` reads) or texts in memory: strings, (title, text) pairs,
 or mappings with a `text` and optional `title`, `date`, `source`, `url` and `id`. (It is not called
-`kg.build` because `kg.build` is the module that writes the RDF.)
+`kg.graph.rdf` because `kg.graph.rdf` is the module that writes the RDF.)
 """
 
 from __future__ import annotations
@@ -85,20 +85,20 @@ class Result:
         """The whole graph (the union of the documents' named graphs and the entity graph)."""
         if self._built.graph is not None:
             return self._built.graph.union()
-        from .graphio import load_graph
+        from .graph.files import load_graph
 
         return load_graph(self.folder / "graph.nt")  # a graph too big to be kept in memory by the build
 
     @cached_property
     def _records(self):
-        from .analysis import read_entities, read_statements
+        from .graph.analysis import read_entities, read_statements
 
         entities = read_entities(self.graph)
         return entities, read_statements(self.graph, entities)
 
     @property
     def entities(self) -> list:
-        """The entities (`kg.analysis.EntityRecord`: iri, label, type, alt_labels, wikidata, mentions), by IRI."""
+        """The entities (`kg.graph.analysis.EntityRecord`: iri, label, type, alt_labels, wikidata, mentions), by IRI."""
         return list(self._records[0].values())
 
     @cached_property
@@ -112,8 +112,8 @@ class Result:
 
     def networkx(self):
         """The entity graph as a `networkx.MultiDiGraph`: one node per entity, one edge per statement between
-        two entities (see `kg.analysis.to_networkx` for the attributes)."""
-        from .analysis import build_networkx
+        two entities (see `kg.graph.analysis.to_networkx` for the attributes)."""
+        from .graph.analysis import build_networkx
 
         entities, statements = self._records
         return build_networkx(entities, statements)
@@ -124,7 +124,7 @@ class Result:
         Keyword arguments bind query variables (`result.query("about_entity", name="Jane Roe")`). A SELECT
         gives one dict per row (IRIs as strings, literals as Python values, unbound as None), an ASK a bool,
         a CONSTRUCT or DESCRIBE an rdflib graph."""
-        from .query import query_text, run_query
+        from .query.sparql import query_text, run_query
 
         given = {Variable(name): value if isinstance(value, Node) else Literal(value)
                  for name, value in bindings.items()}
@@ -138,14 +138,14 @@ class Result:
 
     def validate(self):
         """The SHACL validation of the graph against the contract's shapes (`.conforms`, `.report_text`)."""
-        from .validate import validate_graph
+        from .graph.validate import validate_graph
 
         return validate_graph(self.graph)
 
     def export(self, folder: str | os.PathLike) -> list[Path]:
         """Write the exports (and the views, if built) into `folder`, replacing those of an earlier export;
         returns the files written."""
-        from .export import write_files
+        from .graph.export import write_files
 
         folder = Path(folder)
         if folder.resolve() == self.folder.resolve():
@@ -186,11 +186,11 @@ def analyze(corpus: str | os.PathLike | Iterable, out: str | os.PathLike | None 
     with `text` and optional `title`, `date`, `source`, `url` and `id`. The exports go to `out`, or to a
     temporary folder kept while the result lives (`Result.export` copies them). `fields` maps the fields of
     the folder's JSON Lines and CSV tables to their columns ({"text": "body"}); other settings are those of
-    `kg.options.BuildOptions` (`max_bytes`, `max_graph_triples`, `store`, …). Unusable articles are skipped
+    `kg.build.options.BuildOptions` (`max_bytes`, `max_graph_triples`, `store`, …). Unusable articles are skipped
     with a warning (logger "kg"); a corpus with none raises `kg.errors.CorpusError`."""
-    from .corpus import MAX_BYTES, parse_fields, read_texts
-    from .options import BuildOptions
-    from .pipeline import build_corpus
+    from .build.options import BuildOptions
+    from .build.run import build_corpus
+    from .inputs.corpus import MAX_BYTES, parse_fields, read_texts
 
     field_pairs = tuple(sorted(parse_fields(f"{k}={v}" for k, v in (fields or {}).items()).items()))
     options = BuildOptions(model=model, jobs=jobs, views=views, update=update, fields=field_pairs, **settings)

@@ -12,7 +12,8 @@ from typing import Optional
 
 import typer
 
-from . import errors, interrupt
+from . import errors
+from .build import interrupt
 
 app = typer.Typer(help="Build, query and check knowledge graphs of conflict reporting.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -39,7 +40,7 @@ def _setup_logging(verbose: bool = False) -> None:
 
 def _graph_or_exit(path: Path):
     """The graph file parsed, or a one-line error and exit 1."""
-    from .graphio import load_graph
+    from .graph.files import load_graph
 
     try:
         return load_graph(path)
@@ -81,9 +82,9 @@ def build(
     _setup_logging()
     from tqdm import tqdm
 
-    from .corpus import parse_fields
-    from .options import BuildOptions
-    from .pipeline import build_corpus
+    from .build.options import BuildOptions
+    from .build.run import build_corpus
+    from .inputs.corpus import parse_fields
 
     try:
         fields = tuple(sorted(parse_fields(field).items()))
@@ -132,7 +133,7 @@ def fetch(
 ) -> None:
     """Download web pages politely (robots.txt, a delay per host) into a corpus folder with its index.jsonl."""
     _setup_logging()
-    from .fetch import USER_AGENT, Fetcher, fetch_urls, read_url_list
+    from .inputs.fetch import USER_AGENT, Fetcher, fetch_urls, read_url_list
 
     if quiet:
         log.setLevel(logging.WARNING)
@@ -161,14 +162,14 @@ def query(
     bind: list[str] = typer.Option([], "--bind", "-b", help="NAME=VALUE: bind a query variable to a string (repeatable)."),
 ) -> None:
     """Run a SPARQL query on a graph file or an Oxigraph store."""
-    from .graphio import load_graph
-    from .query import format_result, format_rows, parse_bindings, prepare, query_text, run_query
+    from .graph.files import load_graph
+    from .query.sparql import format_result, format_rows, parse_bindings, prepare, query_text, run_query
 
     try:
         text = query_text(query_or_file)
         bindings = parse_bindings(bind)
         if store is not None:
-            from .store import open_store, store_query_rows
+            from .query.store import open_store, store_query_rows
 
             prepare(text)  # the same parser messages as for graph files
             names, rows = store_query_rows(open_store(store), text, {str(k): str(v) for k, v in bindings.items()})
@@ -184,7 +185,7 @@ def query(
 @app.command("queries")
 def list_queries() -> None:
     """List the saved queries."""
-    from .query import saved_queries
+    from .query.sparql import saved_queries
 
     for q in saved_queries().values():
         typer.echo(f"{q.name:<22} {q.description}")
@@ -193,7 +194,7 @@ def list_queries() -> None:
 @app.command()
 def validate(graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file to validate.")) -> None:
     """Check a graph against the contract's SHACL shapes."""
-    from .validate import validate_graph
+    from .graph.validate import validate_graph
 
     g = _graph_or_exit(graph)
     result = validate_graph(g)
@@ -213,8 +214,8 @@ def evaluate(
 ) -> None:
     """Score a graph against gold annotations: relation P/R/F1, modality accuracy, entity resolution."""
     from .evaluate import format_scores, read_gold, score
-    from .graphio import load_graph
-    from .ontology import load_ontology
+    from .graph.files import load_graph
+    from .graph.ontology import load_ontology
 
     try:
         entities, relations = read_gold(gold)
@@ -228,7 +229,7 @@ def evaluate(
 @app.command()
 def stats(graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph file.")) -> None:
     """Counts of a graph: triples, entities by type, statements by property and modality."""
-    from .query import format_result, run_query
+    from .query.sparql import format_result, run_query
 
     g = _graph_or_exit(graph)
     typer.echo(f"triples: {len(g)}")
@@ -246,15 +247,15 @@ def stats(graph: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="Graph
 
 
 def _mount_optional_commands() -> None:
-    """Commands defined next to the code they drive: `kg view` (kg/views.py), `kg serve` (kg/serve.py)."""
+    """Commands defined next to the code they drive: `kg view` (kg/views/render.py), `kg serve` (kg/serve/server.py)."""
     try:
-        from .views import view_command
+        from .views.render import view_command
     except ImportError:
         pass
     else:
         app.command("view")(view_command)
     try:
-        from .serve import serve_command
+        from .serve.server import serve_command
     except ImportError:
         pass
     else:

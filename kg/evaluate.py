@@ -19,8 +19,8 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from . import errors
-from .gazetteer import fold
-from .vocab import KG, SYMMETRIC_PROPERTIES
+from .graph.vocab import KG, SYMMETRIC_PROPERTIES
+from .lexicon.gazetteer import fold
 
 GOLD_CLASSES = {"Actor", "Person", "Organization", "Country", "Place", "Region", "City", "MilitaryUnit", "Weapon",
                 "Event", "Agreement"}

@@ -1,4 +1,4 @@
-"""Count the English word literals left in the rule code of kg/ (words belong in kg/patterns/, read by kg/words.py).
+"""Count the English word literals left in the rule code of kg/ (words belong in kg/patterns/, read by kg/lexicon/words.py).
 
     python scripts/count_word_literals.py [--list] [ROOT]
 
@@ -55,7 +55,7 @@ def parser_labels() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def ontology_names() -> frozenset[str]:
     sys.path.insert(0, str(ROOT))
-    from kg.ontology import load_ontology, ontology_terms
+    from kg.graph.ontology import load_ontology, ontology_terms
     return frozenset(ontology_terms(load_ontology()))
 
 

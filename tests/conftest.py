@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import spacy
 import pytest
+import spacy
 from spacy.tokens import Doc
 
 from kg.model import Document

@@ -10,7 +10,7 @@ from rdflib import Literal, URIRef
 
 import kg
 from kg.errors import CorpusError
-from kg.vocab import KG, RESOURCE
+from kg.graph.vocab import KG, RESOURCE
 
 TEXTS = [
     "Chad accused Sudan of shelling the border town of Adre on Monday.",

@@ -4,7 +4,7 @@ import numpy
 import pytest
 from thinc.api import NumpyOps
 
-from kg.blas import BlasOps, apply_blas_ops
+from kg.nlp.blas import BlasOps, apply_blas_ops
 
 TEXT = ("Russian President Vladimir Putin ordered the army to seize Kharkiv, the Kremlin said on Monday. "
         "Ukraine's foreign ministry rejected the demand and called on NATO to send more air defence systems.")
@@ -30,7 +30,7 @@ def _annotations(nlp):
 
 def test_the_shipped_pipeline_runs_on_blas_ops_with_the_same_annotations(monkeypatch):
     spacy = pytest.importorskip("spacy")
-    from kg.nlp import DEFAULT_MODEL, load_pipeline
+    from kg.nlp.language import DEFAULT_MODEL, load_pipeline
 
     if not DEFAULT_MODEL.exists():
         pytest.skip("no shipped pipeline")

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from kg import views
-from kg.analysis import read_entities, to_networkx
-from kg.export import write_files
-from kg.views import page_slugs, render_views
-
-from .test_views import IMG, SCRIPT, malicious_graph, meetings_graph, random_graph, sample_graph
+from kg.graph.analysis import read_entities, to_networkx
+from kg.graph.export import write_files
+from kg.views import render as views
+from kg.views.render import page_slugs, render_views
+from tests.test_views import IMG, SCRIPT, malicious_graph, meetings_graph, random_graph, sample_graph
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")

@@ -6,11 +6,10 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
+from kg.build.run import assemble
 from kg.cli import app
-from kg.export import render_exports, write_files
-from kg.pipeline import assemble
-
-from .graphs import extraction
+from kg.graph.export import render_exports, write_files
+from tests.graphs import extraction
 
 runner = CliRunner()
 ENGLISH = "Russian forces attacked the city of Kharkiv on Monday, officials said. The strikes hit a power plant.\n"
@@ -124,7 +123,7 @@ def test_interrupted_build_leaves_previous_exports(tmp_path, blank_model, monkey
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kg.pipeline.render_exports", interrupted)
+    monkeypatch.setattr("kg.build.run.render_exports", interrupted)
     result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--model", blank_model, "-q"])
     assert result.exit_code != 0
     assert (out / "graph.ttl").read_text() == "previous\n"
@@ -191,12 +190,12 @@ def test_parallel_build_gives_the_same_exports(tmp_path):
 
 
 def test_parallel_export_falls_back_to_this_process_when_a_forked_one_fails(tmp_path, blank_model, monkeypatch):
-    import kg.pipeline
+    import kg.build.run
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(ENGLISH + " Olaf Scholz visited Kyiv.", encoding="utf-8")
-    real = kg.pipeline._render_task
+    real = kg.build.run._render_task
     parent = __import__("os").getpid()
 
     def failing_in_children(task, built, union):
@@ -204,7 +203,7 @@ def test_parallel_export_falls_back_to_this_process_when_a_forked_one_fails(tmp_
             raise RuntimeError("a forked process fails")
         return real(task, built, union)
 
-    monkeypatch.setattr(kg.pipeline, "_render_task", failing_in_children)
+    monkeypatch.setattr(kg.build.run, "_render_task", failing_in_children)
     one, two = tmp_path / "one", tmp_path / "two"
     assert runner.invoke(app, ["build", str(corpus), "--out", str(one), "--model", blank_model, "-q"]).exit_code == 0
     result = runner.invoke(app, ["build", str(corpus), "--out", str(two), "--model", blank_model, "-q", "-j", "2"])
@@ -213,7 +212,7 @@ def test_parallel_export_falls_back_to_this_process_when_a_forked_one_fails(tmp_
 
 
 def test_store_answers_the_saved_queries_like_the_graph_file(tmp_path, graph_file):
-    from kg.store import write_store
+    from kg.query.store import write_store
 
     write_store(tmp_path / "store", (graph_file.parent / "graph.nq").read_text(encoding="utf-8"))
     for name, binds in (("who_ordered_what", []), ("about_entity", ["--bind", "name=Putin"]),
@@ -231,7 +230,7 @@ def test_dask_build_on_a_local_cluster_gives_the_same_exports(tmp_path, monkeypa
     """The shards extract their documents and write their graphs' N-Quads; the driver only resolves
     entities and merges: it neither extracts a document nor builds a document's graph itself."""
     pytest.importorskip("dask.distributed")
-    import kg.pipeline
+    import kg.build.run
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -243,8 +242,8 @@ def test_dask_build_on_a_local_cluster_gives_the_same_exports(tmp_path, monkeypa
     def not_on_the_driver(*args, **kwargs):
         raise AssertionError("the driver extracted or built a document itself")
 
-    monkeypatch.setattr(kg.pipeline, "extract_documents", not_on_the_driver)
-    monkeypatch.setattr(kg.pipeline, "add_document", not_on_the_driver)
+    monkeypatch.setattr(kg.build.run, "extract_documents", not_on_the_driver)
+    monkeypatch.setattr(kg.build.run, "add_document", not_on_the_driver)
     result = runner.invoke(app, ["build", str(corpus), "--out", str(sharded), "-q",
                                  "--dask", "local", "--jobs", "2"])
     assert result.exit_code == 0, result.output

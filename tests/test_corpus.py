@@ -1,13 +1,13 @@
 """Reading corpora: metadata, datelines, and bad input skipped with a warning."""
 
 import json
-from pathlib import Path
 import logging
+from pathlib import Path
 
 import pytest
 
-from kg.corpus import read_corpus, read_index
 from kg.errors import CorpusError
+from kg.inputs.corpus import read_corpus, read_index
 
 ENGLISH = "Russian forces attacked the city of Kharkiv on Monday, officials said. The strikes hit a power plant.\n"
 
@@ -136,7 +136,7 @@ def _read_in_subprocess(folder):
     import subprocess
     import sys
 
-    code = ("import logging, sys; from pathlib import Path; from kg.corpus import read_corpus; "
+    code = ("import logging, sys; from pathlib import Path; from kg.inputs.corpus import read_corpus; "
             "logging.basicConfig(level=logging.WARNING, format='%(message)s', stream=sys.stderr); "
             "print([d.doc_id for d in read_corpus(Path(sys.argv[1]))])")
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))

@@ -4,12 +4,11 @@ import json
 
 import pytest
 
+from kg.build.run import assemble
 from kg.errors import GoldError
 from kg.evaluate import read_gold, score
-from kg.ontology import load_ontology
-from kg.pipeline import assemble
-
-from .graphs import extraction
+from kg.graph.ontology import load_ontology
+from tests.graphs import extraction
 
 GOLD = [
     {"kind": "entity", "id": "putin", "type": "Person", "names": ["Vladimir Putin", "Putin"]},

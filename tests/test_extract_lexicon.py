@@ -7,10 +7,9 @@ from __future__ import annotations
 import json
 
 from kg.extract import extract_document
-from kg.gazetteer import PATTERNS_DIR, load_gazetteer
-from kg.ontology import load_ontology, relation_properties
-
-from .conftest import document, parse, triples
+from kg.graph.ontology import load_ontology, relation_properties
+from kg.lexicon.gazetteer import PATTERNS_DIR, load_gazetteer
+from tests.conftest import document, parse, triples
 
 RU, DE, FR, JP, CN, UA, CL, GB, IR, CA, PL, LT = ("country:RU", "country:DE", "country:FR", "country:JP", "country:CN",
                                                   "country:UA", "country:CL", "country:GB", "country:IR", "country:CA",
@@ -194,7 +193,7 @@ def test_the_agent_of_a_participle_owns_the_role_praised_and_a_relative_clause_n
 def test_countering_an_armed_group_attacks_it_and_a_disinformation_campaign_does_not():
     from kg.extract import extract_document
     from kg.model import Document
-    from kg.nlp import load_pipeline
+    from kg.nlp.language import load_pipeline
 
     nlp = load_pipeline()
 

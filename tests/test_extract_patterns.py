@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract_document
-
-from .conftest import document, parse, triples
+from tests.conftest import document, parse, triples
 
 RU, UA = "country:RU", "country:UA"
 CL, TACNA_REGION, CUSCO_REGION = "country:CL", "region:PE-TAC", "region:PE-CUS"
@@ -90,7 +89,7 @@ def test_title_gives_leader_and_reported_speech_is_claimed(scheme):
     got = triples(ex)
     assert (putin, "leaderOf", RU, "Asserted") in got
     assert (putin, "claims", "Russia captured Kharkiv", "Asserted") in got
-    # a bare "Kharkiv" may be the city or the region: the corpus settles it (kg.resolve)
+    # a bare "Kharkiv" may be the city or the region: the corpus settles it (kg.extract.resolve)
     assert (RU, "captures", "ambiguous:city:ua:kharkiv|region:UA-63", "Claimed") in got
     captured = next(r for r in ex.relations if r.predicate == "captures")
     assert captured.claimant.key == putin

@@ -13,12 +13,11 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract_document
-
-from .conftest import document, parse, triples
+from tests.conftest import document, parse, triples
 
 CL, PE, BR, FR = "country:CL", "country:PE", "country:BR", "country:FR"
 TACNA_REGION, CUSCO_REGION, AREQUIPA_REGION = "region:PE-TAC", "region:PE-CUS", "region:PE-ARE"
-# a bare name of both a city and a region stays open between the two until the corpus settles it (kg.resolve)
+# a bare name of both a city and a region stays open between the two until the corpus settles it (kg.extract.resolve)
 TACNA, AREQUIPA, CUSCO = (f"ambiguous:city:pe:{c.lower()}|{r}" for c, r in
                           (("Tacna", TACNA_REGION), ("Arequipa", AREQUIPA_REGION), ("Cusco", CUSCO_REGION)))
 
@@ -714,7 +713,7 @@ def test_a_paragraph_break_is_never_an_argument():
 
 
 def test_capitals_are_entity_ruler_patterns():
-    from kg.gazetteer import load_gazetteer
+    from kg.lexicon.gazetteer import load_gazetteer
     patterns = {p["pattern"]: p for p in load_gazetteer().ruler_patterns()}
     assert patterns["Pyongyang"]["label"] == "GPE" and "id" not in patterns["Pyongyang"]
 

@@ -7,17 +7,16 @@ import json
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-import kg.pipeline
-from kg import export
-from kg.build import new_graph
-from kg.export import serialize_jsonld, serialize_trig
-from kg.pipeline import assemble, build_corpus
-from kg.syntax import Words
-from kg.validate import validate_graph
-
-from .conftest import parse
-from .graphs import extraction
-from .test_streaming import corpus  # noqa: F401  (the fixture)
+import kg.build.run
+from kg.build.run import assemble, build_corpus
+from kg.graph import export
+from kg.graph.export import serialize_jsonld, serialize_trig
+from kg.graph.rdf import new_graph
+from kg.graph.validate import validate_graph
+from kg.nlp.syntax import Words
+from tests.conftest import parse
+from tests.graphs import extraction
+from tests.test_streaming import corpus  # noqa: F401  (the fixture)
 
 EX = Namespace("https://example.org/")
 
@@ -100,7 +99,7 @@ def test_shapes_validate_the_context_free_graphs():
 
 def test_a_build_that_keeps_its_extractions_equals_one_that_reads_the_cache(tmp_path, corpus, monkeypatch):
     kept = build_corpus(corpus, tmp_path / "kept", views=False)
-    monkeypatch.setattr(kg.pipeline, "KEPT_EXTRACTION_WORDS", 0)
+    monkeypatch.setattr(kg.build.run, "KEPT_EXTRACTION_WORDS", 0)
     cached = build_corpus(corpus, tmp_path / "cached", views=False)
     assert kept.statements == cached.statements > 0
     for name in ("graph.ttl", "graph.nt", "graph.trig", "graph.nq", "graph.jsonld"):

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.corpus import read_corpus
-from kg.fetch import USER_AGENT, Fetcher, fetch_urls, file_stem, read_url_list
+from kg.inputs.corpus import read_corpus
+from kg.inputs.fetch import USER_AGENT, Fetcher, fetch_urls, file_stem, read_url_list
 
 runner = CliRunner()
 

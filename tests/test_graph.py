@@ -11,15 +11,14 @@ import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal
 from rdflib.namespace import PROV
 
-from kg.build import build_graph, document_iri
-from kg.export import GRAPH_FILES, render_exports, write_files
+from kg.build.run import assemble
+from kg.extract.resolve import entity_iri
+from kg.graph.export import GRAPH_FILES, render_exports, write_files
+from kg.graph.rdf import build_graph, document_iri
+from kg.graph.validate import validate_graph
+from kg.graph.vocab import KG
 from kg.model import Content, Relation
-from kg.pipeline import assemble
-from kg.resolve import entity_iri
-from kg.validate import validate_graph
-from kg.vocab import KG
-
-from .graphs import extraction, mention
+from tests.graphs import extraction, mention
 
 
 @pytest.fixture(scope="module")
@@ -142,8 +141,8 @@ def test_exports_parse_in_pyoxigraph_and_agree(built, tmp_path):
 def test_exports_are_byte_identical_across_processes(tmp_path):
     script = ("import sys; sys.path.insert(0, %r)\n"
               "from tests.graphs import extraction\n"
-              "from kg.pipeline import assemble\n"
-              "from kg.export import render_exports, write_files\n"
+              "from kg.build.run import assemble\n"
+              "from kg.graph.export import render_exports, write_files\n"
               "write_files(sys.argv[1], render_exports(assemble([extraction()])[2]))\n") % str(Path(__file__).parent.parent)
     outs = []
     for seed in ("1", "2"):

@@ -8,9 +8,9 @@ import spacy
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.corpus import file_ids, parse_fields, read_corpus, read_texts
 from kg.errors import CorpusError
-from kg.formats import front_matter, html_article, markdown_article, normalize_date
+from kg.inputs.corpus import file_ids, parse_fields, read_corpus, read_texts
+from kg.inputs.formats import front_matter, html_article, markdown_article, normalize_date
 
 runner = CliRunner()
 ONE = "The northern brigade moved its tanks to the river on Monday, officials in Northtown said."

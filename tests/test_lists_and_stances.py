@@ -8,7 +8,7 @@ import pytest
 
 from kg.extract import extract_document
 from kg.model import Document
-from kg.nlp import load_pipeline
+from kg.nlp.language import load_pipeline
 
 
 @pytest.fixture(scope="module")

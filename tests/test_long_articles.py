@@ -4,10 +4,10 @@ joined again into one document with the same text and offsets."""
 import pytest
 import spacy
 
-import kg.parsing
+import kg.build.parsing
+from kg.build.parsing import BATCH_SIZE, _texts, extract_stream, split_text
 from kg.model import Document
-from kg.nlp import load_pipeline
-from kg.parsing import BATCH_SIZE, _texts, extract_stream, split_text
+from kg.nlp.language import load_pipeline
 
 PARAGRAPH = ("The foreign ministers of France and Germany met in Geneva on Monday. They discussed the border "
              "dispute between Armenia and Azerbaijan, officials said.")
@@ -38,8 +38,8 @@ def test_a_paragraph_without_breaks_is_cut_after_a_sentence_then_at_a_space():
 
 
 def test_batches_hold_a_bounded_amount_of_text(monkeypatch):
-    monkeypatch.setattr(kg.parsing, "PART_CHARS", 100)
-    monkeypatch.setattr(kg.parsing, "BATCH_CHARS", 250)
+    monkeypatch.setattr(kg.build.parsing, "PART_CHARS", 100)
+    monkeypatch.setattr(kg.build.parsing, "BATCH_CHARS", 250)
     docs = [Document(doc_id=f"d{i}", file_name=f"d{i}.txt", text=text, checksum="c")
             for i, text in enumerate(["short"] * 3 + ["word " * 100] + ["tiny"] * 20)]
     items = list(_texts(docs))
@@ -65,8 +65,8 @@ def test_a_long_article_parsed_in_parts_gives_the_extraction_of_the_whole(blank_
     text = "Talks in Geneva\n\n" + "\n\n".join(PARAGRAPH.replace("Monday", f"day {i}") for i in range(30))
     doc = Document(doc_id="long", file_name="long.txt", text=text, checksum="c")
     (whole,) = list(extract_stream(blank_nlp, [doc]))
-    monkeypatch.setattr(kg.parsing, "PART_CHARS", 700)
-    monkeypatch.setattr(kg.parsing, "BATCH_CHARS", 1500)
+    monkeypatch.setattr(kg.build.parsing, "PART_CHARS", 700)
+    monkeypatch.setattr(kg.build.parsing, "BATCH_CHARS", 1500)
     assert len(split_text(text)) > 5
     (parted,) = list(extract_stream(blank_nlp, [doc]))
     assert parted.sentences == whole.sentences and len(whole.sentences) == 61
@@ -100,7 +100,7 @@ class _FailingPipe:
 
 
 def test_an_error_of_the_parser_ahead_is_raised_to_the_caller(blank_nlp):
-    from kg.parsing import parsed_ahead
+    from kg.build.parsing import parsed_ahead
 
     texts = [(f"Text number {i}.", i) for i in range(6)]
     seen = []
@@ -113,7 +113,7 @@ def test_an_error_of_the_parser_ahead_is_raised_to_the_caller(blank_nlp):
 def test_closing_the_stream_early_stops_the_parser_thread(blank_nlp):
     import threading
 
-    from kg.parsing import parsed_ahead
+    from kg.build.parsing import parsed_ahead
 
     texts = ((f"Text number {i}.", i) for i in range(10_000))
     stream = parsed_ahead(blank_nlp, texts, ahead=4)

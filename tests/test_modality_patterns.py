@@ -3,8 +3,7 @@
 import pytest
 
 from kg.extract import extract_document
-
-from .conftest import document, parse, triples
+from tests.conftest import document, parse, triples
 
 RU, UA = "country:RU", "country:UA"
 KHARKIV = "ambiguous:city:ua:kharkiv|region:UA-63"

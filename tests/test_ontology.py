@@ -2,8 +2,8 @@
 
 from rdflib import OWL, RDF, RDFS, SKOS, URIRef
 
-from kg.ontology import load_ontology, render_vocab, VOCAB_PATH
-from kg.vocab import KG, RELATION_PROPERTIES, SYMMETRIC_PROPERTIES
+from kg.graph.ontology import VOCAB_PATH, load_ontology, render_vocab
+from kg.graph.vocab import KG, RELATION_PROPERTIES, SYMMETRIC_PROPERTIES
 
 CONTRACT_CLASSES = ["Actor", "Person", "Organization", "Country", "Place", "Region", "City", "MilitaryUnit", "Weapon",
                     "Event", "Agreement", "Statement", "Document"]
@@ -55,7 +55,7 @@ def test_unknown_terms_raise_instead_of_minting_iris():
 def test_every_property_the_lexicon_names_is_a_relation_of_the_ontology():
     import json
 
-    from kg.gazetteer import PATTERNS_DIR
+    from kg.lexicon.gazetteer import PATTERNS_DIR
 
     lexicon = json.loads((PATTERNS_DIR / "lexicon.json").read_text(encoding="utf-8"))
     named = {(section, lemma, entry[key]) for section in ("verbs", "nouns") for lemma, entry in lexicon[section].items()

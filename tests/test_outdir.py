@@ -11,10 +11,18 @@ from pathlib import Path
 import pytest
 import spacy
 
-from kg.export import write_files
-from kg.graphio import load_graph
-from kg.outdir import JOURNAL, MANIFEST, STATE_DIR, finish_switch, make_work_dir, remove_leftovers, remove_work_dir
-from kg.pipeline import build_corpus
+from kg.build.outdir import (
+    JOURNAL,
+    MANIFEST,
+    STATE_DIR,
+    finish_switch,
+    make_work_dir,
+    remove_leftovers,
+    remove_work_dir,
+)
+from kg.build.run import build_corpus
+from kg.graph.export import write_files
+from kg.graph.files import load_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD_NT = '<http://example.org/a> <http://example.org/p> "old" .\n'
@@ -94,14 +102,14 @@ def test_a_build_removes_what_killed_builds_left(tmp_path, blank_model):
 KILLED_SWITCH = r"""
 import os, signal, sys
 sys.path.insert(0, sys.argv[2])
-import kg.outdir
-from kg.export import write_files
+import kg.build.outdir
+from kg.graph.export import write_files
 real = os.replace
 def replace(src, dst):
     if str(dst).endswith("graph.nt") and ".kg-stage-" in str(src):
         os.kill(os.getpid(), signal.SIGKILL)  # killed in the middle of the renames
     return real(src, dst)
-kg.outdir.os.replace = replace
+kg.build.outdir.os.replace = replace
 new = '<http://example.org/a> <http://example.org/p> "new" .\n'
 write_files(sys.argv[1], {"graph.ttl": new, "graph.nt": new, "entities/b.html": "new\n"}, whole_set=True)
 """

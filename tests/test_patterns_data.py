@@ -7,16 +7,18 @@ import importlib.util
 import json
 from pathlib import Path
 
-from kg.gazetteer import PATTERNS_DIR
-from kg.ontology import ONTOLOGY_NS, load_ontology, relation_properties
-from kg.words import RULES_FILE, RuleWords, rule_words
+from kg.graph.ontology import ONTOLOGY_NS, load_ontology, relation_properties
+from kg.lexicon.gazetteer import PATTERNS_DIR
+from kg.lexicon.words import RULES_FILE, RuleWords, rule_words
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kg"
 COUNT_SCRIPT = PACKAGE.parent / "scripts" / "count_word_literals.py"
 # English word literals left in the code of kg/ (scripts/count_word_literals.py): none in the rules; the rest are
 # HTML tags, formats, pipeline and option names. The figure may only go down.
 MAX_WORD_LITERALS = 224
-RULE_MODULES = ("kg/extract/", "kg/mentions.py", "kg/syntax.py", "kg/words.py")
+RULE_MODULES = tuple(f"kg/extract/{name}.py" for name in (
+    "arguments", "context", "emit", "frames", "mentions", "modality", "pipeline", "references", "standing")) + (
+    "kg/nlp/syntax.py", "kg/lexicon/words.py")
 LEXICONS = ("lexicon.json", "lexicon_derived.json")
 ENTRY_SECTIONS = ("verbs", "nouns")
 TYPE_KEYS = ("subj_types", "obj_types")

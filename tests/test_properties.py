@@ -5,12 +5,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from kg.export import render_exports
+from kg.build.run import assemble
 from kg.extract import extract_document
+from kg.graph.export import render_exports
 from kg.model import Content, DocExtraction, Document, Mention, Quantity, Relation, Sentence
-from kg.pipeline import assemble
-
-from .conftest import document, parse
+from tests.conftest import document, parse
 
 WORDS = ["Russia", "Ukraine", "Putin", "Zelensky", "Kyiv", "Moscow", "Kharkiv", "Sumy", "forces", "troops", "military",
          "region", "regions", "city", "attacked", "captured", "said", "claimed", "denied", "plans", "to", "seize", "if",

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from kg.build.run import build_corpus
 from kg.evaluate import read_gold, score
-from kg.graphio import load_graph
-from kg.nlp import DEFAULT_MODEL
-from kg.ontology import load_ontology
-from kg.pipeline import build_corpus
-from kg.query import result_rows, run_query, saved_queries
-from kg.validate import validate_graph
+from kg.graph.files import load_graph
+from kg.graph.ontology import load_ontology
+from kg.graph.validate import validate_graph
+from kg.nlp.language import DEFAULT_MODEL
+from kg.query.sparql import result_rows, run_query, saved_queries
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT.parent / "shared" / "gold" / "seeds.jsonl"

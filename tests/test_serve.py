@@ -26,13 +26,12 @@ from SPARQLWrapper import JSON, JSONLD, POST, POSTDIRECTLY, TURTLE, URLENCODED, 
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from typer.testing import CliRunner
 
-from kg import serve
+from kg.build.run import assemble
 from kg.cli import app
-from kg.pipeline import assemble
-from kg.query import run_query
-from kg.serve import GRAPH_FORMATS, RESULT_FORMATS, ServeSettings, make_server
-
-from .graphs import extraction
+from kg.query.sparql import run_query
+from kg.serve import server as serve
+from kg.serve.server import GRAPH_FORMATS, RESULT_FORMATS, ServeSettings, make_server
+from tests.graphs import extraction
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # SPARQLWrapper
 

@@ -3,7 +3,7 @@
 import pyoxigraph
 import pytest
 
-from kg.store import _split_order_by, store_query_rows
+from kg.query.store import _split_order_by, store_query_rows
 
 EX = "http://example.org/"
 

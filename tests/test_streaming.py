@@ -8,12 +8,12 @@ import pyoxigraph
 import pytest
 import spacy
 
-from kg.cache import ExtractionCache, fingerprint
-from kg.corpus import read_corpus
-from kg.export import render_exports
-from kg.nlp import model_name
-from kg.pipeline import _pipeline_meta, assemble, build_corpus
-from kg.stream import LineSorter
+from kg.build.cache import ExtractionCache, fingerprint
+from kg.build.run import _pipeline_meta, assemble, build_corpus
+from kg.graph.export import render_exports
+from kg.graph.lines import LineSorter
+from kg.inputs.corpus import read_corpus
+from kg.nlp.language import model_name
 
 TEXTS = [
     "Russian forces attacked the city of Kharkiv on Monday, officials said. The strikes hit a power plant.\n",
@@ -141,10 +141,10 @@ def test_store_holds_the_union_once_in_its_default_graph(tmp_path, corpus, blank
     graph holds each triple once, and `kg query --store` and `kg serve --store` read that."""
     import json
 
-    from kg import serve
-    from kg.graphio import load_graph
-    from kg.query import result_rows, run_query, saved_queries
-    from kg.store import open_store, store_query_rows
+    from kg.graph.files import load_graph
+    from kg.query.sparql import result_rows, run_query, saved_queries
+    from kg.query.store import open_store, store_query_rows
+    from kg.serve import server as serve
 
     out = tmp_path / "out"
     build_corpus(corpus, out, model=blank_model, views=False, store=tmp_path / "store")
@@ -174,7 +174,7 @@ def _bind(name, value):
 def test_build_options_are_one_frozen_record_and_settings_override_it(tmp_path, corpus, blank_model):
     import dataclasses
 
-    from kg.options import BuildOptions
+    from kg.build.options import BuildOptions
 
     options = BuildOptions(model=blank_model, views=False)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -206,9 +206,9 @@ def test_two_jobs_write_the_line_formats_of_one_job_below_and_beyond_the_in_memo
 
 
 def test_views_of_a_graph_over_the_limit_show_the_statements_between_its_most_mentioned_entities():
-    from kg.analysis import read_statements
-    from kg.pipeline import _CentralPart
-    from kg.views import render_views
+    from kg.build.run import _CentralPart
+    from kg.graph.analysis import read_statements
+    from kg.views.render import render_views
     from tests.graphs import extraction
 
     ex = extraction()
@@ -229,18 +229,18 @@ def test_views_of_a_graph_over_the_limit_show_the_statements_between_its_most_me
 
 
 def test_views_of_a_graph_over_the_limit_keep_the_most_mentioned_entities(monkeypatch):
-    import kg.pipeline
-    from kg.analysis import read_statements
+    import kg.build.run
+    from kg.graph.analysis import read_statements
     from tests.graphs import extraction
 
     ex = extraction()
     entities, key_map, built = assemble([ex])
-    monkeypatch.setattr(kg.pipeline, "MAX_GRAPH_NODES", 2)
+    monkeypatch.setattr(kg.build.run, "MAX_GRAPH_NODES", 2)
     ranked = sorted(entities.values(), key=lambda e: (-e.mentions, e.key))
-    part = kg.pipeline._CentralPart(entities, built.entities, key_map, set(entities), limit=1_000)
+    part = kg.build.run._CentralPart(entities, built.entities, key_map, set(entities), limit=1_000)
     for g in built.documents.values():
         part.add(g)
-    top = {str(kg.pipeline.entity_iri(e.key)) for e in ranked[:2]}
+    top = {str(kg.build.run.entity_iri(e.key)) for e in ranked[:2]}
     assert {str(n) for n in part.nodes} == top
     assert all(st.subject in top and st.object in top for st in read_statements(part.graph()))
     assert f"its 2 most mentioned (of {len(entities)}) entities" in part.note(500, 100)

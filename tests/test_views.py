@@ -1,4 +1,4 @@
-"""The entity graph (kg.analysis) and the HTML views (kg.views), without a browser."""
+"""The entity graph (kg.graph.analysis) and the HTML views (kg.views.render), without a browser."""
 
 from __future__ import annotations
 
@@ -14,23 +14,22 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from markupsafe import escape
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import PROV
-from markupsafe import escape
 from typer.testing import CliRunner
 
-from kg import views
-from kg.analysis import centrality, graphml_text, rank_nodes, read_statements, to_networkx
-from kg.build import new_graph
+from kg.build.run import assemble
 from kg.cli import app
-from kg.export import write_files
+from kg.extract.resolve import entity_iri
+from kg.graph.analysis import centrality, graphml_text, rank_nodes, read_statements, to_networkx
+from kg.graph.export import write_files
+from kg.graph.rdf import new_graph
+from kg.graph.vocab import KG, RESOURCE
 from kg.model import Content, DocExtraction, Document, Mention, Relation, Sentence
-from kg.pipeline import assemble
-from kg.resolve import entity_iri
-from kg.views import MAX_GRAPH_NODES, MODALITY_STYLES, page_slugs, render_views, script_json
-from kg.vocab import KG, RESOURCE
-
-from .graphs import extraction
+from kg.views import render as views
+from kg.views.render import MAX_GRAPH_NODES, MODALITY_STYLES, page_slugs, render_views, script_json
+from tests.graphs import extraction
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'
@@ -280,7 +279,7 @@ def test_render_gives_every_page_and_asset(files):
 def test_render_is_byte_identical_across_processes(graph, files, tmp_path):
     source = tmp_path / "graph.nt"
     source.write_text(graph.serialize(format="nt"), encoding="utf-8")
-    script = ("import hashlib, sys; from rdflib import Graph; from kg.views import render_views; "
+    script = ("import hashlib, sys; from rdflib import Graph; from kg.views.render import render_views; "
               "g = Graph(); g.parse(sys.argv[1], format='nt'); h = hashlib.sha256(); "
               "[h.update(k.encode() + (v if isinstance(v, bytes) else v.encode())) "
               "for k, v in sorted(render_views(g).items())]; print(h.hexdigest())")
@@ -500,7 +499,7 @@ def test_large_graph_note_counts_hidden_statements(monkeypatch):
 
 
 def test_page_names_are_unique_and_stable():
-    from kg.analysis import EntityRecord
+    from kg.graph.analysis import EntityRecord
 
     a, b, c = "urn:x:1", "urn:x:2", str(RESOURCE["entity/city/ua/kyiv"])
     slugs = page_slugs({a: EntityRecord(a, "Same Name", "City"), b: EntityRecord(b, "Same Name", "City"),

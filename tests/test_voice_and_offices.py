@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract_document
-from kg.gazetteer import load_gazetteer
+from kg.extract.voice import issuing_state, joint_body, title_author
+from kg.lexicon.gazetteer import load_gazetteer
 from kg.model import Document
-from kg.nlp import load_pipeline
-from kg.voice import issuing_state, joint_body, title_author
+from kg.nlp.language import load_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +169,7 @@ def test_names_after_honorifics_and_long_titles_are_people(nlp):
 
 
 def test_the_ontology_bounds_what_a_relation_may_join():
-    from kg.vocab import DOMAINS, RANGES
+    from kg.graph.vocab import DOMAINS, RANGES
     assert DOMAINS["leaderOf"] == frozenset({"Person"})
     assert "Person" not in RANGES["leaderOf"] and "Country" in RANGES["leaderOf"]
     assert "Person" not in RANGES["memberOf"]

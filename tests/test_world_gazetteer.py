@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import Gazetteer, fold, load_gazetteer
+from kg.lexicon.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.model import Document
 
 
@@ -16,15 +16,15 @@ def gaz() -> Gazetteer:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from kg.nlp import load_pipeline
+    from kg.nlp.language import load_pipeline
 
     return load_pipeline(None)
 
 
 def build(nlp, *texts: str, graph: bool = False):
     """Entities of a small corpus, after the corpus-wide resolution (key -> Entity)."""
+    from kg.build.run import assemble
     from kg.extract import extract_document
-    from kg.pipeline import assemble
 
     exs = []
     for i, text in enumerate(texts):

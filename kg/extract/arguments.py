@@ -10,14 +10,22 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .. import syntax as sx
-from ..mentions import ACTOR_TYPES, PEOPLE_NOUNS, PLACE_TYPES
+from ..lexicon.words import (
+    AGENT_PREP,
+    AND,
+    COMPLEMENTIZER,
+    DEFINITE_ARTICLE,
+    GENITIVE_PREP,
+    INFINITIVE_MARKER,
+    LISTING_PREPS,
+    rule_words,
+)
 from ..model import Content, Mention
-from ..qualifiers import parse_quantities
+from ..nlp import syntax as sx
 from . import modality
-from ..words import (
-    AGENT_PREP, AND, COMPLEMENTIZER, DEFINITE_ARTICLE, GENITIVE_PREP, INFINITIVE_MARKER, LISTING_PREPS, rule_words)
 from .context import CONTENT_LIMIT, RULE_NOUNS, SPEECH_PROPS, TERRITORY_NOUNS, TIME_NOUNS, Context, _entry_mention
+from .mentions import ACTOR_TYPES, PEOPLE_NOUNS, PLACE_TYPES
+from .qualifiers import parse_quantities
 
 TITLE_LINKS = rule_words().title_link_words | rule_words().hyphens
 LIST_FILLERS = rule_words().list_filler_words

@@ -8,22 +8,21 @@ stages read, and small helpers they share (a gazetteer entry as a mention, the t
 from __future__ import annotations
 
 import bisect
-import json
-from functools import lru_cache
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import syntax as sx
-from ..gazetteer import PATTERNS_DIR, Gazetteer
-from ..mentions import MentionFinder, MentionIndex, _title_sets
+from ..graph.vocab import STANDING_PROPERTIES
+from ..lexicon.gazetteer import PATTERNS_DIR, Gazetteer
+from ..lexicon.words import COMPLEMENTIZER, DEFINITE_ARTICLE, rule_words
 from ..model import Document, Mention, Relation
-from ..vocab import STANDING_PROPERTIES
-from ..voice import Voice, voice_words
-from ..words import COMPLEMENTIZER, DEFINITE_ARTICLE, rule_words
-
+from ..nlp import syntax as sx
+from .mentions import MentionFinder, MentionIndex, _title_sets
+from .voice import Voice, voice_words
 
 STANDING = frozenset(STANDING_PROPERTIES)
 SPEECH_PROPS = frozenset({"claims", "warns", "denies", "demands", "accuses", "estimates", "disputes"})

@@ -15,20 +15,30 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .. import syntax as sx
-from ..mentions import ACTOR_TYPES, AMBIGUOUS as AMBIGUOUS_PREFIX, PLACE_TYPES
+from ..graph.vocab import DOMAINS, RANGES, SYMMETRIC_PROPERTIES
+from ..lexicon.words import AGENT_PREP, LOCATIVE_PREP, rule_words
 from ..model import Content, Mention, Quantity, Relation
-from ..qualifiers import parse_quantities, resolve_date
-from ..vocab import DOMAINS, RANGES, SYMMETRIC_PROPERTIES
-from ..voice import voice_words
-from ..words import AGENT_PREP, LOCATIVE_PREP, rule_words
+from ..nlp import syntax as sx
 from .arguments import _clause_content, _content, _mention_at, _mentions_expanded, _mentions_of
 from .context import (
-    CONTENT_LIMIT, FIRST_PERSON, SPEECH_ACTS, SPEECH_PROPS, STANDING, STATE_ACTS, Context, Frame, _entry_mention,
-    _need_nouns, _stance_words)
+    CONTENT_LIMIT,
+    FIRST_PERSON,
+    SPEECH_ACTS,
+    SPEECH_PROPS,
+    STANDING,
+    STATE_ACTS,
+    Context,
+    Frame,
+    _entry_mention,
+    _need_nouns,
+    _stance_words,
+)
 from .frames import _own_stance
+from .mentions import ACTOR_TYPES, PLACE_TYPES
+from .mentions import AMBIGUOUS as AMBIGUOUS_PREFIX
 from .modality import modality_of
-
+from .qualifiers import parse_quantities, resolve_date
+from .voice import voice_words
 
 EVENT_PLACE_PREPS = rule_words().event_place_preps
 EVENT_OCCASION_PREPS = rule_words().event_occasion_preps

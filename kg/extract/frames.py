@@ -13,22 +13,52 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from .. import syntax as sx
-from ..mentions import ACTOR_TYPES, PLACE_TYPES
+from ..lexicon.words import (
+    AGENT_PREP,
+    ATTRIBUTION_PREP,
+    ATTRIBUTION_WORD,
+    COMITATIVE_PREP,
+    COMPLEMENTIZER,
+    DEFINITE_ARTICLE,
+    GENITIVE_PREP,
+    GOAL_PREP,
+    INFINITIVE_MARKER,
+    LISTING_PREPS,
+    LOCATIVE_PREP,
+    rule_words,
+)
 from ..model import Content, Mention
-from ..qualifiers import parse_quantities
-from ..words import (
-    AGENT_PREP, ATTRIBUTION_PREP, ATTRIBUTION_WORD, COMITATIVE_PREP, COMPLEMENTIZER, DEFINITE_ARTICLE, GENITIVE_PREP,
-    GOAL_PREP, INFINITIVE_MARKER, LISTING_PREPS, LOCATIVE_PREP, rule_words)
+from ..nlp import syntax as sx
 from .arguments import (
-    OWNED_OBJECT_PROPS, _allowed_object, _clause_content, _content, _inherited_subjects, _mention_at,
-    _mentions_expanded, _mentions_of, _objects_for, _owners)
+    OWNED_OBJECT_PROPS,
+    _allowed_object,
+    _clause_content,
+    _content,
+    _inherited_subjects,
+    _mention_at,
+    _mentions_expanded,
+    _mentions_of,
+    _objects_for,
+    _owners,
+)
 from .context import (
-    CONTENT_LIMIT, FIRST_PERSON, SPEECH_PROPS, STATE_ACTS, TERRITORY_NOUNS, Context, Frame, _entry_mention,
-    _need_nouns, _stance_words, _that_marked, _tokens_with)
+    CONTENT_LIMIT,
+    FIRST_PERSON,
+    SPEECH_PROPS,
+    STATE_ACTS,
+    TERRITORY_NOUNS,
+    Context,
+    Frame,
+    _entry_mention,
+    _need_nouns,
+    _stance_words,
+    _that_marked,
+    _tokens_with,
+)
+from .mentions import ACTOR_TYPES, PLACE_TYPES
 from .modality import _node_info
+from .qualifiers import parse_quantities
 from .references import _principal
-
 
 ATTACK_EVENT_NOUNS = rule_words().attack_event_nouns
 AUXILIARY_LEMMAS = rule_words().auxiliary_lemmas

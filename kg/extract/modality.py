@@ -11,12 +11,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .. import syntax as sx
+from ..lexicon.words import ATTRIBUTION, COMPLEMENTIZER, INFINITIVE_MARKER, rule_words
 from ..model import MODALITIES, Mention
-from ..words import ATTRIBUTION, COMPLEMENTIZER, INFINITIVE_MARKER, rule_words
+from ..nlp import syntax as sx
 from . import arguments
 from .context import PLAN_ADJECTIVES, Context, _stance_words, _that_marked
-
 
 # --- modality ------------------------------------------------------------------------------------
 

@@ -13,20 +13,38 @@ import re
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
-from ..gazetteer import Gazetteer, load_gazetteer
-from ..mentions import ACTOR_TYPES, MentionFinder
+from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..model import DocExtraction, Document, Sentence
-from ..voice import find_voice
 from .context import Context, _word_sets
 from .emit import (
-    IMPLICIT_AGENT_ACTS, _denial_copies, _emit, _implicit_agents, _implicit_targets, _link_reports, _written_agent)
+    IMPLICIT_AGENT_ACTS,
+    _denial_copies,
+    _emit,
+    _implicit_agents,
+    _implicit_targets,
+    _link_reports,
+    _written_agent,
+)
 from .frames import _frames
+from .mentions import ACTOR_TYPES, MentionFinder
 from .references import _resolve_references
 from .standing import (
-    _held_places, _member_lists, _office_relations, _participants_list, _patron_relations, _place_pairs,
-    _places_in_region, _sites_in_places, _standing_noun_relations, _titles_and_appositions, _toll_estimates,
-    _voice_demands, _voice_judgements, _crime_accusations)
-
+    _crime_accusations,
+    _held_places,
+    _member_lists,
+    _office_relations,
+    _participants_list,
+    _patron_relations,
+    _place_pairs,
+    _places_in_region,
+    _sites_in_places,
+    _standing_noun_relations,
+    _titles_and_appositions,
+    _toll_estimates,
+    _voice_demands,
+    _voice_judgements,
+)
+from .voice import find_voice
 
 # --- the extraction pass -------------------------------------------------------------------------
 

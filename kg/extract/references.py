@@ -11,14 +11,14 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from .. import syntax as sx
-from ..gazetteer import load_gazetteer
-from ..mentions import AMBIGUOUS as AMBIGUOUS_PREFIX
+from ..lexicon.gazetteer import load_gazetteer
+from ..lexicon.words import AGENT_PREP, COMITATIVE_PREP, DEFINITE_ARTICLE, GOAL_PREP, rule_words
 from ..model import Mention
-from ..voice import voice_words
-from ..words import AGENT_PREP, COMITATIVE_PREP, DEFINITE_ARTICLE, GOAL_PREP, rule_words
+from ..nlp import syntax as sx
 from .arguments import _listed_after, _listed_before
 from .context import Context, _entry_mention
+from .mentions import AMBIGUOUS as AMBIGUOUS_PREFIX
+from .voice import voice_words
 
 THIRD_PERSON_PRONOUNS = rule_words().third_person_pronouns
 SPEAKER_PRONOUNS = rule_words().speaker_pronouns

@@ -11,16 +11,32 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .. import syntax as sx
-from ..mentions import ACTOR_TYPES, PLACE_TYPES
+from ..lexicon.words import (
+    AGENT_PREP,
+    ARTICLES,
+    COMITATIVE_PREP,
+    COORDINATORS,
+    DEFINITE_ARTICLE,
+    GENITIVE_PREP,
+    LOCATIVE_PREP,
+    rule_words,
+)
 from ..model import Mention, Quantity
-from ..voice import voice_words
-from ..words import (
-    AGENT_PREP, ARTICLES, COMITATIVE_PREP, COORDINATORS, DEFINITE_ARTICLE, GENITIVE_PREP, LOCATIVE_PREP, rule_words)
+from ..nlp import syntax as sx
 from .arguments import OWNER_PREPS, _clause_content, _mention_at, _mentions_expanded, _mentions_of
 from .context import (
-    LOCATED_VERBS, SPEECH_ACTS, Context, Frame, _entry_mention, _pattern_words, _stance_words, _tokens_with)
+    LOCATED_VERBS,
+    SPEECH_ACTS,
+    Context,
+    Frame,
+    _entry_mention,
+    _pattern_words,
+    _stance_words,
+    _tokens_with,
+)
 from .emit import _add, _country_code, _emit, _evidence
+from .mentions import ACTOR_TYPES, PLACE_TYPES
+from .voice import voice_words
 
 OFFICE_PHRASE_LINKS = rule_words().office_phrase_links
 MEMBER_LIST_LEADS = rule_words().member_list_lead_words

@@ -29,7 +29,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
-from ..words import rule_words
+from ..lexicon.words import rule_words
 
 #: GUM document-id prefixes whose texts are CC BY-NC-SA (excluded from training and selection).
 NONCOMMERCIAL_PREFIXES = ("GUM_whow_", "GUM_fiction_")

@@ -7,7 +7,7 @@ Two pipelines are measured for entities:
 
 * the **bare model**, as ``spacy.load`` gives it (the tagging, parsing and sentence figures, spaCy's
   ``ents_*`` and the first PER/ORG/LOC table come from it);
-* the pipeline **as kg loads it** (``kg.nlp.load_pipeline``: the same model plus ``kg_paragraphs``,
+* the pipeline **as kg loads it** (``kg.nlp.language.load_pipeline``: the same model plus ``kg_paragraphs``,
   the ``kg_gazetteer`` entity ruler fed by the world-knowledge gazetteer, which overwrites the
   model's entities where a gazetteer name matches, and ``kg_numbers``). This is the pipeline the
   extraction runs; its PER/ORG/LOC figures are reported next to the bare ones.
@@ -30,7 +30,7 @@ def load_pipeline(model: str):
     """spacy.load with a clean error: raises ValueError("unknown model ...") when it cannot load."""
     import spacy
 
-    from ..blas import apply_blas_ops
+    from ..nlp.blas import apply_blas_ops
 
     try:
         return apply_blas_ops(spacy.load(model))
@@ -39,9 +39,9 @@ def load_pipeline(model: str):
 
 
 def load_kg_pipeline(model: str):
-    """The pipeline exactly as kg loads it for extraction (``kg.nlp.load_pipeline``: model + rule
+    """The pipeline exactly as kg loads it for extraction (``kg.nlp.language.load_pipeline``: model + rule
     components); raises ValueError when it cannot load."""
-    from kg.nlp import load_pipeline as kg_load_pipeline
+    from kg.nlp.language import load_pipeline as kg_load_pipeline
 
     try:
         return kg_load_pipeline(str(model))
@@ -188,7 +188,7 @@ def format_results(res: Dict[str, object]) -> str:
                 lines.append(f"  {label:<8} P {s['p']:.4f}  R {s['r']:.4f}  F {s['f']:.4f}")
     blocks = [
         ("uner_ewt_test", "UNER EWT test, bare model (spacy.load)"),
-        ("uner_ewt_test_rules", "UNER EWT test, pipeline as kg loads it (kg.nlp.load_pipeline: model + kg rules)"),
+        ("uner_ewt_test_rules", "UNER EWT test, pipeline as kg loads it (kg.nlp.language.load_pipeline: model + kg rules)"),
         ("gum_test_mapped", "GUM test (licence-filtered), bare model"),
         ("gum_test_mapped_rules", "GUM test (licence-filtered), pipeline as kg loads it"),
     ]

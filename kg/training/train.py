@@ -124,7 +124,7 @@ def train_one(
     config = util.load_config(config_path, overrides=config_overrides, interpolate=False)
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
-    from ..blas import use_blas_ops
+    from ..nlp.blas import use_blas_ops
 
     use_blas_ops()  # matrix products through numpy's OpenBLAS: about three times faster than blis here
     nlp = init_nlp(config, use_gpu=-1)

@@ -1,0 +1,1 @@
+"""SPARQL over a built graph: saved queries, in memory or in an Oxigraph store."""

@@ -1,0 +1,1 @@
+"""The HTTP server: SPARQL endpoint and views."""

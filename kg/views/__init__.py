@@ -1,0 +1,1 @@
+"""The interactive HTML views of a graph."""
