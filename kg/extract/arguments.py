@@ -22,8 +22,16 @@ from ..lexicon.words import (
 )
 from ..model import Content, Mention
 from ..nlp import syntax as sx
-from . import modality
-from .context import CONTENT_LIMIT, RULE_NOUNS, SPEECH_PROPS, TERRITORY_NOUNS, TIME_NOUNS, Context, _entry_mention
+from .context import (
+    CONTENT_LIMIT,
+    RULE_NOUNS,
+    SPEECH_PROPS,
+    TERRITORY_NOUNS,
+    TIME_NOUNS,
+    Context,
+    _entry_mention,
+    _lexicon_entry,
+)
 from .mentions import ACTOR_TYPES, PEOPLE_NOUNS, PLACE_TYPES
 from .qualifiers import parse_quantities
 
@@ -314,7 +322,7 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         if found:
             return found
     if verb.i > 0 and not sx.children(verb, sx.SUBJ - {"csubj"}) \
-            and (modality._node_info(ctx, verb).entry or {}).get("mode") == "speech":
+            and (_lexicon_entry(ctx, verb) or {}).get("mode") == "speech":
         # "Speaking at a press conference, NATO Secretary General Mark Rutte said…" with the name misparsed
         # into the opening clause: the name right before the speech verb speaks
         before = ctx.index.get(verb.doc[verb.i - 1])
@@ -336,7 +344,7 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         return _mentions_of(ctx, sx.objects(head))
     if label == "xcomp" or (label in ("advcl", "acl") and verb.tag_ in ("VB", "VBG") and any(c.lower_ == INFINITIVE_MARKER for c in verb.children)):
         objs = _mentions_of(ctx, sx.objects(head))
-        directive = (modality._node_info(ctx, head).entry or {}).get("mode") == "directive"
+        directive = (_lexicon_entry(ctx, head) or {}).get("mode") == "directive"
         if objs and (label == "xcomp" or directive) and not sx.lemma_in(head, COMMITMENT_VERBS):
             # object control: "enable Brandt to demand", "urged the general to allow", "directed her
             # army to widen its offensive" (read as an adverbial clause)
@@ -380,10 +388,10 @@ def _speech_anchor(ctx: Context, verb: Token) -> Token | None:
     it, however the parser attached it; that verb, or None."""
     if verb.tag_ != "VBG" or sx.dep(verb) != "advcl" or sx.subjects(verb):
         return None
-    if (modality._node_info(ctx, verb).entry or {}).get("mode") != "speech":
+    if (_lexicon_entry(ctx, verb) or {}).get("mode") != "speech":
         return None
     for anc in verb.ancestors:
-        if (modality._node_info(ctx, anc).entry or {}).get("mode") == "speech" and anc.pos_ in ("VERB", "AUX"):
+        if (_lexicon_entry(ctx, anc) or {}).get("mode") == "speech" and anc.pos_ in ("VERB", "AUX"):
             return anc
     return None
 

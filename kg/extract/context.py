@@ -146,3 +146,10 @@ def _stance_words() -> dict[str, frozenset[str]]:
 
 def _need_nouns() -> frozenset[str]:
     return _stance_words()["need_nouns"]
+
+
+def _lexicon_entry(ctx: Context, node: Token) -> dict | None:
+    """The lexicon entry of a verb (or, for a noun, of an event noun) at `node`, or None."""
+    lex = ctx.gaz.lexicon
+    is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
+    return sx.lookup(node, lex["verbs"] if is_verb else lex["nouns"])[1]

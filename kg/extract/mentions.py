@@ -957,7 +957,6 @@ class MentionFinder:
         return None
 
     def _armed_forces(self, tok: Token, mods: list[Token], country: Entry) -> None:
-        demonym = country.demonyms[0] if country.demonyms else country.label
         named = [m for m in mods if sx.dep(m) in sx.AMOD | sx.COMPOUND and self.gaz.country_of_demonym(m.text)]
         key = f"forces:{country.country}"
         if named:

@@ -15,7 +15,7 @@ from ..lexicon.words import ATTRIBUTION, COMPLEMENTIZER, INFINITIVE_MARKER, rule
 from ..model import MODALITIES, Mention
 from ..nlp import syntax as sx
 from . import arguments
-from .context import PLAN_ADJECTIVES, Context, _stance_words, _that_marked
+from .context import PLAN_ADJECTIVES, Context, _lexicon_entry, _stance_words, _that_marked
 
 # --- modality ------------------------------------------------------------------------------------
 
@@ -53,7 +53,6 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
     info = ctx.node_info.get(node.i)
     if info is not None:
         return info
-    lex = ctx.gaz.lexicon
     hypo, allege, future = ctx.word_sets["hypo"], ctx.word_sets["allege"], ctx.word_sets["future"]
     flags: set[str] = set()
     if node.pos_ in ("NOUN", "PROPN"):
@@ -102,7 +101,7 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
             flags.add("Claimed")
             according = according or arguments._mention_at(ctx, noun)
     is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
-    entry = sx.lookup(node, lex["verbs"] if is_verb else lex["nouns"])[1]
+    entry = _lexicon_entry(ctx, node)
     info = _NodeInfo(
         flags=frozenset(flags), according=according, negated=sx.is_negated(node),
         conditional_children=frozenset(conditional),

@@ -55,7 +55,6 @@ LOCATED_OR_SHARE_VERBS = LOCATED_VERBS | {SHARE_VERB}
 def _titles_and_appositions(ctx: Context, sent: Span, number: int) -> None:
     """leaderOf / commands from titles ('Peruvian President Tomas Brandt', 'X, head of Y');
     locatedIn from appositions ('Arequipa, Peru's second-largest city')."""
-    finder = ctx.finder
     seen_people = set()
     for tok in ctx.heads_in(sent):  # the other tokens are no name's head
         ment = ctx.index.get(tok)

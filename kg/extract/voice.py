@@ -10,7 +10,6 @@ data (`kg/patterns/voice.json`).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -18,7 +17,7 @@ from urllib.parse import urlparse
 
 from spacy.tokens import Token
 
-from ..lexicon.gazetteer import PATTERNS_DIR, Entry, Gazetteer, fold
+from ..lexicon.gazetteer import Entry, Gazetteer, fold
 from ..lexicon.words import DEFINITE_ARTICLE, rule_words
 from ..model import Document, Mention
 from .mentions import INSTITUTION_WORDS, ORG_WORDS

@@ -20,7 +20,7 @@ from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from .. import errors
 from .ontology import ONTOLOGY_PATH, SHAPES_PATH
-from .rdf import BuiltGraph, bind_prefixes
+from .rdf import BuiltGraph
 
 GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.nq", "ontology.ttl", "shapes.ttl")
 SORTED_FILES = ("graph.ttl", "graph.jsonld", "graph.trig")

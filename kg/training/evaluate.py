@@ -16,7 +16,7 @@ Two pipelines are measured for entities:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 #: predicted label -> UNER label for the UNER comparison (labels not listed are ignored)
 UNER_MAPPING = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
