@@ -86,3 +86,10 @@ def test_a_bare_first_word_of_an_institutions_name_in_the_same_document_is_the_i
     bare_b = mention("b", "Interior", "Place", "place:interior", "Interior")
     _entities, key_map = resolve_entities(corpus(("a", [dept], []), ("b", [bare_b], [])))
     assert key_map["place:interior"] == "place:interior"
+
+
+def test_a_states_armed_forces_also_go_by_the_states_name_with_armed_forces():
+    forces = mention("a", "our troops", "MilitaryUnit", "forces:PE")
+    entities, _ = resolve_entities(corpus(("a", [forces], [])))
+    assert entities["forces:PE"].label == "Peruvian Armed Forces"
+    assert "Peru Armed Forces" in entities["forces:PE"].alt_labels

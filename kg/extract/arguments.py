@@ -51,6 +51,10 @@ OWNER_PREPS = rule_words().owner_preps
 OWNED_NOUN_PREPS = rule_words().owned_noun_preps
 FREE_RELATIVE_PRONOUNS = rule_words().free_relative_pronouns
 DEMONSTRATIVE_PRONOUNS = rule_words().demonstrative_pronouns
+ENABLING_VERBS = rule_words().enabling_verbs
+
+ENABLING_VERBS = rule_words().enabling_verbs
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 
 
 def _title_country(ctx: Context, tok: Token) -> bool:
@@ -260,9 +264,9 @@ def _mentions_expanded(ctx: Context, tok: Token) -> list[Mention]:
             out.append(m)
         if m is not None and len(sx.with_conjuncts(tok)) == 1:
             # "both the Council of the Andean Pact and the United Nations" with the second name coordinated
-            # with a word inside the first
+            # with a word inside the first; "the leaders of Chile and Peru" (the description read as Chile)
             for inner in c.subtree:
-                if inner.i != c.i and ctx.index.by_token.get(inner.i) == m:
+                if inner.i != c.i and getattr(ctx.index.by_token.get(inner.i), "key", None) == m.key:
                     for cc in sx.with_conjuncts(inner)[1:]:
                         m2 = _mention_at(ctx, cc)
                         if m2 is not None and m2 != m and m2 not in out and m2.type in ACTOR_TYPES | PLACE_TYPES:
@@ -329,6 +333,9 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         if before is not None and before.type in ("Person", "Organization", "Country", "Actor"):
             return [before]
     if sx.is_passive(verb):
+        if depth and sx.lemma_in(verb, ctx.word_sets["plan_verbs"]) and not sx.subjects(verb):
+            # "X is committed to providing…", "X remains prepared to pursue…": the one committed acts
+            return _mentions_of(ctx, sx.children(verb, sx.SUBJ_PASS))
         return []
     to = [c for c in verb.children if c.lower_ == INFINITIVE_MARKER and sx.dep(c) == "mark" and c.i < verb.i]
     if to and to[0].i > 0:
@@ -345,7 +352,8 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
     if label == "xcomp" or (label in ("advcl", "acl") and verb.tag_ in ("VB", "VBG") and any(c.lower_ == INFINITIVE_MARKER for c in verb.children)):
         objs = _mentions_of(ctx, sx.objects(head))
         directive = (_lexicon_entry(ctx, head) or {}).get("mode") == "directive"
-        if objs and (label == "xcomp" or directive) and not sx.lemma_in(head, COMMITMENT_VERBS):
+        if objs and (label == "xcomp" or directive or sx.lemma_in(head, ENABLING_VERBS)) \
+                and not sx.lemma_in(head, COMMITMENT_VERBS):
             # object control: "enable Brandt to demand", "urged the general to allow", "directed her
             # army to widen its offensive" (read as an adverbial clause)
             return objs
@@ -362,6 +370,17 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
                 return _inherited_subjects(ctx, head.head, depth + 1)
             return _inherited_subjects(ctx, head, depth + 1) if sx.dep(head) not in sx.SUBJ else []
         return _inherited_subjects(ctx, head, depth + 1)
+    if label == "conj" and verb.tag_ in FINITE_TAGS and head.tag_ == "VBG" \
+            and sx.dep(head) in ("acl", "advcl", "pcomp"):
+        # "stressed the value of deepening X and committed to…" with the finite verb coordinated with the
+        # gerund: it shares the subject of the clause the gerund hangs in
+        node = head
+        for _ in range(4):
+            if node.tag_ in FINITE_TAGS or node.head.i == node.i:
+                break
+            node = node.head
+        if node.tag_ in FINITE_TAGS:
+            return _inherited_subjects(ctx, node, depth + 1)
     if label == "conj" and head.pos_ in ("VERB", "AUX"):
         return _inherited_subjects(ctx, head, depth + 1)
     if label in ("advcl",) and verb.tag_ == "VBG":
@@ -457,7 +476,9 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                 owners = _owners(ctx, tok)
                 if not owners and tok.pos_ == "NOUN":
                     # "support for the defence of X", "commitment to the safety of X": one noun further
-                    inner = [n for p, n in sx.prep_args(tok) if p in OWNED_NOUN_PREPS]
+                    # (a deed one is thanked for with a pronoun owner: the pronoun is the noun itself)
+                    inner = [n for p, n in sx.prep_args(tok) if p in OWNED_NOUN_PREPS
+                             and not (sx.possessor(n) is not None and sx.possessor(n).tag_ in ("PRP$", "PRP"))]
                     owners = next((o for n in inner if (o := _owners(ctx, n))), [])
                 mentions = [o for o in owners if o.type in ACTOR_TYPES | PLACE_TYPES]
             if mentions:

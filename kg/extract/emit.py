@@ -167,6 +167,8 @@ def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modalit
             obj.text.split()[0].lower() in voice_words().first_singular | voice_words().first_plural
             or all(w.lower() in ctx.word_sets["office_words"] for w in obj.text.split())):
         return None  # "my security staff", "the Secretary": one's own staff, an office without a name
+    if prop in ("meets", "negotiatesWith") and _own_state_officials(ctx, subject, obj):
+        return None  # envoys of the issuing state meeting officials of its own embassy: their own side
     if prop in ("attacks", "strikes") and isinstance(obj, Content) and obj.text.split() \
             and obj.text.split()[-1].lower() in _stance_words()["figurative_targets"]:
         return None  # "an assault on the nation's transition": a figure of speech
@@ -271,6 +273,17 @@ def _link_reports(ctx: Context, speech: list[tuple[list[int], Token]]) -> None:
 
 
 HEAD_OFFICES = rule_words().head_offices
+
+
+def _own_state_officials(ctx: Context, person: Mention, obj) -> bool:
+    """Whether a person of the issuing state (none of another is known) meets the officials of that state, the
+    description of whom is read as the state itself."""
+    body = ctx.voice.body if ctx.voice is not None else None
+    if body is None or person.type != "Person" or not isinstance(obj, Mention) or obj.type != "Country" \
+            or obj.key != body.key or obj.name is not None:
+        return False
+    state = _state_of(ctx, person)
+    return state is None or state.key == body.key
 
 
 def _state_of(ctx: Context, person: Mention) -> Mention | None:

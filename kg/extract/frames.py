@@ -91,6 +91,8 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     yield from _presence_frames(ctx, sent)
     yield from _weapon_launches(ctx, sent)
     yield from _money_frames(ctx, sent)
+    yield from _agreement_parties_frames(ctx, sent)
+    yield from _forces_in_place_frames(ctx, sent)
     w = ctx.words
     pos_of, tag_of = w.pos, w.tag
     for i in range(sent.start, sent.end):
@@ -164,6 +166,43 @@ def _presence_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                           and ctx.index.get(c) is not None and ctx.index.get(c).type in ("Organization", "Country")]
                 if owners:
                     yield Frame(token=tok, prop="deploys", subjects=owners[:1], objects=[_content(subj)], scope=tok)
+
+
+def _forces_in_place_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'visited Chilean troops in Bolivia and Peru': a state's forces named in a place are deployed there by the
+    state (the place a qualifier)."""
+    if f" {LOCATIVE_PREP} " not in ctx.lower_text(sent):
+        return
+    for tok in sent:
+        if tok.lower_ not in ctx.finder.military_nouns or tok.pos_ != "NOUN":
+            continue
+        forces = ctx.index.get(tok)
+        if forces is None or not forces.key.startswith("forces:") or sx.prep_of(tok) == AGENT_PREP:
+            continue  # (not the agent of an act: "crimes committed by X forces in Y" say where the act was)
+        if not any(p == LOCATIVE_PREP and ctx.index.get(n) is not None and ctx.index.get(n).type in PLACE_TYPES
+                   for p, n in sx.prep_args(tok)):
+            continue
+        country = ctx.gaz.country(forces.key.split(":", 1)[1])
+        if country is not None:
+            owner = replace(forces, type="Country", key=country.key, name=None, wikidata=country.wikidata)
+            yield Frame(token=tok, prop="deploys", subjects=[owner], objects=[forces], scope=tok)
+
+
+def _agreement_parties_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'the prisoner exchange agreement between X and Y', 'the accords between A, B and C': each party agrees to
+    the named accord."""
+    if RECIPROCAL_PREP not in ctx.lower_text(sent):
+        return
+    for tok in sent:
+        if tok.lower_ not in ctx.finder.agreement_nouns:
+            continue
+        accord = ctx.index.get(tok)
+        if accord is None or accord.type != "Agreement":
+            continue
+        parties = [m for p, n in sx.prep_args(tok) if p == RECIPROCAL_PREP for m in _mentions_expanded(ctx, n)
+                   if m.type in ACTOR_TYPES]
+        if len(parties) >= 2:
+            yield Frame(token=tok, prop="agreesTo", subjects=parties, objects=[accord], scope=tok)
 
 
 def _mistagged_speech_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
@@ -299,6 +338,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             complement = comps[0]
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
     objects = _objects_for(ctx, tok, slots, entry, verb=True)
+    if not objects and "dobj" in slots and len(subjects) == 1 \
+            and any(o.lower_ in REFLEXIVE_PRONOUNS for o in sx.children(tok, sx.OBJ)):
+        objects = [_reflexive_object(ctx, subjects[0], tok)]  # "Peru must defend itself"
     if entry.get("with_recipient") and any(p == COMITATIVE_PREP for p, _n in sx.prep_args(tok)):
         # "provided X with the equipment it needs": the direct object receives
         objects += [m for o in sx.objects(tok) for m in _mentions_expanded(ctx, o)
@@ -431,6 +473,20 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         prop = entry["guest_p"]  # "welcomed Roe to the White House": a host meets the guest
     return Frame(token=tok, prop=prop, subjects=subjects, objects=objects, mode=mode, complement=complement,
                  symmetric=bool(entry.get("symmetric")), scope=tok)
+
+
+REFLEXIVE_PRONOUNS = rule_words().reflexive_pronouns
+
+
+def _reflexive_object(ctx: Context, subject: Mention, verb: Token):
+    """The object 'itself' stands for: a country's forces defending themselves defend the country; anyone else is
+    named by the pronoun (a statement never has its subject as object)."""
+    pronoun = next(o for o in sx.children(verb, sx.OBJ) if o.lower_ in REFLEXIVE_PRONOUNS)
+    if subject.key.startswith("forces:"):
+        country = ctx.gaz.country(subject.key.split(":", 1)[1])
+        if country is not None:
+            return _entry_mention(ctx, pronoun, country)
+    return _content(pronoun)
 
 
 def _purpose_of_meeting(ctx: Context, verb: Token) -> bool:
@@ -622,7 +678,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                        for a in sx.with_conjuncts(m) if (e := ctx.gaz.country_of_demonym(a.text)) is not None]
         if len(parties) >= 2:
             subjects, objects = parties[:1], parties[1:]
-    if prop in SPEECH_PROPS and not objects:
+    if (prop in SPEECH_PROPS or entry.get("clause_only")) and not objects:
         # "claims that…", "calls to…"; not "territorial claims while gaining time" (an adverbial clause)
         comps = [c for c in tok.children if sx.dep(c) in {"acl", "ccomp"}
                  and all(m.lower_ in CLAUSE_MARKERS for m in c.children if sx.dep(m) == "mark")]
@@ -709,6 +765,8 @@ def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
         while head.pos_ == "NUM" and head.head.i != head.i:
             head = head.head
         nouns = [head] + [n for p, n in sx.prep_args(head) if p == LOCATIVE_PREP]
+        if head.i != tok.i:
+            nouns += [n for p, n in sx.prep_args(tok) if p == LOCATIVE_PREP and n not in nouns]  # "$5 million in aid"
         recipients: list[Mention] = []
         for noun in nouns:
             for p, n in sx.prep_args(noun):
@@ -723,7 +781,10 @@ def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
             # "announced $5 million and released $3 million to help the X people": the purpose clause of the
             # giving verb, or of the verb coordinated with it
             givers = [verb] + [c for c in verb.children if sx.dep(c) == "conj" and c.pos_ == "VERB"] \
-                + ([verb.head] if sx.dep(verb) == "conj" else []) + [t for t in tok.subtree if t.pos_ in ("NUM", "SYM")]
+                + ([verb.head] if sx.dep(verb) == "conj" else [])
+            # or of the aid the money is in: "$5 million in assistance to help the X people"
+            givers += [t for t in tok.subtree if t.pos_ in ("NUM", "SYM", "NOUN")] + [
+                t for g in givers if g.pos_ == "VERB" for o in sx.objects(g) for t in o.subtree if t.pos_ == "NOUN"]
             for giver in givers:
                 for purpose in giver.children:
                     if sx.dep(purpose) in ("advcl", "xcomp", "acl") and purpose.i > giver.i \

@@ -67,6 +67,8 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
         if _group_reference(ctx, tok):
             continue
         if tok.tag_ in sx.PRONOUN_TAGS or tok.lower_ in THIRD_PERSON_PRONOUNS:
+            if tok.lower_ in REFLEXIVE_PRONOUNS:
+                continue  # "defend itself": its own clause's subject, read where the clause is (kg.extract.frames)
             if tok.lower_ in SPEAKER_PRONOUNS:
                 if ctx.voice is not None and tok.i not in ctx.finder.quoted:
                     speaker = ctx.voice.first_person(tok)
@@ -178,8 +180,8 @@ def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Menti
                 m = ctx.index.get(c)
                 if m is not None and m.type in GROUP_TYPES and m.key not in {x.key for x in members}:
                     members.append(m)
-            if len(members) < 2 and ment.type in ("Person", "Country") and ment.name is not None:
-                # "A, B of X, and C met…" however the parse hung the list
+            if ment.type in ("Person", "Country") and ment.name is not None:
+                # "A, B of X, and C met…" however the parse hung the list (B an apposition of A, C coordinated)
                 members += [m for m in _listed_before(ctx, t, ment) + _listed_after(ctx, t, ment)
                             if m.key not in {x.key for x in members}]
             if len(members) >= 2 and len({m.type for m in members}) == 1:
@@ -276,6 +278,7 @@ def _group_reference(ctx: Context, tok: Token) -> bool:
     return True
 
 
+REFLEXIVE_PRONOUNS = rule_words().reflexive_pronouns
 SURROUNDING_REGION_NOUNS = rule_words().surrounding_region_nouns
 SURROUNDING_WORDS = rule_words().surrounding_words
 

@@ -242,6 +242,8 @@ def resolve_entities(extractions: list[DocExtraction], gazetteer: Gazetteer | No
         type_ = entry.type if entry else _type_vote(types[key])
         label = _label(key, entry, names[key], gaz)
         alts = set(names[key]) | set(surfaces[key])
+        if key.startswith("forces:") and (country := gaz.country(key.split(":", 1)[1])) is not None:
+            alts.add(f"{country.label} Armed Forces")  # the forces' official name: "United States Armed Forces"
         if entry is not None and entry.type in ("Person", "Organization", "Country"):
             alts |= {n for n in entry.names if n in names[key] or n in surfaces[key]}
         entities[key] = Entity(key=key, label=label, type=type_, alt_labels=tuple(sorted(a for a in alts if a != label)),

@@ -57,6 +57,9 @@ class RuleWords:
     neuter_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     district_nouns: frozenset[str]
+    # reflexives and object control (kg/extract/)
+    reflexive_pronouns: frozenset[str]
+    enabling_verbs: frozenset[str]
     # function words many rules read (bound once below to module-level names)
     definite_article: str
     articles: frozenset[str]

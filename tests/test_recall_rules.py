@@ -1,0 +1,162 @@
+"""Controllers of a clause in the passive ('X is committed to…'), standing up for and standing with someone, on
+invented sentences parsed by the shipped pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_document
+from kg.model import Document
+from kg.nlp.language import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def triples(nlp, text, prop=None):
+    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01")
+    out = set()
+    for r in extract_document(nlp(text), document).relations:
+        obj = getattr(r.object, "key", None) or getattr(r.object, "text", None)
+        if prop is None or r.predicate == prop:
+            out.add((r.subject.key, r.predicate, obj, r.modality))
+    return out
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # the one committed (prepared, determined) to an act is its agent, and the act is intended
+    ("Chile is committed to supplying rifles to Peru.", "supports",
+     {("country:CL", "supports", "country:PE", "Planned")}),
+    ("Brazil is firmly committed to continuing its talks with Peru.", "negotiatesWith",
+     {("country:BR", "negotiatesWith", "country:PE", "Planned")}),
+    ("Chile is committed to helping Peru, drawing on old ties and working closely with the African Union.",
+     "negotiatesWith", {("country:CL", "negotiatesWith", "org:african-union", "Planned")}),
+])
+def test_the_subject_of_a_passive_commitment_acts_in_its_clause(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brazil will always stand up for free elections wherever they are threatened.",
+     {("country:BR", "supports", "free elections", "Planned")}),
+    ("Chile stands with the relatives of the hostages.",
+     {("country:CL", "supports", "the relatives", "Asserted")}),
+    ("Chile will stand firmly with Peru.", {("country:CL", "supports", "country:PE", "Planned")}),
+])
+def test_standing_up_for_or_standing_with_someone_supports_them(nlp, text, expected):
+    assert triples(nlp, text, "supports") == expected
+
+
+def test_standing_ready_or_at_a_figure_supports_nothing(nlp):
+    assert triples(nlp, "Chile stands ready to talk, and the toll stands at 300.", "supports") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's forces defending themselves defend the country; the helper's object acts in its to-clause
+    ("Chile will keep supporting the Peruvian armed forces to defend themselves.",
+     {("forces:PE", "defends", "country:PE", "Planned")}),
+    # anyone else defending itself is named by the pronoun, never by an earlier actor
+    ("Bolivia sent no troops. Peru must be able to defend itself.",
+     {("country:PE", "defends", "itself", "Planned")}),
+])
+def test_a_reflexive_object_stands_for_its_own_subject(nlp, text, expected):
+    assert triples(nlp, text, "defends") == expected
+
+
+def test_the_one_helped_acts_in_the_to_clause(nlp):
+    found = triples(nlp, "Chile will keep supporting the Peruvian armed forces to defend themselves.")
+    assert ("country:CL", "supports", "forces:PE", "Planned") in found
+    assert not any(t[0] == "country:CL" and t[1] == "defends" for t in found)
+
+
+def test_envoys_meeting_officials_of_their_own_issuing_state_meet_no_one(nlp):
+    text = ("Special Envoy Ana Souza traveled to Lima and Quito. In Lima, she met with Chilean Embassy officials "
+            "and with Peruvian officials.")
+    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01",
+                        source="Ministry of Foreign Affairs of Chile")
+    found = {(r.subject.key, r.predicate, getattr(r.object, "key", None))
+             for r in extract_document(nlp(text), document).relations if r.predicate == "meets"}
+    # the Chilean ministry's envoy meeting Chile's own embassy is no meeting of two sides; Peru's officials are
+    assert found == {("person:ana-souza", "meets", "country:PE")}
+
+
+def test_a_list_whose_middle_item_the_parse_made_an_apposition_is_taken_up_whole(nlp):
+    text = ("Foreign Minister Tomas Ekdahl, Defence Minister Kenji Morita of Japan, and Defence Minister Rodrigo "
+            "Peña of Indonesia held a video call on Friday. The three ministers stressed the need for "
+            "closer maritime cooperation.")
+    assert triples(nlp, text, "demands") == {
+        (who, "demands", "closer maritime cooperation", "Asserted")
+        for who in ("person:tomas-ekdahl", "person:kenji-morita", "person:rodrigo-pena")}
+
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # the leaders of states, as the officials of one are, stand for those states: each of them
+    ("Ana Souza held talks with the leaders of Chile and Peru.", "negotiatesWith",
+     {("person:ana-souza", "negotiatesWith", "country:CL", "Asserted"),
+      ("person:ana-souza", "negotiatesWith", "country:PE", "Asserted")}),
+    # (not the two who held the contacts with each other)
+    ("The talks took into account the contacts held lately by Tomas Brandt and Ana Souza with the leaders of "
+     "Chile and Peru.", "negotiatesWith",
+     {(who, "negotiatesWith", state, "Asserted") for who in ("person:tomas-brandt", "person:ana-souza")
+      for state in ("country:CL", "country:PE")}),
+])
+def test_the_leaders_of_states_stand_for_each_state(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each party to a named accord 'between' them agrees to it
+    ("The council also welcomes the prisoner swap agreement between Chile and the ELN as a useful step.",
+     {("country:CL", "agreesTo", "agreement:prisoner-swap-agreement", "Asserted"),
+      ("org:national-liberation-army-of-colombia", "agreesTo", "agreement:prisoner-swap-agreement", "Asserted")}),
+    # an accord with no name of its own is no entity to agree to
+    ("Chile calls for a ceasefire between Peru and Bolivia.", set()),
+])
+def test_the_parties_between_whom_an_accord_is_agree_to_it(nlp, text, expected):
+    assert triples(nlp, text, "agreesTo") == expected
+
+
+def test_a_finite_verb_the_parse_coordinated_with_a_gerund_shares_the_main_subject(nlp):
+    text = ("Chile stressed the value of deepening regional cooperation and committed to keep carrying out "
+            "the plans it had drawn up with Peru.")
+    assert {t[:3] for t in triples(nlp, text, "agreesTo")} == {
+        ("country:CL", "agreesTo", "to keep carrying out the plans it had drawn up with Peru")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a decision to act agrees to the act; reaffirmed by those who own it, it is their stance, not a claim
+    ("Chile and Peru reaffirmed their decision to hold regular consultations over the next year.",
+     {("country:CL", "agreesTo", "to hold regular consultations over the next year", "Asserted"),
+      ("country:PE", "agreesTo", "to hold regular consultations over the next year", "Asserted")}),
+    ("The decision was widely criticised.", set()),
+])
+def test_a_decision_to_act_agrees_to_the_act(nlp, text, expected):
+    found = triples(nlp, text)
+    assert {t for t in found if t[1] == "agreesTo"} == expected
+    assert not any(t[1] == "claims" for t in found)
+
+
+
+def test_thanking_someone_for_their_deeds_praises_them_not_the_pronoun_owner(nlp):
+    # 'their' is the nations thanked, not the speaking state: the praise goes to the nations
+    text = "We thank those nations for their leadership in the crisis."
+    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01",
+                        source="Ministry of Foreign Affairs of Chile")
+    found = {(r.subject.key, r.predicate, getattr(r.object, "text", None))
+             for r in extract_document(nlp(text), document).relations if r.predicate == "praises"}
+    assert found == {("country:CL", "praises", "those nations")}
+
+
+def test_money_in_aid_whose_purpose_is_to_help_a_people_supports_their_state(nlp):
+    text = "Chile lately announced over $40 million in new relief assistance to help the Peruvian people."
+    assert {t[:3] for t in triples(nlp, text, "supports")} == {("country:CL", "supports", "country:PE")}
+
+
+def test_a_states_forces_named_in_a_place_are_deployed_there_by_the_state(nlp):
+    text = "The envoys met with Chilean forces in Peru, Bolivia, and Ecuador who run the training mission."
+    assert triples(nlp, text, "deploys") == {("country:CL", "deploys", "forces:CL", "Asserted")}
+    # the agent of an act done somewhere is not thereby deployed there
+    assert triples(nlp, "Abuses had been committed by Chilean forces in Peru.", "deploys") == set()
