@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
-import queue
 import re
-import threading
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -108,58 +106,14 @@ def _texts(documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document,
                 position = chars = 0
 
 
-def parsed_ahead(nlp, texts: Iterable[tuple[str, object]], ahead: int = 2 * BATCH_SIZE) -> Iterator[tuple[Doc, object]]:
-    """`nlp.pipe(texts, as_tuples=True)` run by a thread of its own, up to `ahead` documents ahead of the
-    caller: while the caller extracts from one batch, the parser works on the next, and the parser's
-    matrix products (which release the GIL) run on another core. The documents come in the same order; an
-    error in the parser is raised here; closing the iterator early stops the thread."""
-    done = object()
-    results: queue.Queue = queue.Queue(maxsize=ahead)
-    stop = threading.Event()
-
-    def put(item) -> bool:
-        while not stop.is_set():
-            try:
-                results.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def parse() -> None:
-        try:
-            for item in nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE):
-                if not put(item):
-                    return
-            put(done)
-        except BaseException as exc:  # handed to the caller, which raises it
-            put(exc)
-
-    thread = threading.Thread(target=parse, name="kg-parser", daemon=True)
-    thread.start()
-    try:
-        while True:
-            item = results.get()
-            if item is done:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-
-
-def extract_stream(nlp, documents: Iterable[Document], overlap: bool = False) -> Iterator[DocExtraction]:
+def extract_stream(nlp, documents: Iterable[Document]) -> Iterator[DocExtraction]:
     """Parse and extract documents through one `nlp.pipe` stream. (One call per batch instead would make
     spaCy allocate and free its working memory at each call: three times the page faults, 10 % slower.)
-    With `overlap`, the parser runs a batch ahead in a thread of its own (`parsed_ahead`).
     The parts of a long article are joined into one `Doc` without their tensors (which extraction does
     not read: 256 bytes a token)."""
     gaz = load_gazetteer()
     parts: list[Doc] = []
-    texts = _texts(documents)
-    stream = parsed_ahead(nlp, texts) if overlap else nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE)
-    for parsed, where in stream:
+    for parsed, where in nlp.pipe(_texts(documents), as_tuples=True, batch_size=BATCH_SIZE):
         if where is None:
             continue
         doc, number, count = where
@@ -204,9 +158,7 @@ def extract_documents(documents: Iterable[Document], model: str | None = None, j
     """Parse and extract documents as they stream in, in input order."""
     load_qualifier_parsers()
     if jobs <= 1:
-        # one process: the parser a batch ahead in a thread, extraction here (worker processes, which
-        # already keep every core busy, parse and extract in turn)
-        yield from extract_stream(load_pipeline(model), documents, overlap=True)
+        yield from extract_stream(load_pipeline(model), documents)
         return
     load_pipeline(model)  # fail fast, in this process, on an unknown model
     size = hand_out_size(len(documents) if isinstance(documents, (list, tuple)) else None, jobs)
