@@ -168,7 +168,7 @@
     function rank(modality) { return styles[modality] ? styles[modality].rank : 99; }
     function byLegend(a, b) { return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0); }
 
-    /* The modality most of the statements have; ties go to the first in legend order (as kg/views.py does). */
+    /* The modality most of the statements have; ties go to the first in legend order (as kg/views/render.py does). */
     function dominant(statements) {
       var counts = {};
       statements.forEach(function (s) { counts[s.modality] = (counts[s.modality] || 0) + 1; });
