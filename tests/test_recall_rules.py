@@ -160,3 +160,30 @@ def test_a_states_forces_named_in_a_place_are_deployed_there_by_the_state(nlp):
     assert triples(nlp, text, "deploys") == {("country:CL", "deploys", "forces:CL", "Asserted")}
     # the agent of an act done somewhere is not thereby deployed there
     assert triples(nlp, "Abuses had been committed by Chilean forces in Peru.", "deploys") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a member, official or commander of a body set beside a name belongs to it
+    ("Ahmed Karimi, a member of Hamas, was killed in the strike.",
+     {("person:ahmed-karimi", "memberOf", "org:hamas", "Asserted")}),
+    ("Ahmed Karimi, a deputy commander of Hezbollah, was killed in the strike.",
+     {("person:ahmed-karimi", "memberOf", "org:hezbollah", "Asserted")}),
+])
+def test_a_member_or_commander_set_beside_a_name_is_a_member_of_the_body(nlp, text, expected):
+    assert triples(nlp, text, "memberOf") == expected
+
+
+def test_a_bodys_leader_before_a_name_leads_it_and_a_deputy_does_not(nlp):
+    assert triples(nlp, "Hezbollah's leader Ahmed Karimi was killed in the strike.", "leaderOf") == \
+        {("person:ahmed-karimi", "leaderOf", "org:hezbollah", "Asserted")}
+    assert triples(nlp, "Hamas's deputy leader Ahmed Karimi was killed in the strike.", "leaderOf") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gerund right after 'continue', 'keep', 'resume' that the parse made a modifier of its object
+    ("Al-Shabaab continued attacking Mogadishu.", {("org:al-shabaab", "attacks", "seat:mogadishu", "Asserted")}),
+    ("Al-Shabaab continued shelling Mogadishu.", {("org:al-shabaab", "strikes", "seat:mogadishu", "Asserted")}),
+    ("Al-Shabaab kept attacking Kenyan troops.", {("org:al-shabaab", "attacks", "forces:KE", "Asserted")}),
+])
+def test_an_act_of_war_going_on_after_an_aspectual_verb_has_its_agent_and_target(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("attacks", "strikes")} == expected

@@ -308,6 +308,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     prop = entry["p"]
     mode = entry.get("mode")
     subjects = _inherited_subjects(ctx, tok)
+    misread_noun = _gerund_read_as_modifier(tok)
+    if misread_noun is not None:
+        subjects = _inherited_subjects(ctx, misread_noun.head)
     if not subjects and mode == "speech" and sx.is_passive(tok) and not any(
             p == AGENT_PREP for p, _n in sx.prep_args(tok)) and any(
             sx.dep(c) in ("ccomp", "csubj:pass", "csubjpass") for c in tok.children):
@@ -391,6 +394,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             objects = places or [_content(events[0])]
         elif entry.get("need_event"):
             return None
+    if not objects and "dobj" in slots and misread_noun is not None:
+        objects = [m for m in _mentions_expanded(ctx, misread_noun) if _allowed_object(ctx, entry, misread_noun, m)] \
+            or ([_content(misread_noun)] if _allowed_object(ctx, entry, misread_noun, None) else [])
     if not objects and "dobj" in slots and not sx.objects(tok):
         stray = _stray_object(tok)
         if stray is not None:
@@ -476,6 +482,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
 
 
 REFLEXIVE_PRONOUNS = rule_words().reflexive_pronouns
+ASPECTUAL_VERBS = rule_words().aspectual_verbs
 
 
 def _reflexive_object(ctx: Context, subject: Mention, verb: Token):
@@ -523,6 +530,17 @@ def _own_stance(ctx: Context, noun: Token, keys: set[str]) -> bool:
     if ment is None and owner.tag_ == "PRP$":
         ment = ctx.finder.resolve_pronoun(owner)
     return ment is not None and ment.key in keys
+
+
+def _gerund_read_as_modifier(verb: Token) -> Token | None:
+    """The object of a gerund written right after an aspectual verb that the parse hung on that object as a
+    modifier ('resumed shelling the outposts' with 'shelling' an adjective of 'outposts'): the noun, or None."""
+    if verb.tag_ != "VBG" or sx.dep(verb) not in sx.AMOD | sx.COMPOUND or verb.head.i <= verb.i:
+        return None
+    noun, governor = verb.head, verb.head.head
+    if governor.i != verb.i - 1 or not sx.lemma_in(governor, ASPECTUAL_VERBS) or noun not in sx.objects(governor):
+        return None
+    return noun
 
 
 def _stray_object(verb: Token) -> Token | None:

@@ -353,8 +353,12 @@ def _is_agent_position(tok: Token) -> bool:
         return True  # "warned Paris against…", "told Lima": the addressee is the government
     if label in sx.OBJ:
         # "pressure Lima", "accused Santiago": the government; "shelled Lima", "visited Lima": the city
-        entry = sx.lookup(tok.head, load_gazetteer().lexicon["verbs"])[1] if tok.head.i != tok.i else None
-        return not (entry and entry.get("p") in PLACE_ACTS)
+        verbs = load_gazetteer().lexicon["verbs"]
+        entry = sx.lookup(tok.head, verbs)[1] if tok.head.i != tok.i else None
+        # "kept shelling Lima" with the gerund parsed as a modifier of 'Lima': the act's verb is the gerund
+        gerunds = [c for c in tok.children if c.tag_ == "VBG" and sx.dep(c) in sx.AMOD | sx.COMPOUND and c.i < tok.i]
+        return not (entry and entry.get("p") in PLACE_ACTS
+                    or any((sx.lookup(c, verbs)[1] or {}).get("p") in PLACE_ACTS for c in gerunds))
     if prep == GOAL_PREP and sx.lemma_in(tok.head, SUPPORT_WORDS):
         return True  # "aid to Lima", "delivered tanks to Lima": to the government
     if prep in PARTNER_PREPS and tok.head.pos_ in ("VERB", "NOUN"):
