@@ -187,3 +187,27 @@ def test_a_bodys_leader_before_a_name_leads_it_and_a_deputy_does_not(nlp):
 ])
 def test_an_act_of_war_going_on_after_an_aspectual_verb_has_its_agent_and_target(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] in ("attacks", "strikes")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object the parse hung on a count of occurrences ('N times') is the verb's object
+    ("Al-Shabaab attacked commercial vessels 12 times.",
+     {("org:al-shabaab", "attacks", "commercial vessels", "Asserted")}),
+    # object control with the one allowed parsed as an indirect object
+    ("Peru allowed Hezbollah to attack Chilean patrol boats.",
+     {("org:hezbollah", "attacks", "Chilean patrol boats", "Asserted")}),
+])
+def test_acts_of_war_keep_their_agent_and_object_through_misparses(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected
+
+
+def test_a_participle_after_an_attack_noun_describes_the_attacks_not_the_speaker(nlp):
+    assert triples(nlp, "Chile has seen reports of attacks deliberately targeting civilians.", "attacks") == set()
+    assert triples(nlp, "Chile condemned Peru's attacks deliberately targeting civilians.", "attacks") == \
+        {("country:PE", "attacks", "civilians", "Asserted")}
+
+
+def test_a_possessive_in_an_opening_clause_is_the_person_named_after_it(nlp):
+    text = ("Tomas Brandt spoke first. After ending his talks with Chile, Peruvian President Ahmed Karimi "
+            "flew home.")
+    assert triples(nlp, text, "negotiatesWith") == {("person:ahmed-karimi", "negotiatesWith", "country:CL", "Asserted")}

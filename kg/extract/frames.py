@@ -398,6 +398,11 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         objects = [m for m in _mentions_expanded(ctx, misread_noun) if _allowed_object(ctx, entry, misread_noun, m)] \
             or ([_content(misread_noun)] if _allowed_object(ctx, entry, misread_noun, None) else [])
     if not objects and "dobj" in slots and not sx.objects(tok):
+        counted = _object_on_count(tok)
+        if counted is not None:
+            objects = [m for m in _mentions_expanded(ctx, counted) if _allowed_object(ctx, entry, counted, m)] \
+                or ([_content(counted)] if _allowed_object(ctx, entry, counted, None) else [])
+    if not objects and "dobj" in slots and not sx.objects(tok):
         stray = _stray_object(tok)
         if stray is not None:
             objects = [m for m in _mentions_expanded(ctx, stray) if _allowed_object(ctx, entry, stray, m)]
@@ -483,6 +488,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
 
 REFLEXIVE_PRONOUNS = rule_words().reflexive_pronouns
 ASPECTUAL_VERBS = rule_words().aspectual_verbs
+OCCURRENCE_NOUNS = rule_words().occurrence_nouns
 
 
 def _reflexive_object(ctx: Context, subject: Mention, verb: Token):
@@ -541,6 +547,19 @@ def _gerund_read_as_modifier(verb: Token) -> Token | None:
     if governor.i != verb.i - 1 or not sx.lemma_in(governor, ASPECTUAL_VERBS) or noun not in sx.objects(governor):
         return None
     return noun
+
+
+def _object_on_count(verb: Token) -> Token | None:
+    """The object the parse hung on a count of occurrences ('attacked the convoys 30 times' with 'convoys' a
+    compound of 'times' and 'times' the verb's bare adverbial): the noun, or None."""
+    for adv in verb.children:
+        if adv.i > verb.i and sx.lemma_in(adv, OCCURRENCE_NOUNS) and sx.dep(adv) not in sx.OBJ | sx.SUBJ \
+                and any(c.like_num for c in adv.children):
+            nouns = [c for c in adv.children if sx.dep(c) in sx.COMPOUND | sx.AMOD and c.i < adv.i
+                     and c.pos_ in ("NOUN", "PROPN")]
+            if nouns:
+                return nouns[-1]
+    return None
 
 
 def _stray_object(verb: Token) -> Token | None:
