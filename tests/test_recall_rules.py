@@ -202,12 +202,18 @@ def test_acts_of_war_keep_their_agent_and_object_through_misparses(nlp, text, ex
 
 
 def test_a_participle_after_an_attack_noun_describes_the_attacks_not_the_speaker(nlp):
-    assert triples(nlp, "Chile has seen reports of attacks deliberately targeting civilians.", "attacks") == set()
-    assert triples(nlp, "Chile condemned Peru's attacks deliberately targeting civilians.", "attacks") == \
-        {("country:PE", "attacks", "civilians", "Asserted")}
+    assert triples(nlp, "Chile has seen reports of assaults knowingly targeting hospitals.", "attacks") == set()
+    assert triples(nlp, "Chile condemned Peru's assaults knowingly targeting hospitals.", "attacks") == \
+        {("country:PE", "attacks", "hospitals", "Asserted")}
 
 
 def test_a_possessive_in_an_opening_clause_is_the_person_named_after_it(nlp):
     text = ("Tomas Brandt spoke first. After ending his talks with Chile, Peruvian President Ahmed Karimi "
             "flew home.")
     assert triples(nlp, text, "negotiatesWith") == {("person:ahmed-karimi", "negotiatesWith", "country:CL", "Asserted")}
+
+
+def test_the_object_after_a_manner_phrase_is_what_is_condemned(nlp):
+    text = "Peru and Chile condemn yet again in very clear words these brutal acts of violence."
+    assert triples(nlp, text, "condemns") == {("country:PE", "condemns", "these brutal acts", "Asserted"),
+                                             ("country:CL", "condemns", "these brutal acts", "Asserted")}

@@ -390,7 +390,7 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
     if label in ("advcl", "acl") and verb.tag_ == "VBG" and not sx.subjects(verb):
         noun = _attack_noun_before(verb)
         if noun is not None:
-            # "attacks deliberately targeting civilians" with the participle hung on the clause: it describes the
+            # "assaults knowingly targeting hospitals" with the participle hung on the clause: it describes the
             # attacks, whose agent is their owner ('X's attacks'), or none written (the article's belligerent)
             owner = sx.possessor(noun)
             return _mentions_of(ctx, [owner]) if owner is not None else []
@@ -414,8 +414,8 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
 
 
 def _attack_noun_before(verb: Token) -> Token | None:
-    """The plural or singular attack noun written right before a participle (adverbs between): 'attacks
-    deliberately targeting civilians' gives 'attacks'; None otherwise."""
+    """The plural or singular attack noun written right before a participle (adverbs between): 'assaults
+    knowingly targeting hospitals' gives 'assaults'; None otherwise."""
     k = verb.i - 1
     while k >= verb.sent.start and verb.doc[k].pos_ == "ADV":
         k -= 1

@@ -572,6 +572,12 @@ def _stray_object(verb: Token) -> Token | None:
                 if sx.dep(app) in sx.APPOS and app.i > obl.i and "," in (app.left_edge.text,
                                                                           verb.doc[app.left_edge.i - 1].text):
                     return app
+                if sx.dep(app) in sx.NOUN_OBL and app.i > obl.i and app.right_edge.i == obl.right_edge.i \
+                        and any(sx.dep(c) == "case" for c in obl.children) \
+                        and not any(sx.dep(c) in sx.PREP | {"case"} for c in app.children if c.i < app.i) \
+                        and app.pos_ in ("NOUN", "PROPN"):
+                    # "condemned in very clear words X's raid" with the object hung on the manner phrase
+                    return app
     if verb.i + 1 >= len(verb.doc) or verb.head.i == verb.i:
         return None
     node = verb.doc[verb.i + 1]
