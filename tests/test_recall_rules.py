@@ -217,3 +217,9 @@ def test_the_object_after_a_manner_phrase_is_what_is_condemned(nlp):
     text = "Peru and Chile condemn yet again in very clear words these brutal acts of violence."
     assert triples(nlp, text, "condemns") == {("country:PE", "condemns", "these brutal acts", "Asserted"),
                                              ("country:CL", "condemns", "these brutal acts", "Asserted")}
+
+
+def test_a_body_named_after_its_organisation_is_a_member_of_it_and_a_principal_organ_is_not(nlp):
+    assert triples(nlp, "Chile thanked the United Nations Mission in South Sudan for its work.", "memberOf") == \
+        {("org:united-nations-mission-in-south-sudan", "memberOf", "org:united-nations", "Asserted")}
+    assert triples(nlp, "The United Nations General Assembly met on Monday.", "memberOf") == set()

@@ -47,6 +47,7 @@ BORDER_PREPS = rule_words().border_preps
 BORDER_NOUNS = rule_words().border_nouns
 RECIPROCAL_PREP = rule_words().reciprocal_preposition
 SHARE_VERB = rule_words().share_verb
+SUB_BODY_NOUNS = rule_words().sub_body_nouns
 LOCATED_OR_SHARE_VERBS = LOCATED_VERBS | {SHARE_VERB}
 
 
@@ -74,11 +75,36 @@ def _titles_and_appositions(ctx: Context, sent: Span, number: int) -> None:
                 _appositive_title(ctx, ment, app, number)
             if sx.dep(tok) in sx.APPOS:
                 _appositive_title(ctx, ment, _title_head(ctx, tok.head), number)
+        if ment.type in ("Organization", "MilitaryUnit") and tok.i in ctx.index.spans:
+            _parent_body(ctx, ment, tok, number)
         if ment.type in PLACE_TYPES and tok.i in ctx.index.spans:
             for app in (c for c in tok.children if sx.dep(c) in sx.APPOS):
                 container = _possessive_place(ctx, app)
                 if container is not None and container.key != ment.key:
                     _add(ctx, number, ment, "locatedIn", container, evidence=_evidence(ctx, tok, app))
+
+
+def _parent_body(ctx: Context, body: Mention, tok: Token, number: int) -> None:
+    """'the Andean Union Mission in Peru': a body whose name opens with the name of another organisation and goes
+    on with capitalised words is one of its sub-bodies (memberOf, once per document)."""
+    start, end = ctx.index.spans[tok.i]
+    words = [ctx.doc[k] for k in range(start, end)]
+    if words and words[0].lower_ == DEFINITE_ARTICLE:
+        words = words[1:]
+    for n in range(len(words) - 1, 0, -1):
+        if not words[n].text[:1].isupper() or not any(w.lower_ in SUB_BODY_NOUNS for w in words[n:]):
+            continue
+        entries = [e for e in ctx.gaz.lookup(" ".join(w.text for w in words[:n]).replace(" - ", "-"))
+                   if e.type == "Organization" and e.key != body.key]
+        if not entries:
+            continue
+        parent = _entry_mention(ctx, words[0], entries[0])
+        if parent.key == body.key or (body.name or "").lower() == entries[0].label.lower():
+            return
+        if not any(r.predicate == "memberOf" and r.subject.key == body.key and isinstance(r.object, Mention)
+                   and r.object.key == parent.key for r in ctx.relations):
+            _add(ctx, number, body, "memberOf", parent, evidence=ctx.doc[start:end].text)
+        return
 
 
 def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: int, anchor: Token) -> None:

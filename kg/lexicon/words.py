@@ -61,6 +61,7 @@ class RuleWords:
     reflexive_pronouns: frozenset[str]
     aspectual_verbs: frozenset[str]
     occurrence_nouns: frozenset[str]
+    sub_body_nouns: frozenset[str]
     enabling_verbs: frozenset[str]
     # function words many rules read (bound once below to module-level names)
     definite_article: str
