@@ -223,3 +223,9 @@ def test_a_body_named_after_its_organisation_is_a_member_of_it_and_a_principal_o
     assert triples(nlp, "Chile thanked the United Nations Mission in South Sudan for its work.", "memberOf") == \
         {("org:united-nations-mission-in-south-sudan", "memberOf", "org:united-nations", "Asserted")}
     assert triples(nlp, "The United Nations General Assembly met on Monday.", "memberOf") == set()
+
+
+def test_an_armed_advance_attacks_its_target_and_an_advance_team_attacks_nothing(nlp):
+    assert triples(nlp, "Peru's advance toward Arica continued.", "attacks") == \
+        {("country:PE", "attacks", "city:cl:arica", "Asserted")}
+    assert triples(nlp, "Chile sent its advance team to Lima.", "attacks") == set()
