@@ -229,3 +229,10 @@ def test_an_armed_advance_attacks_its_target_and_an_advance_team_attacks_nothing
     assert triples(nlp, "Peru's advance toward Arica continued.", "attacks") == \
         {("country:PE", "attacks", "city:cl:arica", "Asserted")}
     assert triples(nlp, "Chile sent its advance team to Lima.", "attacks") == set()
+
+
+def test_opening_fire_on_someone_attacks_them_and_a_fire_at_a_port_attacks_nothing(nlp):
+    assert triples(nlp, "Chilean forces opened fire on Peruvian troops.", "attacks") == \
+        {("forces:CL", "attacks", "forces:PE", "Asserted")}
+    text = "Chile is at war with Peru. A fire at the Arica port destroyed two warehouses."
+    assert not any(t[2] == "place:t1:arica-port" for t in triples(nlp, text, "attacks"))

@@ -626,6 +626,8 @@ def _establish_frame(ctx: Context, tok: Token) -> Iterator[Frame]:
 
 
 def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame | None:
+    if entry.get("need_light") and not (sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, set(entry["need_light"]))):
+        return None  # "opened fire on X", not "a fire at the depot"
     preps = {p for p, _n in sx.prep_args(tok)}
     if sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, light):
         preps |= {p for p, n in sx.prep_args(tok.head) if n.ent_type_ not in ("DATE", "TIME")}
