@@ -236,3 +236,9 @@ def test_opening_fire_on_someone_attacks_them_and_a_fire_at_a_port_attacks_nothi
         {("forces:CL", "attacks", "forces:PE", "Asserted")}
     text = "Chile is at war with Peru. A fire at the Arica port destroyed two warehouses."
     assert not any(t[2] == "place:t1:arica-port" for t in triples(nlp, text, "attacks"))
+
+
+def test_a_name_hyphenated_before_led_is_the_agent_and_before_backed_is_not(nlp):
+    assert triples(nlp, "Chile condemned the recent Hezbollah-led massacre in Arica.", "attacks") == \
+        {("org:hezbollah", "attacks", "city:cl:arica", "Asserted")}
+    assert triples(nlp, "Chile condemned the Iran-backed attack on Arica.", "attacks") == set()

@@ -489,6 +489,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
 REFLEXIVE_PRONOUNS = rule_words().reflexive_pronouns
 ASPECTUAL_VERBS = rule_words().aspectual_verbs
 OCCURRENCE_NOUNS = rule_words().occurrence_nouns
+AGENT_PARTICIPLES = rule_words().agent_participles
 
 
 def _reflexive_object(ctx: Context, subject: Mention, verb: Token):
@@ -660,6 +661,13 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                     break
     if not subjects:
         subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p == AGENT_PREP])
+    if not subjects:
+        # "a Hezbollah-led raid": the name hyphenated before a participle of leading is the agent
+        for c in tok.children:
+            if sx.dep(c) in sx.AMOD and c.i < tok.i and sx.lemma_in(c, AGENT_PARTICIPLES) and c.i > 0 \
+                    and tok.doc[c.i - 1].tag_ == "HYPH":
+                subjects = [m for m in _mentions_of(ctx, [tok.doc[c.i - 2]]) if m.type in ACTOR_TYPES] if c.i > 1 else []
+                break
     if not subjects and any(sx.dep(c) == "cop" for c in tok.children) and not sx.is_negated(tok):
         # "X is a threat to Y": the copula's subject is the noun's agent
         subjects = _mentions_of(ctx, sx.subjects(tok))

@@ -62,6 +62,7 @@ class RuleWords:
     aspectual_verbs: frozenset[str]
     occurrence_nouns: frozenset[str]
     sub_body_nouns: frozenset[str]
+    agent_participles: frozenset[str]
     enabling_verbs: frozenset[str]
     # function words many rules read (bound once below to module-level names)
     definite_article: str
