@@ -160,3 +160,85 @@ def test_a_states_forces_named_in_a_place_are_deployed_there_by_the_state(nlp):
     assert triples(nlp, text, "deploys") == {("country:CL", "deploys", "forces:CL", "Asserted")}
     # the agent of an act done somewhere is not thereby deployed there
     assert triples(nlp, "Abuses had been committed by Chilean forces in Peru.", "deploys") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a member, official or commander of a body set beside a name belongs to it
+    ("Ahmed Karimi, a member of Hamas, was killed in the strike.",
+     {("person:ahmed-karimi", "memberOf", "org:hamas", "Asserted")}),
+    ("Ahmed Karimi, a deputy commander of Hezbollah, was killed in the strike.",
+     {("person:ahmed-karimi", "memberOf", "org:hezbollah", "Asserted")}),
+])
+def test_a_member_or_commander_set_beside_a_name_is_a_member_of_the_body(nlp, text, expected):
+    assert triples(nlp, text, "memberOf") == expected
+
+
+def test_a_bodys_leader_before_a_name_leads_it_and_a_deputy_does_not(nlp):
+    assert triples(nlp, "Hezbollah's leader Ahmed Karimi was killed in the strike.", "leaderOf") == \
+        {("person:ahmed-karimi", "leaderOf", "org:hezbollah", "Asserted")}
+    assert triples(nlp, "Hamas's deputy leader Ahmed Karimi was killed in the strike.", "leaderOf") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gerund right after 'continue', 'keep', 'resume' that the parse made a modifier of its object
+    ("Al-Shabaab continued attacking Mogadishu.", {("org:al-shabaab", "attacks", "seat:mogadishu", "Asserted")}),
+    ("Al-Shabaab continued shelling Mogadishu.", {("org:al-shabaab", "strikes", "seat:mogadishu", "Asserted")}),
+    ("Al-Shabaab kept attacking Kenyan troops.", {("org:al-shabaab", "attacks", "forces:KE", "Asserted")}),
+])
+def test_an_act_of_war_going_on_after_an_aspectual_verb_has_its_agent_and_target(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("attacks", "strikes")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object the parse hung on a count of occurrences ('N times') is the verb's object
+    ("Al-Shabaab attacked commercial vessels 12 times.",
+     {("org:al-shabaab", "attacks", "commercial vessels", "Asserted")}),
+    # object control with the one allowed parsed as an indirect object
+    ("Peru allowed Hezbollah to attack Chilean patrol boats.",
+     {("org:hezbollah", "attacks", "Chilean patrol boats", "Asserted")}),
+])
+def test_acts_of_war_keep_their_agent_and_object_through_misparses(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected
+
+
+def test_a_participle_after_an_attack_noun_describes_the_attacks_not_the_speaker(nlp):
+    assert triples(nlp, "Chile has seen reports of assaults knowingly targeting hospitals.", "attacks") == set()
+    assert triples(nlp, "Chile condemned Peru's assaults knowingly targeting hospitals.", "attacks") == \
+        {("country:PE", "attacks", "hospitals", "Asserted")}
+
+
+def test_a_possessive_in_an_opening_clause_is_the_person_named_after_it(nlp):
+    text = ("Tomas Brandt spoke first. After ending his talks with Chile, Peruvian President Ahmed Karimi "
+            "flew home.")
+    assert triples(nlp, text, "negotiatesWith") == {("person:ahmed-karimi", "negotiatesWith", "country:CL", "Asserted")}
+
+
+def test_the_object_after_a_manner_phrase_is_what_is_condemned(nlp):
+    text = "Peru and Chile condemn yet again in very clear words these brutal acts of violence."
+    assert triples(nlp, text, "condemns") == {("country:PE", "condemns", "these brutal acts", "Asserted"),
+                                             ("country:CL", "condemns", "these brutal acts", "Asserted")}
+
+
+def test_a_body_named_after_its_organisation_is_a_member_of_it_and_a_principal_organ_is_not(nlp):
+    assert triples(nlp, "Chile thanked the United Nations Mission in South Sudan for its work.", "memberOf") == \
+        {("org:united-nations-mission-in-south-sudan", "memberOf", "org:united-nations", "Asserted")}
+    assert triples(nlp, "The United Nations General Assembly met on Monday.", "memberOf") == set()
+
+
+def test_an_armed_advance_attacks_its_target_and_an_advance_team_attacks_nothing(nlp):
+    assert triples(nlp, "Peru's advance toward Arica continued.", "attacks") == \
+        {("country:PE", "attacks", "city:cl:arica", "Asserted")}
+    assert triples(nlp, "Chile sent its advance team to Lima.", "attacks") == set()
+
+
+def test_opening_fire_on_someone_attacks_them_and_a_fire_at_a_port_attacks_nothing(nlp):
+    assert triples(nlp, "Chilean forces opened fire on Peruvian troops.", "attacks") == \
+        {("forces:CL", "attacks", "forces:PE", "Asserted")}
+    text = "Chile is at war with Peru. A fire at the Arica port destroyed two warehouses."
+    assert not any(t[2] == "place:t1:arica-port" for t in triples(nlp, text, "attacks"))
+
+
+def test_a_name_hyphenated_before_led_is_the_agent_and_before_backed_is_not(nlp):
+    assert triples(nlp, "Chile condemned the recent Hezbollah-led massacre in Arica.", "attacks") == \
+        {("org:hezbollah", "attacks", "city:cl:arica", "Asserted")}
+    assert triples(nlp, "Chile condemned the Iran-backed attack on Arica.", "attacks") == set()

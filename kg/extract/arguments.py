@@ -52,6 +52,7 @@ OWNED_NOUN_PREPS = rule_words().owned_noun_preps
 FREE_RELATIVE_PRONOUNS = rule_words().free_relative_pronouns
 DEMONSTRATIVE_PRONOUNS = rule_words().demonstrative_pronouns
 ENABLING_VERBS = rule_words().enabling_verbs
+ATTACK_EVENT_NOUNS = rule_words().attack_event_nouns
 
 ENABLING_VERBS = rule_words().enabling_verbs
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
@@ -351,6 +352,9 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         return _mentions_of(ctx, sx.objects(head))
     if label == "xcomp" or (label in ("advcl", "acl") and verb.tag_ in ("VB", "VBG") and any(c.lower_ == INFINITIVE_MARKER for c in verb.children)):
         objs = _mentions_of(ctx, sx.objects(head))
+        if not objs and label == "xcomp" and not sx.objects(head):
+            # "allowed the rebels to attack", with the one allowed parsed as an indirect object
+            objs = _mentions_of(ctx, sx.children(head, sx.IOBJ))
         directive = (_lexicon_entry(ctx, head) or {}).get("mode") == "directive"
         if objs and (label == "xcomp" or directive or sx.lemma_in(head, ENABLING_VERBS)) \
                 and not sx.lemma_in(head, COMMITMENT_VERBS):
@@ -383,6 +387,13 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
             return _inherited_subjects(ctx, node, depth + 1)
     if label == "conj" and head.pos_ in ("VERB", "AUX"):
         return _inherited_subjects(ctx, head, depth + 1)
+    if label in ("advcl", "acl") and verb.tag_ == "VBG" and not sx.subjects(verb):
+        noun = _attack_noun_before(verb)
+        if noun is not None:
+            # "assaults knowingly targeting hospitals" with the participle hung on the clause: it describes the
+            # attacks, whose agent is their owner ('X's attacks'), or none written (the article's belligerent)
+            owner = sx.possessor(noun)
+            return _mentions_of(ctx, [owner]) if owner is not None else []
     if label in ("advcl",) and verb.tag_ == "VBG":
         # the speaker of "…, adding that" is the outer speaker; what it embeds keeps the parser's reading
         anchor = _speech_anchor(ctx, verb) if depth == 0 else None
@@ -400,6 +411,18 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         ment = _mention_at(ctx, head)
         return [ment] if ment is not None else []
     return []
+
+
+def _attack_noun_before(verb: Token) -> Token | None:
+    """The plural or singular attack noun written right before a participle (adverbs between): 'assaults
+    knowingly targeting hospitals' gives 'assaults'; None otherwise."""
+    k = verb.i - 1
+    while k >= verb.sent.start and verb.doc[k].pos_ == "ADV":
+        k -= 1
+    if k < verb.sent.start:
+        return None
+    noun = verb.doc[k]
+    return noun if noun.pos_ == "NOUN" and sx.lemma_in(noun, ATTACK_EVENT_NOUNS) else None
 
 
 def _speech_anchor(ctx: Context, verb: Token) -> Token | None:

@@ -308,6 +308,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     prop = entry["p"]
     mode = entry.get("mode")
     subjects = _inherited_subjects(ctx, tok)
+    misread_noun = _gerund_read_as_modifier(tok)
+    if misread_noun is not None:
+        subjects = _inherited_subjects(ctx, misread_noun.head)
     if not subjects and mode == "speech" and sx.is_passive(tok) and not any(
             p == AGENT_PREP for p, _n in sx.prep_args(tok)) and any(
             sx.dep(c) in ("ccomp", "csubj:pass", "csubjpass") for c in tok.children):
@@ -391,6 +394,14 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             objects = places or [_content(events[0])]
         elif entry.get("need_event"):
             return None
+    if not objects and "dobj" in slots and misread_noun is not None:
+        objects = [m for m in _mentions_expanded(ctx, misread_noun) if _allowed_object(ctx, entry, misread_noun, m)] \
+            or ([_content(misread_noun)] if _allowed_object(ctx, entry, misread_noun, None) else [])
+    if not objects and "dobj" in slots and not sx.objects(tok):
+        counted = _object_on_count(tok)
+        if counted is not None:
+            objects = [m for m in _mentions_expanded(ctx, counted) if _allowed_object(ctx, entry, counted, m)] \
+                or ([_content(counted)] if _allowed_object(ctx, entry, counted, None) else [])
     if not objects and "dobj" in slots and not sx.objects(tok):
         stray = _stray_object(tok)
         if stray is not None:
@@ -476,6 +487,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
 
 
 REFLEXIVE_PRONOUNS = rule_words().reflexive_pronouns
+ASPECTUAL_VERBS = rule_words().aspectual_verbs
+OCCURRENCE_NOUNS = rule_words().occurrence_nouns
+AGENT_PARTICIPLES = rule_words().agent_participles
 
 
 def _reflexive_object(ctx: Context, subject: Mention, verb: Token):
@@ -525,6 +539,30 @@ def _own_stance(ctx: Context, noun: Token, keys: set[str]) -> bool:
     return ment is not None and ment.key in keys
 
 
+def _gerund_read_as_modifier(verb: Token) -> Token | None:
+    """The object of a gerund written right after an aspectual verb that the parse hung on that object as a
+    modifier ('resumed shelling the outposts' with 'shelling' an adjective of 'outposts'): the noun, or None."""
+    if verb.tag_ != "VBG" or sx.dep(verb) not in sx.AMOD | sx.COMPOUND or verb.head.i <= verb.i:
+        return None
+    noun, governor = verb.head, verb.head.head
+    if governor.i != verb.i - 1 or not sx.lemma_in(governor, ASPECTUAL_VERBS) or noun not in sx.objects(governor):
+        return None
+    return noun
+
+
+def _object_on_count(verb: Token) -> Token | None:
+    """The object the parse hung on a count of occurrences ('attacked the convoys 30 times' with 'convoys' a
+    compound of 'times' and 'times' the verb's bare adverbial): the noun, or None."""
+    for adv in verb.children:
+        if adv.i > verb.i and sx.lemma_in(adv, OCCURRENCE_NOUNS) and sx.dep(adv) not in sx.OBJ | sx.SUBJ \
+                and any(c.like_num for c in adv.children):
+            nouns = [c for c in adv.children if sx.dep(c) in sx.COMPOUND | sx.AMOD and c.i < adv.i
+                     and c.pos_ in ("NOUN", "PROPN")]
+            if nouns:
+                return nouns[-1]
+    return None
+
+
 def _stray_object(verb: Token) -> Token | None:
     """The noun phrase right after an objectless verb that the parser hung on the verb's head:
     'bragging of taking over 300 square miles' with 'miles' attached to 'bragging'; or the object set
@@ -534,6 +572,12 @@ def _stray_object(verb: Token) -> Token | None:
             for app in obl.children:
                 if sx.dep(app) in sx.APPOS and app.i > obl.i and "," in (app.left_edge.text,
                                                                           verb.doc[app.left_edge.i - 1].text):
+                    return app
+                if sx.dep(app) in sx.NOUN_OBL and app.i > obl.i and app.right_edge.i == obl.right_edge.i \
+                        and any(sx.dep(c) == "case" for c in obl.children) \
+                        and not any(sx.dep(c) in sx.PREP | {"case"} for c in app.children if c.i < app.i) \
+                        and app.pos_ in ("NOUN", "PROPN"):
+                    # "condemned in very clear words X's raid" with the object hung on the manner phrase
                     return app
     if verb.i + 1 >= len(verb.doc) or verb.head.i == verb.i:
         return None
@@ -583,6 +627,8 @@ def _establish_frame(ctx: Context, tok: Token) -> Iterator[Frame]:
 
 
 def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame | None:
+    if entry.get("need_light") and not (sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, set(entry["need_light"]))):
+        return None  # "opened fire on X", not "a fire at the depot"
     preps = {p for p, _n in sx.prep_args(tok)}
     if sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, light):
         preps |= {p for p, n in sx.prep_args(tok.head) if n.ent_type_ not in ("DATE", "TIME")}
@@ -615,6 +661,13 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                     break
     if not subjects:
         subjects = _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p == AGENT_PREP])
+    if not subjects:
+        # "a Hezbollah-led raid": the name hyphenated before a participle of leading is the agent
+        for c in tok.children:
+            if sx.dep(c) in sx.AMOD and c.i < tok.i and sx.lemma_in(c, AGENT_PARTICIPLES) and c.i > 0 \
+                    and tok.doc[c.i - 1].tag_ == "HYPH":
+                subjects = [m for m in _mentions_of(ctx, [tok.doc[c.i - 2]]) if m.type in ACTOR_TYPES] if c.i > 1 else []
+                break
     if not subjects and any(sx.dep(c) == "cop" for c in tok.children) and not sx.is_negated(tok):
         # "X is a threat to Y": the copula's subject is the noun's agent
         subjects = _mentions_of(ctx, sx.subjects(tok))

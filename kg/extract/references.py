@@ -29,6 +29,7 @@ SMALL_COUNT_WORDS = rule_words().small_count_words
 PRESIDENT_TITLE = rule_words().president_title
 VICE_PRESIDENT = rule_words().vice_prefix + " " + PRESIDENT_TITLE
 GROUP_PRONOUNS = rule_words().group_pronouns
+PERSON_PRONOUNS = rule_words().male_pronouns | rule_words().female_pronouns
 
 
 # --- references ------------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                     if speaker is not None:
                         ctx.index.by_token[tok.i] = speaker
                 continue
-            ref = ctx.finder.resolve_pronoun(tok)
+            ref = _cataphoric_subject(ctx, tok) or ctx.finder.resolve_pronoun(tok)
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
                                                     surface=tok.text, name=None)
@@ -118,6 +119,29 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                     ctx.index.by_token[tok.i] = Mention(doc_id=ctx.document.doc_id, start=tok.idx,
                                                         end=tok.idx + len(tok.text), surface=tok.text,
                                                         type="Country", key=entry.key, wikidata=entry.wikidata)
+
+
+def _cataphoric_subject(ctx: Context, tok: Token) -> Mention | None:
+    """'Since launching his war, Jane Roe has…': a personal possessive in an opening adverbial clause whose own
+    subject is left out stands for the named person the main clause then takes as subject; None otherwise."""
+    if sx.dep(tok) not in sx.POSS or tok.lower_ not in PERSON_PRONOUNS:
+        return None
+    clause = next((a for a in tok.ancestors if sx.dep(a) == "advcl"), None)
+    sent = tok.sent
+    if clause is None or clause.head.i < clause.i or sx.subjects(clause) or clause.left_edge.i != sent.start:
+        return None
+    # the name right after the comma that closes the opening clause (the parse may hang it anywhere)
+    comma = next((t for t in sent if t.i > tok.i and t.is_punct and t.text == ","), None)
+    if comma is None:
+        return None
+    for k in range(comma.i + 1, min(comma.i + 6, sent.end)):
+        t = tok.doc[k]
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return None
+        ment = ctx.index.get(t)
+        if ment is not None and ment.type == "Person" and ment.name is not None:
+            return ment
+    return None
 
 
 def _own_forces(ctx: Context, tok: Token) -> Mention | None:
@@ -353,8 +377,12 @@ def _is_agent_position(tok: Token) -> bool:
         return True  # "warned Paris against…", "told Lima": the addressee is the government
     if label in sx.OBJ:
         # "pressure Lima", "accused Santiago": the government; "shelled Lima", "visited Lima": the city
-        entry = sx.lookup(tok.head, load_gazetteer().lexicon["verbs"])[1] if tok.head.i != tok.i else None
-        return not (entry and entry.get("p") in PLACE_ACTS)
+        verbs = load_gazetteer().lexicon["verbs"]
+        entry = sx.lookup(tok.head, verbs)[1] if tok.head.i != tok.i else None
+        # "kept shelling Lima" with the gerund parsed as a modifier of 'Lima': the act's verb is the gerund
+        gerunds = [c for c in tok.children if c.tag_ == "VBG" and sx.dep(c) in sx.AMOD | sx.COMPOUND and c.i < tok.i]
+        return not (entry and entry.get("p") in PLACE_ACTS
+                    or any((sx.lookup(c, verbs)[1] or {}).get("p") in PLACE_ACTS for c in gerunds))
     if prep == GOAL_PREP and sx.lemma_in(tok.head, SUPPORT_WORDS):
         return True  # "aid to Lima", "delivered tanks to Lima": to the government
     if prep in PARTNER_PREPS and tok.head.pos_ in ("VERB", "NOUN"):

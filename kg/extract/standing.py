@@ -47,6 +47,7 @@ BORDER_PREPS = rule_words().border_preps
 BORDER_NOUNS = rule_words().border_nouns
 RECIPROCAL_PREP = rule_words().reciprocal_preposition
 SHARE_VERB = rule_words().share_verb
+SUB_BODY_NOUNS = rule_words().sub_body_nouns
 LOCATED_OR_SHARE_VERBS = LOCATED_VERBS | {SHARE_VERB}
 
 
@@ -68,15 +69,42 @@ def _titles_and_appositions(ctx: Context, sent: Span, number: int) -> None:
             start, _ = ctx.index.spans[tok.i]
             pre = [t for t in ctx.doc[max(sent.start, start - 6):start]]
             _title_relations(ctx, ment, pre, number, tok)
-            for app in (c for c in tok.children if sx.dep(c) in sx.APPOS):
+            # the parse may hang the apposition on any word of the name ('Jane' of 'Jane Roe, a member of X')
+            name_words = [ctx.doc[k] for k in range(start, ctx.index.spans[tok.i][1])] if tok.i in ctx.index.spans else [tok]
+            for app in (c for w in name_words for c in w.children if sx.dep(c) in sx.APPOS):
                 _appositive_title(ctx, ment, app, number)
             if sx.dep(tok) in sx.APPOS:
                 _appositive_title(ctx, ment, _title_head(ctx, tok.head), number)
+        if ment.type in ("Organization", "MilitaryUnit") and tok.i in ctx.index.spans:
+            _parent_body(ctx, ment, tok, number)
         if ment.type in PLACE_TYPES and tok.i in ctx.index.spans:
             for app in (c for c in tok.children if sx.dep(c) in sx.APPOS):
                 container = _possessive_place(ctx, app)
                 if container is not None and container.key != ment.key:
                     _add(ctx, number, ment, "locatedIn", container, evidence=_evidence(ctx, tok, app))
+
+
+def _parent_body(ctx: Context, body: Mention, tok: Token, number: int) -> None:
+    """'the Andean Union Mission in Peru': a body whose name opens with the name of another organisation and goes
+    on with capitalised words is one of its sub-bodies (memberOf, once per document)."""
+    start, end = ctx.index.spans[tok.i]
+    words = [ctx.doc[k] for k in range(start, end)]
+    if words and words[0].lower_ == DEFINITE_ARTICLE:
+        words = words[1:]
+    for n in range(len(words) - 1, 0, -1):
+        if not words[n].text[:1].isupper() or not any(w.lower_ in SUB_BODY_NOUNS for w in words[n:]):
+            continue
+        entries = [e for e in ctx.gaz.lookup(" ".join(w.text for w in words[:n]).replace(" - ", "-"))
+                   if e.type == "Organization" and e.key != body.key]
+        if not entries:
+            continue
+        parent = _entry_mention(ctx, words[0], entries[0])
+        if parent.key == body.key or (body.name or "").lower() == entries[0].label.lower():
+            return
+        if not any(r.predicate == "memberOf" and r.subject.key == body.key and isinstance(r.object, Mention)
+                   and r.object.key == parent.key for r in ctx.relations):
+            _add(ctx, number, body, "memberOf", parent, evidence=ctx.doc[start:end].text)
+        return
 
 
 def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: int, anchor: Token) -> None:
@@ -86,9 +114,12 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
         return
     # only the words directly before the name, up to a determiner or punctuation
     run = []
+    owner = None  # "the X movement's leader Jane Roe": the body owning the title
     for tok in reversed(pre):
         if tok.is_punct or tok.lower_ in ARTICLES or tok.tag_ == "POS" \
                 or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+            if tok.tag_ == "POS" and tok.i > 0:
+                owner = ctx.index.get(ctx.doc[tok.i - 1])
             break  # "… of Brazil and President X": the title is the words after 'and'
         run.insert(0, tok)
     if not run:
@@ -108,6 +139,10 @@ def _title_relations(ctx: Context, person: Mention, pre: list[Token], number: in
         # "NATO Secretary General Mark Rutte": the organisation named in the title
         org = next((m for m in (ctx.index.get(t) for t in run) if m is not None and m.type == "Organization"
                     and m.key != person.key), None)
+        if org is None and owner is not None and owner.type == "Organization" and owner.key != person.key \
+                and all(ctx.index.get(t) is None or ctx.index.get(t).key == person.key for t in run) \
+                and not any(w in titles.subordinate_words for w in lowers):
+            org = owner
     if leader and (country is not None or org is not None):
         role = " ".join(t.text for t in run if t.lower_ in leader.split())
         if country is not None:
@@ -513,6 +548,11 @@ def _appositive_title(ctx: Context, person: Mention, app: Token, number: int) ->
             if target.type == "Country":
                 ctx.index.leads.setdefault(person.key, target.key)
             _add(ctx, number, person, "leaderOf", target, role=phrase_title, evidence=_evidence(ctx, app, app))
+            return
+        # 'Jane Roe, a member of X', 'a senior commander of the X movement': a member of the body the title names
+        if target.type in ("Country", "Organization") and (head_word in finder.member_titles
+                                                           or head_word in finder.military_titles):
+            _add(ctx, number, person, "memberOf", target, role=phrase_title, evidence=_evidence(ctx, app, app))
             return
 
 

@@ -59,6 +59,10 @@ class RuleWords:
     district_nouns: frozenset[str]
     # reflexives and object control (kg/extract/)
     reflexive_pronouns: frozenset[str]
+    aspectual_verbs: frozenset[str]
+    occurrence_nouns: frozenset[str]
+    sub_body_nouns: frozenset[str]
+    agent_participles: frozenset[str]
     enabling_verbs: frozenset[str]
     # function words many rules read (bound once below to module-level names)
     definite_article: str
