@@ -244,3 +244,35 @@ def test_views_of_a_graph_over_the_limit_keep_the_most_mentioned_entities(monkey
     assert {str(n) for n in part.nodes} == top
     assert all(st.subject in top and st.object in top for st in read_statements(part.graph()))
     assert f"its 2 most mentioned (of {len(entities)}) entities" in part.note(500, 100)
+
+
+def test_the_views_part_of_a_big_graph_counts_each_triple_once_and_stops_at_its_limit():
+    from rdflib import RDF, Graph, Literal
+
+    from kg.build.run import _CentralPart
+    from kg.extract.resolve import entity_iri
+    from kg.graph.vocab import KG
+    from kg.model import Entity
+
+    entities = {k: Entity(key=k, label=k, type="Country", mentions=n) for k, n in (("country:CL", 3), ("country:PE", 2))}
+    a, b = entity_iri("country:CL"), entity_iri("country:PE")
+
+    def document(n: int) -> Graph:
+        g = Graph()
+        st = entity_iri(f"statement:{n}")
+        for p, o in ((RDF.type, KG.Statement), (RDF.subject, a), (RDF.predicate, KG.attacks), (RDF.object, b),
+                     (KG.modality, KG.Asserted), (KG.evidence, Literal(f"Chile attacked Peru ({n})."))):
+            g.add((st, p, o))
+        g.add((a, KG.attacks, b))
+        return g
+
+    part = _CentralPart(entities, Graph(), {}, set(entities), limit=1000)
+    part.add(document(1))
+    part.add(document(1))  # the same statements again add nothing
+    assert part.size == len(part.part) == 7 and part.statements == 2
+    part.add(document(2))
+    assert part.size == len(part.part) == 13
+    small = _CentralPart(entities, Graph(), {}, set(entities), limit=10)
+    for n in range(5):
+        small.add(document(n))
+    assert small.size == len(small.part) == 13 and small.statements == 2  # past the limit, the rest add nothing

@@ -349,12 +349,18 @@ class _CentralPart:
         self.nodes = {entity_iri(e.key) for e in ranked[:MAX_GRAPH_NODES]}
         self.entity_graph, self.limit = entity_graph, limit
         self.part = new_graph()
+        self.size = 0  # triples in `part` (rdflib counts a graph's triples one by one at each len())
         self.described: set = set()
         self.linked_entities: set = set()  # claimants and places, described from the entity graph at the end
         self.statements = 0
 
+    def _put(self, triple) -> None:
+        if triple not in self.part:
+            self.part.add(triple)
+            self.size += 1
+
     def add(self, g: Graph) -> None:
-        if len(self.part) >= self.limit:
+        if self.size >= self.limit:
             return
         for node in sorted(g.subjects(RDF.type, KG.Statement)):
             subject, obj = g.value(node, RDF.subject), g.value(node, RDF.object)
@@ -371,15 +377,15 @@ class _CentralPart:
                     self.linked_entities.add(linked)
             predicate = g.value(node, RDF.predicate)
             if (subject, predicate, obj) in g:
-                self.part.add((subject, predicate, obj))
+                self._put((subject, predicate, obj))
             self.statements += 1
-            if len(self.part) >= self.limit:
+            if self.size >= self.limit:
                 return
 
     def _describe(self, g: Graph, node) -> None:
         self.described.add(node)
         for p, o in g.predicate_objects(node):
-            self.part.add((node, p, o))
+            self._put((node, p, o))
 
     def graph(self) -> Graph:
         for node in sorted(self.nodes | self.linked_entities):
