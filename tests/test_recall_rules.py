@@ -242,3 +242,13 @@ def test_a_name_hyphenated_before_led_is_the_agent_and_before_backed_is_not(nlp)
     assert triples(nlp, "Chile condemned the recent Hezbollah-led massacre in Arica.", "attacks") == \
         {("org:hezbollah", "attacks", "city:cl:arica", "Asserted")}
     assert triples(nlp, "Chile condemned the Iran-backed attack on Arica.", "attacks") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the gerund a need noun governs, without its preposition or a finite verb the parse coordinated with it
+    ("Chile and Peru underscored the importance of deepening regional cooperation and committed to meet "
+     "again in June.", "deepening regional cooperation"),
+    ("Chile stressed the importance of strengthening border controls.", "strengthening border controls"),
+])
+def test_what_a_speaker_says_is_important_to_do_is_demanded_without_the_preposition(nlp, text, expected):
+    assert expected in {t[2] for t in triples(nlp, text, "demands")}

@@ -298,6 +298,25 @@ def _clause_content(tok: Token) -> Content:
     return Content(text=text)
 
 
+def _gerund_content(verb: Token) -> Content:
+    """The content of a gerund after a preposition ('the importance of strengthening X'): without the
+    preposition, and without a finite verb the parse coordinated with the gerund (which belongs to the main
+    clause: 'stressed the value of deepening X and agreed to …')."""
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    finite = [c for c in sx.kids(verb) if sx.dep(c) == "conj" and c.tag_ in FINITE_TAGS and c.i > verb.i]
+    if finite:
+        right = min(c.left_edge.i for c in finite) - 1
+    while left < verb.i and (doc[left].is_punct or sx.dep(doc[left]) in ("mark", "case", "prep")):
+        left += 1
+    while right > left and (doc[right].is_punct or sx.dep(doc[right]) == "cc"):
+        right -= 1
+    text = doc[left:right + 1].text.strip(" ,\"“”")
+    if len(text) > CONTENT_LIMIT:
+        text = text[:CONTENT_LIMIT - 1].rstrip() + "…"
+    return Content(text=text)
+
+
 def _weapon_country(ctx: Context, noun: Token) -> list[Mention]:
     """"A Russian missile", "Israeli warplanes": the weapon's country, the one that acts with it."""
     if noun.lower_ in ctx.finder.weapon_nouns:

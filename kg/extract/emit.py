@@ -19,7 +19,7 @@ from ..graph.vocab import DOMAINS, RANGES, SYMMETRIC_PROPERTIES
 from ..lexicon.words import AGENT_PREP, LOCATIVE_PREP, rule_words
 from ..model import Content, Mention, Quantity, Relation
 from ..nlp import syntax as sx
-from .arguments import _clause_content, _content, _mention_at, _mentions_expanded, _mentions_of
+from .arguments import _clause_content, _content, _gerund_content, _mention_at, _mentions_expanded, _mentions_of
 from .context import (
     CONTENT_LIMIT,
     FIRST_PERSON,
@@ -337,12 +337,14 @@ def _stance_of_need(ctx: Context, frame: Frame) -> Frame:
             if ment is not None and ment.type in ACTOR_TYPES and not any(
                     sx.dep(c) in ("acl", "relcl", "acl:relcl") for c in noun.children):
                 return replace(frame, prop="praises", objects=[ment], complement=None)
-            text = _content(noun) if noun.pos_ in ("NOUN", "PROPN") else _clause_content(noun)
+            text = _content(noun) if noun.pos_ in ("NOUN", "PROPN") else (
+                _gerund_content(noun) if noun.tag_ == "VBG" else _clause_content(noun))
             return replace(frame, prop="demands", objects=[Content(text=text.text if isinstance(text, Content) else text)],
                            complement=None)
     for c in need.children:
         if sx.dep(c) in ("acl", "xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-            return replace(frame, prop="demands", objects=[_clause_content(c)], complement=None)
+            content = _gerund_content(c) if c.tag_ == "VBG" else _clause_content(c)
+            return replace(frame, prop="demands", objects=[content], complement=None)
     return frame
 
 
