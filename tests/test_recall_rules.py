@@ -252,3 +252,12 @@ def test_a_name_hyphenated_before_led_is_the_agent_and_before_backed_is_not(nlp)
 ])
 def test_what_a_speaker_says_is_important_to_do_is_demanded_without_the_preposition(nlp, text, expected):
     assert expected in {t[2] for t in triples(nlp, text, "demands")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a withdrawal written as text must name territory
+    ("Chile must relinquish all authority it took in May.", set()),
+    ("Chile announced that it withdrew from the occupied areas.", {"the occupied areas"}),
+])
+def test_a_withdrawal_from_text_names_territory(nlp, text, expected):
+    assert {t[2] for t in triples(nlp, text, "withdrawsFrom")} == expected

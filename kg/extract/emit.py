@@ -27,6 +27,7 @@ from .context import (
     SPEECH_PROPS,
     STANDING,
     STATE_ACTS,
+    TERRITORY_NOUNS,
     Context,
     Frame,
     _entry_mention,
@@ -172,6 +173,9 @@ def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modalit
     if prop in ("attacks", "strikes") and isinstance(obj, Content) and obj.text.split() \
             and obj.text.split()[-1].lower() in _stance_words()["figurative_targets"]:
         return None  # "an assault on the nation's transition": a figure of speech
+    if prop in _stance_words()["territorial_acts"] and isinstance(obj, Content) \
+            and not any(w in TERRITORY_NOUNS for w in obj.text.lower().split()):
+        return None  # "relinquish all authority": text that names no territory is no withdrawal from one
     if prop in DOMAINS and subject.type not in DOMAINS[prop] or \
             prop in RANGES and isinstance(obj, Mention) and obj.type not in RANGES[prop]:
         return None  # the ontology's domain and range: a leader leads a country or body, not a person
