@@ -41,6 +41,26 @@ def triples(extraction) -> set[tuple]:
     return out
 
 
+def extract_text(nlp, text: str, **meta):
+    """The extraction of one invented article parsed by `nlp` (document date 2024-05-01)."""
+    from kg.extract import extract_document
+
+    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01", **meta)
+    return extract_document(nlp(text), document)
+
+
+def relation_rows(extraction, prop: str | None = None) -> set[tuple]:
+    """(subject key, predicate, object key or text, modality) of the relations, those of `prop` only when
+    given; an object that is neither an entity nor a text (a quantity) is None."""
+    return {(r.subject.key, r.predicate, getattr(r.object, "key", None) or getattr(r.object, "text", None),
+             r.modality) for r in extraction.relations if prop is None or r.predicate == prop}
+
+
+def text_triples(nlp, text: str, prop: str | None = None, **meta) -> set[tuple]:
+    """`relation_rows` of one invented article parsed by `nlp`."""
+    return relation_rows(extract_text(nlp, text, **meta), prop)
+
+
 @pytest.fixture
 def ud():
     return parse

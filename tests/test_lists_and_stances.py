@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract_document
-from kg.model import Document
 from kg.nlp.language import load_pipeline
+from tests.conftest import text_triples
 
 
 @pytest.fixture(scope="module")
@@ -17,13 +16,7 @@ def nlp():
 
 
 def triples(nlp, text, prop=None):
-    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01")
-    out = set()
-    for r in extract_document(nlp(text), document).relations:
-        obj = getattr(r.object, "key", None) or getattr(r.object, "text", None)
-        if prop is None or r.predicate == prop:
-            out.add((r.subject.key, r.predicate, obj, r.modality))
-    return out
+    return text_triples(nlp, text, prop)
 
 
 def test_a_list_of_titled_officials_each_of_a_country_talks_in_pairs(nlp):
@@ -132,13 +125,7 @@ def test_a_list_of_long_titles_and_double_barrelled_names_travels_together(nlp):
 
 
 def extract_with_voice(nlp, text):
-    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01",
-                        title="Statement by President Tomas Brandt on Chile", source="The White House")
-    out = set()
-    for r in extract_document(nlp(text), document).relations:
-        obj = getattr(r.object, "key", None) or getattr(r.object, "text", None)
-        out.add((r.subject.key, r.predicate, obj, r.modality))
-    return out
+    return text_triples(nlp, text, title="Statement by President Tomas Brandt on Chile", source="The White House")
 
 
 def test_our_armed_forces_in_a_states_statement_are_that_states(nlp):
@@ -271,10 +258,8 @@ def test_working_to_evacuate_is_planned(nlp):
     ("The situation is not a tragedy.", set()),
 ])
 def test_a_judgement_in_the_documents_voice_condemns_its_subject(nlp, text, expected):
-    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01",
-                        title="Statement by President Tomas Brandt on Peru", source="The White House")
-    found = {(r.subject.key, r.predicate, getattr(r.object, "key", None) or getattr(r.object, "text", None),
-              r.modality) for r in extract_document(nlp(text), document).relations if r.predicate == "condemns"}
+    found = text_triples(nlp, text, "condemns", title="Statement by President Tomas Brandt on Peru",
+                         source="The White House")
     assert found == expected
 
 

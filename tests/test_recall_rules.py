@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract_document
-from kg.model import Document
 from kg.nlp.language import load_pipeline
+from tests.conftest import text_triples
 
 
 @pytest.fixture(scope="module")
@@ -16,13 +15,7 @@ def nlp():
 
 
 def triples(nlp, text, prop=None):
-    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01")
-    out = set()
-    for r in extract_document(nlp(text), document).relations:
-        obj = getattr(r.object, "key", None) or getattr(r.object, "text", None)
-        if prop is None or r.predicate == prop:
-            out.add((r.subject.key, r.predicate, obj, r.modality))
-    return out
+    return text_triples(nlp, text, prop)
 
 
 @pytest.mark.parametrize("text, prop, expected", [
@@ -74,10 +67,7 @@ def test_the_one_helped_acts_in_the_to_clause(nlp):
 def test_envoys_meeting_officials_of_their_own_issuing_state_meet_no_one(nlp):
     text = ("Special Envoy Ana Souza traveled to Lima and Quito. In Lima, she met with Chilean Embassy officials "
             "and with Peruvian officials.")
-    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01",
-                        source="Ministry of Foreign Affairs of Chile")
-    found = {(r.subject.key, r.predicate, getattr(r.object, "key", None))
-             for r in extract_document(nlp(text), document).relations if r.predicate == "meets"}
+    found = {t[:3] for t in text_triples(nlp, text, "meets", source="Ministry of Foreign Affairs of Chile")}
     # the Chilean ministry's envoy meeting Chile's own embassy is no meeting of two sides; Peru's officials are
     assert found == {("person:ana-souza", "meets", "country:PE")}
 
@@ -143,10 +133,7 @@ def test_a_decision_to_act_agrees_to_the_act(nlp, text, expected):
 def test_thanking_someone_for_their_deeds_praises_them_not_the_pronoun_owner(nlp):
     # 'their' is the nations thanked, not the speaking state: the praise goes to the nations
     text = "We thank those nations for their leadership in the crisis."
-    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01",
-                        source="Ministry of Foreign Affairs of Chile")
-    found = {(r.subject.key, r.predicate, getattr(r.object, "text", None))
-             for r in extract_document(nlp(text), document).relations if r.predicate == "praises"}
+    found = {t[:3] for t in text_triples(nlp, text, "praises", source="Ministry of Foreign Affairs of Chile")}
     assert found == {("country:CL", "praises", "those nations")}
 
 

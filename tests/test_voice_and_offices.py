@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract_document
 from kg.extract.voice import issuing_state, joint_body, title_author
 from kg.lexicon.gazetteer import load_gazetteer
 from kg.model import Document
 from kg.nlp.language import load_pipeline
+from tests.conftest import extract_text, relation_rows
 
 
 @pytest.fixture(scope="module")
@@ -18,17 +18,11 @@ def nlp():
 
 
 def extract(nlp, text, **meta):
-    document = Document(doc_id="t1", file_name="t1.txt", text=text, checksum="x", date="2024-05-01", **meta)
-    return extract_document(nlp(text), document)
+    return extract_text(nlp, text, **meta)
 
 
 def triples(ex, prop=None):
-    out = set()
-    for r in ex.relations:
-        obj = getattr(r.object, "key", None) or getattr(r.object, "text", None)
-        if prop is None or r.predicate == prop:
-            out.add((r.subject.key, r.predicate, obj, r.modality))
-    return out
+    return relation_rows(ex, prop)
 
 
 def test_a_title_names_the_author_and_the_role():

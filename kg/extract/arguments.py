@@ -285,11 +285,8 @@ def _content(tok: Token) -> Content:
     return Content(text=text)
 
 
-def _clause_content(tok: Token) -> Content:
-    left, right = tok.left_edge.i, tok.right_edge.i
-    doc = tok.doc
-    while left < right and (doc[left].is_punct or doc[left].lower_ == COMPLEMENTIZER and sx.dep(doc[left]) == "mark"):
-        left += 1
+def _span_content(doc, left: int, right: int) -> Content:
+    """The text of tokens left..right as content: without edge punctuation and quotes, cut to `CONTENT_LIMIT`."""
     while right > left and doc[right].is_punct:
         right -= 1
     text = doc[left:right + 1].text.strip(" ,\"“”")
@@ -298,23 +295,28 @@ def _clause_content(tok: Token) -> Content:
     return Content(text=text)
 
 
+def _clause_content(tok: Token) -> Content:
+    left, right = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    while left < right and (doc[left].is_punct or doc[left].lower_ == COMPLEMENTIZER and sx.dep(doc[left]) == "mark"):
+        left += 1
+    return _span_content(doc, left, right)
+
+
 def _gerund_content(verb: Token) -> Content:
     """The content of a gerund after a preposition ('the importance of strengthening X'): without the
     preposition, and without a finite verb the parse coordinated with the gerund (which belongs to the main
     clause: 'stressed the value of deepening X and agreed to …')."""
     doc = verb.doc
     left, right = verb.left_edge.i, verb.right_edge.i
-    finite = [c for c in sx.kids(verb) if sx.dep(c) == "conj" and c.tag_ in FINITE_TAGS and c.i > verb.i]
+    finite = [c for c in verb.children if sx.dep(c) == "conj" and c.tag_ in FINITE_TAGS and c.i > verb.i]
     if finite:
         right = min(c.left_edge.i for c in finite) - 1
     while left < verb.i and (doc[left].is_punct or sx.dep(doc[left]) in ("mark", "case", "prep")):
         left += 1
     while right > left and (doc[right].is_punct or sx.dep(doc[right]) == "cc"):
         right -= 1
-    text = doc[left:right + 1].text.strip(" ,\"“”")
-    if len(text) > CONTENT_LIMIT:
-        text = text[:CONTENT_LIMIT - 1].rstrip() + "…"
-    return Content(text=text)
+    return _span_content(doc, left, right)
 
 
 def _weapon_country(ctx: Context, noun: Token) -> list[Mention]:

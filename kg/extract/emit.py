@@ -353,7 +353,7 @@ def _stance_of_need(ctx: Context, frame: Frame) -> Frame:
 
 
 def _seized_power(ctx: Context, frame: Frame) -> Frame:
-    """'The military's seizure of power in X', 'seized power': a seizure of power captures the country."""
+    """'The army's seizure of power in X', 'seized power': a seizure of power captures the country."""
     if frame.prop != "captures" or not frame.objects or not all(
             isinstance(o, Content) and re.sub(r"^the ", "", o.text.lower()) in _stance_words()["power_nouns"]
             for o in frame.objects):

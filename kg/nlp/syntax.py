@@ -190,27 +190,9 @@ def dep(token: Token) -> str:
     return name
 
 
-_KIDS: list = [None, None]  # the document whose children lists are held, and the lists
-
-
-def kids(token: Token) -> list[Token]:
-    """The token's children, in order, from lists made once per document (spaCy's `Token.children` walks
-    the token's whole span and makes a new Token object for each child at every call)."""
-    doc = token.doc
-    if _KIDS[0] is not doc:
-        tokens = list(doc)
-        lists: list[list[Token]] = [[] for _ in tokens]
-        for t in tokens:
-            head = t.head.i
-            if head != t.i:
-                lists[head].append(t)
-        _KIDS[0], _KIDS[1] = doc, lists
-    return _KIDS[1][token.i]
-
-
 def children(token: Token, labels: frozenset[str]) -> list[Token]:
     # whitespace tokens (paragraph breaks) get parsed too; they are never arguments
-    return [c for c in kids(token) if dep(c) in labels and not c.is_space]
+    return [c for c in token.children if dep(c) in labels and not c.is_space]
 
 
 def with_conjuncts(token: Token) -> list[Token]:
@@ -251,26 +233,26 @@ def list_before(noun: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    if any(dep(c) in AUX_PASS or dep(c) in SUBJ_PASS for c in kids(verb)):
+    if any(dep(c) in AUX_PASS or dep(c) in SUBJ_PASS for c in verb.children):
         return True
     # a participle with its agent: "the statement, made by Brandt"
-    return verb.tag_ == "VBN" and any(dep(c) in ("obl:agent", "agent") for c in kids(verb))
+    return verb.tag_ == "VBN" and any(dep(c) in ("obl:agent", "agent") for c in verb.children)
 
 
 def prep_of(noun: Token) -> str | None:
     """The preposition that introduces a nominal (UD `case` child or ClearNLP `prep` head)."""
-    cases = [c for c in kids(noun) if dep(c) in CASE and c.tag_ != "POS" and c.lower_ not in POSSESSIVE_MARKERS]
+    cases = [c for c in noun.children if dep(c) in CASE and c.tag_ != "POS" and c.lower_ not in POSSESSIVE_MARKERS]
     if cases:
         # multiword prepositions: "out of", "according to", "because of"
         first = cases[0]
-        words = [first.lower_] + [c.lower_ for c in kids(first) if dep(c) in {"fixed", "mwe"}]
+        words = [first.lower_] + [c.lower_ for c in first.children if dep(c) in {"fixed", "mwe"}]
         return " ".join(words)
     edge = noun.left_edge
     if edge.i < noun.i and dep(edge) in CASE and edge.tag_ in ("IN", "TO") and dep(noun) in NOUN_OBL:
         return edge.lower_  # "of the Cusco region" with "of" hung on "Cusco"
     if dep(noun) in POBJ and noun.head.tag_ in ("IN", "TO", "RP") or dep(noun) in POBJ and dep(noun.head) in PREP:
         head = noun.head
-        words = [head.lower_] + [c.lower_ for c in kids(head) if dep(c) in {"fixed", "mwe", "prep"} and c.i < noun.i and c.i > head.i]
+        words = [head.lower_] + [c.lower_ for c in head.children if dep(c) in {"fixed", "mwe", "prep"} and c.i < noun.i and c.i > head.i]
         if dep(head) in PREP and head.head.tag_ in ("IN", "RB", "RP") and head.head.i == head.i - 1:
             words = [head.head.lower_] + words
         return " ".join(words)
@@ -279,24 +261,24 @@ def prep_of(noun: Token) -> str | None:
 
 def prep_args(head: Token) -> Iterator[tuple[str, Token]]:
     """(preposition, nominal) pairs attached to a verb or noun, on both schemes."""
-    for child in kids(head):
+    for child in head.children:
         label = dep(child)
         if label in NOUN_OBL or label == "advcl" and child.pos_ in ("NOUN", "PROPN") or label == "obl:agent":
             prep = prep_of(child)
             if prep:
                 yield prep, child
         elif label in PREP or (label == "prt" and child.lower_ in PREPOSITIONAL_PARTICLES):
-            for grand in kids(child):
+            for grand in child.children:
                 if dep(grand) in POBJ:
                     yield prep_of(grand) or child.lower_, grand
                 elif dep(grand) in PREP:  # "out of": prt/prep chains
-                    for g2 in kids(grand):
+                    for g2 in grand.children:
                         if dep(g2) in POBJ:
                             yield f"{child.lower_} {grand.lower_}", g2
         elif label in {"advmod"} and child.lower_ == ATTRIBUTION_WORD:
-            for grand in kids(child):
+            for grand in child.children:
                 if dep(grand) in PREP:
-                    for g2 in kids(grand):
+                    for g2 in grand.children:
                         if dep(g2) in POBJ:
                             yield ATTRIBUTION, g2
                 elif dep(grand) in NOUN_OBL:
@@ -323,11 +305,11 @@ NOT_ONLY = rule_words().focus_adverbs  # "not only X but Y" negates nothing
 def is_negated(token: Token) -> bool:
     """Whether a negation governs the token; 'not only', 'not just' add rather than deny."""
     return any((dep(c) in NEG or (dep(c) in {"advmod", "det"} and c.lower_ in NEG_WORDS))
-               and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in NOT_ONLY) for c in kids(token))
+               and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in NOT_ONLY) for c in token.children)
 
 
 def aux_words(token: Token) -> set[str]:
-    return {c.lower_ for c in kids(token) if dep(c) in AUX}
+    return {c.lower_ for c in token.children if dep(c) in AUX}
 
 
 def possessor(noun: Token) -> Token | None:
