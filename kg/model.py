@@ -127,8 +127,13 @@ _FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _TYPES
 _FIELDS_BY_NAME = {cls.__name__: (cls, names) for cls, names in _FIELDS.items()}
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def to_dict(obj: Any) -> Any:
     """A JSON-ready form of a dataclass tree (with a `_t` tag on unions)."""
+    if type(obj) in _LEAVES:
+        return obj
     names = _FIELDS.get(type(obj))
     if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         names = tuple(f.name for f in dataclasses.fields(obj))

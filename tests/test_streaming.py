@@ -187,22 +187,39 @@ def test_build_options_are_one_frozen_record_and_settings_override_it(tmp_path, 
     assert one.graph is not None and small.graph is None and options.max_graph_triples == 50_000
 
 
-@pytest.mark.parametrize("max_graph_triples", [10, 50_000])
-def test_two_jobs_write_the_line_formats_of_one_job_below_and_beyond_the_in_memory_limit(
-        tmp_path, corpus, blank_model, max_graph_triples):
-    """Below the limit, another process makes and sorts the lines of the kept graph; beyond it, the build
-    makes those of the graphs kept so far and of all the next ones itself."""
+@pytest.mark.parametrize("max_graph_triples,views", [(10, False), (10, True), (50_000, False), (50_000, True)])
+def test_two_jobs_write_the_exports_of_one_job_below_and_beyond_the_in_memory_limit(
+        tmp_path, corpus, blank_model, max_graph_triples, views):
+    """With two jobs, a process of its own makes and sorts the lines of every graph while the build makes the
+    sorted exports (below the limit) or the views' part of the graph (beyond it), and the pages of the views
+    are shared out: every file is the one a single process writes."""
     one, two = tmp_path / "one", tmp_path / "two"
-    r1 = build_corpus(corpus, one, model=blank_model, views=False, max_graph_triples=max_graph_triples)
-    r2 = build_corpus(corpus, two, model=blank_model, views=False, max_graph_triples=max_graph_triples, jobs=2)
+    r1 = build_corpus(corpus, one, model=blank_model, views=views, max_graph_triples=max_graph_triples)
+    r2 = build_corpus(corpus, two, model=blank_model, views=views, max_graph_triples=max_graph_triples, jobs=2)
     assert r1.triples == r2.triples > 20 and (r1.graph is None) == (r2.graph is None) == (max_graph_triples == 10)
-    for name in ("graph.nt", "graph.nq"):
+    names = sorted(str(p.relative_to(one)) for p in one.rglob("*") if p.is_file() and ".kg-cache" not in p.parts)
+    assert names == sorted(str(p.relative_to(two)) for p in two.rglob("*") if p.is_file() and ".kg-cache" not in p.parts)
+    assert ("graph.ttl" in names) == (max_graph_triples > 10) and ("index.html" in names) == views
+    for name in names:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
-    for name in ("graph.ttl", "graph.trig", "graph.jsonld"):
-        assert (one / name).exists() == (two / name).exists() == (max_graph_triples > 10), name
-        if (one / name).exists():
-            assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    if views and max_graph_triples == 10:
+        assert f"The graph has {r2.triples:,} triples" in (two / "index.html").read_text(encoding="utf-8")
     assert not list(two.glob(".kg-build-*"))
+
+
+@pytest.mark.parametrize("shares", [1, 2, 3])
+def test_the_views_shared_out_among_processes_are_the_views_of_one(shares):
+    from kg.views.render import Views, render_views
+    from tests.graphs import extraction
+
+    _, _, built = assemble([extraction()])
+    graph = built.union()
+    views = Views(graph)
+    parts = [views.pages(k, shares) for k in range(shares)]
+    assert sum(len(p) for p in parts) == len({name for p in parts for name in p})  # each file in one share
+    whole = {name: content for p in parts for name, content in p.items()} | views.front("A note.")
+    assert dict(sorted(whole.items())) == render_views(graph, "A note.")
+    assert "A note." in whole["index.html"] and len(parts[0]) <= len(parts[-1])
 
 
 def test_views_of_a_graph_over_the_limit_show_the_statements_between_its_most_mentioned_entities():

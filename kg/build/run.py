@@ -16,6 +16,7 @@ instead of being parsed again.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import multiprocessing as mp
 import os
@@ -36,7 +37,7 @@ from ..graph.vocab import KG
 from ..inputs.corpus import read_corpus
 from ..model import DocExtraction, Document, Entity, Mention
 from ..nlp.language import load_pipeline, model_name
-from ..views.render import MAX_GRAPH_NODES, render_views
+from ..views.render import MAX_GRAPH_NODES, Views, render_views
 from . import interrupt
 from .cache import CACHE_DIR, ExtractionCache, fingerprint
 from .options import MAX_GRAPH_TRIPLES, BuildOptions
@@ -252,10 +253,25 @@ class _Build:
             g = self._document_graph(by_iri[iri], key_map)
             yield iri, by_iri[iri].doc_id, None, g
 
+    def write_lines(self, key_map: dict[str, str], folder: Path) -> int:
+        """graph.nt and graph.nq of the documents built here and the entity graph, in `folder`; returns the
+        count of triples. (With more than one job, a process forked for it does this while the build's
+        process builds the graphs the other exports and the views need.)"""
+        nt, nq = LineSorter(folder), LineSorter(folder)
+        for graph_iri, _doc_id, _lines, g in self._graph_parts(key_map, []):
+            term = f"<{graph_iri}>"
+            for line in nt_lines(g):
+                nt.add(line)
+                nq.add(nq_line(line, term))
+        triples = nt.write(folder / "graph.nt")
+        nq.write(folder / "graph.nq")
+        return triples
+
     def write(self, key_map: dict[str, str], shard_files: list[Path]) -> BuildResult:
         options, out_dir = self.options, self.out_dir
         out_dir.mkdir(parents=True, exist_ok=True)
         tmp = make_work_dir(out_dir, ".kg-build-")
+        lines_child: _Child | None = None
         try:
             nt, nq = LineSorter(tmp), LineSorter(tmp)
 
@@ -265,20 +281,17 @@ class _Build:
                     nt.add(line)
                     nq.add(nq_line(line, term))
 
-            # with more than one job, the lines of a graph kept in memory are made and sorted by a process of
-            # their own while this one writes the sorted exports (`render_sorted`); beyond, they are made here
-            defer = options.jobs > 1 and not shard_files and "fork" in mp.get_all_start_methods()
-            pending: list[tuple[str, Graph]] = []
+            if options.jobs > 1 and not shard_files and "fork" in mp.get_all_start_methods():
+                # graph.nt and graph.nq are made by a process of their own (`write_lines`), while this one builds
+                # the graphs the sorted exports and the views need
+                lines_child = _Child.fork(tmp / "lines", lambda folder: self.write_lines(key_map, folder))
             kept: dict[str, Graph] | None = {}
             central: _CentralPart | None = None  # for the views, once the graph is too big for them
             size = 0
             for graph_iri, doc_id, lines, g in self._graph_parts(key_map, shard_files):
-                if lines is None and defer and kept is not None:
-                    pending.append((graph_iri, g))
-                    size += len(g)
-                else:
+                if lines_child is None:
                     add_lines(graph_iri, nt_lines(g) if lines is None else lines)
-                    size += len(g) if lines is None else len(lines)
+                size += len(g) if lines is None else len(lines)
                 if doc_id is not None and g is None and (kept is not None or central is not None):
                     g = new_graph(URIRef(graph_iri))  # a shard's graph: its lines parsed back
                     g.parse(data="\n".join(lines), format="nt")
@@ -289,31 +302,47 @@ class _Build:
                         for kept_graph in kept.values():
                             central.add(kept_graph)
                     kept = None
-                    for iri, pg in pending:
-                        add_lines(iri, nt_lines(pg))
-                    pending = []
                 if kept is not None and doc_id is not None:
                     kept[doc_id] = g
                 elif central is not None and doc_id is not None:
                     central.add(g)
+                elif lines_child is not None and kept is None and central is None:
+                    break  # nothing here needs the other graphs: the lines are the other process' work
             built = BuiltGraph(documents=kept, entities=self.entity_graph) if kept is not None else None
             files: dict[str, str | bytes | Path] = dict(render_exports(None))  # the ontology and shapes
             rendered: dict[str, str | bytes | Path] = {}
             if built is not None:
-                rendered, triples = render_sorted(built, options.views, options.jobs, tmp, pending or None)
-            if not pending:
-                triples = nt.write(tmp / "graph.nt")
-                nq.write(tmp / "graph.nq")
-                rendered.update({"graph.nt": tmp / "graph.nt", "graph.nq": tmp / "graph.nq"})
-            files["graph.nt"] = rendered.pop("graph.nt")
-            files["graph.nq"] = rendered.pop("graph.nq")
+                rendered = render_sorted(built, options.views, options.jobs, tmp)
+
+            def line_files() -> int:
+                """graph.nt and graph.nq into `files`; the count of triples."""
+                if lines_child is not None:
+                    count = lines_child.result()
+                    folder = lines_child.folder
+                else:
+                    count = nt.write(tmp / "graph.nt")
+                    nq.write(tmp / "graph.nq")
+                    folder = tmp
+                files["graph.nt"], files["graph.nq"] = folder / "graph.nt", folder / "graph.nq"
+                return count
+
             if built is None:
+                if central is not None:
+                    counted: list[int] = []
+
+                    def note() -> str:
+                        counted.append(line_files())
+                        return central.note(counted[0], options.max_graph_triples)
+
+                    files.update(render_central_views(central.graph(), note, options.jobs, tmp))
+                    triples = counted[0]
+                else:
+                    triples = line_files()
                 log.warning("the graph has %s triples: graph.ttl, graph.trig, graph.jsonld%s are written only up "
                             "to %s triples; graph.nt and graph.nq hold the whole graph", f"{triples:,}",
                             " and the whole views" if options.views else "", f"{options.max_graph_triples:,}")
-                if central is not None:
-                    files.update(render_views(central.graph(), central.note(triples, options.max_graph_triples)))
             else:
+                triples = line_files()
                 # in the order a build in one process writes them: the sorted exports first, the views last
                 files = ({k: v for k, v in rendered.items() if k in SORTED_FILES} | files
                          | {k: v for k, v in rendered.items() if k not in SORTED_FILES})
@@ -329,6 +358,8 @@ class _Build:
                 written = write_files(out_dir, files, whole_set=True)
                 interrupt.message = f"interrupted after the new exports were written to {out_dir}/"
         finally:
+            if lines_child is not None:
+                lines_child.stop()
             remove_work_dir(tmp)
         self.cache.prune({doc.doc_id for doc in self.documents})
         return BuildResult(documents=len(self.documents), words=sum(s.words for s in self.summaries.values()),
@@ -410,6 +441,48 @@ first before the union is made, the second after), the rest staying in the build
 400 articles the views take as long as Turtle and JSON-LD together, the TriG as long as the union."""
 
 
+class _Child:
+    """A task done by a process forked from the build's (which sees the build's memory without copying it),
+    writing its files into a folder of its own and handing back a small JSON result. Should the process fail,
+    the build's process does the task itself, and reports what fails."""
+
+    def __init__(self, proc, folder: Path, task: Callable[[Path], object]):
+        self.proc, self.folder, self.task = proc, folder, task
+
+    @classmethod
+    def fork(cls, folder: Path, task: Callable[[Path], object]) -> _Child:
+        folder.mkdir()
+        proc = fork_context().Process(target=_run_child, args=(task, folder), daemon=True)
+        proc.start()
+        return cls(proc, folder, task)
+
+    def result(self):
+        self.proc.join()
+        if self.proc.exitcode == 0:
+            return json.loads((self.folder / _RESULT).read_text(encoding="utf-8"))
+        self.folder = self.folder.with_name(f"{self.folder.name}-again")
+        self.folder.mkdir()
+        return self.task(self.folder)
+
+    def stop(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+
+
+_RESULT = ".result.json"
+
+
+def _run_child(task: Callable[[Path], object], folder: Path) -> None:
+    interrupt.ignore_in_child()
+    gc.freeze()  # what it was forked with stays out of the cycle collector's passes (and unwritten)
+    try:
+        (folder / _RESULT).write_text(json.dumps(task(folder)), encoding="utf-8")
+    except BaseException:
+        os._exit(1)
+    os._exit(0)
+
+
 def _render_task(task: str, built: BuiltGraph, union: Graph | None) -> dict[str, str | bytes]:
     if task == "graph.ttl":
         return {task: serialize_turtle(union)}
@@ -420,7 +493,7 @@ def _render_task(task: str, built: BuiltGraph, union: Graph | None) -> dict[str,
     return render_views(union)
 
 
-def _write_rendered(files: dict[str, str | bytes], folder: Path) -> None:
+def _write_rendered(files: dict[str, str | bytes], folder: Path) -> list[str]:
     for name, content in files.items():
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -428,71 +501,34 @@ def _write_rendered(files: dict[str, str | bytes], folder: Path) -> None:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8", newline="\n")
+    return list(files)
 
 
-def write_lines(graphs: list[tuple[str, Graph]], folder: Path) -> int:
-    """graph.nt and graph.nq of named graphs (IRI, graph) in `folder`; returns the count of triples."""
-    nt, nq = LineSorter(folder), LineSorter(folder)
-    for graph_iri, g in graphs:
-        term = f"<{graph_iri}>"
-        for line in nt_lines(g):
-            nt.add(line)
-            nq.add(nq_line(line, term))
-    triples = nt.write(folder / "graph.nt")
-    nq.write(folder / "graph.nq")
-    return triples
+def _forking(jobs: int) -> bool:
+    return jobs > 1 and "fork" in mp.get_all_start_methods()
 
 
-def _render_child(tasks: list[str], built: BuiltGraph, union: Graph | None, folder: Path,
-                  lines: list[tuple[str, Graph]] | None = None) -> None:
-    interrupt.ignore_in_child()
-    gc.freeze()  # the graph it was forked with stays out of the cycle collector's passes (and unwritten)
-    try:
-        names = []
-        if lines is not None:
-            (folder / ".triples").write_text(str(write_lines(lines, folder)), encoding="utf-8")
-            names += ["graph.nt", "graph.nq"]
-        for task in tasks:
-            files = _render_task(task, built, union)
-            _write_rendered(files, folder)
-            names.extend(files)
-        (folder / ".names.txt").write_text("\n".join(names), encoding="utf-8")
-    except BaseException:  # the build's own process renders these tasks again, and reports what fails
-        os._exit(1)
-    os._exit(0)
-
-
-def render_sorted(built: BuiltGraph, views: bool, jobs: int, tmp: Path,
-                  lines: list[tuple[str, Graph]] | None = None) -> tuple[dict[str, str | bytes | Path], int | None]:
+def render_sorted(built: BuiltGraph, views: bool, jobs: int, tmp: Path) -> dict[str, str | bytes | Path]:
     """The sorted Turtle, TriG and JSON-LD exports and the views of the in-memory graph, as file name ->
-    content (or, written by another process, a file in `tmp`), the sorted exports first; and with `lines`
-    (the named graphs, as (IRI, graph)), graph.nt and graph.nq of these and their count of triples.
-    With `jobs` above 1, processes forked from this one (which see the graph without copying it) take on
-    `FORKED_TASKS`, the lines with the first group."""
+    content (or, written by another process, a file in `tmp`), the sorted exports first. With `jobs` above 1,
+    processes forked from this one take on `FORKED_TASKS`."""
     tasks = [t for t in RENDER_TASKS if views or t != "views"]
-    forked = []
-    if jobs > 1 and "fork" in mp.get_all_start_methods():
-        forked = [[t for t in group if t in tasks] for group in FORKED_TASKS]
-    children = []
+    forked = [[t for t in group if t in tasks] for group in FORKED_TASKS] if _forking(jobs) else []
+    children: list[_Child] = []
     rendered: dict[str, str | bytes | Path] = {}
-    triples = None
 
-    def fork(group: list[str], union: Graph | None, with_lines: list | None = None) -> None:
-        folder = tmp / f"render-{len(children)}"
-        folder.mkdir()
-        proc = fork_context().Process(target=_render_child, args=(group, built, union, folder, with_lines),
-                                      daemon=True)
-        proc.start()
-        children.append((proc, group, folder, with_lines))
+    def fork(group: list[str], union: Graph | None) -> None:
+        def task(folder: Path) -> list[str]:
+            files: dict[str, str | bytes] = {}
+            for name in group:
+                files.update(_render_task(name, built, union))
+            return _write_rendered(files, folder)
+
+        children.append(_Child.fork(tmp / f"render-{len(children)}", task))
 
     try:
-        if forked and (forked[0] or lines):
-            fork(forked[0], None, lines)
-        elif lines:
-            folder = tmp / "lines"
-            folder.mkdir()
-            triples = write_lines(lines, folder)
-            rendered.update({"graph.nt": folder / "graph.nt", "graph.nq": folder / "graph.nq"})
+        if forked and forked[0]:
+            fork(forked[0], None)
         union = built.union()
         for group in forked[1:]:
             if group:
@@ -500,26 +536,31 @@ def render_sorted(built: BuiltGraph, views: bool, jobs: int, tmp: Path,
         for task in tasks:
             if not any(task in group for group in forked):
                 rendered.update(_render_task(task, built, union))
-        for proc, group, folder, with_lines in children:
-            proc.join()
-            if proc.exitcode == 0:
-                for name in (folder / ".names.txt").read_text(encoding="utf-8").split("\n"):
-                    if name:
-                        rendered[name] = folder / name
-                if with_lines:
-                    triples = int((folder / ".triples").read_text(encoding="utf-8"))
-                continue
-            if with_lines:
-                retry = tmp / f"{folder.name}-again"
-                retry.mkdir()
-                triples = write_lines(with_lines, retry)
-                rendered.update({"graph.nt": retry / "graph.nt", "graph.nq": retry / "graph.nq"})
-            for task in group:
-                rendered.update(_render_task(task, built, union))
+        for child in children:
+            rendered.update({name: child.folder / name for name in child.result()})
     finally:
-        for proc, _group, _folder, _lines in children:
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
+        for child in children:
+            child.stop()
     sorted_first = [name for name in SORTED_FILES if name in rendered]
-    return {name: rendered[name] for name in sorted_first + [n for n in rendered if n not in sorted_first]}, triples
+    return {name: rendered[name] for name in sorted_first + [n for n in rendered if n not in sorted_first]}
+
+
+def render_central_views(graph: Graph, note: Callable[[], str], jobs: int, tmp: Path) -> dict[str, str | bytes | Path]:
+    """The views of the part of a graph too big for them (`_CentralPart`), their pages shared out among `jobs`
+    processes; `note` is called once the pages that do not carry it are made (it waits for the count of
+    triples)."""
+    views = Views(graph)
+    shares = jobs if _forking(jobs) else 1
+    children = []
+    try:
+        for share in range(1, shares):
+            children.append(_Child.fork(tmp / f"views-{share}", lambda folder, share=share: _write_rendered(
+                views.pages(share, shares), folder)))
+        files: dict[str, str | bytes | Path] = dict(views.pages(0, shares))
+        files.update(views.front(note()))
+        for child in children:
+            files.update({name: child.folder / name for name in child.result()})
+    finally:
+        for child in children:
+            child.stop()
+    return dict(sorted(files.items()))

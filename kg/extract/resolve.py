@@ -94,22 +94,28 @@ def _merge_map(mentions: list[Mention], gaz: Gazetteer) -> dict[str, str]:
     honorifics = frozenset(gaz.titles.get("honorifics", ()))
     for a, b in _nickname_pairs(persons, names_by_key, honorifics):
         union(a, b)
-    full = [k for k in persons if any(len(n.split()) > 1 for n in names_by_key[k])]
+    # the persons with a name of more than one word, by the last word of such a name and by each of its
+    # shorter beginnings (looked up, not searched: a corpus has thousands of persons)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    by_beginning: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for f in persons:
+        for n in names_by_key[f]:
+            words = n.split()
+            if len(words) > 1:
+                by_surname[words[-1]].append(f)
+                for size in range(1, len(words)):
+                    by_beginning[tuple(words[:size])].append(f)
     for k in persons:
         names = [_bare_person_name(n, honorifics) for n in names_by_key[k]]
         if names and all(len(n.split()) == 1 for n in names):
-            surname = names[0]
-            matches = [f for f in full if f != k and any(n.split()[-1] == surname and len(n.split()) > 1
-                                                         for n in names_by_key[f])]
-            if len({find(f) for f in matches}) == 1:
-                union(matches[0], k)
+            matches = [f for f in dict.fromkeys(by_surname.get(names[0], ())) if f != k]
         elif names and all(len(n.split()) > 1 for n in names):
             # "Jane Roe" and "Jane Roe Smith": a name that begins another person's longer name
-            matches = [f for f in full if f != k and any(
-                len(o.split()) > len(n.split()) and o.split()[:len(n.split())] == n.split()
-                for n in names for o in names_by_key[f])]
-            if len({find(f) for f in matches}) == 1:
-                union(matches[0], k)
+            matches = [f for n in names for f in by_beginning.get(tuple(n.split()), ()) if f != k]
+        else:
+            continue
+        if len({find(f) for f in matches}) == 1:
+            union(matches[0], k)
     # "from State and Treasury" beside "the State Department": a bare first word of an institution's name in the
     # same document, read as a place or an unknown body, is the institution
     institutions: dict[tuple[str, str], set[str]] = defaultdict(set)

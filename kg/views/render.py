@@ -625,55 +625,81 @@ def _entity_list(vm: ViewModel, drawn: set[str]) -> str:
 def render_views(graph: Graph, note: str = "") -> dict[str, str | bytes]:
     """Relative path -> content of every file of the views of a graph (see the module's docstring). A `note`
     (that the graph is a part of a larger one) heads the whole-graph view and the index."""
-    vm = ViewModel.from_graph(graph)
-    env = _environment()
-    about = vm.statements_about()
-    files: dict[str, str | bytes] = {}
-    common = {"csp": CSP, "modality_styles": MODALITY_STYLES, "type_styles": TYPE_STYLES}
+    views = Views(graph)
+    return dict(sorted((views.pages() | views.front(note)).items()))
 
-    overview, overview_note = _overview_nodes(vm)
-    page = build_network(vm, overview)
-    drawn_edges = page.statements
-    between = sum(1 for st in vm.statements if st.between_entities)
-    files["graph.html"] = env.get_template("graph.html.j2").render(
-        root="", title="Knowledge graph", page_kind="graph", net=page, note=" ".join(filter(None, [note, overview_note])),
-        data=_page_data(vm, page, "", None), entity_total=len(vm.entities), statement_total=between,
-        drawn_edges=drawn_edges, **common)
 
-    docs: dict[str, dict] = {}
-    for st in vm.statements:
-        doc = docs.setdefault(st.document, {"id": st.document, "title": st.document_title,
-                                            "file": st.document_file, "published": st.published, "statements": 0})
-        doc["statements"] += 1
-    by_count = sorted(vm.entities, key=lambda n: (-len(about.get(n, [])), vm.entities[n].label.casefold(), n))
-    index_rows = [{"ent": vm.entities[i], "page": vm.slugs[i], "statements": len(about.get(i, [])),
-                   "edges": vm.counts.get(i, 0), "search": " ".join([vm.entities[i].label, *vm.entities[i].alt_labels])}
-                  for i in by_count]
-    files["index.html"] = env.get_template("index.html.j2").render(
-        root="", title="Entities", page_kind="index", rows=index_rows, documents=[docs[d] for d in sorted(docs)],
-        statement_count=len(vm.statements), between=between, note=note, **common)
+class Views:
+    """The views of one graph, made in parts: `front` (the whole-graph view and the index, which carry the
+    note) and `pages` (every other file), which can be shared out among processes (`pages(k, n)`: the k-th
+    of n shares); together they are `render_views`."""
 
-    for iri in sorted(vm.entities):
+    def __init__(self, graph: Graph):
+        self.vm = vm = ViewModel.from_graph(graph)
+        self.env = _environment()
+        self.about = vm.statements_about()
+        self.common = {"csp": CSP, "modality_styles": MODALITY_STYLES, "type_styles": TYPE_STYLES}
+        self.overview, self.overview_note = _overview_nodes(vm)
+
+    def front(self, note: str = "") -> dict[str, str]:
+        vm, env, about, common = self.vm, self.env, self.about, self.common
+        files: dict[str, str] = {}
+        page = build_network(vm, self.overview)
+        drawn_edges = page.statements
+        between = sum(1 for st in vm.statements if st.between_entities)
+        files["graph.html"] = env.get_template("graph.html.j2").render(
+            root="", title="Knowledge graph", page_kind="graph", net=page,
+            note=" ".join(filter(None, [note, self.overview_note])), data=_page_data(vm, page, "", None),
+            entity_total=len(vm.entities), statement_total=between, drawn_edges=drawn_edges, **common)
+
+        docs: dict[str, dict] = {}
+        for st in vm.statements:
+            doc = docs.setdefault(st.document, {"id": st.document, "title": st.document_title,
+                                                "file": st.document_file, "published": st.published, "statements": 0})
+            doc["statements"] += 1
+        by_count = sorted(vm.entities, key=lambda n: (-len(about.get(n, [])), vm.entities[n].label.casefold(), n))
+        index_rows = [{"ent": vm.entities[i], "page": vm.slugs[i], "statements": len(about.get(i, [])),
+                       "edges": vm.counts.get(i, 0), "search": " ".join([vm.entities[i].label, *vm.entities[i].alt_labels])}
+                      for i in by_count]
+        files["index.html"] = env.get_template("index.html.j2").render(
+            root="", title="Entities", page_kind="index", rows=index_rows, documents=[docs[d] for d in sorted(docs)],
+            statement_count=len(vm.statements), between=between, note=note, **common)
+        return files
+
+    def pages(self, share: int = 0, shares: int = 1) -> dict[str, str | bytes]:
+        """The files other than `front` (the whole graph's files, then the entity pages in IRI order), dealt
+        out among n shares; share k of them."""
+        vm = self.vm
+        units = [("graph.graphml", lambda: graphml_text(vm.graph, vm.scores)),
+                 ("timeline.html", self._timeline_page),
+                 (MANIFEST, self._manifest),
+                 (ENTITY_LIST, lambda: _entity_list(vm, set(self.overview)))]
+        units += [(name, path.read_bytes) for name, path in ASSET_FILES.items()]
+        units += [(vm.page(iri), lambda iri=iri: self._entity_page(iri)) for iri in sorted(vm.entities)]
+        # dealt out from the last share, so that share 0 (which makes `front` too) gets the lightest hand
+        return {name: make() for j, (name, make) in enumerate(units) if shares - 1 - j % shares == share}
+
+    def _entity_page(self, iri: str) -> str:
+        vm = self.vm
         ent = vm.entities[iri]
         nodes, hood_note = _neighbourhood(vm, iri)
         net = build_network(vm, nodes, focus=iri)
-        rows = [_statement_row(vm, role, st) for role, st in about.get(iri, [])]
-        files[vm.page(iri)] = env.get_template("entity.html.j2").render(
+        rows = [_statement_row(vm, role, st) for role, st in self.about.get(iri, [])]
+        return self.env.get_template("entity.html.j2").render(
             root="../", title=ent.label, page_kind="entity", ent=ent, iri=iri, slug=vm.slugs[iri], net=net,
-            note=hood_note,
-            data=_page_data(vm, net, "../", iri), rows=rows, edges=vm.counts.get(iri, 0), **common)
+            note=hood_note, data=_page_data(vm, net, "../", iri), rows=rows, edges=vm.counts.get(iri, 0),
+            **self.common)
 
-    files["graph.graphml"] = graphml_text(vm.graph, vm.scores)
-    files["timeline.html"] = env.get_template("timeline.html.j2").render(
-        root="", title="Timeline", page_kind="timeline", tl=_timeline(vm), **common)
-    files[MANIFEST] = json.dumps(
-        {"entities": [{"iri": i, "label": vm.entities[i].label, "altLabels": list(vm.entities[i].alt_labels),
-                       "type": vm.entities[i].type, "page": vm.page(i)} for i in sorted(vm.entities)]},
-        ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    files[ENTITY_LIST] = _entity_list(vm, set(overview))
-    for name, path in ASSET_FILES.items():
-        files[name] = path.read_bytes()
-    return dict(sorted(files.items()))
+    def _timeline_page(self) -> str:
+        return self.env.get_template("timeline.html.j2").render(
+            root="", title="Timeline", page_kind="timeline", tl=_timeline(self.vm), **self.common)
+
+    def _manifest(self) -> str:
+        vm = self.vm
+        return json.dumps(
+            {"entities": [{"iri": i, "label": vm.entities[i].label, "altLabels": list(vm.entities[i].alt_labels),
+                           "type": vm.entities[i].type, "page": vm.page(i)} for i in sorted(vm.entities)]},
+            ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 # --- kg view -----------------------------------------------------------------
