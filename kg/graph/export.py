@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import RDF, XSD, BNode, Dataset, Graph, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
-from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.plugins.serializers.turtle import VERB, TurtleSerializer
 
 from .. import errors
 from .ontology import ONTOLOGY_PATH, SHAPES_PATH
@@ -38,6 +38,7 @@ class _Remembered:
         self._kg_pnames: dict = {}
         self._kg_labels: dict = {}
         self._kg_props: dict = {}
+        self._kg_seen: set = set()  # terms preprocessed once (predicates as (term, VERB))
 
     def get_pname(self, uri, gen_prefix: bool = True):
         key = (uri, gen_prefix)
@@ -56,8 +57,15 @@ class _Remembered:
             return text
 
     def preprocessTriple(self, triple) -> None:
-        super().preprocessTriple(triple)
         s, p, o = triple
+        seen = self._kg_seen
+        if s in seen and o in seen and (p, VERB) in seen:
+            # rdflib's own steps for a triple whose terms it has read before: the names are worked out already
+            self._references[o] += 1
+            self._subjects[s] = True
+        else:
+            super().preprocessTriple(triple)
+            seen.update((s, o, (p, VERB)))
         by_subject = self._kg_props.setdefault(self.store.identifier, {})
         props = by_subject.get(s)
         if props is None:
@@ -132,9 +140,11 @@ def _jsonld_value(term) -> dict:
 
 def _jsonld_nodes(graph: Graph) -> list[dict] | None:
     """The graph as expanded, flattened JSON-LD nodes, as rdflib's JSON-LD serializer writes them without a
-    context (one node per subject, "@type" for rdf:type, every value in a list), made in one pass over the
-    triples. None when the graph has blank nodes or RDF lists, whose layout rdflib decides."""
+    context (one node per subject, "@type" for rdf:type, every value in a list, each list in the order of
+    `_value_key`), made in one pass over the triples. None when the graph has blank nodes or RDF lists, whose
+    layout rdflib decides."""
     nodes: dict = {}
+    values: dict = {}  # term -> (sort key, JSON value), worked out once per term
     rdf_type, rdf_first = RDF.type, RDF.first
     for s, p, o in graph:
         if isinstance(s, BNode) or isinstance(o, BNode) or p == rdf_first:
@@ -142,11 +152,21 @@ def _jsonld_nodes(graph: Graph) -> list[dict] | None:
         node = nodes.get(s)
         if node is None:
             node = nodes[s] = {"@id": str(s)}
-        if p == rdf_type:
-            node.setdefault("@type", []).append(str(o) if isinstance(o, URIRef) else _jsonld_value(o))
-        else:
-            node.setdefault(str(p), []).append(_jsonld_value(o))
+        key = "@type" if p == rdf_type else str(p)
+        value = values.get((o, key == "@type"))
+        if value is None:
+            json_value = str(o) if key == "@type" and isinstance(o, URIRef) else _jsonld_value(o)
+            value = values[(o, key == "@type")] = (_value_key(json_value), json_value)
+        node.setdefault(key, []).append(value)
+    for node in nodes.values():
+        for key, items in node.items():
+            if key != "@id":
+                node[key] = [value for _, value in sorted(items, key=lambda item: item[0])]
     return list(nodes.values())
+
+
+def _value_key(value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def serialize_jsonld(graph: Graph) -> str:
@@ -154,10 +174,10 @@ def serialize_jsonld(graph: Graph) -> str:
     if nodes is None:
         raw = json.loads(graph.serialize(format="json-ld"))
         nodes = raw if isinstance(raw, list) else raw.get("@graph", [raw])
-    for node in nodes:
-        for key, value in node.items():
-            if isinstance(value, list):
-                node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        for node in nodes:
+            for key, value in node.items():
+                if isinstance(value, list):
+                    node[key] = sorted(value, key=_value_key)
     nodes.sort(key=lambda n: n.get("@id", ""))
     return json.dumps(nodes, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
