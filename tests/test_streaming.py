@@ -293,3 +293,25 @@ def test_the_views_part_of_a_big_graph_counts_each_triple_once_and_stops_at_its_
     for n in range(5):
         small.add(document(n))
     assert small.size == len(small.part) == 13 and small.statements == 2  # past the limit, the rest add nothing
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_each_extraction_is_stored_by_the_process_that_made_it(tmp_path, corpus, blank_model, jobs):
+    """The build's cache is written as extractions are made: by the worker processes themselves with more
+    than one job (the build's process only gathers them), by the build's process with one."""
+    import os
+
+    from kg.build.parsing import extract_documents
+
+    stored = tmp_path / "stored"
+    stored.mkdir()
+
+    def store(ex):
+        (stored / f"{os.getpid()}-{ex.document.doc_id}").write_text("", encoding="utf-8")
+
+    documents = list(read_corpus(corpus))
+    made = [ex.document.doc_id for ex in extract_documents(documents, blank_model, jobs=jobs, store=store)]
+    assert made == [doc.doc_id for doc in documents] and len(made) == len(TEXTS)
+    pids = {name.split("-", 1)[0] for name in os.listdir(stored)}
+    assert sorted(name.split("-", 1)[1] for name in os.listdir(stored)) == sorted(made)
+    assert (pids == {str(os.getpid())}) == (jobs == 1)

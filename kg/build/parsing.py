@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from spacy.tokens import Doc
@@ -129,17 +129,22 @@ def extract_stream(nlp, documents: Iterable[Document]) -> Iterator[DocExtraction
 
 
 _WORKER_NLP = None
+_WORKER_STORE: Callable[[DocExtraction], None] | None = None
 
 
-def _worker_init(model: str | None) -> None:
-    global _WORKER_NLP
+def _worker_init(model: str | None, store: Callable[[DocExtraction], None] | None) -> None:
+    global _WORKER_NLP, _WORKER_STORE
     interrupt.ignore_in_child()
-    _WORKER_NLP = load_pipeline(model)
+    _WORKER_NLP, _WORKER_STORE = load_pipeline(model), store
     gc.freeze()  # the pipeline lives as long as the worker (see `kg.build.run._frozen_heap`)
 
 
 def _worker_batch(batch: list[Document]) -> list[DocExtraction]:
-    return list(extract_stream(_WORKER_NLP, batch))
+    out = list(extract_stream(_WORKER_NLP, batch))
+    if _WORKER_STORE is not None:
+        for ex in out:
+            _WORKER_STORE(ex)
+    return out
 
 
 def hand_out_size(count: int | None, jobs: int) -> int:
@@ -154,14 +159,20 @@ def fork_context():
     return mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
 
 
-def extract_documents(documents: Iterable[Document], model: str | None = None, jobs: int = 1) -> Iterator[DocExtraction]:
-    """Parse and extract documents as they stream in, in input order."""
+def extract_documents(documents: Iterable[Document], model: str | None = None, jobs: int = 1,
+                      store: Callable[[DocExtraction], None] | None = None) -> Iterator[DocExtraction]:
+    """Parse and extract documents as they stream in, in input order. `store` is called with each extraction
+    as soon as it is made, in the process that made it (the build's cache: with `jobs` above 1, the worker
+    processes write their extractions to it themselves)."""
     load_qualifier_parsers()
     if jobs <= 1:
-        yield from extract_stream(load_pipeline(model), documents)
+        for ex in extract_stream(load_pipeline(model), documents):
+            if store is not None:
+                store(ex)
+            yield ex
         return
     load_pipeline(model)  # fail fast, in this process, on an unknown model
     size = hand_out_size(len(documents) if isinstance(documents, (list, tuple)) else None, jobs)
-    with fork_context().Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
+    with fork_context().Pool(jobs, initializer=_worker_init, initargs=(model, store)) as pool:
         for result in pool.imap(_worker_batch, batches(documents, size), chunksize=1):
             yield from result

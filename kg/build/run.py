@@ -203,8 +203,8 @@ class _Build:
                     self.reused += 1
                     self.keep(hit, fresh=False)
         if self.options.dask is None:
-            for ex in extract_documents(todo, self.options.model, jobs=self.options.jobs):
-                self.keep(ex, fresh=True)
+            for ex in extract_documents(todo, self.options.model, jobs=self.options.jobs, store=self.cache.put):
+                self.keep(ex, fresh=False)  # in the cache already
             key_map = self.resolve()
             return self.write(key_map, [])
         from .dask import DaskBuild
