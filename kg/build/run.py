@@ -8,7 +8,9 @@ entity resolution across the corpus. Each document's named graph is then built f
 (on Dask, by its shard) and streamed to graph.nt and graph.nq through an on-disk sort, so the memory
 a build needs does not grow with the number of documents (up to the mentions kept for resolution).
 The serialisations that need the whole graph (sorted Turtle, TriG, JSON-LD) and the views are written
-for graphs up to `max_graph_triples`, with `jobs` above 1 by processes forked for them. With
+for graphs up to `max_graph_triples`. With `jobs` above 1, processes forked after resolution (which see the
+build's memory without copying it) write graph.nt and graph.nq, TriG, and a share of the views' pages, while
+this one builds the graphs the other exports need. With
 `update`, documents whose text and extraction settings are unchanged are taken from the cache
 instead of being parsed again.
 """
