@@ -248,3 +248,21 @@ def test_what_a_speaker_says_is_important_to_do_is_demanded_without_the_preposit
 ])
 def test_a_withdrawal_from_text_names_territory(nlp, text, expected):
     assert {t[2] for t in triples(nlp, text, "withdrawsFrom")} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "President Adama Kollie's order for Mali's army to withdraw from Kayes was read on state radio.",
+    # the for-phrase and the to-clause hung on the verb that governs the noun
+    "We welcome President Adama Kollie's order for the Malian army to leave Kayes.",
+])
+def test_a_directive_noun_orders_the_subject_its_to_clause_names_with_for(nlp, text):
+    assert triples(nlp, text, "orders") == {("person:adama-kollie", "orders", "forces:ML", "Asserted")}
+
+
+def test_a_to_clause_with_a_for_subject_of_its_own_does_not_take_the_owner_of_its_noun(nlp):
+    # the army, not the president, is to withdraw; an army of no named state is no entity
+    assert triples(nlp, "President Adama Kollie's order for the army to withdraw from Kayes was read on state "
+                        "radio.") == set()
+    assert triples(nlp, "President Adama Kollie's order for Mali's army to withdraw from Kayes was read on state "
+                        "radio.", "withdrawsFrom") == {("forces:ML", "withdrawsFrom",
+                                                        "ambiguous:city:ml:kayes|region:ML-1", "Planned")}

@@ -329,6 +329,16 @@ def _weapon_country(ctx: Context, noun: Token) -> list[Mention]:
     return []
 
 
+def for_subject(verb: Token) -> Token | None:
+    """The noun a to-clause names as its own subject with 'for' ("for the army to withdraw"), or None."""
+    to = [c for c in verb.children if c.lower_ == INFINITIVE_MARKER and sx.dep(c) == "mark" and c.i < verb.i]
+    if to and to[0].i > 0:
+        before = verb.doc[to[0].i - 1]
+        if sx.prep_of(before) == PURPOSE_SUBJECT_PREP:
+            return before
+    return None
+
+
 def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Mention]:
     """Subjects of a verb, or of the clause that controls it (xcomp, conj, participles)."""
     if depth > 4:
@@ -359,11 +369,13 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
             # "X is committed to providing…", "X remains prepared to pursue…": the one committed acts
             return _mentions_of(ctx, sx.children(verb, sx.SUBJ_PASS))
         return []
-    to = [c for c in verb.children if c.lower_ == INFINITIVE_MARKER and sx.dep(c) == "mark" and c.i < verb.i]
-    if to and to[0].i > 0:
-        before = verb.doc[to[0].i - 1]
-        if sx.prep_of(before) == PURPOSE_SUBJECT_PREP and _mention_at(ctx, before) is not None:
-            return [_mention_at(ctx, before)]  # "time for her forces to hold more ground"
+    own = for_subject(verb)
+    if own is not None:
+        found = _mention_at(ctx, own)
+        if found is not None:
+            return [found]  # "time for her forces to hold more ground"
+        if sx.dep(verb) == "acl" and own.head.i == verb.head.i:
+            return []  # "an order for the army to withdraw": the clause has a subject of its own, not a name
     label = sx.dep(verb)
     head = verb.head
     if head.i == verb.i:

@@ -31,6 +31,7 @@ from ..model import Content, Mention
 from ..nlp import syntax as sx
 from .arguments import (
     OWNED_OBJECT_PROPS,
+    PURPOSE_SUBJECT_PREP,
     _allowed_object,
     _clause_content,
     _content,
@@ -40,6 +41,7 @@ from .arguments import (
     _mentions_of,
     _objects_for,
     _owners,
+    for_subject,
 )
 from .context import (
     CONTENT_LIMIT,
@@ -626,6 +628,21 @@ def _establish_frame(ctx: Context, tok: Token) -> Iterator[Frame]:
             yield Frame(token=tok, prop="captures", subjects=_inherited_subjects(ctx, tok), objects=objects, scope=tok)
 
 
+def _ordered_by_noun(ctx: Context, tok: Token) -> list[Mention]:
+    """'X's order for Y to withdraw': the one a directive noun's to-clause names as its subject with 'for' is the
+    one ordered, the for-phrase hung on the noun or (misparsed) on the verb right after it."""
+    candidates = [n for p, n in sx.prep_args(tok) if p == PURPOSE_SUBJECT_PREP]
+    after = tok.right_edge.i + 1
+    if after < len(tok.doc) and tok.doc[after].lower_ == PURPOSE_SUBJECT_PREP and tok.doc[after].head.i > after:
+        candidates.append(tok.doc[after].head)
+    found = []
+    for own in candidates:
+        marker = tok.doc[own.i + 1] if own.i + 1 < len(tok.doc) else None
+        if marker is not None and for_subject(marker.head) == own:  # the to-clause, wherever the parse hung it
+            found += [m for m in _mentions_expanded(ctx, own) if m.type in ACTOR_TYPES and m not in found]
+    return found
+
+
 def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame | None:
     if entry.get("need_light") and not (sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, set(entry["need_light"]))):
         return None  # "opened fire on X", not "a fire at the depot"
@@ -687,6 +704,8 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         if not objects:
             objects = [m for p, n in sx.prep_args(carrier) if p in slots and p != AGENT_PREP
                        for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
+    if not objects and entry.get("mode") == "directive":
+        objects = _ordered_by_noun(ctx, tok)
     head = tok.head
     scope = anchor = tok
     if not objects and sx.dep(tok) in sx.OBJ:
