@@ -266,3 +266,20 @@ def test_a_to_clause_with_a_for_subject_of_its_own_does_not_take_the_owner_of_it
     assert triples(nlp, "President Adama Kollie's order for Mali's army to withdraw from Kayes was read on state "
                         "radio.", "withdrawsFrom") == {("forces:ML", "withdrawsFrom",
                                                         "ambiguous:city:ml:kayes|region:ML-1", "Planned")}
+
+
+@pytest.mark.parametrize("text", [
+    "France provided Chad with weapons.",  # the with-phrase parsed onto the one provided
+    "France has provided Chad with the equipment it needs.",
+])
+def test_the_one_provided_with_something_is_supported(nlp, text):
+    assert triples(nlp, text, "supports") == {("country:FR", "supports", "country:TD", "Asserted")}
+
+
+def test_a_relative_clause_of_needing_describes_its_noun_and_demands_nothing(nlp):
+    assert triples(nlp, "France has provided Chad with the equipment it needs.", "demands") == set()
+
+
+@pytest.mark.parametrize("text", ["French support for Chad is strong.", "France's support for Chad is unshakable."])
+def test_the_phrase_of_a_subject_noun_parsed_beside_it_gives_its_object(nlp, text):
+    assert triples(nlp, text, "supports") == {("country:FR", "supports", "country:TD", "Asserted")}

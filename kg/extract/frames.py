@@ -346,8 +346,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if not objects and "dobj" in slots and len(subjects) == 1 \
             and any(o.lower_ in REFLEXIVE_PRONOUNS for o in sx.children(tok, sx.OBJ)):
         objects = [_reflexive_object(ctx, subjects[0], tok)]  # "Peru must defend itself"
-    if entry.get("with_recipient") and any(p == COMITATIVE_PREP for p, _n in sx.prep_args(tok)):
-        # "provided X with the equipment it needs": the direct object receives
+    if entry.get("with_recipient") and any(p == COMITATIVE_PREP for head in (tok, *sx.objects(tok))
+                                           for p, _n in sx.prep_args(head)):
+        # "provided X with the equipment it needs" (the with-phrase hung on the verb or on X): the direct object
+        # receives
         objects += [m for o in sx.objects(tok) for m in _mentions_expanded(ctx, o)
                     if m.type in ACTOR_TYPES and m not in objects]
     if entry.get("symmetric") and COMITATIVE_PREP in slots:
@@ -454,8 +456,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         if found:
             objects = [found[0]]
     if not objects and "dobj" in slots and sx.dep(tok) in sx.REL_CLAUSE and not sx.objects(tok) \
-            and not any(sx.dep(c) in sx.SUBJ and sx.is_relative_pronoun(c) for c in tok.children):
-        # "areas Ruritania has already annexed": the relative clause's noun is the object
+            and not any(sx.dep(c) in sx.SUBJ and sx.is_relative_pronoun(c) for c in tok.children) \
+            and prop != "demands":
+        # "areas Ruritania has already annexed": the relative clause's noun is the object ("the equipment it
+        # needs" describes the equipment: no demand)
         noun = tok.head
         objects = [m for m in _mentions_expanded(ctx, noun) if _allowed_object(ctx, entry, noun, m)] \
             or ([_content(noun)] if _allowed_object(ctx, entry, noun, None) else [])  # not "weapons we receive"
@@ -716,6 +720,14 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             if not found and prop in OWNED_OBJECT_PROPS:
                 found = [o for o in _owners(ctx, n) if o.type in ACTOR_TYPES | PLACE_TYPES]
             objects += [m for m in found if _allowed_object(ctx, entry, n, m)]
+    if not objects and sx.dep(tok) in sx.SUBJ and tok.right_edge.i + 1 < len(tok.doc):
+        # "French support for Chad is unshakable" with the phrase parsed as a second subject of the predicate
+        marker = tok.doc[tok.right_edge.i + 1]
+        n = marker.head
+        if sx.dep(marker) in sx.CASE and n.i > marker.i and n.head.i == head.i and sx.dep(n) in sx.SUBJ:
+            prep = sx.prep_of(n)
+            if prep in slots and prep != AGENT_PREP:
+                objects = [m for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
     if not objects and sx.dep(tok) in sx.OBJ and sx.lemma_in(head, light):
         # "held talks in Paris with Scholz", "paid tribute to X": the noun's phrase hung on its light verb
         objects = [m for p, n in sx.prep_args(head) if p in slots and p != AGENT_PREP
