@@ -283,3 +283,8 @@ def test_a_relative_clause_of_needing_describes_its_noun_and_demands_nothing(nlp
 @pytest.mark.parametrize("text", ["French support for Chad is strong.", "France's support for Chad is unshakable."])
 def test_the_phrase_of_a_subject_noun_parsed_beside_it_gives_its_object(nlp, text):
     assert triples(nlp, text, "supports") == {("country:FR", "supports", "country:TD", "Asserted")}
+
+
+def test_money_to_help_what_a_state_owns_supports_the_state(nlp):
+    assert triples(nlp, "Japan will provide $20 million to support the rebuilding of Chad's power grid.",
+                   "supports") == {("country:JP", "supports", "country:TD", "Planned")}

@@ -874,9 +874,14 @@ def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                     if sx.dep(purpose) in ("advcl", "xcomp", "acl") and purpose.i > giver.i \
                             and sx.lemma_in(purpose, _stance_words()["aid_purpose_verbs"]) \
                             and any(m.lower_ == INFINITIVE_MARKER for m in purpose.children):
-                        recipients += [m for o in sx.objects(purpose) for c in sx.with_conjuncts(o)
-                                       if (m := _mention_at(ctx, c)) is not None
-                                       and m.type in ("Country", "Organization", "MilitaryUnit")]
+                        for o in sx.objects(purpose):
+                            found = [m for c in sx.with_conjuncts(o) if (m := _mention_at(ctx, c)) is not None]
+                            if not found:
+                                # "to support the rebuilding of X's power grid": the owner of what is helped
+                                found = _owners(ctx, o) or [m for p, n in sx.prep_args(o) if p == GENITIVE_PREP
+                                                            for m in _owners(ctx, n)]
+                            recipients += [m for m in found if m.type in ("Country", "Organization", "MilitaryUnit")
+                                           and m not in recipients]
         if not recipients:
             continue
         subjects = _inherited_subjects(ctx, verb) if verb is not None else []
