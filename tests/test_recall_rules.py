@@ -288,3 +288,12 @@ def test_the_phrase_of_a_subject_noun_parsed_beside_it_gives_its_object(nlp, tex
 def test_money_to_help_what_a_state_owns_supports_the_state(nlp):
     assert triples(nlp, "Japan will provide $20 million to support the rebuilding of Chad's power grid.",
                    "supports") == {("country:JP", "supports", "country:TD", "Planned")}
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Maria Okafor held calls this weekend with her Omani counterpart.",
+    "Foreign Minister Maria Okafor spoke with her Omani counterpart on Sunday.",
+])
+def test_a_counterpart_named_by_nationality_stands_for_the_state_whatever_its_possessive(nlp, text):
+    assert triples(nlp, text, "negotiatesWith") == {("person:maria-okafor", "negotiatesWith", "country:OM",
+                                                     "Asserted")}

@@ -919,10 +919,10 @@ class MentionFinder:
                 return None
             if sx.dep(mod) in sx.POSS and mod.lower_ in MALE | FEMALE:
                 person = self.resolve_pronoun(mod)
-                if person is not None:
-                    country = self.index.leads.get(person.key)
-                    return self.gaz.entries.get(country) if country else None
-                continue
+                country = self.index.leads.get(person.key) if person is not None else None
+                if country:
+                    return self.gaz.entries.get(country)
+                continue  # "her Omani counterpart": another modifier may still name the country
             if sx.dep(mod) in sx.POSS and mod.lower_ in COLLECTIVE_POSSESSIVES and tok.lower_ in self.military_nouns:
                 owner = self.resolve_pronoun(mod)  # "Ukraine's General Staff said its forces…"
                 if owner is not None and owner.type == "Country":
