@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp.language import load_pipeline
-from tests.conftest import text_triples
+from tests.conftest import extract_text, relation_rows, text_triples
 
 
 @pytest.fixture(scope="module")
@@ -297,3 +297,9 @@ def test_money_to_help_what_a_state_owns_supports_the_state(nlp):
 def test_a_counterpart_named_by_nationality_stands_for_the_state_whatever_its_possessive(nlp, text):
     assert triples(nlp, text, "negotiatesWith") == {("person:maria-okafor", "negotiatesWith", "country:OM",
                                                      "Asserted")}
+
+
+def test_a_branch_of_a_state_forces_before_a_weapon_noun_is_no_weapon_name(nlp):
+    ex = extract_text(nlp, "The Houthis attacked French Navy warships.")
+    assert relation_rows(ex, "attacks") == {("org:houthis", "attacks", "French Navy warships", "Asserted")}
+    assert not [m.key for m in ex.mentions if m.key.startswith("weapon:")]

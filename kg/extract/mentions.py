@@ -560,6 +560,8 @@ class MentionFinder:
         text = span.text
         if all(t.lower_ in self.military_nouns or t.lower_ == ARMED for t in span):
             return  # "the Peruvian Army": a country's armed forces, found by the noun-phrase rules
+        if self._forces_branch(span):
+            return  # "French Navy warships": the branch of a country's forces, not the name of a weapon
         # a weapon named by a proper noun before a weapon noun: "Condor ballistic missile"
         entry = self._gazetteer_entry(span, ent.ent_id_)
         nxt = self._head_noun_after(span)
@@ -815,6 +817,12 @@ class MentionFinder:
 
     # -- descriptions --------------------------------------------------------------
 
+    def _forces_branch(self, span: Span) -> bool:
+        """Whether a name is a country's armed forces or one of their branches ("French Navy"): military words
+        after the country's demonym."""
+        return len(span) > 1 and span[-1].lower_ in self.military_nouns and all(
+            t.lower_ in self.military_nouns or self.gaz.country_of_demonym(t.text) is not None for t in span[:-1])
+
     def _weapon(self, span: Span, noun: Token) -> None:
         name = _strip_det(span).text
         tokens = [t for t in self.doc[span.start:noun.i + 1]]
@@ -880,7 +888,7 @@ class MentionFinder:
             return
         if lower in self.weapon_nouns:
             props = [c for c in tok.children if c.i < tok.i and c.pos_ == "PROPN" and sx.dep(c) in sx.COMPOUND]
-            if props:
+            if props and not self._forces_branch(self.doc[props[0].left_edge.i:props[-1].i + 1]):
                 self._weapon(self.doc[props[0].left_edge.i:props[-1].i + 1], tok)
             return
         if lower in self.place_nouns:
