@@ -303,3 +303,11 @@ def test_a_branch_of_a_state_forces_before_a_weapon_noun_is_no_weapon_name(nlp):
     ex = extract_text(nlp, "The Houthis attacked French Navy warships.")
     assert relation_rows(ex, "attacks") == {("org:houthis", "attacks", "French Navy warships", "Asserted")}
     assert not [m.key for m in ex.mentions if m.key.startswith("weapon:")]
+
+
+def test_the_content_of_a_coordinated_clause_leaves_out_its_conjunction(nlp):
+    from kg.extract.arguments import _clause_content
+
+    doc = nlp("The door to talks is open, but Niger must withdraw its troops.")
+    verb = next(t for t in doc if t.lower_ == "withdraw")
+    assert _clause_content(verb).text == "Niger must withdraw its troops"

@@ -298,8 +298,9 @@ def _span_content(doc, left: int, right: int) -> Content:
 def _clause_content(tok: Token) -> Content:
     left, right = tok.left_edge.i, tok.right_edge.i
     doc = tok.doc
-    while left < right and (doc[left].is_punct or doc[left].lower_ == COMPLEMENTIZER and sx.dep(doc[left]) == "mark"):
-        left += 1
+    while left < right and (doc[left].is_punct or doc[left].lower_ == COMPLEMENTIZER and sx.dep(doc[left]) == "mark"
+                            or sx.dep(doc[left]) == "cc" and doc[left].head.i == tok.i):
+        left += 1  # without the conjunction that joins the clause to the one before ("…, but X must leave")
     return _span_content(doc, left, right)
 
 
