@@ -311,3 +311,14 @@ def test_the_content_of_a_coordinated_clause_leaves_out_its_conjunction(nlp):
     doc = nlp("The door to talks is open, but Niger must withdraw its troops.")
     verb = next(t for t in doc if t.lower_ == "withdraw")
     assert _clause_content(verb).text == "Niger must withdraw its troops"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of emphasis claims its nominal object, and demands what its need noun names
+    ("Chad and Niger underscored the close ties between the two countries.",
+     {("country:TD", "claims", "the close ties between the two countries", "Asserted"),
+      ("country:NE", "claims", "the close ties between the two countries", "Asserted")}),
+    ("Chad stressed the importance of dialogue.", {("country:TD", "demands", "dialogue", "Asserted")}),
+])
+def test_a_verb_of_emphasis_claims_its_nominal_object(nlp, text, expected):
+    assert triples(nlp, text) == expected
