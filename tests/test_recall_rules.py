@@ -322,3 +322,12 @@ def test_the_content_of_a_coordinated_clause_leaves_out_its_conjunction(nlp):
 ])
 def test_a_verb_of_emphasis_claims_its_nominal_object(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a predicate adjective the parse reads as a passive participle keeps its subject
+    ("Chad is deeply concerned by the violence.", {("country:TD", "claims", "the violence", "Asserted")}),
+    ("Chad is concerned by Niger's actions.", {("country:TD", "condemns", "country:NE", "Asserted")}),
+])
+def test_concern_written_with_by_is_the_subject_concern(nlp, text, expected):
+    assert triples(nlp, text) == expected

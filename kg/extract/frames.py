@@ -319,6 +319,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         # "It was stressed that…" in a readout: the document's principal speaks
         principal = _principal(ctx, tok)
         subjects = [principal] if principal is not None else []
+    if not subjects and entry.get("adjective") and sx.is_passive(tok):
+        # "X is deeply concerned by Y": a predicate adjective the parse read as a passive participle
+        subjects = _mentions_of(ctx, sx.subjects(tok) + sx.children(tok, sx.SUBJ_PASS))
     if entry.get("subj_types"):  # "the delegation arrived in Lima" visits; troops arriving are deployed
         subjects = [s for s in subjects if s.type in entry["subj_types"]]
     if prop in ("attacks", "strikes") and sx.dep(tok) == "advcl" and tok.tag_ == "VBG" \
