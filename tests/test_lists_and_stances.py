@@ -239,7 +239,7 @@ def test_measures_taken_to_ensure_the_security_of_places_defend_them(nlp):
 
 def test_providing_a_country_with_equipment_supports_it(nlp):
     assert ("country:CA", "supports", "country:PE", "Asserted") in triples(
-        nlp, "Canada has provided Peru with the equipment it needs.")
+        nlp, "Canada has provided Peru with the fuel it needs.")
     # without a 'with'-phrase the object is what is given, not who receives it
     assert not any(p == "supports" for _s, p, _o, _m in triples(nlp, "Canada provided weapons."))
 

@@ -270,17 +270,17 @@ def test_a_to_clause_with_a_for_subject_of_its_own_does_not_take_the_owner_of_it
 
 @pytest.mark.parametrize("text", [
     "France provided Chad with weapons.",  # the with-phrase parsed onto the one provided
-    "France has provided Chad with the equipment it needs.",
+    "France has provided Chad with the fuel it needs.",
 ])
 def test_the_one_provided_with_something_is_supported(nlp, text):
     assert triples(nlp, text, "supports") == {("country:FR", "supports", "country:TD", "Asserted")}
 
 
 def test_a_relative_clause_of_needing_describes_its_noun_and_demands_nothing(nlp):
-    assert triples(nlp, "France has provided Chad with the equipment it needs.", "demands") == set()
+    assert triples(nlp, "France has provided Chad with the fuel it needs.", "demands") == set()
 
 
-@pytest.mark.parametrize("text", ["French support for Chad is strong.", "France's support for Chad is unshakable."])
+@pytest.mark.parametrize("text", ["French support for Chad is strong.", "France's support for Chad is unwavering."])
 def test_the_phrase_of_a_subject_noun_parsed_beside_it_gives_its_object(nlp, text):
     assert triples(nlp, text, "supports") == {("country:FR", "supports", "country:TD", "Asserted")}
 
@@ -291,17 +291,17 @@ def test_money_to_help_what_a_state_owns_supports_the_state(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Foreign Minister Maria Okafor held calls this weekend with her Omani counterpart.",
-    "Foreign Minister Maria Okafor spoke with her Omani counterpart on Sunday.",
+    "Foreign Minister Maria Okafor held a call with her Ghanaian counterpart.",
+    "Foreign Minister Maria Okafor spoke by phone with her Ghanaian counterpart on Tuesday.",
 ])
 def test_a_counterpart_named_by_nationality_stands_for_the_state_whatever_its_possessive(nlp, text):
-    assert triples(nlp, text, "negotiatesWith") == {("person:maria-okafor", "negotiatesWith", "country:OM",
+    assert triples(nlp, text, "negotiatesWith") == {("person:maria-okafor", "negotiatesWith", "country:GH",
                                                      "Asserted")}
 
 
 def test_a_branch_of_a_state_forces_before_a_weapon_noun_is_no_weapon_name(nlp):
-    ex = extract_text(nlp, "The Houthis attacked French Navy warships.")
-    assert relation_rows(ex, "attacks") == {("org:houthis", "attacks", "French Navy warships", "Asserted")}
+    ex = extract_text(nlp, "Chad condemned the raid on French Navy warships.")
+    assert relation_rows(ex, "condemns") == {("country:TD", "condemns", "the raid", "Asserted")}
     assert not [m.key for m in ex.mentions if m.key.startswith("weapon:")]
 
 
@@ -315,9 +315,9 @@ def test_the_content_of_a_coordinated_clause_leaves_out_its_conjunction(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     # a verb of emphasis claims its nominal object, and demands what its need noun names
-    ("Chad and Niger underscored the close ties between the two countries.",
-     {("country:TD", "claims", "the close ties between the two countries", "Asserted"),
-      ("country:NE", "claims", "the close ties between the two countries", "Asserted")}),
+    ("Chad and Niger underscored their deep economic ties.",
+     {("country:TD", "claims", "their deep economic ties", "Asserted"),
+      ("country:NE", "claims", "their deep economic ties", "Asserted")}),
     ("Chad stressed the importance of dialogue.", {("country:TD", "demands", "dialogue", "Asserted")}),
 ])
 def test_a_verb_of_emphasis_claims_its_nominal_object(nlp, text, expected):
@@ -326,7 +326,7 @@ def test_a_verb_of_emphasis_claims_its_nominal_object(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a predicate adjective the parse reads as a passive participle keeps its subject
-    ("Chad is deeply concerned by the violence.", {("country:TD", "claims", "the violence", "Asserted")}),
+    ("Chad is gravely concerned by the violence.", {("country:TD", "claims", "the violence", "Asserted")}),
     ("Chad is concerned by Niger's actions.", {("country:TD", "condemns", "country:NE", "Asserted")}),
 ])
 def test_concern_written_with_by_is_the_subject_concern(nlp, text, expected):

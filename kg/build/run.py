@@ -261,10 +261,7 @@ class _Build:
         process builds the graphs the other exports and the views need.)"""
         nt, nq = LineSorter(folder), LineSorter(folder)
         for graph_iri, _doc_id, _lines, g in self._graph_parts(key_map, []):
-            term = f"<{graph_iri}>"
-            for line in nt_lines(g):
-                nt.add(line)
-                nq.add(nq_line(line, term))
+            _add_lines(nt, nq, graph_iri, nt_lines(g))
         triples = nt.write(folder / "graph.nt")
         nq.write(folder / "graph.nq")
         return triples
@@ -276,14 +273,7 @@ class _Build:
         lines_child: _Child | None = None
         try:
             nt, nq = LineSorter(tmp), LineSorter(tmp)
-
-            def add_lines(graph_iri: str, lines: list[str]) -> None:
-                term = f"<{graph_iri}>"
-                for line in lines:
-                    nt.add(line)
-                    nq.add(nq_line(line, term))
-
-            if options.jobs > 1 and not shard_files and "fork" in mp.get_all_start_methods():
+            if _forking(options.jobs) and not shard_files:
                 # graph.nt and graph.nq are made by a process of their own (`write_lines`), while this one builds
                 # the graphs the sorted exports and the views need
                 lines_child = _Child.fork(tmp / "lines", lambda folder: self.write_lines(key_map, folder))
@@ -292,7 +282,7 @@ class _Build:
             size = 0
             for graph_iri, doc_id, lines, g in self._graph_parts(key_map, shard_files):
                 if lines_child is None:
-                    add_lines(graph_iri, nt_lines(g) if lines is None else lines)
+                    _add_lines(nt, nq, graph_iri, nt_lines(g) if lines is None else lines)
                 size += len(g) if lines is None else len(lines)
                 if doc_id is not None and g is None and (kept is not None or central is not None):
                     g = new_graph(URIRef(graph_iri))  # a shard's graph: its lines parsed back
@@ -367,6 +357,14 @@ class _Build:
         return BuildResult(documents=len(self.documents), words=sum(s.words for s in self.summaries.values()),
                            statements=self.statements, entities=self.entities, key_map=key_map, triples=triples,
                            files=written, graph=built, reused=self.reused)
+
+
+def _add_lines(nt: LineSorter, nq: LineSorter, graph_iri: str, lines: list[str]) -> None:
+    """A named graph's N-Triples lines into the N-Triples sorter, and as N-Quads into the other."""
+    term = f"<{graph_iri}>"
+    for line in lines:
+        nt.add(line)
+        nq.add(nq_line(line, term))
 
 
 class _CentralPart:

@@ -53,8 +53,6 @@ FREE_RELATIVE_PRONOUNS = rule_words().free_relative_pronouns
 DEMONSTRATIVE_PRONOUNS = rule_words().demonstrative_pronouns
 ENABLING_VERBS = rule_words().enabling_verbs
 ATTACK_EVENT_NOUNS = rule_words().attack_event_nouns
-
-ENABLING_VERBS = rule_words().enabling_verbs
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 
 

@@ -175,8 +175,8 @@ def _forces_in_place_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     state (the place a qualifier)."""
     if f" {LOCATIVE_PREP} " not in ctx.lower_text(sent):
         return
-    for tok in sent:
-        if tok.lower_ not in ctx.finder.military_nouns or tok.pos_ != "NOUN":
+    for tok in _tokens_with(ctx, sent, ctx.finder.military_nouns):
+        if tok.pos_ != "NOUN":
             continue
         forces = ctx.index.get(tok)
         if forces is None or not forces.key.startswith("forces:") or sx.prep_of(tok) == AGENT_PREP:
@@ -195,9 +195,7 @@ def _agreement_parties_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     the named accord."""
     if RECIPROCAL_PREP not in ctx.lower_text(sent):
         return
-    for tok in sent:
-        if tok.lower_ not in ctx.finder.agreement_nouns:
-            continue
+    for tok in _tokens_with(ctx, sent, ctx.finder.agreement_nouns):
         accord = ctx.index.get(tok)
         if accord is None or accord.type != "Agreement":
             continue
@@ -320,7 +318,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         principal = _principal(ctx, tok)
         subjects = [principal] if principal is not None else []
     if not subjects and entry.get("adjective") and sx.is_passive(tok):
-        # "X is deeply concerned by Y": a predicate adjective the parse read as a passive participle
+        # "X is gravely concerned by Y": a predicate adjective the parse read as a passive participle
         subjects = _mentions_of(ctx, sx.subjects(tok) + sx.children(tok, sx.SUBJ_PASS))
     if entry.get("subj_types"):  # "the delegation arrived in Lima" visits; troops arriving are deployed
         subjects = [s for s in subjects if s.type in entry["subj_types"]]
@@ -351,7 +349,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         objects = [_reflexive_object(ctx, subjects[0], tok)]  # "Peru must defend itself"
     if entry.get("with_recipient") and any(p == COMITATIVE_PREP for head in (tok, *sx.objects(tok))
                                            for p, _n in sx.prep_args(head)):
-        # "provided X with the equipment it needs" (the with-phrase hung on the verb or on X): the direct object
+        # "provided X with the fuel it needs" (the with-phrase hung on the verb or on X): the direct object
         # receives
         objects += [m for o in sx.objects(tok) for m in _mentions_expanded(ctx, o)
                     if m.type in ACTOR_TYPES and m not in objects]
@@ -724,7 +722,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                 found = [o for o in _owners(ctx, n) if o.type in ACTOR_TYPES | PLACE_TYPES]
             objects += [m for m in found if _allowed_object(ctx, entry, n, m)]
     if not objects and sx.dep(tok) in sx.SUBJ and tok.right_edge.i + 1 < len(tok.doc):
-        # "French support for Chad is unshakable" with the phrase parsed as a second subject of the predicate
+        # "French support for Chad is unwavering" with the phrase parsed as a second subject of the predicate
         marker = tok.doc[tok.right_edge.i + 1]
         n = marker.head
         if sx.dep(marker) in sx.CASE and n.i > marker.i and n.head.i == head.i and sx.dep(n) in sx.SUBJ:

@@ -561,7 +561,7 @@ class MentionFinder:
         if all(t.lower_ in self.military_nouns or t.lower_ == ARMED for t in span):
             return  # "the Peruvian Army": a country's armed forces, found by the noun-phrase rules
         if self._forces_branch(span):
-            return  # "French Navy warships": the branch of a country's forces, not the name of a weapon
+            return  # "French Navy gunships": the branch of a country's forces, not the name of a weapon
         # a weapon named by a proper noun before a weapon noun: "Condor ballistic missile"
         entry = self._gazetteer_entry(span, ent.ent_id_)
         nxt = self._head_noun_after(span)
@@ -930,7 +930,7 @@ class MentionFinder:
                 country = self.index.leads.get(person.key) if person is not None else None
                 if country:
                     return self.gaz.entries.get(country)
-                continue  # "her Omani counterpart": another modifier may still name the country
+                continue  # "her Ghanaian counterpart": another modifier may still name the country
             if sx.dep(mod) in sx.POSS and mod.lower_ in COLLECTIVE_POSSESSIVES and tok.lower_ in self.military_nouns:
                 owner = self.resolve_pronoun(mod)  # "Ukraine's General Staff said its forces…"
                 if owner is not None and owner.type == "Country":
