@@ -331,3 +331,31 @@ def test_a_verb_of_emphasis_claims_its_nominal_object(nlp, text, expected):
 ])
 def test_concern_written_with_by_is_the_subject_concern(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # recognizing or acknowledging a deed or quality of an actor praises the actor, a country included
+    ("Ghana recognized the contributions of Kenya.", {("country:GH", "praises", "country:KE", "Asserted")}),
+    ("Ghana acknowledged the important role of the African Union.",
+     {("country:GH", "praises", "org:african-union", "Asserted")}),
+    ("Ghana acknowledged Kenya's efforts.", {("country:GH", "praises", "country:KE", "Asserted")}),
+    # recognizing a state is diplomatic recognition, and its sovereignty no deed
+    ("Ghana recognized Kosovo.", set()),
+    ("Ghana recognized the sovereignty of Kosovo.", set()),
+])
+def test_recognizing_a_deed_praises_its_owner(nlp, text, expected):
+    assert triples(nlp, text, "praises") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one at whose hands the clause's subject suffers attacks it
+    ("Hundreds of prisoners died at the hands of the Syrian army.",
+     {("forces:SY", "attacks", "Hundreds of prisoners", "Asserted")}),
+    ("The people of Chad, who have suffered at the hands of Boko Haram for too long, deserve peace.",
+     {("org:boko-haram", "attacks", "The people of Chad", "Asserted")}),
+    ("Chad fears it could suffer at the hands of Boko Haram.",
+     {("org:boko-haram", "attacks", "country:TD", "Hypothetical")}),
+    ("The project is in the hands of Boko Haram.", set()),
+])
+def test_suffering_at_the_hands_of_an_actor_is_its_attack(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected

@@ -80,6 +80,7 @@ OCCASION_PREPS = rule_words().occasion_preps
 CURRENCY_WORD = rule_words().currency_word
 BENEFICIARY_PREPS = rule_words().beneficiary_preps
 RECIPROCAL_PREP = rule_words().reciprocal_preposition
+MERIT_NOUNS = rule_words().merit_nouns
 
 
 # --- predicate frames ------------------------------------------------------------------------------
@@ -294,6 +295,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if entry.get("that_p") and any(sx.dep(c) == "ccomp" and (_that_marked(c) or sx.children(c, sx.SUBJ))
                                    for c in tok.children):
         entry = {"p": entry["that_p"], "mode": "speech"}  # "the leaders agreed that…" state it
+    if entry.get("merit_p") and any(sx.lemma_in(o, MERIT_NOUNS) and any(m.type in ACTOR_TYPES for m in _owners(ctx, o))
+                                    for o in sx.objects(tok)):
+        # "recognized the contributions of X": a deed or quality of an actor is praised, whatever X is
+        entry = {"p": entry["merit_p"], "obj": ["dobj"]}
     if entry.get("negated_p") and sx.is_negated(tok):
         # "will never recognise the referenda": a rejection the speaker performs
         entry = {**{k: v for k, v in entry.items() if k not in ("obj_types", "negated_p")},

@@ -30,6 +30,7 @@ from .mentions import ACTOR_TYPES, MentionFinder
 from .references import _resolve_references
 from .standing import (
     _crime_accusations,
+    _inflicted_by,
     _held_places,
     _member_lists,
     _office_relations,
@@ -95,6 +96,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _voice_judgements(ctx, sent, number)
         _crime_accusations(ctx, sent, number)
         _resolve_references(ctx, sent)
+        _inflicted_by(ctx, sent, number)
         speech = []
         for frame in _frames(ctx, sent):
             if frame.mode == "implicit_target":

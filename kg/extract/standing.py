@@ -23,7 +23,15 @@ from ..lexicon.words import (
 )
 from ..model import Mention, Quantity
 from ..nlp import syntax as sx
-from .arguments import OWNER_PREPS, _clause_content, _mention_at, _mentions_expanded, _mentions_of
+from .arguments import (
+    OWNER_PREPS,
+    _clause_content,
+    _content,
+    _mention_at,
+    _mentions_expanded,
+    _mentions_of,
+    _span_content,
+)
 from .context import (
     LOCATED_VERBS,
     SPEECH_ACTS,
@@ -410,6 +418,45 @@ def _held_places(ctx: Context, sent: Span, number: int) -> None:
             ctx.agentless.append((frame, number))
         else:
             _emit(ctx, frame, number)
+
+
+def _content_start(tok: Token) -> int:
+    """Where a noun's content begins: its noun chunk's first word after any preposition."""
+    span = sx.noun_chunk_span(tok)
+    return span[1].i if len(span) > 1 and span[0].pos_ in ("ADP", "SCONJ") else span.start
+
+
+def _inflicted_by(ctx: Context, sent: Span, number: int) -> None:
+    """'civilians who have suffered at the hands of X', 'Y died at the hands of X': X attacks whoever the
+    clause says suffered (its subject, or what a relative clause describes)."""
+    words = _stance_words()
+    for tok in _tokens_with(ctx, sent, words["infliction_nouns"]):
+        if sx.prep_of(tok) not in words["infliction_preps"]:
+            continue
+        verb = tok.head.head if sx.dep(tok) in sx.POBJ else tok.head  # the preposition's head, in either scheme
+        if verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.i == tok.i:
+            continue
+        agents = [m for m in _mentions_of(ctx, [n for p, n in sx.prep_args(tok) if p in OWNER_PREPS])
+                  if m.type in ACTOR_TYPES]
+        if not agents:
+            continue
+        sufferers = sx.subjects(verb) + sx.children(verb, sx.SUBJ_PASS)
+        if sx.dep(verb) in sx.REL_CLAUSE and (not sufferers or all(sx.is_relative_pronoun(x) for x in sufferers)):
+            sufferers = [verb.head]
+        sufferers = [x for x in sufferers if not sx.is_relative_pronoun(x)]
+        if not sufferers:
+            continue
+        victims = _mentions_of(ctx, sufferers)
+        if not victims:
+            victim = sufferers[0]
+            if victim.tag_ in sx.PRONOUN_TAGS:
+                continue  # a pronoun no mention stands for
+            owned = [n for p, n in sx.prep_args(victim) if p == GENITIVE_PREP and n.i > victim.i]
+            # "the people of X", "hundreds of prisoners": the noun with what it is of
+            victims = [_span_content(ctx.doc, _content_start(victim), owned[0].right_edge.i) if owned
+                       else _content(victim)]
+        frame = Frame(token=verb, prop="attacks", subjects=agents, objects=victims, scope=verb)
+        _emit(ctx, frame, number)
 
 
 def _places_in_region(ctx: Context, sent: Span, number: int) -> None:
