@@ -348,14 +348,14 @@ def test_recognizing_a_deed_praises_its_owner(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # the one at whose hands the clause's subject suffers attacks it
+    # the one at whose hands the clause's subject is harmed attacks it
     ("Hundreds of prisoners died at the hands of the Syrian army.",
      {("forces:SY", "attacks", "Hundreds of prisoners", "Asserted")}),
-    ("The people of Chad, who have suffered at the hands of Boko Haram for too long, deserve peace.",
+    ("The people of Chad, who were tortured at the hands of Boko Haram, deserve peace.",
      {("org:boko-haram", "attacks", "The people of Chad", "Asserted")}),
-    ("Chad fears it could suffer at the hands of Boko Haram.",
+    ("Chad fears it could be crushed at the hands of Boko Haram.",
      {("org:boko-haram", "attacks", "country:TD", "Hypothetical")}),
     ("The project is in the hands of Boko Haram.", set()),
 ])
-def test_suffering_at_the_hands_of_an_actor_is_its_attack(nlp, text, expected):
+def test_harm_at_the_hands_of_an_actor_is_its_attack(nlp, text, expected):
     assert triples(nlp, text, "attacks") == expected

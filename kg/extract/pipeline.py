@@ -30,8 +30,8 @@ from .mentions import ACTOR_TYPES, MentionFinder
 from .references import _resolve_references
 from .standing import (
     _crime_accusations,
-    _inflicted_by,
     _held_places,
+    _inflicted_by,
     _member_lists,
     _office_relations,
     _participants_list,

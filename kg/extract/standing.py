@@ -427,8 +427,8 @@ def _content_start(tok: Token) -> int:
 
 
 def _inflicted_by(ctx: Context, sent: Span, number: int) -> None:
-    """'civilians who have suffered at the hands of X', 'Y died at the hands of X': X attacks whoever the
-    clause says suffered (its subject, or what a relative clause describes)."""
+    """'prisoners tortured at the hands of X', 'Y died at the hands of X': X attacks whoever the clause
+    says was harmed (its subject, or what a relative clause describes)."""
     words = _stance_words()
     for tok in _tokens_with(ctx, sent, words["infliction_nouns"]):
         if sx.prep_of(tok) not in words["infliction_preps"]:
