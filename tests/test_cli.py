@@ -283,7 +283,10 @@ def test_ctrl_c_mid_build_says_so_and_exits_130(tmp_path, blank_model, jobs):
         if cache.is_dir() and sum(1 for _ in cache.glob("*.json")) >= 20:
             break
         time.sleep(0.05)
-    assert proc.poll() is None, "the build ended before it could be interrupted: make the corpus larger"
+    if proc.poll() is not None:
+        _, err = proc.communicate()
+        pytest.fail(f"the build ended (exit {proc.returncode}) before it could be interrupted: "
+                    f"{err.decode('utf-8', errors='replace')[-2000:]}")
     os.killpg(proc.pid, signal.SIGINT)
     try:
         _, err = proc.communicate(timeout=60)

@@ -359,3 +359,17 @@ def test_recognizing_a_deed_praises_its_owner(nlp, text, expected):
 ])
 def test_harm_at_the_hands_of_an_actor_is_its_attack(nlp, text, expected):
     assert triples(nlp, text, "attacks") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attack on the units, vessels or posts of an armed side attacks their owner
+    ("Boko Haram attacked Nigerian army convoys.", {("org:boko-haram", "attacks", "forces:NG", "Asserted")}),
+    ("Boko Haram attacked the convoys of the Nigerian army.", {("org:boko-haram", "attacks", "forces:NG", "Asserted")}),
+    ("Al-Shabaab struck the positions of the African Union mission.",
+     {("org:al-shabaab", "strikes", "org:african-union", "Asserted")}),
+    # a noun that is no asset keeps its text
+    ("Boko Haram attacked Nigerian army recruitment drives.",
+     {("org:boko-haram", "attacks", "Nigerian army recruitment drives", "Asserted")}),
+])
+def test_an_attack_on_an_armed_sides_assets_attacks_the_side(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("attacks", "strikes")} == expected

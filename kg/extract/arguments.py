@@ -470,6 +470,29 @@ def _speech_anchor(ctx: Context, verb: Token) -> Token | None:
     return None
 
 
+ASSET_NOUNS = rule_words().asset_nouns
+ASSET_ATTACKS = frozenset({"attacks", "strikes"})
+
+
+def _asset_owners(ctx: Context, tok: Token) -> list[Mention]:
+    """The armed side owning a unit, vessel, post or piece of equipment: 'X's positions', 'the convoys of X',
+    'X Navy warships' (an actor written before the noun)."""
+    if sx.lemma_in(tok, ASSET_NOUNS) is None and tok.lower_ not in ASSET_NOUNS:
+        return []
+    heads = [h for h in [sx.possessor(tok)] if h is not None]
+    heads += [n for p, n in sx.prep_args(tok) if p in OWNER_PREPS]
+    heads += [c for c in tok.children if c.i < tok.i and sx.dep(c) in ("compound", "amod", "nmod")]
+    out: list[Mention] = []
+    for head in heads:
+        m = ctx.index.get(head)
+        if m is None and head.i > tok.i:  # "the positions of the X mission": the actor named before the owner
+            m = next((ctx.index.get(c) for c in head.children if c.i < head.i and sx.dep(c) in sx.COMPOUND
+                      and ctx.index.get(c) is not None), None)
+        if m is not None and m.type in ACTOR_TYPES and m not in out:
+            out.append(m)
+    return out
+
+
 OWNED_OBJECT_PROPS = frozenset({"praises", "condemns", "supports", "accuses", "defends", "threatens", "orders"})
 
 
@@ -527,6 +550,8 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                         for p, n in sx.prep_args(inner) if p == slot]
         for tok in toks:
             mentions = _mentions_expanded(ctx, tok)
+            if not mentions and entry.get("p") in ASSET_ATTACKS:
+                mentions = _asset_owners(ctx, tok)  # "attacked X army convoys": X's armed forces
             if not mentions and (entry.get("p") in OWNED_OBJECT_PROPS or entry.get("actor_p")):
                 owners = _owners(ctx, tok)
                 if not owners and tok.pos_ == "NOUN":

@@ -837,6 +837,9 @@ class MentionFinder:
         mods = [c for c in tok.children if sx.dep(c) in sx.AMOD | sx.COMPOUND | sx.POSS | sx.NUMMOD | {"nmod"}
                 and c.i < tok.i]
         if lower in self.military_nouns:
+            if not mods and sx.dep(tok) in sx.COMPOUND and tok.head.i > tok.i:
+                # "Ruritanian army convoys": the demonym the parse hung on the noun the army word modifies
+                mods = [c for c in tok.head.children if c.i < tok.i and sx.dep(c) in sx.AMOD | sx.COMPOUND]
             country = self._modifier_country(tok, mods)
             if country is not None:
                 self._armed_forces(tok, mods, country)

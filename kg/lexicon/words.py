@@ -151,6 +151,7 @@ class RuleWords:
     commitment_verbs: frozenset[str]
     gerund_preps: frozenset[str]
     owner_preps: frozenset[str]
+    asset_nouns: frozenset[str]
     owned_noun_preps: frozenset[str]
     free_relative_pronouns: frozenset[str]
     demonstrative_pronouns: frozenset[str]
