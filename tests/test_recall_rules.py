@@ -373,3 +373,8 @@ def test_harm_at_the_hands_of_an_actor_is_its_attack(nlp, text, expected):
 ])
 def test_an_attack_on_an_armed_sides_assets_attacks_the_side(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] in ("attacks", "strikes")} == expected
+
+
+def test_an_act_read_by_a_property_and_its_refinement_is_stated_once(nlp):
+    # launching a weapon at a target attacks it, and firing at it strikes it: one statement, the refinement
+    assert triples(nlp, "Hamas fired rockets at Israel.") == {("org:hamas", "strikes", "country:IL", "Asserted")}

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..graph.vocab import DOMAINS, RANGES, SYMMETRIC_PROPERTIES
+from ..graph.vocab import DOMAINS, RANGES, REFINES, SYMMETRIC_PROPERTIES
 from ..lexicon.words import AGENT_PREP, LOCATIVE_PREP, rule_words
 from ..model import Content, Mention, Quantity, Relation
 from ..nlp import syntax as sx
@@ -184,6 +184,13 @@ def _add(ctx: Context, number: int, subject: Mention, prop: str, obj, *, modalit
                    quantity=quantity, role=role, evidence=evidence)
     for i, existing in enumerate(ctx.relations):
         if _same(existing, rel):
+            return i
+        if (REFINES.get(existing.predicate) == prop or REFINES.get(prop) == existing.predicate) \
+                and _same(replace(existing, predicate=prop), rel):
+            # one act read twice, by a property and by its refinement ('fired rockets at X' strikes X, and
+            # attacks it): the refinement stays
+            if REFINES.get(prop) == existing.predicate:
+                ctx.relations[i] = rel
             return i
     ctx.relations.append(rel)
     idx = len(ctx.relations) - 1

@@ -86,6 +86,19 @@ def argument_types(graph: Graph, which) -> dict[str, list[str]]:
     return out
 
 
+def refinements(graph: Graph) -> dict[str, str]:
+    """Each relation property whose direct parent is another relation property (not one of the categories
+    kg:action, kg:standingRelation, kg:relation), by name."""
+    names = set(relation_properties(graph))
+    out = {}
+    for name in sorted(names):
+        for parent in graph.objects(URIRef(ONTOLOGY_NS + name), RDFS.subPropertyOf):
+            parent_name = str(parent)[len(ONTOLOGY_NS):]
+            if str(parent).startswith(ONTOLOGY_NS) and parent_name in names:
+                out[name] = parent_name
+    return out
+
+
 def render_vocab(graph: Graph) -> str:
     """Python source of kg/graph/vocab.py for the given ontology graph."""
     terms = ontology_terms(graph)
@@ -140,6 +153,11 @@ def render_vocab(graph: Graph) -> str:
         "",
         "RANGES = {",
         *[f'    "{name}": frozenset({tuple(types)!r}),' for name, types in argument_types(graph, RDFS.range).items()],
+        "}",
+        "",
+        "# Relation properties that refine another relation property (kg:strikes refines kg:attacks).",
+        "REFINES = {",
+        *[f'    "{name}": "{parent}",' for name, parent in refinements(graph).items()],
         "}",
         "",
     ]

@@ -176,3 +176,9 @@ RANGES = {
     "locatedIn": frozenset(('City', 'Country', 'Place', 'Region')),
     "memberOf": frozenset(('Country', 'MilitaryUnit', 'Organization')),
 }
+
+# Relation properties that refine another relation property (kg:strikes refines kg:attacks).
+REFINES = {
+    "invades": "attacks",
+    "strikes": "attacks",
+}
