@@ -378,3 +378,16 @@ def test_an_attack_on_an_armed_sides_assets_attacks_the_side(nlp, text, expected
 def test_an_act_read_by_a_property_and_its_refinement_is_stated_once(nlp):
     # launching a weapon at a target attacks it, and firing at it strikes it: one statement, the refinement
     assert triples(nlp, "Hamas fired rockets at Israel.") == {("org:hamas", "strikes", "country:IL", "Asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reported clause saying that something is needed demands it
+    ("Kenya said that more troops are required in the north.", {("country:KE", "demands", "more troops", "Asserted")}),
+    # (the complementizer here is parsed as a determiner of the noun)
+    ("President Ruto spoke with Chad's leader. He thanked Chad for the talks, and stressed that much more medicine "
+     "was needed for the camps.", {("person:ruto", "demands", "much more medicine", "Asserted")}),
+    # what is said not to be needed is no demand
+    ("Kenya said that help was not needed.", set()),
+])
+def test_saying_that_something_is_needed_demands_it(nlp, text, expected):
+    assert triples(nlp, text, "demands") == expected

@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..graph.vocab import DOMAINS, RANGES, REFINES, SYMMETRIC_PROPERTIES
-from ..lexicon.words import AGENT_PREP, LOCATIVE_PREP, rule_words
+from ..lexicon.words import AGENT_PREP, COMPLEMENTIZER, LOCATIVE_PREP, rule_words
 from ..model import Content, Mention, Quantity, Relation
 from ..nlp import syntax as sx
 from .arguments import _clause_content, _content, _gerund_content, _mention_at, _mentions_expanded, _mentions_of
@@ -330,7 +330,7 @@ def _own_refusal(ctx: Context, frame: Frame, modality: str, claimant: Mention | 
 
 def _stance_of_need(ctx: Context, frame: Frame) -> Frame:
     """'stressed the need for X', 'underscored the importance of X': a demand for X (praise of X when X is an
-    actor), not a claim; so is 'reiterated that X must…' said of others."""
+    actor), not a claim; so are 'reiterated that X must…' said of others and 'said that X is needed'."""
     if frame.prop != "claims" or frame.token.pos_ not in ("VERB", "AUX"):
         return frame
     comp = frame.complement
@@ -338,6 +338,15 @@ def _stance_of_need(ctx: Context, frame: Frame) -> Frame:
                                 for c in comp.children) \
             and not any(c.lower_ in FIRST_PERSON for c in sx.subjects(comp)):
         return replace(frame, prop="demands")
+    if comp is not None and sx.lemma_in(comp, _stance_words()["need_verbs"]) and sx.is_passive(comp):
+        needed = sx.children(comp, sx.SUBJ_PASS)
+        if needed and needed[0].pos_ in ("NOUN", "PROPN") and not sx.is_negated(comp) and not sx.is_negated(needed[0]):
+            # "stressed that more aid was urgently needed": a demand for it
+            content = _content(needed[0])
+            first = sx.noun_chunk_span(needed[0])[0]
+            if first.lower_ == COMPLEMENTIZER and first.i == frame.token.i + 1 and len(content.text.split()) > 1:
+                content = Content(text=content.text.split(" ", 1)[1])  # the complementizer read as a determiner
+            return replace(frame, prop="demands", objects=[content], complement=None)
     need = next((o for o in sx.objects(frame.token) if o.lower_ in _need_nouns() or o.lemma_ in _need_nouns()), None)
     if need is None:
         return frame
