@@ -391,3 +391,16 @@ def test_an_act_read_by_a_property_and_its_refinement_is_stated_once(nlp):
 ])
 def test_saying_that_something_is_needed_demands_it(nlp, text, expected):
     assert triples(nlp, text, "demands") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reminding someone of a duty demands what the duty names
+    ("Kenya reminded Chad of its obligation to protect civilians.",
+     {("country:KE", "demands", "Chad of its obligation to protect civilians", "Asserted")}),
+    ("The League reminded both sides of their duty to respect the truce.",
+     {("organization:league", "demands", "both sides of their duty to respect the truce", "Asserted")}),
+    # a reminder of anything else is none
+    ("Kenya reminded Chad of the old days.", set()),
+])
+def test_reminding_of_a_duty_demands_it(nlp, text, expected):
+    assert triples(nlp, text, "demands") == expected

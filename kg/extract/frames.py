@@ -41,6 +41,7 @@ from .arguments import (
     _mentions_of,
     _objects_for,
     _owners,
+    _span_content,
     for_subject,
 )
 from .context import (
@@ -81,6 +82,7 @@ CURRENCY_WORD = rule_words().currency_word
 BENEFICIARY_PREPS = rule_words().beneficiary_preps
 RECIPROCAL_PREP = rule_words().reciprocal_preposition
 MERIT_NOUNS = rule_words().merit_nouns
+DUTY_NOUNS = rule_words().duty_nouns
 
 
 # --- predicate frames ------------------------------------------------------------------------------
@@ -291,10 +293,33 @@ def _partners_further(ctx: Context, verb: Token) -> list[Mention]:
     return out
 
 
+def _reminded_duty(ctx: Context, tok: Token, prop: str) -> Frame | None:
+    """'reminded X of its duty to free the prisoners': what the duty names is demanded of the one reminded."""
+    for hearer in sx.objects(tok):
+        duties = [n for p, n in list(sx.prep_args(hearer)) + list(sx.prep_args(tok))
+                  if p == GENITIVE_PREP and sx.lemma_in(n, DUTY_NOUNS)]
+        if not duties:
+            continue
+        duty = duties[0]
+        acts = [c for node in (duty, hearer, tok) for c in node.children if sx.dep(c) in ("acl", "xcomp", "advcl")
+                and c.i > duty.i and any(m.lower_ == INFINITIVE_MARKER for m in c.children)]
+        end = acts[0].right_edge.i if acts else duty.right_edge.i
+        subjects = _inherited_subjects(ctx, tok)
+        if not subjects:
+            return None
+        return Frame(token=tok, prop=prop, subjects=subjects,
+                     objects=[_span_content(tok.doc, hearer.left_edge.i, end)], mode="directive", scope=tok)
+    return None
+
+
 def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if entry.get("that_p") and any(sx.dep(c) == "ccomp" and (_that_marked(c) or sx.children(c, sx.SUBJ))
                                    for c in tok.children):
         entry = {"p": entry["that_p"], "mode": "speech"}  # "the leaders agreed that…" state it
+    if entry.get("duty_p"):
+        reminded = _reminded_duty(ctx, tok, entry["duty_p"])
+        if reminded is not None:
+            return reminded
     if entry.get("merit_p") and any(sx.lemma_in(o, MERIT_NOUNS) and any(m.type in ACTOR_TYPES for m in _owners(ctx, o))
                                     for o in sx.objects(tok)):
         # "recognized the contributions of X": a deed or quality of an actor is praised, whatever X is

@@ -33,6 +33,7 @@ class RuleWords:
     bare_descriptions: Mapping[str, str]
     support_words: frozenset[str]
     presence_words: frozenset[str]
+    duty_nouns: frozenset[str]
     merit_nouns: frozenset[str]
     report_nouns: frozenset[str]
     military_adjectives: frozenset[str]
