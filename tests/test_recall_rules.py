@@ -404,3 +404,12 @@ def test_saying_that_something_is_needed_demands_it(nlp, text, expected):
 ])
 def test_reminding_of_a_duty_demands_it(nlp, text, expected):
     assert triples(nlp, text, "demands") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a patron hyphenated before a named group supports the group
+    ("The Rwanda-backed M23 rebels seized Goma.", {("country:RW", "supports", "org:march-23-movement", "Asserted")}),
+    ("Iran-backed militias attacked the base.", {("country:IR", "supports", "group:ir-backed", "Asserted")}),
+])
+def test_a_patron_before_a_named_group_supports_it(nlp, text, expected):
+    assert triples(nlp, text, "supports") == expected
