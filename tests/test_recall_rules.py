@@ -413,3 +413,17 @@ def test_reminding_of_a_duty_demands_it(nlp, text, expected):
 ])
 def test_a_patron_before_a_named_group_supports_it(nlp, text, expected):
     assert triples(nlp, text, "supports") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # being unwilling, reluctant or unable to act is not acting
+    ("Chad was unwilling to accept the proposal.", {("country:TD", "agreesTo", "the proposal", "Negated")}),
+    ("Chad is reluctant to attack Niger.", {("country:TD", "attacks", "country:NE", "Negated")}),
+])
+def test_an_act_one_is_unwilling_to_do_is_negated(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+def test_a_refusal_to_act_rejects_the_act(nlp):
+    assert triples(nlp, "Niger condemned Chad's refusal to release the prisoners.", "rejects") == {
+        ("country:TD", "rejects", "to release the prisoners", "Asserted")}

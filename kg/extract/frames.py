@@ -793,8 +793,9 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                        for a in sx.with_conjuncts(m) if (e := ctx.gaz.country_of_demonym(a.text)) is not None]
         if len(parties) >= 2:
             subjects, objects = parties[:1], parties[1:]
-    if (prop in SPEECH_PROPS or entry.get("clause_only")) and not objects:
-        # "claims that…", "calls to…"; not "territorial claims while gaining time" (an adverbial clause)
+    if (prop in SPEECH_PROPS or prop == "rejects" or entry.get("clause_only")) and not objects:
+        # "claims that…", "calls to…", "the refusal to…"; not "territorial claims while gaining time" (an adverbial
+        # clause)
         comps = [c for c in tok.children if sx.dep(c) in {"acl", "ccomp"}
                  and all(m.lower_ in CLAUSE_MARKERS for m in c.children if sx.dep(m) == "mark")]
         if comps:

@@ -218,6 +218,8 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         mode = entry.get("mode") if entry else None
         if info.plan_adjective and rel in ("xcomp", "ccomp", "advcl", "acl"):
             flags.add("Planned")  # "ready to meet", "willing to negotiate"
+        if not info.is_verb and info.negative_verb and rel == "xcomp":
+            soft_negation = True  # "reluctant to attack", "unable to reach"
         if rel in ("advcl", "xcomp") and child_info.to_marked and info.plan_object:
             flags.add("Planned")  # "renewing her commitment to protecting"
         if info.is_verb:
