@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..graph.vocab import DOMAINS, RANGES, REFINES, SYMMETRIC_PROPERTIES
-from ..lexicon.words import AGENT_PREP, COMPLEMENTIZER, LOCATIVE_PREP, rule_words
+from ..lexicon.words import AGENT_PREP, COMPLEMENTIZER, DEFINITE_ARTICLE, LOCATIVE_PREP, rule_words
 from ..model import Content, Mention, Quantity, Relation
 from ..nlp import syntax as sx
 from .arguments import _clause_content, _content, _gerund_content, _mention_at, _mentions_expanded, _mentions_of
@@ -371,7 +371,7 @@ def _stance_of_need(ctx: Context, frame: Frame) -> Frame:
 def _seized_power(ctx: Context, frame: Frame) -> Frame:
     """'The army's seizure of power in X', 'seized power': a seizure of power captures the country."""
     if frame.prop != "captures" or not frame.objects or not all(
-            isinstance(o, Content) and re.sub(r"^the ", "", o.text.lower()) in _stance_words()["power_nouns"]
+            isinstance(o, Content) and re.sub(rf"^{DEFINITE_ARTICLE} ", "", o.text.lower()) in _stance_words()["power_nouns"]
             for o in frame.objects):
         return frame
     tok = frame.token

@@ -146,6 +146,14 @@ def _title_sets(gaz: Gazetteer) -> dict[str, frozenset[str]]:
     return known[1]
 
 
+# a region's or a city's name, by the word written with it ('X Oblast', 'the city of Y', 'Y, a port city')
+_REGION_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in sorted(rule_words().region_words_of_names))
+_REGION_WORD = re.compile(_REGION_WORDS)
+_REGION_NAME = re.compile(rf"\b([A-Z][\w'-]+) (?:{_REGION_WORDS})\b")
+_CITY_OF = re.compile(rf"\b{CITY_NOUN} {GENITIVE_PREP} ([A-Z][\w'-]+)")
+_NAME_THEN_CITY = re.compile(rf"\b([A-Z][\w'-]+), [^.,;]{{0,40}}\b{CITY_NOUN}\b")
+
+
 class MentionFinder:
     """Finds the mentions of one parsed document."""
 
@@ -164,12 +172,10 @@ class MentionFinder:
         self.region_evidence = set()
         self._doc_countries = None
         if CITY_NOUN in text:
-            self.city_evidence = {fold(m.group(1)) for m in re.finditer(r"\bcity of ([A-Z][\w'-]+)", text)}
-            self.city_evidence |= {fold(m.group(1)) for m in re.finditer(r"\b([A-Z][\w'-]+), [^.,;]{0,40}\bcity\b",
-                                                                          text)}
-        if re.search(r"[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate", text):
-            self.region_evidence = {fold(m.group(1)) for m in re.finditer(
-                r"\b([A-Z][\w'-]+) (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate)\b", text)}
+            self.city_evidence = {fold(m.group(1)) for m in _CITY_OF.finditer(text)}
+            self.city_evidence |= {fold(m.group(1)) for m in _NAME_THEN_CITY.finditer(text)}
+        if _REGION_WORD.search(text):
+            self.region_evidence = {fold(m.group(1)) for m in _REGION_NAME.finditer(text)}
 
     # -- entry points ---------------------------------------------------------
 

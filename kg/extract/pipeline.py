@@ -14,6 +14,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
+from ..lexicon.words import rule_words
 from ..model import DocExtraction, Document, Sentence
 from .context import Context, _word_sets
 from .emit import (
@@ -57,9 +58,13 @@ def count_words(doc: Doc) -> int:
     return int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
 
 
+_DATELINE = re.compile(r"^\s*(?:" + "|".join(sorted(rule_words().dateline_words)) + r")[:\s]+\d{4}-\d{2}-\d{2}\s*",
+                       re.IGNORECASE)
+
+
 def mask_dateline(text: str) -> str:
     """Blank out a leading ' date YYYY-MM-DD' line so it does not join the first sentence."""
-    match = re.match(r"^\s*(?:date|dated|published)[:\s]+\d{4}-\d{2}-\d{2}\s*", text, re.IGNORECASE)
+    match = _DATELINE.match(text)
     if not match:
         return text
     return " " * (match.end() - 1) + "\n" + text[match.end():]

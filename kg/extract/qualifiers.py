@@ -21,16 +21,27 @@ CURRENCY_WORD = rule_words().currency_word
 _MONTHS = rule_words().months  # in the calendar's order
 _DAY_WORDS = "|".join(sorted(rule_words().relative_day_words | rule_words().weekdays))
 TODAY = rule_words().today
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "a": 1, "several": 3}
+_WORD_NUMBERS = rule_words().word_numbers
+_YEAR_COUNTS = {**_WORD_NUMBERS, **rule_words().vague_counts}
+_YEAR_OFFSETS = rule_words().relative_year_offsets
+UNIT_CODES = rule_words().unit_codes
 
-UNIT_CODES = {
-    "square kilometre": "km2", "square mile": "mi2", "kilometre": "km", "mile": "mi", "metre": "m",
-    "hectare": "ha", "dollar": "USD", "united states dollar": "USD", "euro": "EUR", "pound sterling": "GBP",
-    "russian ruble": "RUB", "ukrainian hryvnia": "UAH", "month": "month", "day": "day", "year": "year",
-    "week": "week", "hour": "hour", "tonne": "t", "ton": "t", "percentage": "percent",
-}
+
+def _alternatives(words) -> str:
+    """A regular-expression alternation of words (longest first, so that 'more than' wins over 'more')."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_YEAR_WORD, _AGO_WORD = rule_words().years_ago_words
+_LEAD_PREP = re.compile(rf"^({_alternatives(rule_words().date_lead_preps)})\s+")
+_VAGUE = re.compile(rf"\b({_alternatives(rule_words().vague_date_modifiers)})\s+")
+_YEARS_AGO = re.compile(rf"({_alternatives(rule_words().years_ago_qualifiers)})?\s*(\w+)\s+{_YEAR_WORD}s?\s+{_AGO_WORD}")
+_THIS_MONTH = re.compile(rf"({_alternatives(rule_words().current_period_words)}) {rule_words().month_word}")
+_RELATIVE = _alternatives(_YEAR_OFFSETS)
+_RELATIVE_YEAR = re.compile(rf"({_RELATIVE}) {_YEAR_WORD}")
+_SEASON = re.compile(rf"(?:(?:{_RELATIVE}|{_alternatives(rule_words().upcoming_words)}) )?"
+                     rf"({_alternatives(rule_words().seasons)})")
+_MONTH_OF_YEAR = re.compile(rf"([a-z]+) ({_RELATIVE}) {_YEAR_WORD}")
 
 
 @lru_cache(maxsize=1)
@@ -70,28 +81,27 @@ def _resolve_date(text: str, base: dt.date) -> str | None:
     "2025-03-27"; "last year" -> "2024"; "early January" -> "2026-01".
     """
     t = text.lower().strip()
-    t = re.sub(r"^(in|on|by|since|from|until|during|of|at)\s+", "", t)
-    t = re.sub(r"\b(early|mid|late|earlier|later|the end of|the start of|the beginning of)\s+", "", t)
+    t = _LEAD_PREP.sub("", t)
+    t = _VAGUE.sub("", t)
     t = re.sub(r"[()]", " ", t)
     t = " ".join(t.split())
-    m = re.search(r"(nearly|almost|about|over|more than|some)?\s*(\w+)\s+years?\s+ago", t)
+    m = _YEARS_AGO.search(t)
     if m:
-        n = _WORD_NUMBERS.get(m.group(2), int(m.group(2)) if m.group(2).isdigit() else None)
+        n = _YEAR_COUNTS.get(m.group(2), int(m.group(2)) if m.group(2).isdigit() else None)
         if n is None:
             return None
         years = n - (0.25 if m.group(1) in APPROXIMATION_WORDS else 0)
         return str(int((base.year + (base.timetuple().tm_yday / 366)) - years))
-    if re.fullmatch(r"(this|current) month", t) or t == "this month":
+    if _THIS_MONTH.fullmatch(t):
         return f"{base.year:04d}-{base.month:02d}"
-    m = re.fullmatch(r"(last|this|next) year", t)
+    m = _RELATIVE_YEAR.fullmatch(t)
     if m:
-        return str(base.year + {"last": -1, "this": 0, "next": 1}[m.group(1)])
-    m = re.fullmatch(r"(last|this|next|coming) (spring|summer|autumn|fall|winter)", t) or re.fullmatch(r"(spring|summer|autumn|fall|winter)", t)
-    if m:
+        return str(base.year + _YEAR_OFFSETS[m.group(1)])
+    if _SEASON.fullmatch(t):
         return None
-    m = re.fullmatch(r"([a-z]+) (last|this|next) year", t)
+    m = _MONTH_OF_YEAR.fullmatch(t)
     if m and m.group(1) in _MONTHS:
-        year = base.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
+        year = base.year + _YEAR_OFFSETS[m.group(2)]
         return f"{year:04d}-{_MONTHS.index(m.group(1)) + 1:02d}"
     if re.fullmatch(r"(19|20)\d\d", t):
         return t
@@ -129,7 +139,7 @@ def _quantity_parser():
     return parser
 
 
-_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", re.I)
+_NUMBER = re.compile(rf"\d|\b({_alternatives(set(_WORD_NUMBERS) | rule_words().scale_words)})\b", re.I)
 
 
 def parse_quantities(text: str) -> list[Quantity]:

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 from spacy.tokens import Token
 
 from ..lexicon.gazetteer import Entry, Gazetteer, fold
-from ..lexicon.words import DEFINITE_ARTICLE, rule_words
+from ..lexicon.words import DEFINITE_ARTICLE, GENITIVE_PREP, rule_words
 from ..model import Document, Mention
 from .mentions import INSTITUTION_WORDS, ORG_WORDS
 from .voice_words import voice_words
@@ -28,7 +28,7 @@ COLLECTIVE_WE = rule_words().collective_we
 BODY_WORDS = ORG_WORDS | INSTITUTION_WORDS
 
 NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
-TITLE_CUT = re.compile(r"(?:\s+(?:on|at|to|regarding|about|in|for|with|after|before|following|during|and)\s|['’]s?\b|,|\s[-–—:]\s|\(|$)")
+TITLE_CUT = re.compile(r"(?:\s+(?:" + "|".join(sorted(voice_words().title_cut_words)) + r")\s|['’]s?\b|,|\s[-–—:]\s|\(|$)")
 
 
 @dataclass
@@ -118,7 +118,7 @@ def title_author(title: str, gaz: Gazetteer) -> tuple[str, str] | None:
     words = voice_words()
     low = title.lower()
     for genre in words.genres:
-        match = re.search(rf"\b{re.escape(genre)}\s+(?:{'|'.join(words.author_preps)})\s+(?:the\s+)?", low)
+        match = re.search(rf"\b{re.escape(genre)}\s+(?:{'|'.join(words.author_preps)})\s+(?:{DEFINITE_ARTICLE}\s+)?", low)
         if match:
             break
     else:
@@ -127,7 +127,7 @@ def title_author(title: str, gaz: Gazetteer) -> tuple[str, str] | None:
     found = _titled_name(rest, gaz)
     if found is not None and _is_proxy(found[1]):
         # "Readout by the Spokesperson X of Y's Meeting with Z": the readout speaks for its principal, Y
-        principal = re.search(r"\bof\s+(?:the\s+)?(.+?['’]s?)\s+\w", rest)
+        principal = re.search(rf"\b{GENITIVE_PREP}\s+(?:{DEFINITE_ARTICLE}\s+)?(.+?['’]s?)\s+\w", rest)
         if principal is not None:
             return _titled_name(principal.group(1), gaz) or found
     return found
@@ -171,7 +171,7 @@ def joint_body_name(title: str) -> str | None:
     low = title.lower().replace("’", "'")
     if not any(g.replace("’", "'") in low for g in voice_words().joint_genres):
         return None
-    match = re.search(r"\b(?:by|from|of)\s+(?:the\s+)?([A-Z][^(),:]*)", title)
+    match = re.search(rf"\b(?:{'|'.join(sorted(voice_words().author_preps))})\s+(?:{DEFINITE_ARTICLE}\s+)?([A-Z][^(),:]*)", title)
     return match.group(1).strip() if match else None
 
 

@@ -14,6 +14,7 @@ from ..lexicon.gazetteer import PATTERNS_DIR
 class VoiceWords:
     genres: tuple[str, ...]
     author_preps: frozenset[str]
+    title_cut_words: frozenset[str]
     proxy_roles: tuple[str, ...]
     first_singular: frozenset[str]
     first_plural: frozenset[str]
@@ -33,6 +34,7 @@ def voice_words() -> VoiceWords:
     return VoiceWords(
         genres=tuple(sorted(data["genres"], key=len, reverse=True)),
         author_preps=frozenset(data["author_preps"]),
+        title_cut_words=frozenset(data["title_cut_words"]),
         proxy_roles=tuple(data["proxy_roles"]),
         first_singular=frozenset(data["first_singular"]),
         first_plural=frozenset(data["first_plural"]),

@@ -190,6 +190,21 @@ class RuleWords:
     # resolution, the document's voice, quantities (kg/extract/resolve.py, kg/extract/voice.py, kg/extract/qualifiers.py)
     description_determiners: frozenset[str]
     collective_we: str
+    date_lead_preps: frozenset[str]
+    vague_date_modifiers: frozenset[str]
+    years_ago_qualifiers: frozenset[str]
+    years_ago_words: tuple[str, ...]
+    relative_year_offsets: Mapping[str, int]
+    current_period_words: frozenset[str]
+    month_word: str
+    upcoming_words: frozenset[str]
+    seasons: frozenset[str]
+    word_numbers: Mapping[str, int]
+    vague_counts: Mapping[str, int]
+    scale_words: frozenset[str]
+    unit_codes: Mapping[str, str]
+    dateline_words: frozenset[str]
+    region_words_of_names: frozenset[str]
     approximation_words: frozenset[str]
     # dates and amounts the entity rules and the date reader find (kg/nlp/language.py, kg/extract/qualifiers.py)
     month_abbreviations: tuple[str, ...]
