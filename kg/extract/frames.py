@@ -61,7 +61,7 @@ from .context import (
 from .mentions import ACTOR_TYPES, PLACE_TYPES
 from .modality import _node_info
 from .qualifiers import parse_quantities
-from .references import _principal
+from .references import _principal, resolve_pronoun
 
 ATTACK_EVENT_NOUNS = rule_words().attack_event_nouns
 AUXILIARY_LEMMAS = rule_words().auxiliary_lemmas
@@ -572,7 +572,7 @@ def _own_stance(ctx: Context, noun: Token, keys: set[str]) -> bool:
         return False
     ment = ctx.index.get(owner)
     if ment is None and owner.tag_ == "PRP$":
-        ment = ctx.finder.resolve_pronoun(owner)
+        ment = resolve_pronoun(ctx.finder, owner)
     return ment is not None and ment.key in keys
 
 

@@ -2,15 +2,18 @@
 
 Names come from the NER and the gazetteer ruler; descriptions that designate
 an entity ("Russian forces", "officials in Lima", "Brandt's regime", "the
-20-day truce", "the Condor ballistic missile") from noun-phrase rules;
-pronouns and titles ("he", "the Peruvian president") from the document's
-earlier mentions. Metonyms ("Lima refused", "La Moneda") acting as agents
+20-day truce", "the Condor ballistic missile") from noun-phrase rules.
+Pronouns and titles ("he", "the Peruvian president") are resolved to the
+document's earlier mentions by kg/extract/references.py, whose `resolve_pronoun`
+the finder is handed for the possessives a description needs ("its forces",
+"her counterpart"). Metonyms ("Lima refused", "La Moneda") acting as agents
 resolve to the state.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.attrs import ORTH
@@ -157,8 +160,11 @@ _NAME_THEN_CITY = re.compile(rf"\b([A-Z][\w'-]+), [^.,;]{{0,40}}\b{CITY_NOUN}\b"
 class MentionFinder:
     """Finds the mentions of one parsed document."""
 
-    def __init__(self, doc: Doc, doc_id: str, gazetteer: Gazetteer):
+    def __init__(self, doc: Doc, doc_id: str, gazetteer: Gazetteer,
+                 antecedent: Callable[[MentionFinder, Token], Mention | None] | None = None):
         self.doc = doc
+        # what a pronoun refers to (kg.extract.references.resolve_pronoun), for 'its forces', 'her counterpart'
+        self.antecedent = antecedent or (lambda _finder, _tok: None)
         self.doc_id = doc_id
         self.gaz = gazetteer
         self.index = MentionIndex()
@@ -941,13 +947,13 @@ class MentionFinder:
             if mod.lower_ in self.former:
                 return None
             if sx.dep(mod) in sx.POSS and mod.lower_ in MALE | FEMALE:
-                person = self.resolve_pronoun(mod)
+                person = self.antecedent(self, mod)
                 country = self.index.leads.get(person.key) if person is not None else None
                 if country:
                     return self.gaz.entries.get(country)
                 continue  # "her Ghanaian counterpart": another modifier may still name the country
             if sx.dep(mod) in sx.POSS and mod.lower_ in COLLECTIVE_POSSESSIVES and tok.lower_ in self.military_nouns:
-                owner = self.resolve_pronoun(mod)  # "Ukraine's General Staff said its forces…"
+                owner = self.antecedent(self, mod)  # "Ukraine's General Staff said its forces…"
                 if owner is not None and owner.type == "Country":
                     return self.gaz.entries.get(owner.key)
                 continue
@@ -1065,109 +1071,9 @@ class MentionFinder:
         start = first.left_edge.i
         tokens = self.doc[start:tok.i + 1]
         name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-        if name.lower().startswith(("his ", "her ", "its ", "their ")):
-            return
+        if tokens[0].tag_ == "PRP$":
+            return  # "their children's hospital": a description, not a name
         self.index.put(tokens, self.mention(tokens, "Place", f"place:{self.doc_id}:{slug(name)}", name), tok)
-
-    # -- references --------------------------------------------------------------------
-
-    def resolve_pronoun(self, tok: Token) -> Mention | None:
-        """The nearest earlier mention a pronoun can refer to."""
-        lower = tok.lower_
-        if lower in MALE | FEMALE:
-            wanted = {"Person"}
-        elif lower in NEUTER:
-            wanted = {"Country", "Organization", "MilitaryUnit"}  # "the army said it had retaken…"
-        elif lower in PLURAL:
-            wanted = {"MilitaryUnit", "Actor", "Organization"}
-        else:
-            return None
-        ahead = self._cataphor(tok, wanted)
-        if ahead is not None:
-            return ahead
-        bound = self._bound_possessive(tok, wanted | ({"Country"} if lower in PLURAL else set()))
-        if bound is not None:
-            return bound
-        best = None
-        sent_start = tok.sent.start
-        prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
-        for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
-            ment = self.index.by_token.get(i)
-            if ment is None or ment.type not in wanted:
-                continue
-            if i >= sent_start and i in self.quoted and tok.i not in self.quoted:
-                continue  # '"Brandt is not interested in peace," she wrote': not someone inside the quotation
-            if best is not None and i < prev_start:
-                break  # a subject is preferred within this sentence and the one before; further back, the nearest
-            if best is None:
-                best = ment
-            t = self.doc[i]
-            if sx.dep(t) in sx.SUBJ | sx.SUBJ_PASS or sx.dep(t.head) in sx.SUBJ:
-                return ment
-        return best
-
-    def _bound_possessive(self, tok: Token, wanted: set[str]) -> Mention | None:
-        """'Ukrainian officials said their forces…': a possessive refers to the subject of a clause above it."""
-        if tok.tag_ != "PRP$" and sx.dep(tok) not in sx.POSS:
-            return None
-        for anc in tok.ancestors:
-            if anc.pos_ in ("NOUN",) and anc.i != tok.head.i:
-                # "Ruritania's attempt to give cover to its abuses": the owner of an event noun above
-                owner = sx.possessor(anc)
-                ment = self.index.get(owner) if owner is not None and owner.i < tok.i else None
-                if ment is not None and ment.type in wanted:
-                    return ment
-            if anc.pos_ not in ("VERB", "AUX"):
-                continue
-            for subj in sx.children(anc, sx.SUBJ):
-                if subj.i < tok.i and tok not in list(subj.subtree):
-                    ment = self.index.by_token.get(subj.i)
-                    if ment is not None and ment.type in wanted:
-                        return ment
-        return None
-
-    def _cataphor(self, tok: Token, wanted: set[str]) -> Mention | None:
-        """'During his address, Brandt claimed…': a possessive in a phrase put before the clause's subject
-        refers to that subject."""
-        if tok.tag_ != "PRP$" and sx.dep(tok) not in sx.POSS:
-            return None
-        verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        for subj in sx.children(verb, sx.SUBJ):
-            if subj.i > tok.i and tok not in list(subj.subtree):
-                ment = self.index.by_token.get(subj.i)
-                if ment is not None and ment.type in wanted:
-                    return ment
-        return None
-
-    def resolve_description(self, tok: Token) -> Mention | None:
-        """'the Peruvian president', 'the dictator', 'the Chief of Staff': a person named earlier."""
-        lower = tok.lower_
-        words = {lower}
-        phrase = " ".join(t.lower_ for t in tok.subtree if t.i >= tok.i and not t.is_punct)
-        words.add(phrase)
-        if not (words & self.all_titles or lower == LEADER_NOUN):
-            return None
-        country = None
-        for c in tok.children:
-            if sx.dep(c) in sx.AMOD | sx.COMPOUND:
-                entry = self.gaz.country_of_demonym(c.text)
-                if entry:
-                    country = entry.key
-        for i in range(tok.i - 1, -1, -1):
-            ment = self.index.by_token.get(i)
-            if ment is None or ment.type != "Person":
-                continue
-            titles = self.index.titles.get(ment.key, set())
-            if country and self.index.leads.get(ment.key) != country:
-                entry = self.gaz.entries.get(ment.key)
-                if not (entry and entry.country and f"country:{entry.country}" == country):
-                    continue
-            if country or titles & words or (phrase in self.all_titles and titles & set(phrase.split())):
-                return ment
-        return None
-
 
 @dataclass
 class _AdHoc:

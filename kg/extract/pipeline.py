@@ -28,7 +28,7 @@ from .emit import (
 )
 from .frames import _frames
 from .mentions import ACTOR_TYPES, MentionFinder
-from .references import _resolve_references
+from .references import _resolve_references, resolve_pronoun
 from .standing import (
     _crime_accusations,
     _held_places,
@@ -73,7 +73,7 @@ def mask_dateline(text: str) -> str:
 def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocExtraction:
     """All mentions and relations of one parsed document."""
     gaz = gazetteer or load_gazetteer()
-    finder = MentionFinder(doc, document.doc_id, gaz)
+    finder = MentionFinder(doc, document.doc_id, gaz, antecedent=resolve_pronoun)
     index = finder.find()
     base = dt.date.fromisoformat(document.date) if document.date else None
     ctx = Context(doc=doc, document=document, gaz=gaz, index=index, finder=finder, base_date=base, ents=finder.ents,

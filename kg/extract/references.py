@@ -3,6 +3,8 @@
 `_resolve_references` maps, sentence by sentence, pronouns ('they', 'its'), definite descriptions ('the
 city', 'the region'), metonyms ('Lima' for the government), a document's own voice ('we') and group
 nouns ('the two leaders') to earlier mentions; the helpers find participants, principals and own forces.
+`resolve_pronoun` and `resolve_description` search a pronoun's or a description's antecedent among the earlier
+mentions: all reference resolution is in this module.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ..nlp import syntax as sx
 from .arguments import _listed_after, _listed_before
 from .context import Context, _entry_mention
 from .mentions import AMBIGUOUS as AMBIGUOUS_PREFIX
+from .mentions import FEMALE, LEADER_NOUN, MALE, NEUTER, PLURAL, MentionFinder
 from .voice import voice_words
 
 THIRD_PERSON_PRONOUNS = rule_words().third_person_pronouns
@@ -76,7 +79,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                     if speaker is not None:
                         ctx.index.by_token[tok.i] = speaker
                 continue
-            ref = _cataphoric_subject(ctx, tok) or ctx.finder.resolve_pronoun(tok)
+            ref = _cataphoric_subject(ctx, tok) or resolve_pronoun(ctx.finder, tok)
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
                                                     surface=tok.text, name=None)
@@ -100,7 +103,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 continue
         if (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in ctx.finder.all_titles) \
                 and any(c.lower_ == DEFINITE_ARTICLE for c in tok.children):
-            ref = ctx.finder.resolve_description(tok) or _author_by_title(ctx, tok)
+            ref = resolve_description(ctx.finder, tok) or _author_by_title(ctx, tok)
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
                                                     surface=tok.text, name=None)
@@ -112,7 +115,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
             continue
         if tok.lower_ == COUNTRY_NOUN and any(c.lower_ in LEADER_POSSESSIVES for c in tok.children):
             owner = next(c for c in tok.children if c.lower_ in LEADER_POSSESSIVES)
-            person = ctx.finder.resolve_pronoun(owner)
+            person = resolve_pronoun(ctx.finder, owner)
             if person is not None and person.key in ctx.index.leads:
                 entry = ctx.gaz.entries.get(ctx.index.leads[person.key])
                 if entry:
@@ -392,3 +395,103 @@ def _is_agent_position(tok: Token) -> bool:
     if label == "conj":
         return _is_agent_position(tok.head)
     return False
+
+
+# --- antecedents ------------------------------------------------------------------------------------
+
+def resolve_pronoun(finder: MentionFinder, tok: Token) -> Mention | None:
+    """The nearest earlier mention a pronoun can refer to."""
+    lower = tok.lower_
+    if lower in MALE | FEMALE:
+        wanted = {"Person"}
+    elif lower in NEUTER:
+        wanted = {"Country", "Organization", "MilitaryUnit"}  # "the army said it had retaken…"
+    elif lower in PLURAL:
+        wanted = {"MilitaryUnit", "Actor", "Organization"}
+    else:
+        return None
+    ahead = _cataphor(finder, tok, wanted)
+    if ahead is not None:
+        return ahead
+    bound = _bound_possessive(finder, tok, wanted | ({"Country"} if lower in PLURAL else set()))
+    if bound is not None:
+        return bound
+    best = None
+    sent_start = tok.sent.start
+    prev_start = finder.doc[sent_start - 1].sent.start if sent_start > 0 else 0
+    for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
+        ment = finder.index.by_token.get(i)
+        if ment is None or ment.type not in wanted:
+            continue
+        if i >= sent_start and i in finder.quoted and tok.i not in finder.quoted:
+            continue  # '"Brandt is not interested in peace," she wrote': not someone inside the quotation
+        if best is not None and i < prev_start:
+            break  # a subject is preferred within this sentence and the one before; further back, the nearest
+        if best is None:
+            best = ment
+        t = finder.doc[i]
+        if sx.dep(t) in sx.SUBJ | sx.SUBJ_PASS or sx.dep(t.head) in sx.SUBJ:
+            return ment
+    return best
+
+def _bound_possessive(finder: MentionFinder, tok: Token, wanted: set[str]) -> Mention | None:
+    """'Ukrainian officials said their forces…': a possessive refers to the subject of a clause above it."""
+    if tok.tag_ != "PRP$" and sx.dep(tok) not in sx.POSS:
+        return None
+    for anc in tok.ancestors:
+        if anc.pos_ in ("NOUN",) and anc.i != tok.head.i:
+            # "Ruritania's attempt to give cover to its abuses": the owner of an event noun above
+            owner = sx.possessor(anc)
+            ment = finder.index.get(owner) if owner is not None and owner.i < tok.i else None
+            if ment is not None and ment.type in wanted:
+                return ment
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in sx.children(anc, sx.SUBJ):
+            if subj.i < tok.i and tok not in list(subj.subtree):
+                ment = finder.index.by_token.get(subj.i)
+                if ment is not None and ment.type in wanted:
+                    return ment
+    return None
+
+def _cataphor(finder: MentionFinder, tok: Token, wanted: set[str]) -> Mention | None:
+    """'During his address, Brandt claimed…': a possessive in a phrase put before the clause's subject
+    refers to that subject."""
+    if tok.tag_ != "PRP$" and sx.dep(tok) not in sx.POSS:
+        return None
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for subj in sx.children(verb, sx.SUBJ):
+        if subj.i > tok.i and tok not in list(subj.subtree):
+            ment = finder.index.by_token.get(subj.i)
+            if ment is not None and ment.type in wanted:
+                return ment
+    return None
+
+def resolve_description(finder: MentionFinder, tok: Token) -> Mention | None:
+    """'the Peruvian president', 'the dictator', 'the Chief of Staff': a person named earlier."""
+    lower = tok.lower_
+    words = {lower}
+    phrase = " ".join(t.lower_ for t in tok.subtree if t.i >= tok.i and not t.is_punct)
+    words.add(phrase)
+    if not (words & finder.all_titles or lower == LEADER_NOUN):
+        return None
+    country = None
+    for c in tok.children:
+        if sx.dep(c) in sx.AMOD | sx.COMPOUND:
+            entry = finder.gaz.country_of_demonym(c.text)
+            if entry:
+                country = entry.key
+    for i in range(tok.i - 1, -1, -1):
+        ment = finder.index.by_token.get(i)
+        if ment is None or ment.type != "Person":
+            continue
+        titles = finder.index.titles.get(ment.key, set())
+        if country and finder.index.leads.get(ment.key) != country:
+            entry = finder.gaz.entries.get(ment.key)
+            if not (entry and entry.country and f"country:{entry.country}" == country):
+                continue
+        if country or titles & words or (phrase in finder.all_titles and titles & set(phrase.split())):
+            return ment
+    return None
