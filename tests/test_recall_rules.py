@@ -427,3 +427,20 @@ def test_an_act_one_is_unwilling_to_do_is_negated(nlp, text, expected):
 def test_a_refusal_to_act_rejects_the_act(nlp):
     assert triples(nlp, "Niger condemned Chad's refusal to release the prisoners.", "rejects") == {
         ("country:TD", "rejects", "to release the prisoners", "Asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised name right after a title and the place or body it is for is a person's
+    ("French Ambassador to Chad Marie Dupont met the rebels.",
+     {("person:marie-dupont", "memberOf", "country:FR", "Asserted"),
+      ("person:marie-dupont", "meets", "the rebels", "Asserted")}),
+    ("UN Special Envoy for Sudan Jan Kubis arrived in Khartoum.",
+     {("person:jan-kubis", "memberOf", "org:united-nations", "Asserted"),
+      ("person:jan-kubis", "visits", "seat:khartoum", "Asserted")}),
+    # a body's name, a title and a person's name: the person acts, however the parse hangs the phrase
+    ("AFRICOM Commander General Michael Langley visited Niamey.",
+     {("person:michael-langley", "commands", "org:united-states-africa-command", "Asserted"),
+      ("person:michael-langley", "visits", "seat:niamey", "Asserted")}),
+])
+def test_titles_with_their_place_or_body_name_the_person(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -183,10 +183,33 @@ def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
     return out
 
 
+def _titled_person_after(ctx: Context, tok: Token) -> Mention | None:
+    """The person a body's name and a title lead up to ('X Commander General Jane Roe'), when the parse hangs the
+    title and the name under the body's name."""
+    ment = ctx.index.get(tok)
+    k = tok.i + 1
+    while k < tok.sent.end and ctx.index.get(tok.doc[k]) is ment:
+        k += 1
+    start = k
+    finder = ctx.finder
+    while k < tok.sent.end and (tok.doc[k].lower_ in finder.all_titles or tok.doc[k].lower_ in finder.title_words):
+        k += 1
+    if k == start or k >= tok.sent.end:
+        return None
+    person = ctx.index.get(tok.doc[k])
+    if person is None or person.type != "Person" or tok not in tok.doc[k].ancestors:
+        return None
+    return person
+
+
 def _mention_at(ctx: Context, tok: Token) -> Mention | None:
     """The mention a nominal token stands for, following relative pronouns and 'of' heads."""
     ment = ctx.index.get(tok)
     if ment is not None:
+        if ment.type in ("Organization", "MilitaryUnit", "Country") and tok.pos_ == "PROPN":
+            titled = _titled_person_after(ctx, tok)
+            if titled is not None:
+                return titled  # "X Commander General Jane Roe visited…" with the body as the parsed head
         return ment
     if tok.lower_ in ctx.finder.all_titles and tok.pos_ in ("PROPN", "NOUN"):
         # "Secretary of State Marco Rubio met…" with the title as the parsed head of the name

@@ -46,6 +46,7 @@ DISTRICT_NOUNS = rule_words().district_nouns
 POSSESSIVE_CLITICS = rule_words().possessive_clitics
 TITLE_FUNCTION_WORDS = rule_words().title_function_words
 TITLE_LINKS = rule_words().title_link_words
+TITLE_PLACE_PREPS = rule_words().title_place_preps
 LEADER_NOUN = rule_words().leader_noun
 CITY_NOUN = rule_words().city_noun
 CITY_NOUNS = rule_words().city_nouns
@@ -355,6 +356,14 @@ class MentionFinder:
         before = self.doc[k - 1].lower_
         if before in self.title_suffixes and k >= 3 and self.doc[k - 2].text in ("-", "‑"):
             before = self.doc[k - 3].lower_
+        place = self.index.by_token.get(k - 1)
+        if place is not None and place.type in PLACE_TYPES | {"Organization"}:
+            # "Ambassador to X Jane Roe", "Envoy for Y Jan Novak": a title, the place or body it is for, the name
+            start = k - 1
+            while start > 0 and self.index.by_token.get(start - 1) is place:
+                start -= 1
+            return start >= 2 and self.doc[start - 1].lower_ in TITLE_PLACE_PREPS \
+                and self.doc[start - 2].lower_ in self.all_titles
         return before in self.all_titles or before.rstrip(".") in self.gaz.titles.get("honorifics", ())
 
     def _name_word(self, tok: Token, titled: bool) -> bool:

@@ -203,6 +203,7 @@ class RuleWords:
     vague_counts: Mapping[str, int]
     scale_words: frozenset[str]
     unit_codes: Mapping[str, str]
+    title_place_preps: frozenset[str]
     dateline_words: frozenset[str]
     region_words_of_names: frozenset[str]
     approximation_words: frozenset[str]
