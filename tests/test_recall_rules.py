@@ -444,3 +444,18 @@ def test_a_refusal_to_act_rejects_the_act(nlp):
 ])
 def test_titles_with_their_place_or_body_name_the_person(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a title set off by commas after a name, with its state as owner or after 'of', however the parse reads it
+    "Abderaman Koulamallah, the foreign minister of Chad, met William Ruto.",
+    "Abderaman Koulamallah, Chad's foreign minister, met William Ruto.",
+])
+def test_a_title_set_off_after_a_name_gives_membership(nlp, text):
+    assert triples(nlp, text) == {("person:abderaman-koulamallah", "memberOf", "country:TD", "Asserted"),
+                                  ("person:abderaman-koulamallah", "meets", "person:william-ruto", "Asserted")}
+
+
+def test_a_deputy_set_off_after_a_name_is_a_member_not_the_leader(nlp):
+    assert triples(nlp, "Ahmed Karimi, deputy head of Hamas, was killed.") == {
+        ("person:ahmed-karimi", "memberOf", "org:hamas", "Asserted")}

@@ -83,6 +83,10 @@ def _titles_and_appositions(ctx: Context, sent: Span, number: int) -> None:
                 _appositive_title(ctx, ment, app, number)
             if sx.dep(tok) in sx.APPOS:
                 _appositive_title(ctx, ment, _title_head(ctx, tok.head), number)
+            set_off = _comma_phrase_root(ctx, ctx.index.spans[tok.i][1], sent.end)
+            if set_off is not None and sx.dep(set_off) not in sx.APPOS and set_off.lower_ in ctx.finder.title_words:
+                # "X, Chad's foreign minister, met…" with the title parsed as a second subject, not an apposition
+                _appositive_title(ctx, ment, set_off, number)
         if ment.type in ("Organization", "MilitaryUnit") and tok.i in ctx.index.spans:
             _parent_body(ctx, ment, tok, number)
         if ment.type in PLACE_TYPES and tok.i in ctx.index.spans:
@@ -578,6 +582,9 @@ def _appositive_title(ctx: Context, person: Mention, app: Token, number: int) ->
     phrase_title = head_word
     ctx.index.titles.setdefault(person.key, set()).update(words.split())
     targets = []
+    owner = sx.possessor(app)
+    if owner is not None and (ment := ctx.index.get(owner)) is not None and ment.type in ACTOR_TYPES | PLACE_TYPES:
+        targets.append(ment)  # "X, Chad's foreign minister"
     stack = [app]
     while stack:
         node = stack.pop()
@@ -591,16 +598,32 @@ def _appositive_title(ctx: Context, person: Mention, app: Token, number: int) ->
         if target.type == "MilitaryUnit" and (head_word in finder.military_titles or head_word in finder.leader_titles):
             _add(ctx, number, person, "commands", target, role=phrase_title.title(), evidence=_evidence(ctx, app, app))
             return
-        if head_word in finder.leader_titles and target.type != "MilitaryUnit":
+        if head_word in finder.leader_titles and target.type != "MilitaryUnit" \
+                and not any(w in finder.subordinate_words for w in words.split()):
             if target.type == "Country":
                 ctx.index.leads.setdefault(person.key, target.key)
             _add(ctx, number, person, "leaderOf", target, role=phrase_title, evidence=_evidence(ctx, app, app))
             return
         # 'Jane Roe, a member of X', 'a senior commander of the X movement': a member of the body the title names
         if target.type in ("Country", "Organization") and (head_word in finder.member_titles
-                                                           or head_word in finder.military_titles):
+                                                           or head_word in finder.military_titles
+                                                           or head_word in finder.leader_titles):
+            # (a leader's title with 'deputy', 'vice': a member)
             _add(ctx, number, person, "memberOf", target, role=phrase_title, evidence=_evidence(ctx, app, app))
             return
+
+
+def _comma_phrase_root(ctx: Context, end: int, limit: int) -> Token | None:
+    """The root of a phrase set off by commas right after the token before `end` ('X, Chad's foreign minister,'):
+    the one word of the phrase whose head is outside it."""
+    doc = ctx.doc
+    if end + 1 >= limit or doc[end].text != ",":
+        return None
+    close = next((k for k in range(end + 1, limit) if doc[k].text == ","), None)
+    if close is None or close == end + 1:
+        return None
+    roots = [doc[k] for k in range(end + 1, close) if not end < doc[k].head.i < close or doc[k].head.i == k]
+    return roots[0] if len(roots) == 1 else None
 
 
 def _appositive_after(ctx: Context, tok: Token) -> Token | None:
