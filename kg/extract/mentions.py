@@ -21,7 +21,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..graph.vocab import ACTOR_CLASSES, PLACE_CLASSES
 from ..lexicon.gazetteer import Entry, Gazetteer, fold, slug
-from ..lexicon.words import AND, ARTICLES, DEFINITE_ARTICLE, GENITIVE_PREP, LISTING_PREPS, LOCATIVE_PREP, rule_words
+from ..lexicon.words import (
+    AND,
+    ARTICLES,
+    COORDINATORS,
+    DEFINITE_ARTICLE,
+    GENITIVE_PREP,
+    LISTING_PREPS,
+    LOCATIVE_PREP,
+    rule_words,
+)
 from ..model import Mention
 from ..nlp import syntax as sx
 from .voice_words import voice_words
@@ -50,6 +59,7 @@ TITLE_PLACE_PREPS = rule_words().title_place_preps
 LEADER_NOUN = rule_words().leader_noun
 CITY_NOUN = rule_words().city_noun
 CITY_NOUNS = rule_words().city_nouns
+PLURAL_SETTLEMENT_NOUNS = rule_words().plural_settlement_nouns
 CONTROL_PARTICIPLE = rule_words().control_participle
 MILITARY_UNIT_WORDS = rule_words().military_unit_words
 US_ABBREVIATIONS = rule_words().us_abbreviations
@@ -382,7 +392,11 @@ class MentionFinder:
         and 'of' is a place the NER and the gazetteer may not know."""
         doc = self.doc
         lower = self.words.lower
+        plural = {w + "s" for w in self.city_words} | PLURAL_SETTLEMENT_NOUNS
         for i, word in enumerate(lower):
+            if word in plural and i + 2 < len(doc) and lower[i + 1] == GENITIVE_PREP:
+                self._settlement_list(i + 2)
+                continue
             if word not in self.city_words or i + 2 >= len(doc) or lower[i + 1] != GENITIVE_PREP:
                 continue
             tok = doc[i]
@@ -394,6 +408,33 @@ class MentionFinder:
             span = doc[start:end]
             name = span.text
             self.index.put(span, self.mention(span, "City", f"city:{slug(name)}", name), span.root)
+
+    def _settlement_list(self, k: int) -> None:
+        """'the cities of A, B and C': each capitalised name of the list is a place; one the NER took for a person's
+        name is a town the gazetteer does not know."""
+        doc = self.doc
+        while k < len(doc):
+            end = k
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" \
+                    and (self._free(doc[end]) or (m := self.index.by_token.get(end)) is not None and m.type == "Person"
+                         and self.index.by_token.get(k) is m):
+                end += 1
+            if end > k and end - k <= 3:
+                span = doc[k:end]
+                self.index.put(span, self.mention(span, "City", f"city:{slug(span.text)}", span.text), span.root)
+            elif (m := self.index.by_token.get(k)) is not None and m.type in PLACE_TYPES | {"Place"} \
+                    or m is not None and m.key.startswith(AMBIGUOUS):
+                while end < len(doc) and self.index.by_token.get(end) is m:
+                    end += 1  # a place already known
+            else:
+                return
+            if end < len(doc) and (doc[end].text == "," or doc[end].lower_ in COORDINATORS):
+                end += 1
+                if end < len(doc) and doc[end].lower_ in COORDINATORS:
+                    end += 1  # the serial comma: "A, B, and C"
+            else:
+                return
+            k = end
 
     def _title_run_end(self, span: Span) -> int | None:
         """Where a name of two or three words begins after a run of title words that opens the span
