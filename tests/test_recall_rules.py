@@ -469,3 +469,15 @@ def test_every_name_in_a_list_of_cities_is_a_place(nlp):
     assert {"city:kelmora", "city:dunavik"} <= keys
     assert not keys & {"person:kelmora", "person:dunavik"}
     assert {r[0] for r in relation_rows(ex, "demands")} == {"person:jane-roe"}
+
+
+@pytest.mark.parametrize("text, prop", [
+    # a reciprocal object, or an event noun made mutual by its verb: each subject acts on each other one
+    ("Chad and Sudan accused each other of arming rebels.", "accuses"),
+    ("Chad and Sudan attacked one another.", "attacks"),
+    ("Chad and Sudan exchanged fire along the border.", "attacks"),
+    ("Chad and Sudan traded accusations over the attack.", "accuses"),
+])
+def test_mutual_acts_go_both_ways(nlp, text, prop):
+    assert triples(nlp, text) == {("country:TD", prop, "country:SD", "Asserted"),
+                                  ("country:SD", prop, "country:TD", "Asserted")}

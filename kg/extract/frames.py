@@ -83,6 +83,15 @@ BENEFICIARY_PREPS = rule_words().beneficiary_preps
 RECIPROCAL_PREP = rule_words().reciprocal_preposition
 MERIT_NOUNS = rule_words().merit_nouns
 DUTY_NOUNS = rule_words().duty_nouns
+RECIPROCAL_PRONOUNS = frozenset(tuple(p.split()) for p in rule_words().reciprocal_pronouns)
+RECIPROCAL_LIGHT_VERBS = rule_words().reciprocal_light_verbs
+
+
+def _reciprocal_object(verb: Token) -> bool:
+    """Whether a verb's object is a reciprocal pronoun ('accused each other', 'attacked one another')."""
+    doc = verb.doc
+    return any(o.i + 1 < len(doc) and (o.lower_, doc[o.i + 1].lower_) in RECIPROCAL_PRONOUNS
+               for o in verb.children if sx.dep(o) in sx.OBJ)
 
 
 # --- predicate frames ------------------------------------------------------------------------------
@@ -374,6 +383,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             complement = comps[0]
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
     objects = _objects_for(ctx, tok, slots, entry, verb=True)
+    if all(isinstance(o, Content) for o in objects) and "dobj" in slots and len(subjects) >= 2 \
+            and _reciprocal_object(tok):
+        objects = list(subjects)  # "A and B accused each other": each accuses each other one
     if not objects and "dobj" in slots and len(subjects) == 1 \
             and any(o.lower_ in REFLEXIVE_PRONOUNS for o in sx.children(tok, sx.OBJ)):
         objects = [_reflexive_object(ctx, subjects[0], tok)]  # "Peru must defend itself"
@@ -679,7 +691,9 @@ def _ordered_by_noun(ctx: Context, tok: Token) -> list[Mention]:
 
 
 def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame | None:
-    if entry.get("need_light") and not (sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, set(entry["need_light"]))):
+    mutual = sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, RECIPROCAL_LIGHT_VERBS) is not None
+    if entry.get("need_light") and not mutual and not (sx.dep(tok) in sx.OBJ
+                                                       and sx.lemma_in(tok.head, set(entry["need_light"]))):
         return None  # "opened fire on X", not "a fire at the depot"
     preps = {p for p, _n in sx.prep_args(tok)}
     if sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, light):
@@ -802,6 +816,13 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
             objects = [_clause_content(comps[0])]
         elif prop in ("demands",):
             objects = [_content(tok)]
+    if not objects and mutual and not subjects:
+        subjects = _inherited_subjects(ctx, head)
+        scope = head
+        if len(subjects) >= 2:
+            # "A and B exchanged fire", "traded accusations": each acts on each other one
+            return Frame(token=anchor, prop=prop, subjects=subjects, objects=list(subjects), mode=entry.get("mode"),
+                         scope=scope)
     if not objects and entry.get("symmetric") and len(subjects) >= 2 and not any(
             x.i in ctx.groups for x in sx.subjects(scope) if scope is not None):
         # "X and Y held talks", "A, B and C held a call": the participants talk with each other, a statement a pair

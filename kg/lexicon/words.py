@@ -203,6 +203,8 @@ class RuleWords:
     vague_counts: Mapping[str, int]
     scale_words: frozenset[str]
     unit_codes: Mapping[str, str]
+    reciprocal_pronouns: frozenset[str]
+    reciprocal_light_verbs: frozenset[str]
     title_place_preps: frozenset[str]
     dateline_words: frozenset[str]
     region_words_of_names: frozenset[str]
