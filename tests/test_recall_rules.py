@@ -481,3 +481,14 @@ def test_every_name_in_a_list_of_cities_is_a_place(nlp):
 def test_mutual_acts_go_both_ways(nlp, text, prop):
     assert triples(nlp, text) == {("country:TD", prop, "country:SD", "Asserted"),
                                   ("country:SD", prop, "country:TD", "Asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a demand made of named addressees has them as objects; of unnamed ones, the words of the demand
+    ("Kenya called on Chad and Niger to hold talks.",
+     {("country:KE", "demands", "country:TD", "Asserted"), ("country:KE", "demands", "country:NE", "Asserted")}),
+    ("Kenya called on armed groups to lay down their weapons.",
+     {("country:KE", "demands", "armed groups to lay down their weapons", "Asserted")}),
+])
+def test_a_call_on_named_addressees_demands_of_them(nlp, text, expected):
+    assert triples(nlp, text, "demands") == expected

@@ -418,8 +418,12 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl", "ccomp")
                 and any(m.lower_ == INFINITIVE_MARKER for m in c.children) and c.i > tok.i]
         if hearers and acts:
-            start = hearers[0].left_edge.i + (1 if hearers[0].left_edge.pos_ == "ADP" else 0)
-            objects = [Content(text=tok.doc[start:acts[0].right_edge.i + 1].text.strip(" ,.")[:CONTENT_LIMIT])]
+            named = [m for h in hearers for m in _mentions_expanded(ctx, h) if m.type in ACTOR_TYPES]
+            if named:
+                objects = named  # "called on X to withdraw": the demand is made of X (its act is reported apart)
+            else:
+                start = hearers[0].left_edge.i + (1 if hearers[0].left_edge.pos_ == "ADP" else 0)
+                objects = [Content(text=tok.doc[start:acts[0].right_edge.i + 1].text.strip(" ,.")[:CONTENT_LIMIT])]
             complement = acts[0]
     if prop == "deploys" and objects and all(isinstance(o, Mention) and o.type == "Weapon"
                                              or isinstance(o, Content) for o in objects):
