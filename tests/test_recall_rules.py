@@ -492,3 +492,14 @@ def test_mutual_acts_go_both_ways(nlp, text, prop):
 ])
 def test_a_call_on_named_addressees_demands_of_them(nlp, text, expected):
     assert triples(nlp, text, "demands") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # asking someone to act, or asking for something, demands; asking a question does not
+    ("Kenya asked Russia to withdraw.", {("country:KE", "demands", "country:RU", "Asserted")}),
+    ("Kenya asked for international help.", {("country:KE", "demands", "international help", "Asserted")}),
+    ("Kenya asked how many soldiers had died.", set()),
+    ("Kenya asked Russia whether the talks would resume.", set()),
+])
+def test_asking_to_act_or_for_something_demands_it(nlp, text, expected):
+    assert triples(nlp, text, "demands") == expected

@@ -325,6 +325,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if entry.get("that_p") and any(sx.dep(c) == "ccomp" and (_that_marked(c) or sx.children(c, sx.SUBJ))
                                    for c in tok.children):
         entry = {"p": entry["that_p"], "mode": "speech"}  # "the leaders agreed that…" state it
+    if entry.get("need_to_clause") and not any(p in entry.get("obj", ()) for p, _n in sx.prep_args(tok)) and not any(
+            sx.dep(c) in ("xcomp", "advcl", "ccomp") and any(m.lower_ == INFINITIVE_MARKER for m in c.children)
+            for c in tok.children):
+        return None  # "asked X to withdraw", "asked for help"; not "asked how many…"
     if entry.get("duty_p"):
         reminded = _reminded_duty(ctx, tok, entry["duty_p"])
         if reminded is not None:
