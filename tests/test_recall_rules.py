@@ -503,3 +503,10 @@ def test_a_call_on_named_addressees_demands_of_them(nlp, text, expected):
 ])
 def test_asking_to_act_or_for_something_demands_it(nlp, text, expected):
     assert triples(nlp, text, "demands") == expected
+
+
+def test_a_possessor_after_a_titled_name_is_not_the_office_place(nlp):
+    # "of X's support" is what X owns, not the office's country
+    assert triples(nlp, "William Ruto assured President Mahamat Deby of Kenya's support.", "leaderOf") == set()
+    assert triples(nlp, "William Ruto met President Mahamat Deby of Chad.", "leaderOf") == {
+        ("person:mahamat-deby", "leaderOf", "country:TD", "Asserted")}

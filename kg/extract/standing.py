@@ -248,7 +248,11 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
             while nxt < sent.end and doc[nxt].lower_ == DEFINITE_ARTICLE:
                 nxt += 1
             m = ctx.index.get(doc[nxt]) if nxt < sent.end else None
-            if m is not None and m.type in ("Country", "Organization"):
+            last = nxt
+            while m is not None and last + 1 < sent.end and ctx.index.get(doc[last + 1]) is m:
+                last += 1
+            owning = last + 1 < sent.end and doc[last + 1].tag_ == "POS"  # "of X's support": X owns what follows
+            if m is not None and m.type in ("Country", "Organization") and not owning:
                 candidates = [(m, False)]
         owners = [m for m, targeted in candidates if not targeted]
         if not owners:
