@@ -510,3 +510,12 @@ def test_a_possessor_after_a_titled_name_is_not_the_office_place(nlp):
     assert triples(nlp, "William Ruto assured President Mahamat Deby of Kenya's support.", "leaderOf") == set()
     assert triples(nlp, "William Ruto met President Mahamat Deby of Chad.", "leaderOf") == {
         ("person:mahamat-deby", "leaderOf", "country:TD", "Asserted")}
+
+
+@pytest.mark.parametrize("text, forces", [
+    # a demonym two countries share is the one the document names, else the first the country table lists
+    ("Congolese troops attacked rebels near Goma.", "forces:CD"),
+    ("The Republic of the Congo said Congolese troops attacked rebels.", "forces:CG"),
+])
+def test_a_shared_demonym_is_the_named_countrys(nlp, text, forces):
+    assert forces in {m.key for m in extract_text(nlp, text).mentions}

@@ -563,7 +563,7 @@ class MentionFinder:
             entry = self.gaz.country_of_demonym(f"{parts[0].text} {tok.text}")
             if entry:
                 return entry
-        entry = self.gaz.country_of_demonym(tok.text)
+        entry = self.gaz.country_of_demonym(tok.text, self.doc_countries)
         if entry:
             return entry
         ment = self.index.get(tok)

@@ -92,7 +92,8 @@ class Gazetteer:
     def __init__(self):
         self.entries: dict[str, Entry] = {}
         self.by_name: dict[str, list[str]] = {}
-        self.demonyms: dict[str, str] = {}  # folded demonym -> country key
+        self.demonyms: dict[str, str] = {}  # folded demonym -> country key (of the first row that gives it)
+        self.shared_demonyms: dict[str, list[str]] = {}  # folded demonym of several countries -> their keys
         self.metonyms: dict[str, str] = {}  # folded capital/seat -> country key
         self.region_by_base: dict[str, str] = {}  # folded base -> region key
         self.city_by_name: dict[str, str] = {}
@@ -134,7 +135,11 @@ class Gazetteer:
                           country=code, demonyms=_split(demonyms), metonyms=_split(capitals))
             self._add(entry)
             for dem in entry.demonyms:
-                self.demonyms[fold(dem)] = key
+                folded = fold(dem)
+                if folded in self.demonyms and self.demonyms[folded] != key:
+                    self.shared_demonyms.setdefault(folded, [self.demonyms[folded]]).append(key)
+                    continue
+                self.demonyms[folded] = key
             for met in entry.metonyms:
                 self.metonyms[fold(met)] = key
                 self.metonyms[fold(re.sub(r"^the ", "", met))] = key
@@ -321,8 +326,13 @@ class Gazetteer:
             return entries[0]
         return min(entries, key=lambda e: (e.country not in countries if countries else False, -e.population))
 
-    def country_of_demonym(self, word: str) -> Entry | None:
-        key = self.demonyms.get(fold(word))
+    def country_of_demonym(self, word: str, named: set[str] | frozenset[str] = frozenset()) -> Entry | None:
+        """The country of a demonym; of one that several countries share, the one among `named` (country codes
+        the document names), else the first."""
+        folded = fold(word)
+        key = self.demonyms.get(folded)
+        if key and named and folded in self.shared_demonyms:
+            key = next((k for k in self.shared_demonyms[folded] if k.split(":", 1)[1] in named), key)
         return self.entries[key] if key else None
 
     def country_of_metonym(self, name: str) -> Entry | None:
