@@ -519,3 +519,15 @@ def test_a_possessor_after_a_titled_name_is_not_the_office_place(nlp):
 ])
 def test_a_shared_demonym_is_the_named_countrys(nlp, text, forces):
     assert forces in {m.key for m in extract_text(nlp, text).mentions}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # companions set off after the subject share its act; an agent of another participle does not
+    ("William Ruto, accompanied by Musalia Mudavadi, visited Chad.",
+     {("person:william-ruto", "visits", "country:TD", "Asserted"),
+      ("person:musalia-mudavadi", "visits", "country:TD", "Asserted")}),
+    ("William Ruto, elected by Musalia Mudavadi's party, visited Chad.",
+     {("person:william-ruto", "visits", "country:TD", "Asserted")}),
+])
+def test_companions_share_the_subjects_act(nlp, text, expected):
+    assert triples(nlp, text, "visits") == expected

@@ -361,13 +361,29 @@ def for_subject(verb: Token) -> Token | None:
     return None
 
 
+COMPANION_PARTICIPLES = rule_words().companion_participles
+
+
+def _companions(ctx: Context, subjects: list[Token]) -> list[Mention]:
+    """The people set off after a subject as its companions ('X, accompanied by Y and Z,'): they share its act."""
+    out: list[Mention] = []
+    for subj in subjects:
+        for c in subj.children:
+            if sx.dep(c) == "acl" and c.i > subj.i and sx.lemma_in(c, COMPANION_PARTICIPLES):
+                agents = [x for p, n in sx.prep_args(c) if p == AGENT_PREP for x in sx.with_conjuncts(n)]
+                # "joined by his foreign minister Y": the name in apposition to the title
+                agents += [a for n in agents for a in n.children if sx.dep(a) in sx.APPOS]
+                out += [m for m in _mentions_of(ctx, agents) if m.type == "Person" and m not in out]
+    return out
+
+
 def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Mention]:
     """Subjects of a verb, or of the clause that controls it (xcomp, conj, participles)."""
     if depth > 4:
         return []
     subs = _mentions_of(ctx, sx.subjects(verb))
     if subs:
-        return subs
+        return subs + [m for m in _companions(ctx, sx.subjects(verb)) if m not in subs]
     for subj in sx.subjects(verb):
         found = _weapon_country(ctx, subj)
         if found:

@@ -203,6 +203,7 @@ class RuleWords:
     vague_counts: Mapping[str, int]
     scale_words: frozenset[str]
     unit_codes: Mapping[str, str]
+    companion_participles: frozenset[str]
     reciprocal_pronouns: frozenset[str]
     reciprocal_light_verbs: frozenset[str]
     title_place_preps: frozenset[str]
