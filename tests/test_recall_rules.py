@@ -531,3 +531,9 @@ def test_a_shared_demonym_is_the_named_countrys(nlp, text, forces):
 ])
 def test_companions_share_the_subjects_act(nlp, text, expected):
     assert triples(nlp, text, "visits") == expected
+
+
+def test_money_for_an_armed_force_supports_it_however_the_phrase_hangs(nlp):
+    # the for-phrase parsed on the currency sign, not on the number or the verb
+    assert triples(nlp, "Norway provided $5 million for the Malian army.", "supports") == {
+        ("country:NO", "supports", "forces:ML", "Asserted")}

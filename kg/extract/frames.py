@@ -912,6 +912,8 @@ def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
         nouns = [head] + [n for p, n in sx.prep_args(head) if p == LOCATIVE_PREP]
         if head.i != tok.i:
             nouns += [n for p, n in sx.prep_args(tok) if p == LOCATIVE_PREP and n not in nouns]  # "$5 million in aid"
+            if tok not in nouns:
+                nouns.append(tok)  # "provided $5 million for the X army" with the phrase hung on the sign
         recipients: list[Mention] = []
         for noun in nouns:
             for p, n in sx.prep_args(noun):
