@@ -537,3 +537,13 @@ def test_money_for_an_armed_force_supports_it_however_the_phrase_hangs(nlp):
     # the for-phrase parsed on the currency sign, not on the number or the verb
     assert triples(nlp, "Norway provided $5 million for the Malian army.", "supports") == {
         ("country:NO", "supports", "forces:ML", "Asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money given to pay, equip or supply an armed force supports it, whom the purpose is for included
+    ("Norway gave $10 million to pay salaries of Malian soldiers.", {("country:NO", "supports", "forces:ML", "Asserted")}),
+    ("Norway gave $10 million to purchase supplies for Malian forces.",
+     {("country:NO", "supports", "forces:ML", "Asserted")}),
+])
+def test_money_to_pay_or_equip_a_force_supports_it(nlp, text, expected):
+    assert triples(nlp, text, "supports") == expected

@@ -945,6 +945,11 @@ def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
                                                             for m in _owners(ctx, n)]
                             recipients += [m for m in found if m.type in ("Country", "Organization", "MilitaryUnit")
                                            and m not in recipients]
+                        for p, n in sx.prep_args(purpose):  # "to purchase supplies for X forces"
+                            m = _mention_at(ctx, n) if p in BENEFICIARY_PREPS else None
+                            if m is not None and m.type in ("Country", "Organization", "MilitaryUnit") \
+                                    and m not in recipients:
+                                recipients.append(m)
         if not recipients:
             continue
         subjects = _inherited_subjects(ctx, verb) if verb is not None else []
