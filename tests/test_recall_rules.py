@@ -547,3 +547,15 @@ def test_money_for_an_armed_force_supports_it_however_the_phrase_hangs(nlp):
 ])
 def test_money_to_pay_or_equip_a_force_supports_it(nlp, text, expected):
     assert triples(nlp, text, "supports") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a leader's title with its country, resolved to a person named before, makes the person its leader (once)
+    ("Emmanuel Macron spoke with William Ruto. The President of France said the talks went well.",
+     {("person:emmanuel-macron", "leaderOf", "country:FR", "Asserted")}),
+    ("Emmanuel Macron spoke with William Ruto. The French President said the talks went well.",
+     {("person:emmanuel-macron", "leaderOf", "country:FR", "Asserted")}),
+    ("Emmanuel Macron spoke with William Ruto. The former French President said the talks went well.", set()),
+])
+def test_a_resolved_leader_description_gives_the_leadership(nlp, text, expected):
+    assert triples(nlp, text, "leaderOf") == expected

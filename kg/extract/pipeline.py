@@ -31,6 +31,7 @@ from .mentions import ACTOR_TYPES, MentionFinder
 from .references import _resolve_references, resolve_pronoun
 from .standing import (
     _crime_accusations,
+    _described_leaders,
     _held_places,
     _inflicted_by,
     _member_lists,
@@ -101,6 +102,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _voice_judgements(ctx, sent, number)
         _crime_accusations(ctx, sent, number)
         _resolve_references(ctx, sent)
+        _described_leaders(ctx, sent, number)
         _inflicted_by(ctx, sent, number)
         speech = []
         for frame in _frames(ctx, sent):

@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..lexicon.gazetteer import load_gazetteer
-from ..lexicon.words import AGENT_PREP, COMITATIVE_PREP, DEFINITE_ARTICLE, GOAL_PREP, rule_words
+from ..lexicon.words import AGENT_PREP, COMITATIVE_PREP, DEFINITE_ARTICLE, GENITIVE_PREP, GOAL_PREP, rule_words
 from ..model import Mention
 from ..nlp import syntax as sx
 from .arguments import _listed_after, _listed_before
@@ -483,6 +483,10 @@ def resolve_description(finder: MentionFinder, tok: Token) -> Mention | None:
             entry = finder.gaz.country_of_demonym(c.text)
             if entry:
                 country = entry.key
+    for p, n in sx.prep_args(tok):
+        named = finder.index.get(n) if p == GENITIVE_PREP else None
+        if named is not None and named.type == "Country":
+            country = named.key  # "the President of France"
     for i in range(tok.i - 1, -1, -1):
         ment = finder.index.by_token.get(i)
         if ment is None or ment.type != "Person":

@@ -428,6 +428,26 @@ def _held_places(ctx: Context, sent: Span, number: int) -> None:
             _emit(ctx, frame, number)
 
 
+def _described_leaders(ctx: Context, sent: Span, number: int) -> None:
+    """'The President of X said…', 'the X-ian Prime Minister' resolved to a person named before: the person leads X."""
+    finder = ctx.finder
+    for tok in _tokens_with(ctx, sent, finder.leader_titles):
+        person = ctx.index.get(tok)
+        if person is None or person.type != "Person" or not any(c.lower_ == DEFINITE_ARTICLE for c in tok.children) \
+                or any(c.lower_ in finder.subordinate_words or c.lower_ in finder.former for c in tok.children):
+            continue
+        countries = [m for p, n in sx.prep_args(tok) if p == GENITIVE_PREP
+                     if (m := ctx.index.get(n)) is not None and m.type == "Country"]
+        countries += [_entry_mention(ctx, c, e) for c in tok.children if sx.dep(c) in sx.AMOD | sx.COMPOUND
+                      and (e := ctx.gaz.country_of_demonym(c.text)) is not None]
+        if countries and not any(r.predicate == "leaderOf" and r.subject.key == person.key
+                                 and getattr(r.object, "key", None) == countries[0].key for r in ctx.relations):
+            # (a standing relation the document already stated is not stated again)
+            ctx.index.leads.setdefault(person.key, countries[0].key)
+            _add(ctx, number, person, "leaderOf", countries[0], role=tok.text,
+                 evidence=ctx.doc[tok.left_edge.i:tok.right_edge.i + 1].text)
+
+
 def _content_start(tok: Token) -> int:
     """Where a noun's content begins: its noun chunk's first word after any preposition."""
     span = sx.noun_chunk_span(tok)
