@@ -408,7 +408,8 @@ def test_reminding_of_a_duty_demands_it(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a patron hyphenated before a named group supports the group
-    ("The Rwanda-backed M23 rebels seized Goma.", {("country:RW", "supports", "org:march-23-movement", "Asserted")}),
+    ("The Venezuela-backed ELN rebels seized Arauca.",
+     {("country:VE", "supports", "org:national-liberation-army-of-colombia", "Asserted")}),
     ("Iran-backed militias attacked the base.", {("country:IR", "supports", "group:ir-backed", "Asserted")}),
 ])
 def test_a_patron_before_a_named_group_supports_it(nlp, text, expected):

@@ -264,7 +264,7 @@ class MentionFinder:
                 continue  # 'Russian-controlled territory' is a place, not a group
             span = self.doc[patron_tok.i:head.i + 1]
             if any(t.i in self.index.by_token and t.i != patron_tok.i for t in span):
-                # "X-backed M23 rebels": the group is named, and the patron stands with the name
+                # "X-backed ELN rebels": the group is named, and the patron stands with the name
                 named = next((t.i for t in span[3:] if (m := self.index.by_token.get(t.i)) is not None
                               and m.type in ("Organization", "Actor", "MilitaryUnit", "Person")), None)
                 if named is not None and lower != CONTROL_PARTICIPLE:
