@@ -560,3 +560,14 @@ def test_money_to_pay_or_equip_a_force_supports_it(nlp, text, expected):
 ])
 def test_a_resolved_leader_description_gives_the_leadership(nlp, text, expected):
     assert triples(nlp, text, "leaderOf") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # troops a state keeps in another country are its own forces deployed there, not that country's forces
+    ("France has 5,000 troops in Mali.", {("country:FR", "deploys", "forces:FR", "Asserted")}),
+    ("France keeps troops in Chad.", {("country:FR", "deploys", "forces:FR", "Asserted")}),
+])
+def test_troops_a_state_keeps_abroad_are_its_own(nlp, text, expected):
+    ex = extract_text(nlp, text)
+    assert relation_rows(ex) == expected
+    assert not any(m.key in ("forces:ML", "forces:TD") for m in ex.mentions)

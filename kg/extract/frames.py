@@ -85,6 +85,7 @@ MERIT_NOUNS = rule_words().merit_nouns
 DUTY_NOUNS = rule_words().duty_nouns
 RECIPROCAL_PRONOUNS = frozenset(tuple(p.split()) for p in rule_words().reciprocal_pronouns)
 RECIPROCAL_LIGHT_VERBS = rule_words().reciprocal_light_verbs
+STATIONING_VERBS = rule_words().stationing_verbs
 
 
 def _reciprocal_object(verb: Token) -> bool:
@@ -191,11 +192,19 @@ def _forces_in_place_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
         if tok.pos_ != "NOUN":
             continue
         forces = ctx.index.get(tok)
-        if forces is None or not forces.key.startswith("forces:") or sx.prep_of(tok) == AGENT_PREP:
-            continue  # (not the agent of an act: "crimes committed by X forces in Y" say where the act was)
         if not any(p == LOCATIVE_PREP and ctx.index.get(n) is not None and ctx.index.get(n).type in PLACE_TYPES
                    for p, n in sx.prep_args(tok)):
             continue
+        if forces is None and sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, STATIONING_VERBS):
+            # "X has 5,000 troops in Y": the state keeping them there deploys its own forces
+            states = [m for m in _inherited_subjects(ctx, tok.head) if m.type == "Country"]
+            if len(states) == 1:
+                own = replace(states[0], type="MilitaryUnit", key=f"forces:{states[0].key.split(':', 1)[1]}",
+                              name=None, wikidata=None)
+                yield Frame(token=tok, prop="deploys", subjects=states, objects=[own], scope=tok.head)
+            continue
+        if forces is None or not forces.key.startswith("forces:") or sx.prep_of(tok) == AGENT_PREP:
+            continue  # (not the agent of an act: "crimes committed by X forces in Y" say where the act was)
         country = ctx.gaz.country(forces.key.split(":", 1)[1])
         if country is not None:
             owner = replace(forces, type="Country", key=country.key, name=None, wikidata=country.wikidata)

@@ -1025,7 +1025,9 @@ class MentionFinder:
                 if ment.type == "Organization" and people:
                     return _AdHoc(ment)
                 entry = self._country_of_modifier(noun)
-                if entry is not None and not (people and prep == LOCATIVE_PREP and ment.type == "Country"):
+                if entry is not None and not (people and prep == LOCATIVE_PREP and ment.type == "Country") \
+                        and not (tok.lower_ in self.military_nouns and tok.tag_ == "NNS" and prep == LOCATIVE_PREP):
+                    # (troops in a country are not its forces: "X has 5,000 troops in Y"; "the army in Y" is Y's)
                     return entry
                 if prep in LOCATION_OR_ORIGIN_PREPS and tok.lower_ in self.official_nouns and ment.type in ("City", "Region"):
                     # "officials in X": the authorities of the country X lies in

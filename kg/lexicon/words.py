@@ -203,6 +203,7 @@ class RuleWords:
     vague_counts: Mapping[str, int]
     scale_words: frozenset[str]
     unit_codes: Mapping[str, str]
+    stationing_verbs: frozenset[str]
     companion_participles: frozenset[str]
     reciprocal_pronouns: frozenset[str]
     reciprocal_light_verbs: frozenset[str]
