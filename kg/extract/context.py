@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -132,6 +132,12 @@ def _pattern_words(name: str) -> dict:
 def _entry_mention(ctx: Context, tok: Token, entry) -> Mention:
     return Mention(doc_id=ctx.document.doc_id, start=tok.idx, end=tok.idx + len(tok.text), surface=tok.text,
                    type=entry.type, key=entry.key, wikidata=entry.wikidata)
+
+
+def _forces_of(country: Mention) -> Mention:
+    """The armed forces of the country a mention names, written where the mention is."""
+    return replace(country, type="MilitaryUnit", key=f"forces:{country.key.split(':', 1)[1]}", name=None,
+                   wikidata=None)
 
 
 def _that_marked(clause: Token) -> bool:

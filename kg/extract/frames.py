@@ -53,6 +53,7 @@ from .context import (
     Context,
     Frame,
     _entry_mention,
+    _forces_of,
     _need_nouns,
     _stance_words,
     _that_marked,
@@ -199,9 +200,8 @@ def _forces_in_place_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
             # "X has 5,000 troops in Y": the state keeping them there deploys its own forces
             states = [m for m in _inherited_subjects(ctx, tok.head) if m.type == "Country"]
             if len(states) == 1:
-                own = replace(states[0], type="MilitaryUnit", key=f"forces:{states[0].key.split(':', 1)[1]}",
-                              name=None, wikidata=None)
-                yield Frame(token=tok, prop="deploys", subjects=states, objects=[own], scope=tok.head)
+                yield Frame(token=tok, prop="deploys", subjects=states, objects=[_forces_of(states[0])],
+                            scope=tok.head)
             continue
         if forces is None or not forces.key.startswith("forces:") or sx.prep_of(tok) == AGENT_PREP:
             continue  # (not the agent of an act: "crimes committed by X forces in Y" say where the act was)
@@ -735,8 +735,7 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                     if any(m.lower_ in ctx.finder.military_nouns | MILITARY_ADJECTIVES for m in tok.children
                            if sx.dep(m) in sx.AMOD | sx.COMPOUND and c.i < m.i < tok.i):
                         # "Peruvian military withdrawal": the country's armed forces act
-                        subjects = [replace(subjects[0], type="MilitaryUnit", key=f"forces:{entry_c.country}",
-                                            name=None, wikidata=None)]
+                        subjects = [_forces_of(subjects[0])]
                     break
                 ment = ctx.index.get(c)
                 if ment is not None and ment.type in ACTOR_TYPES:

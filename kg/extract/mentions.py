@@ -147,6 +147,8 @@ def _title_sets(gaz: Gazetteer) -> dict[str, frozenset[str]]:
             ("member_titles", "member"), ("subordinate_words", "subordinate"), ("target_preps", "target_preps"),
             ("membership_nouns", "membership_nouns"), ("title_suffixes", "suffixes"), ("nation_nouns", "nation_nouns"))}
         sets["all_titles"] = sets["leader_titles"] | sets["military_titles"] | sets["other_titles"]
+        # the plurals of the settlement nouns ('the towns of A, B and C')
+        sets["plural_city_words"] = frozenset(w + "s" for w in sets["city_words"]) | PLURAL_SETTLEMENT_NOUNS
         # every word of a title of several words ('prime', 'minister'): a title's words before a name
         sets["title_words"] = frozenset(w for t in sets["all_titles"] | frozenset(titles.get("member", ()))
                                         for w in t.split() if len(t.split()) > 1 and w not in TITLE_FUNCTION_WORDS)
@@ -392,9 +394,8 @@ class MentionFinder:
         and 'of' is a place the NER and the gazetteer may not know."""
         doc = self.doc
         lower = self.words.lower
-        plural = {w + "s" for w in self.city_words} | PLURAL_SETTLEMENT_NOUNS
         for i, word in enumerate(lower):
-            if word in plural and i + 2 < len(doc) and lower[i + 1] == GENITIVE_PREP:
+            if word in self.plural_city_words and i + 2 < len(doc) and lower[i + 1] == GENITIVE_PREP:
                 self._settlement_list(i + 2)
                 continue
             if word not in self.city_words or i + 2 >= len(doc) or lower[i + 1] != GENITIVE_PREP:
@@ -422,7 +423,7 @@ class MentionFinder:
             if end > k and end - k <= 3:
                 span = doc[k:end]
                 self.index.put(span, self.mention(span, "City", f"city:{slug(span.text)}", span.text), span.root)
-            elif (m := self.index.by_token.get(k)) is not None and m.type in PLACE_TYPES | {"Place"} \
+            elif (m := self.index.by_token.get(k)) is not None and m.type in PLACE_TYPES \
                     or m is not None and m.key.startswith(AMBIGUOUS):
                 while end < len(doc) and self.index.by_token.get(end) is m:
                     end += 1  # a place already known

@@ -469,6 +469,21 @@ def _cataphor(finder: MentionFinder, tok: Token, wanted: set[str]) -> Mention | 
                 return ment
     return None
 
+def description_country(finder: MentionFinder, tok: Token):
+    """The country a description names, and the word that names it: 'the President of France', else its demonym
+    ('the French president'); (gazetteer entry, token), or None."""
+    for p, n in sx.prep_args(tok):
+        named = finder.index.get(n) if p == GENITIVE_PREP else None
+        if named is not None and named.type == "Country" and named.key in finder.gaz.entries:
+            return finder.gaz.entries[named.key], n
+    found = None
+    for c in tok.children:
+        if sx.dep(c) in sx.AMOD | sx.COMPOUND:
+            entry = finder.gaz.country_of_demonym(c.text)
+            found = (entry, c) if entry is not None else found
+    return found
+
+
 def resolve_description(finder: MentionFinder, tok: Token) -> Mention | None:
     """'the Peruvian president', 'the dictator', 'the Chief of Staff': a person named earlier."""
     lower = tok.lower_
@@ -477,16 +492,8 @@ def resolve_description(finder: MentionFinder, tok: Token) -> Mention | None:
     words.add(phrase)
     if not (words & finder.all_titles or lower == LEADER_NOUN):
         return None
-    country = None
-    for c in tok.children:
-        if sx.dep(c) in sx.AMOD | sx.COMPOUND:
-            entry = finder.gaz.country_of_demonym(c.text)
-            if entry:
-                country = entry.key
-    for p, n in sx.prep_args(tok):
-        named = finder.index.get(n) if p == GENITIVE_PREP else None
-        if named is not None and named.type == "Country":
-            country = named.key  # "the President of France"
+    named = description_country(finder, tok)
+    country = named[0].key if named is not None else None
     for i in range(tok.i - 1, -1, -1):
         ment = finder.index.by_token.get(i)
         if ment is None or ment.type != "Person":

@@ -44,12 +44,12 @@ from .context import (
 )
 from .emit import _add, _country_code, _emit, _evidence
 from .mentions import ACTOR_TYPES, PLACE_TYPES
+from .references import description_country
 from .voice import voice_words
 
 OFFICE_PHRASE_LINKS = rule_words().office_phrase_links
 MEMBER_LIST_LEADS = rule_words().member_list_lead_words
 LIST_FILLERS = rule_words().list_filler_words
-PLURAL_SETTLEMENT_NOUNS = rule_words().plural_settlement_nouns
 CONTAINER_PREPS = rule_words().container_preps
 BORDER_PREPS = rule_words().border_preps
 BORDER_NOUNS = rule_words().border_nouns
@@ -113,8 +113,7 @@ def _parent_body(ctx: Context, body: Mention, tok: Token, number: int) -> None:
         parent = _entry_mention(ctx, words[0], entries[0])
         if parent.key == body.key or (body.name or "").lower() == entries[0].label.lower():
             return
-        if not any(r.predicate == "memberOf" and r.subject.key == body.key and isinstance(r.object, Mention)
-                   and r.object.key == parent.key for r in ctx.relations):
+        if not _stated(ctx, body, "memberOf", parent):
             _add(ctx, number, body, "memberOf", parent, evidence=ctx.doc[start:end].text)
         return
 
@@ -270,8 +269,7 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
             continue
         if prop == "leaderOf" and target.type == "Country":
             ctx.index.leads.setdefault(person.key, target.key)
-        if not any(r.predicate == prop and r.subject.key == person.key and isinstance(r.object, Mention)
-                   and r.object.key == target.key for r in ctx.relations):
+        if not _stated(ctx, person, prop, target):
             _add(ctx, number, person, prop, target, role=role, evidence=evidence)
 
 
@@ -428,6 +426,12 @@ def _held_places(ctx: Context, sent: Span, number: int) -> None:
             _emit(ctx, frame, number)
 
 
+def _stated(ctx: Context, subject: Mention, prop: str, obj: Mention) -> bool:
+    """Whether the document's relations already state that the subject has this relation to this entity."""
+    return any(r.predicate == prop and r.subject.key == subject.key and isinstance(r.object, Mention)
+               and r.object.key == obj.key for r in ctx.relations)
+
+
 def _described_leaders(ctx: Context, sent: Span, number: int) -> None:
     """'The President of X said…', 'the X-ian Prime Minister' resolved to a person named before: the person leads X."""
     finder = ctx.finder
@@ -436,15 +440,14 @@ def _described_leaders(ctx: Context, sent: Span, number: int) -> None:
         if person is None or person.type != "Person" or not any(c.lower_ == DEFINITE_ARTICLE for c in tok.children) \
                 or any(c.lower_ in finder.subordinate_words or c.lower_ in finder.former for c in tok.children):
             continue
-        countries = [m for p, n in sx.prep_args(tok) if p == GENITIVE_PREP
-                     if (m := ctx.index.get(n)) is not None and m.type == "Country"]
-        countries += [_entry_mention(ctx, c, e) for c in tok.children if sx.dep(c) in sx.AMOD | sx.COMPOUND
-                      and (e := ctx.gaz.country_of_demonym(c.text)) is not None]
-        if countries and not any(r.predicate == "leaderOf" and r.subject.key == person.key
-                                 and getattr(r.object, "key", None) == countries[0].key for r in ctx.relations):
-            # (a standing relation the document already stated is not stated again)
-            ctx.index.leads.setdefault(person.key, countries[0].key)
-            _add(ctx, number, person, "leaderOf", countries[0], role=tok.text,
+        named = description_country(finder, tok)
+        if named is None:
+            continue
+        country, word = named
+        led = ctx.index.get(word) or _entry_mention(ctx, word, country)
+        if not _stated(ctx, person, "leaderOf", led):  # (a standing relation is stated once a document)
+            ctx.index.leads.setdefault(person.key, led.key)
+            _add(ctx, number, person, "leaderOf", led, role=tok.text,
                  evidence=ctx.doc[tok.left_edge.i:tok.right_edge.i + 1].text)
 
 
@@ -500,8 +503,7 @@ def _places_in_region(ctx: Context, sent: Span, number: int) -> None:
         return
     region_tok, region = regions[0]
     listed: list[tuple[Token, Mention]] = []
-    plural_city_words = {w + "s" for w in ctx.finder.city_words} | PLURAL_SETTLEMENT_NOUNS
-    for tok in _tokens_with(ctx, sent, plural_city_words):
+    for tok in _tokens_with(ctx, sent, ctx.finder.plural_city_words):
         for prep, noun in sx.prep_args(tok):
             if prep == GENITIVE_PREP:
                 listed += [(c, ctx.index.get(c)) for c in sx.with_conjuncts(noun)]
