@@ -571,3 +571,13 @@ def test_troops_a_state_keeps_abroad_are_its_own(nlp, text, expected):
     ex = extract_text(nlp, text)
     assert relation_rows(ex) == expected
     assert not any(m.key in ("forces:ML", "forces:TD") for m in ex.mentions)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the homeland of a state's armed forces is that state; a leader's country is the one the leader leads
+    ("Kenyan soldiers will defend their homeland.", {("forces:KE", "defends", "country:KE", "Planned")}),
+    ("Ethiopian forces are fighting to defend their country.", {("forces:ET", "defends", "country:ET", "Asserted")}),
+    ("The rebels vowed to defend their homeland.", set()),
+])
+def test_the_homeland_of_an_army_is_its_state(nlp, text, expected):
+    assert triples(nlp, text, "defends") == expected

@@ -27,6 +27,8 @@ THIRD_PERSON_PRONOUNS = rule_words().third_person_pronouns
 SPEAKER_PRONOUNS = rule_words().speaker_pronouns
 COUNTRY_NOUN = rule_words().country_noun
 LEADER_POSSESSIVES = rule_words().leader_possessives
+HOMELAND_NOUNS = rule_words().homeland_nouns
+FORCES_POSSESSIVES = rule_words().forces_possessives
 ARMED = rule_words().armed_adjective
 SMALL_COUNT_WORDS = rule_words().small_count_words
 PRESIDENT_TITLE = rule_words().president_title
@@ -113,15 +115,27 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
             if forces is not None:
                 ctx.index.by_token[tok.i] = forces
             continue
-        if tok.lower_ == COUNTRY_NOUN and any(c.lower_ in LEADER_POSSESSIVES for c in tok.children):
-            owner = next(c for c in tok.children if c.lower_ in LEADER_POSSESSIVES)
-            person = resolve_pronoun(ctx.finder, owner)
-            if person is not None and person.key in ctx.index.leads:
-                entry = ctx.gaz.entries.get(ctx.index.leads[person.key])
-                if entry:
-                    ctx.index.by_token[tok.i] = Mention(doc_id=ctx.document.doc_id, start=tok.idx,
-                                                        end=tok.idx + len(tok.text), surface=tok.text,
-                                                        type="Country", key=entry.key, wikidata=entry.wikidata)
+        if tok.lower_ in HOMELAND_NOUNS:
+            country = _homeland(ctx, tok)
+            if country is not None:
+                ctx.index.by_token[tok.i] = Mention(doc_id=ctx.document.doc_id, start=tok.idx,
+                                                    end=tok.idx + len(tok.text), surface=tok.text,
+                                                    type="Country", key=country.key, wikidata=country.wikidata)
+
+
+def _homeland(ctx: Context, tok: Token):
+    """The country 'his country' or 'their homeland' names: the country the person leads, or the state whose
+    armed forces the possessive stands for; None otherwise."""
+    owners = LEADER_POSSESSIVES | FORCES_POSSESSIVES
+    owner = next((c for c in tok.children if sx.dep(c) in sx.POSS and c.lower_ in owners), None)
+    if owner is None:
+        return None
+    ment = resolve_pronoun(ctx.finder, owner)
+    if ment is None:
+        return None
+    if owner.lower_ in LEADER_POSSESSIVES:
+        return ctx.gaz.entries.get(ctx.index.leads[ment.key]) if ment.key in ctx.index.leads else None
+    return ctx.gaz.country(ment.key.split(":", 1)[1]) if ment.key.startswith("forces:") else None
 
 
 def _cataphoric_subject(ctx: Context, tok: Token) -> Mention | None:
@@ -311,7 +325,8 @@ SURROUNDING_WORDS = rule_words().surrounding_words
 
 
 BARE_DESCRIPTIONS = rule_words().bare_descriptions
-REFERENCE_WORDS = THIRD_PERSON_PRONOUNS | {COUNTRY_NOUN} | SURROUNDING_REGION_NOUNS | set(BARE_DESCRIPTIONS)
+REFERENCE_WORDS = (THIRD_PERSON_PRONOUNS | {COUNTRY_NOUN} | HOMELAND_NOUNS | SURROUNDING_REGION_NOUNS
+                   | set(BARE_DESCRIPTIONS))
 
 
 def _recent_place(ctx: Context, tok: Token, type_: str) -> Mention | None:

@@ -130,6 +130,8 @@ class RuleWords:
     country_noun: str
     speaker_pronouns: frozenset[str]
     leader_possessives: frozenset[str]
+    homeland_nouns: frozenset[str]
+    forces_possessives: frozenset[str]
     armed_adjective: str
     small_count_words: frozenset[str]
     president_title: str
