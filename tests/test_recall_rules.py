@@ -581,3 +581,19 @@ def test_troops_a_state_keeps_abroad_are_its_own(nlp, text, expected):
 ])
 def test_the_homeland_of_an_army_is_its_state(nlp, text, expected):
     assert triples(nlp, text, "defends") == expected
+
+
+@pytest.mark.parametrize("text, persons, met", [
+    # a title's portfolio belongs to the title: the name only begins after it
+    ("The delegation met Minister of Trade and Industry Jane Roe.", {"person:jane-roe"}, set()),
+    ("Putin met with Special Presidential Representative for Human Rights, Energy, and Trade Jane Roe.",
+     {"person:vladimir-putin", "person:jane-roe"},
+     {("person:vladimir-putin", "meets", "person:jane-roe", "Asserted")}),
+    ("Putin met with Special Representative for Climate, Ecology and Transport Jane Roe.",
+     {"person:vladimir-putin", "person:jane-roe"},
+     {("person:vladimir-putin", "meets", "person:jane-roe", "Asserted")}),
+])
+def test_a_titles_portfolio_is_not_part_of_the_name(nlp, text, persons, met):
+    ex = extract_text(nlp, text)
+    assert {m.key for m in ex.mentions if m.type == "Person"} == persons
+    assert relation_rows(ex, "meets") == met

@@ -211,8 +211,10 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
             if titled is not None:
                 return titled  # "X Commander General Jane Roe visited…" with the body as the parsed head
         return ment
-    if tok.lower_ in ctx.finder.all_titles and tok.pos_ in ("PROPN", "NOUN"):
-        # "Secretary of State Marco Rubio met…" with the title as the parsed head of the name
+    if tok.lower_ in ctx.finder.all_titles and tok.pos_ in ("PROPN", "NOUN") \
+            or tok.lower_ in ctx.finder.member_titles and tok.pos_ == "PROPN":
+        # "Secretary of State Marco Rubio met…", "Special Representative for Trade Jane Roe" with the title as the
+        # parsed head of the name
         for d in tok.subtree:
             m = ctx.index.get(d)
             if m is not None and m.type == "Person" and d.i > tok.i:

@@ -145,7 +145,8 @@ def _title_sets(gaz: Gazetteer) -> dict[str, frozenset[str]]:
             ("group_nouns", "group_nouns"), ("agreement_nouns", "agreement_nouns"), ("weapon_nouns", "weapon_nouns"),
             ("place_nouns", "place_nouns"), ("region_words", "region_words"), ("city_words", "city_words"),
             ("member_titles", "member"), ("subordinate_words", "subordinate"), ("target_preps", "target_preps"),
-            ("membership_nouns", "membership_nouns"), ("title_suffixes", "suffixes"), ("nation_nouns", "nation_nouns"))}
+            ("membership_nouns", "membership_nouns"), ("title_suffixes", "suffixes"), ("nation_nouns", "nation_nouns"),
+            ("portfolio_nouns", "portfolio_nouns"))}
         sets["all_titles"] = sets["leader_titles"] | sets["military_titles"] | sets["other_titles"]
         # the plurals of the settlement nouns ('the towns of A, B and C')
         sets["plural_city_words"] = frozenset(w + "s" for w in sets["city_words"]) | PLURAL_SETTLEMENT_NOUNS
@@ -304,6 +305,8 @@ class MentionFinder:
                 continue
             j = i
             while j + 1 < n and free(j + 1) and (text[j + 1].istitle() and text[j + 1].isalpha()
+                                                 or text[j + 1] == "," and lower[j] in self.portfolio_nouns
+                                                 and self._portfolio_follows(j + 2)
                                                  or text[j + 1] == "-" and j + 2 < n and text[j + 2].istitle()
                                                  and text[j + 2].isalpha() and not w.tokens[j + 1].whitespace_
                                                  or lower[j + 1] in TITLE_LINKS
@@ -347,11 +350,13 @@ class MentionFinder:
                 k = j
                 while k > i and pos[k] == "PROPN" and text[k].istitle() and lower[k] not in self.all_titles \
                         and lower[k] not in self.title_words and lower[k] not in ORG_WORDS \
+                        and lower[k] not in self.portfolio_nouns \
                         and lower[k] not in INSTITUTION_WORDS and not self.gaz.lookup(text[k]) \
                         and not self.gaz.country_of_demonym(text[k]) and lower[k] not in CALENDAR_WORDS:
                     k -= 1
                 tail = doc[k + 1:j + 1]
-                titled = any(lower[x] in self.all_titles for x in range(i, k + 1))
+                titled = any(lower[x] in self.all_titles or lower[x] in self.member_titles
+                             or " ".join(lower[x:x + 2]) in self.all_titles for x in range(i, k + 1))
                 if 2 <= len(tail) <= 3 and titled and (text[k].istitle() or lower[k] in self.all_titles):
                     self._person(tail, None)
             i = j + 1
@@ -360,6 +365,13 @@ class MentionFinder:
                     and not self.gaz.lookup(word):
                 tok = w.tokens[i]
                 self.index.put([tok], self.mention([tok], "Organization", f"org:{slug(word)}", word), tok)
+
+    def _portfolio_follows(self, k: int) -> bool:
+        """Whether a title's portfolio goes on at k after a comma ('for Energy, Trade…', 'for Energy, and Trade')."""
+        lower = self.words.lower
+        if k < len(lower) and lower[k] == AND:
+            k += 1
+        return k < len(lower) and lower[k] in self.portfolio_nouns and self.words.text[k].istitle()
 
     def _after_title(self, k: int) -> bool:
         """Whether the word at k follows a title ('President Roe', 'President-elect Roe', 'Mr. Roe')."""
@@ -461,10 +473,12 @@ class MentionFinder:
         k = span.end
         while k > span.start and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title \
                 and doc[k - 1].lower_ not in ORG_WORDS and doc[k - 1].lower_ not in INSTITUTION_WORDS \
+                and doc[k - 1].lower_ not in self.portfolio_nouns \
                 and doc[k - 1].lower_ not in self.all_titles and not self.gaz.lookup(doc[k - 1].text):
             k -= 1
         if 2 <= span.end - k <= 3 and k - 1 > span.start and (doc[k - 1].lower_ in ORG_WORDS
-                                                              or doc[k - 1].lower_ in INSTITUTION_WORDS):
+                                                              or doc[k - 1].lower_ in INSTITUTION_WORDS
+                                                              or doc[k - 1].lower_ in self.portfolio_nouns):
             return k
         return None
 
@@ -678,6 +692,14 @@ class MentionFinder:
         if label == "PERSON" and entry is None and all(t.lower_ in self.all_titles or t.lower_ in self.former
                                                        or not t.is_alpha for t in span):
             return  # "President" alone is a title, not a name
+        if label in ("ORG", "PERSON") and entry is None and all(t.lower_ in self.portfolio_nouns for t in span):
+            self.entity_tokens.difference_update(range(ent.start, ent.end))
+            return  # "Ecology" in "Representative for Climate, Ecology and Transport": a title's portfolio
+        if label == "PERSON" and entry is None and span[0].lower_ in self.all_titles \
+                and any(t.is_lower and t.lower_ in TITLE_LINKS for t in span[1:]):
+            # "Minister of Trade": a title and its portfolio; the name after it is found with the title's run
+            self.entity_tokens.difference_update(range(ent.start, ent.end))
+            return
         if entry is None and span.text.lower() in voice_words().office_aliases:
             return  # "the Head of State": an office, not a body
         if label == "PERSON" and entry is not None and entry.type != "Person" and self.gaz.is_world(entry) \
