@@ -597,3 +597,17 @@ def test_a_titles_portfolio_is_not_part_of_the_name(nlp, text, persons, met):
     ex = extract_text(nlp, text)
     assert {m.key for m in ex.mentions if m.type == "Person"} == persons
     assert relation_rows(ex, "meets") == met
+
+
+@pytest.mark.parametrize("text, expected", [
+    # blocking places, ports or vessels is a blockade, an attack; blocking a resolution or a road is not
+    ("Iran blocked the Strait of Hormuz.", {("country:IR", "attacks", "place:strait-of-hormuz", "Asserted")}),
+    ("Egyptian ports are blocked by Turkey.", {("country:TR", "attacks", "Egyptian ports", "Asserted")}),
+    ("Russia blocked the resolution.", set()),
+    ("Protesters blocked the road.", set()),
+    # a reason clause hung on a noun of threats is a statement of its own, not the threat's content
+    ("The second problem is the threat of a global food crisis, as Egyptian ports are blocked by Turkey.",
+     {("country:TR", "attacks", "Egyptian ports", "Asserted")}),
+])
+def test_a_blockade_attacks(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected

@@ -570,6 +570,8 @@ def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None)
     return ("territory" in types and sx.lemma_in(tok, TERRITORY_NOUNS) is not None
             or "forces" in types and tok.lower_ in ctx.finder.military_nouns
             or "Weapon" in types and tok.lower_ in ctx.finder.weapon_nouns
+            or "facility" in types and sx.lemma_in(tok, ctx.finder.place_nouns) is not None
+            or "asset" in types and sx.lemma_in(tok, ASSET_NOUNS) is not None
             or "agreement" in types and sx.lemma_in(tok, ctx.finder.agreement_nouns | RULE_NOUNS) is not None)
 
 

@@ -122,6 +122,7 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
     return info
 GATHERING_NOUNS = rule_words().gathering_nouns
 TEMPORAL_MARKS = rule_words().temporal_marks
+ADVERBIAL_MARKS = TEMPORAL_MARKS | rule_words().reason_marks
 CIRCUMSTANCE_PREPS = rule_words().circumstance_preps
 GATHERING_PREPS = rule_words().gathering_preps
 IDIOMATIC_POSSIBLE = rule_words().idiomatic_possible
@@ -207,6 +208,9 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
         if rel in sx.REL_CLAUSE and not (node.pos_ == "NOUN" and content_clause
                                          and (node.lower_ in allege or node.lower_ in plan_nouns)):
             break  # a relative clause is a statement of its own about its noun ("allegations that…" is content)
+        if rel in ("acl", "advcl") and node.pos_ in ("NOUN", "PROPN") \
+                and any(sx.dep(m) == "mark" and m.lower_ in ADVERBIAL_MARKS for m in child.children):
+            break  # "(the problem is) the threat of a crisis, as the ports are blocked": a statement of its own
         if rel == "acl" and child.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN") \
                 and not (node.lower_ in allege or sx.lemma_in(node, plan_nouns)):
             # "lands seized by Ruritania": a reduced relative, a statement of its own about its noun;

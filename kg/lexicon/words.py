@@ -39,6 +39,7 @@ class RuleWords:
     military_adjectives: frozenset[str]
     gathering_nouns: frozenset[str]
     temporal_marks: frozenset[str]
+    reason_marks: frozenset[str]
     circumstance_preps: frozenset[str]
     head_offices: frozenset[str]
     charge_nouns: frozenset[str]
