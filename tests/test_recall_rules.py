@@ -611,3 +611,14 @@ def test_a_titles_portfolio_is_not_part_of_the_name(nlp, text, persons, met):
 ])
 def test_a_blockade_attacks(nlp, text, expected):
     assert triples(nlp, text, "attacks") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one's counterpart is from another state: the possessor gives it no country, a demonym does
+    ("Blinken spoke with his Ghanaian counterpart.",
+     {("person:antony-blinken", "negotiatesWith", "country:GH", "Asserted")}),
+    ("Blinken spoke with his counterpart.",
+     {("person:antony-blinken", "negotiatesWith", "his counterpart", "Asserted")}),
+])
+def test_a_counterpart_is_not_of_the_possessors_country(nlp, text, expected):
+    assert triples(nlp, text, "negotiatesWith") == expected

@@ -70,6 +70,7 @@ NAME_BOUNDARY_ARTICLES = rule_words().name_boundary_articles
 NEWS_MODIFIERS = rule_words().news_modifiers
 STATE_MEDIA_MODIFIERS = rule_words().state_media_modifiers
 COLLECTIVE_POSSESSIVES = rule_words().collective_possessives
+COUNTERPART_NOUNS = rule_words().counterpart_nouns
 AFFILIATION_PREPS = rule_words().affiliation_preps
 LOCATION_OR_ORIGIN_PREPS = rule_words().location_or_origin_preps
 
@@ -1019,6 +1020,8 @@ class MentionFinder:
                 continue  # "Ukrainian analysts": nationality, not affiliation ("Russian officials" speak for Russia)
             if mod.lower_ in self.former:
                 return None
+            if sx.dep(mod) in sx.POSS and tok.lower_ in COUNTERPART_NOUNS:
+                continue  # "his counterpart" is from another country than his
             if sx.dep(mod) in sx.POSS and mod.lower_ in MALE | FEMALE:
                 person = self.antecedent(self, mod)
                 country = self.index.leads.get(person.key) if person is not None else None

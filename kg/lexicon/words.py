@@ -182,6 +182,7 @@ class RuleWords:
     news_modifiers: frozenset[str]
     state_media_modifiers: frozenset[str]
     collective_possessives: frozenset[str]
+    counterpart_nouns: frozenset[str]
     affiliation_preps: frozenset[str]
     location_or_origin_preps: frozenset[str]
     # syntax helpers (kg/nlp/syntax.py)
