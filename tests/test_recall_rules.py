@@ -622,3 +622,16 @@ def test_a_blockade_attacks(nlp, text, expected):
 ])
 def test_a_counterpart_is_not_of_the_possessors_country(nlp, text, expected):
     assert triples(nlp, text, "negotiatesWith") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a junta governs its country, as a regime does
+    ("Myanmar's junta carried out air strikes on villages in Sagaing region.",
+     {("country:MM", "strikes", "villages", "Asserted")}),
+    # a quantifier's preposition stays in a text object; a case marker does not
+    ("Al-Shabaab militants attacked a military base in southern Somalia, killing at least 20 soldiers.",
+     {("org:al-shabaab", "attacks", "a military base", "Asserted"),
+      ("org:al-shabaab", "attacks", "at least 20 soldiers", "Asserted")}),
+])
+def test_juntas_and_quantified_objects(nlp, text, expected):
+    assert relation_rows(extract_text(nlp, text)) == expected

@@ -300,8 +300,11 @@ def _mentions_expanded(ctx: Context, tok: Token) -> list[Mention]:
 
 def _content(tok: Token) -> Content:
     span = sx.noun_chunk_span(tok) if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
-    while len(span) > 1 and span[0].pos_ in ("ADP", "SCONJ") and span[0].i < tok.i:
-        span = span[1:]  # "from territories": the preposition is not part of the content
+    while len(span) > 1 and span[0].pos_ in ("ADP", "SCONJ") and span[0].i < tok.i \
+            and not (span[0].head.i != tok.i and span[0].head.i in range(span.start, span.end)
+                     and span[0].head.pos_ in ("ADJ", "ADV")):
+        # "from territories": the preposition is not part of the content; "at least 20 soldiers" keeps its "at"
+        span = span[1:]
     text = span.text.strip(" ,.;:\"“”")
     if len(text) > CONTENT_LIMIT:
         text = text[:CONTENT_LIMIT - 1].rstrip() + "…"
