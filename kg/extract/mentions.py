@@ -687,8 +687,13 @@ class MentionFinder:
                 and self._person_role_appositive(span):
             label = "PERSON"  # "Anna Petrova, head of the district" read as an organisation by the NER
         if entry is None and self.gaz.country_of_metonym(text) is not None:
-            # "La Moneda", "the White House": a seat of government, whatever label the NER gave it
-            self.index.put(span, self.mention(span, "Place", f"seat:{slug(text)}", text), head)
+            # a capital is the city (read as its country where it acts: kg.extract.references); "La Moneda",
+            # "the White House": a seat of government, whatever label the NER gave it
+            capital = self.gaz.capital(text)
+            if capital is not None:
+                self.index.put(span, self.entry_mention(span, capital, text), head)
+            else:
+                self.index.put(span, self.mention(span, "Place", f"seat:{slug(text)}", text), head)
             return
         if label == "PERSON" and entry is None and all(t.lower_ in self.all_titles or t.lower_ in self.former
                                                        or not t.is_alpha for t in span):

@@ -97,6 +97,7 @@ class Gazetteer:
         self.metonyms: dict[str, str] = {}  # folded capital/seat -> country key
         self.region_by_base: dict[str, str] = {}  # folded base -> region key
         self.city_by_name: dict[str, str] = {}
+        self.capitals: dict[str, Entry] = {}  # folded name of a capital (read as its country) -> the city itself
         self._load_countries()
         self._load_places()
         self._load_organizations()
@@ -258,9 +259,20 @@ class Gazetteer:
         self._load_world_regions(city_names)
         for code, population, names, weak, wikidata, _geonameid in cities:
             names_list = _split(names)
-            if fold(names_list[0]) in self._protected:
-                continue  # a capital read as its country, or a core city: its variants are not this table's
             weak_set = set(_split(weak))
+            if fold(names_list[0]) in self._protected:
+                # a capital read as its country, or a core city: its variants are not this table's; a capital is
+                # also the city itself where it is no agent ("fighting in X")
+                country = self.entries.get(self.metonyms.get(fold(names_list[0]), ""))
+                if country is not None and country.country == code and fold(names_list[0]) not in self.by_name:
+                    capital = Entry(key=f"city:{code.lower()}:{slug(names_list[0])}", type="City", label=names_list[0],
+                                    names=names_list, wikidata=wikidata or None, country=code,
+                                    population=int(population or 0))
+                    self.entries.setdefault(capital.key, capital)
+                    for name in names_list:
+                        if name not in weak_set:  # "Victoria": also a personal name
+                            self.capitals.setdefault(fold(name), self.entries[capital.key])
+                continue
             entry = Entry(key=f"city:{code.lower()}:{slug(names_list[0])}", type="City", label=names_list[0],
                           names=names_list, wikidata=wikidata or None, country=code, population=int(population or 0))
             self._claim(entry, names_list + [f"city of {n}" for n in names_list if n not in weak_set], weak_set)
@@ -338,6 +350,10 @@ class Gazetteer:
     def country_of_metonym(self, name: str) -> Entry | None:
         key = self.metonyms.get(fold(re.sub(r"^(?i:the)\s+", "", name)))
         return self.entries[key] if key else None
+
+    def capital(self, name: str) -> Entry | None:
+        """The city a capital's name (read as its country where it acts: a metonym) names as a place."""
+        return self.capitals.get(fold(re.sub(r"^(?i:the)\s+", "", name)))
 
     def country(self, code: str) -> Entry | None:
         return self.entries.get(f"country:{code}")
