@@ -645,3 +645,17 @@ def test_juntas_and_quantified_objects(nlp, text, expected):
 ])
 def test_a_capital_is_a_city_where_it_does_not_act(nlp, text, keys):
     assert {(m.key, m.type) for m in extract_text(nlp, text).mentions} == keys
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money in any currency, by sign, code or noun, given to an actor supports it; promised, it is Planned
+    ("Germany provided 500 million euros in military aid to Ukraine.",
+     {("country:DE", "supports", "country:UA", "Asserted")}),
+    ("Britain provided £40 million for the Somali army.", {("country:GB", "supports", "forces:SO", "Asserted")}),
+    ("Germany pledged EUR 500 million to Ukraine.", {("country:DE", "supports", "country:UA", "Planned")}),
+    ("Germany promised $500 million to Ukraine.", {("country:DE", "supports", "country:UA", "Planned")}),
+    ("Germany provided $500 million to Ukraine.", {("country:DE", "supports", "country:UA", "Asserted")}),
+    ("The team won 5 games in Ukraine.", set()),
+])
+def test_money_in_any_currency_supports(nlp, text, expected):
+    assert triples(nlp, text, "supports") == expected

@@ -419,6 +419,8 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
         modality = "Claimed" if claimant is not None else "Asserted"
     elif frame.mode == "announced" and modality == "Asserted":
         return added  # "imposed sanctions on X" is a measure taken, not a threat
+    elif frame.mode == "promised" and modality in ("Asserted", "Claimed"):
+        modality = "Planned"  # "pledged $5 million to X" (a claimant stays: "he said X pledged…")
     if modality == "Claimed" and claimant is not None and any(s.key == claimant.key for s in subjects) \
             and (claimant.surface.lower() in FIRST_PERSON or frame.token.pos_ in ("NOUN", "PROPN")
                  and _own_stance(ctx, frame.token, {claimant.key})):

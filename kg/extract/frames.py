@@ -79,7 +79,9 @@ CONTROL_NOUNS = rule_words().control_nouns
 CONTROL_AREA_PREPS = rule_words().control_area_preps
 VERB_COMPLEMENT_PREPS = rule_words().verb_complement_preps
 OCCASION_PREPS = rule_words().occasion_preps
-CURRENCY_WORD = rule_words().currency_word
+CURRENCY_SIGNS = rule_words().currency_signs
+CURRENCY_NOUNS = rule_words().currency_nouns
+MONEY_PROMISE_VERBS = rule_words().money_promise_verbs
 BENEFICIARY_PREPS = rule_words().beneficiary_preps
 RECIPROCAL_PREP = rule_words().reciprocal_preposition
 MERIT_NOUNS = rule_words().merit_nouns
@@ -911,13 +913,17 @@ def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
 def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'$1 billion for the X Air Force', 'requested $250 million in assistance to X': money given for or to an actor
     is the giver's support of it (the giver: the clause's subject, else the document's voice)."""
-    if "$" not in ctx.lower_text(sent) and CURRENCY_WORD not in ctx.lower_text(sent):
-        return
-    for tok in _tokens_with(ctx, sent, {"$"}):
+    for tok in _tokens_with(ctx, sent, CURRENCY_SIGNS | CURRENCY_NOUNS):
+        if tok.lower_ in CURRENCY_NOUNS and tok.ent_type_ != "MONEY" \
+                and not any(c.pos_ == "NUM" for c in tok.children) \
+                and not (tok.is_upper and tok.i + 1 < sent.end and tok.nbor().pos_ == "NUM"):
+            continue  # "won", "real" as words, not amounts ("EUR 500 million" is one)
         head = tok.head if tok.head.i != tok.i else tok
+        amount = []  # "EUR 500 million to X": the phrase may hang on the number
         while head.pos_ == "NUM" and head.head.i != head.i:
+            amount.append(head)
             head = head.head
-        nouns = [head] + [n for p, n in sx.prep_args(head) if p == LOCATIVE_PREP]
+        nouns = [head] + [n for p, n in sx.prep_args(head) if p == LOCATIVE_PREP] + amount
         if head.i != tok.i:
             nouns += [n for p, n in sx.prep_args(tok) if p == LOCATIVE_PREP and n not in nouns]  # "$5 million in aid"
             if tok not in nouns:
@@ -965,7 +971,10 @@ def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
             subjects = [replace(ctx.voice.body, start=tok.idx, end=tok.idx + 1, surface=tok.text)]
         subjects = [x for x in subjects if x.type in ("Country", "Organization", "Person")]
         if subjects:
-            yield Frame(token=verb or head, prop="supports", subjects=subjects, objects=recipients, scope=verb or head)
+            # "pledged $5 million to X": money promised or asked for is support intended, not given
+            mode = "promised" if verb is not None and sx.lemma_in(verb, MONEY_PROMISE_VERBS) else None
+            yield Frame(token=verb or head, prop="supports", subjects=subjects, objects=recipients, scope=verb or head,
+                        mode=mode)
 
 
 CHARGE_NOUN = re.compile(r"\b(" + "|".join(sorted(w + "s?" for w in rule_words().charge_nouns)) + ")$")

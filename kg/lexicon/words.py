@@ -97,6 +97,9 @@ class RuleWords:
     verb_complement_preps: frozenset[str]
     occasion_preps: frozenset[str]
     currency_word: str
+    money_promise_verbs: frozenset[str]
+    currency_signs: frozenset[str]
+    currency_nouns: frozenset[str]
     beneficiary_preps: frozenset[str]
     reciprocal_preposition: str
     # dates, places and refusals of statements (kg/extract/emit.py)
