@@ -659,3 +659,15 @@ def test_a_capital_is_a_city_where_it_does_not_act(nlp, text, keys):
 ])
 def test_money_in_any_currency_supports(nlp, text, expected):
     assert triples(nlp, text, "supports") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # talks between parties are the parties' talks, whoever mediated or hosted them
+    ("Qatar and Egypt mediated talks between Israel and Hamas.",
+     {("country:IL", "negotiatesWith", "org:hamas", "Asserted")}),
+    ("Turkey hosted talks between Russia and Ukraine in Istanbul.",
+     {("country:RU", "negotiatesWith", "country:UA", "Asserted")}),
+    ("Qatar and Egypt held talks.", {("country:QA", "negotiatesWith", "country:EG", "Asserted")}),
+])
+def test_talks_between_parties_are_theirs(nlp, text, expected):
+    assert triples(nlp, text, "negotiatesWith") == expected

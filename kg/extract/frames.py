@@ -814,8 +814,8 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
         scope = head
     if not subjects and sx.dep(tok) in ("appos",):
         return None
-    if entry.get("between") and not subjects and not objects:
-        # "talks between Peru and Chile": the parties
+    if entry.get("between") and not objects:
+        # "talks between Peru and Chile": the parties, whoever held, hosted or mediated the talks
         parties = [m for p, n in sx.prep_args(tok) if p == RECIPROCAL_PREP for m in _mentions_expanded(ctx, n)
                    if m.type in ACTOR_TYPES]
         if len(parties) < 2:
