@@ -671,3 +671,19 @@ def test_money_in_any_currency_supports(nlp, text, expected):
 ])
 def test_talks_between_parties_are_theirs(nlp, text, expected):
     assert triples(nlp, text, "negotiatesWith") == expected
+
+
+@pytest.mark.parametrize("text, persons", [
+    # a personal name goes on through its particles where the NER cut it
+    ("Sudan's army chief Abdel Fattah al-Burhan rejected the peace proposal.", {"person:abdel-fattah-al-burhan"}),
+    ("General Abdel Fattah al-Burhan met Mohamed bin Zayed.",
+     {"person:abdel-fattah-al-burhan", "person:mohamed-bin-zayed"}),
+    ("Joseph Manogue at Tiger called me last night.", {"person:joseph-manogue"}),
+])
+def test_name_particles_stay_in_the_name(nlp, text, persons):
+    assert {m.key for m in extract_text(nlp, text).mentions if m.type == "Person"} == persons
+
+
+def test_the_village_of_a_name_read_as_a_persons_is_a_place(nlp):
+    assert triples(nlp, "Ukrainian forces recaptured the village of Robotyne.", "captures") == {
+        ("forces:UA", "captures", "city:robotyne", "Asserted")}

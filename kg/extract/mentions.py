@@ -71,6 +71,8 @@ NEWS_MODIFIERS = rule_words().news_modifiers
 STATE_MEDIA_MODIFIERS = rule_words().state_media_modifiers
 COLLECTIVE_POSSESSIVES = rule_words().collective_possessives
 COUNTERPART_NOUNS = rule_words().counterpart_nouns
+NAME_PARTICLES = rule_words().name_particles
+HYPHENED_NAME_PARTICLES = rule_words().hyphened_name_particles
 AFFILIATION_PREPS = rule_words().affiliation_preps
 LOCATION_OR_ORIGIN_PREPS = rule_words().location_or_origin_preps
 
@@ -415,7 +417,12 @@ class MentionFinder:
                 continue
             tok = doc[i]
             start = end = tok.i + 2
-            while end < len(doc) and self._free(doc[end]) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            # (a name the NER took for a person's is a town the gazetteer does not know: "the village of X")
+            person = self.index.by_token.get(start)
+            person = person if person is not None and person.type == "Person" else None
+            while end < len(doc) and (self._free(doc[end]) or person is not None
+                                      and self.index.by_token.get(end) is person) \
+                    and doc[end].is_title and doc[end].pos_ == "PROPN":
                 end += 1
             if end == start or end - start > 3:
                 continue
@@ -713,6 +720,8 @@ class MentionFinder:
                                                      self.text)):
             label = "GPE"  # a name the world tables know as a place or group, not a personal name: the NER erred
         if label == "PERSON" or (entry and entry.type == "Person"):
+            if entry is None:
+                span = self._with_particles(span)
             self._person(span, entry)
             return
         if entry is not None:
@@ -743,6 +752,24 @@ class MentionFinder:
         name = text
         key = f"{type_.lower()}:{slug(name)}"
         self.index.put(span, self.mention(span, type_, key, name), head)
+
+    def _with_particles(self, span: Span) -> Span:
+        """A personal name with the particles and words the NER cut off its end ('Jane al-Roe', 'John bin Doe'),
+        where the parse keeps them in the name."""
+        doc = span.doc
+        end = span.end
+        while end + 1 < len(doc) and end not in self.index.by_token:
+            nxt = end + 1
+            if doc[end].lower_ in HYPHENED_NAME_PARTICLES and doc[nxt].text in ("-", "‑") \
+                    and not doc[end].whitespace_ and not doc[nxt].whitespace_:
+                nxt += 1  # "al-Roe"
+            elif doc[end].lower_ not in NAME_PARTICLES:
+                break
+            if nxt >= len(doc) or not doc[nxt].is_title or not doc[nxt].is_alpha or nxt in self.index.by_token \
+                    or not all(span.start <= doc[k].head.i <= nxt for k in range(end, nxt + 1)):
+                break
+            end = nxt + 1
+        return doc[span.start:end] if end > span.end else span
 
     def _head_noun_after(self, span: Span) -> Token | None:
         root = span.root

@@ -185,6 +185,8 @@ class RuleWords:
     news_modifiers: frozenset[str]
     state_media_modifiers: frozenset[str]
     collective_possessives: frozenset[str]
+    hyphened_name_particles: frozenset[str]
+    name_particles: frozenset[str]
     counterpart_nouns: frozenset[str]
     affiliation_preps: frozenset[str]
     location_or_origin_preps: frozenset[str]
