@@ -687,3 +687,14 @@ def test_name_particles_stay_in_the_name(nlp, text, persons):
 def test_the_village_of_a_name_read_as_a_persons_is_a_place(nlp):
     assert triples(nlp, "Ukrainian forces recaptured the village of Robotyne.", "captures") == {
         ("forces:UA", "captures", "city:robotyne", "Asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's army chief or air force commander commands its armed forces, the title written in any case
+    ("Sudanese army chief Jane Roe rejected the proposal.", {("person:jane-roe", "commands", "forces:SD", "Asserted")}),
+    ("Pakistani army chief General Jane Roe met Chinese officials.",
+     {("person:jane-roe", "commands", "forces:PK", "Asserted")}),
+    ("Kenyan Foreign Minister Jane Roe rejected the proposal.", set()),
+])
+def test_a_countrys_army_chief_commands_its_forces(nlp, text, expected):
+    assert triples(nlp, text, "commands") == expected

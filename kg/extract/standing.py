@@ -38,6 +38,7 @@ from .context import (
     Context,
     Frame,
     _entry_mention,
+    _forces_of,
     _pattern_words,
     _stance_words,
     _tokens_with,
@@ -209,7 +210,9 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
             if other is not None and other.type == "Person" and other.key != person.key:
                 break
             if low in OFFICE_PHRASE_LINKS or low in target_preps or t.text[:1].isupper() or t.tag_ == "POS" \
-                    or ctx.index.get(t) is not None:
+                    or ctx.index.get(t) is not None \
+                    or low in finder.all_titles or low in finder.title_words or low in finder.military_nouns:
+                # (a title in lower case too: "the Sudanese army chief Jane Roe")
                 phrase.insert(0, t)
                 k -= 1
                 continue
@@ -259,7 +262,11 @@ def _office_relations(ctx: Context, sent: Span, number: int) -> None:
         target = owners[0]
         evidence = ctx.text[phrase[0].idx:person.end] if phrase[0].idx < person.end else person.surface
         is_sub = any(w in subordinate for w in lowers.split())
-        if military and target.type in ("MilitaryUnit", "Organization") and not is_sub:
+        if military and target.type == "Country" and not is_sub and any(t.lower_ in finder.military_nouns
+                                                                          for t in phrase):
+            # "Sudan's army chief Jane Roe", "the Ruritanian Army commander": the country's armed forces
+            prop, role, target = "commands", military, _forces_of(target)
+        elif military and target.type in ("MilitaryUnit", "Organization") and not is_sub:
             prop, role = "commands", military
         elif leader and not is_sub and (not office or len(leader) >= len(office)) and target.type != "MilitaryUnit":
             prop, role = "leaderOf", leader
