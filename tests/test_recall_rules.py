@@ -698,3 +698,13 @@ def test_the_village_of_a_name_read_as_a_persons_is_a_place(nlp):
 ])
 def test_a_countrys_army_chief_commands_its_forces(nlp, text, expected):
     assert triples(nlp, text, "commands") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # regaining or reclaiming control of a place captures it; regaining something else does not
+    ("Azerbaijan regained control of Nagorno-Karabakh.",
+     {("country:AZ", "captures", "region:nagorno-karabakh", "Asserted")}),
+    ("Peru regained its composure.", set()),
+])
+def test_regaining_control_captures(nlp, text, expected):
+    assert triples(nlp, text, "captures") == expected
