@@ -708,3 +708,17 @@ def test_a_countrys_army_chief_commands_its_forces(nlp, text, expected):
 ])
 def test_regaining_control_captures(nlp, text, expected):
     assert triples(nlp, text, "captures") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office holder left unnamed acts for the organisation the title names; a former one does not
+    ("The UN Secretary-General condemned the attack on peacekeepers in southern Lebanon.",
+     {("org:united-nations", "condemns", "the attack", "Asserted")}),
+    ("The NATO Secretary General condemned the attack.",
+     {("org:north-atlantic-treaty-organization", "condemns", "the attack", "Asserted")}),
+    ("The former NATO Secretary General condemned the attack.", set()),
+    ("NATO Secretary General Mark Rutte met Zelensky. The NATO Secretary General condemned the attack.",
+     {("person:mark-rutte", "condemns", "the attack", "Asserted")}),
+])
+def test_an_unnamed_office_holder_acts_for_the_body(nlp, text, expected):
+    assert triples(nlp, text, "condemns") == expected

@@ -105,7 +105,7 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 continue
         if (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in ctx.finder.all_titles) \
                 and any(c.lower_ == DEFINITE_ARTICLE for c in tok.children):
-            ref = resolve_description(ctx.finder, tok) or _author_by_title(ctx, tok)
+            ref = resolve_description(ctx.finder, tok) or _author_by_title(ctx, tok) or _titled_body(ctx, tok)
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
                                                     surface=tok.text, name=None)
@@ -121,6 +121,23 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 ctx.index.by_token[tok.i] = Mention(doc_id=ctx.document.doc_id, start=tok.idx,
                                                     end=tok.idx + len(tok.text), surface=tok.text,
                                                     type="Country", key=country.key, wikidata=country.wikidata)
+
+
+def _titled_body(ctx: Context, tok: Token) -> Mention | None:
+    """'The UN Secretary-General', 'the EU foreign policy chief' with no name anywhere: the office holder speaks and
+    acts for the organisation the title names; None otherwise (a former holder, or no organisation)."""
+    finder = ctx.finder
+    if tok.lower_ not in finder.all_titles or tok.i in ctx.index.by_token:
+        return None
+    mods = list(tok.doc[tok.left_edge.i:tok.i])
+    if any(m.lower_ in finder.former for m in mods) or any(sx.dep(c) in sx.APPOS | sx.COMPOUND and c.i > tok.i
+                                                          for c in tok.children):
+        return None
+    before = tok.doc[tok.left_edge.i:tok.i]
+    if any(t.pos_ in ("ADP", "VERB", "AUX") or t.is_punct and t.text not in ("-", "‑") for t in before):
+        return None
+    bodies = {m.key: m for t in before for m in [ctx.index.get(t)] if m is not None and m.type == "Organization"}
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 def _homeland(ctx: Context, tok: Token):
