@@ -722,3 +722,25 @@ def test_regaining_control_captures(nlp, text, expected):
 ])
 def test_an_unnamed_office_holder_acts_for_the_body(nlp, text, expected):
     assert triples(nlp, text, "condemns") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is received as aid, weapons or money from an actor is that actor's support
+    ("Ukraine received Patriot air defence systems from Germany.",
+     {("country:DE", "supports", "country:UA", "Asserted")}),
+    ("Ukraine received $2 billion from the European Union.",
+     {("org:european-union", "supports", "country:UA", "Asserted")}),
+    ("Kenya received a letter from Somalia.", set()),
+])
+def test_aid_received_from_an_actor_is_its_support(nlp, text, expected):
+    assert triples(nlp, text, "supports") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attack noun that did harm in a place struck that place
+    ("Israeli airstrikes killed 40 people in Rafah.",
+     {("country:IL", "strikes", "ambiguous:city:ps:rafah|region:PS-RFH", "Asserted")}),
+    ("The storm killed 40 people in Rafah.", set()),
+])
+def test_an_attack_that_killed_in_a_place_struck_it(nlp, text, expected):
+    assert triples(nlp, text, "strikes") == expected

@@ -25,6 +25,7 @@ from ..lexicon.words import (
     INFINITIVE_MARKER,
     LISTING_PREPS,
     LOCATIVE_PREP,
+    SOURCE_PREP,
     rule_words,
 )
 from ..model import Content, Mention
@@ -82,6 +83,10 @@ OCCASION_PREPS = rule_words().occasion_preps
 CURRENCY_SIGNS = rule_words().currency_signs
 CURRENCY_NOUNS = rule_words().currency_nouns
 MONEY_PROMISE_VERBS = rule_words().money_promise_verbs
+HARM_VERBS = rule_words().harm_verbs
+RECEIPT_VERBS = rule_words().receipt_verbs
+AID_RECEIVED_NOUNS = rule_words().aid_received_nouns
+STRUCK_PLACE_PREPS = rule_words().struck_place_preps
 BENEFICIARY_PREPS = rule_words().beneficiary_preps
 RECIPROCAL_PREP = rule_words().reciprocal_preposition
 MERIT_NOUNS = rule_words().merit_nouns
@@ -109,6 +114,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     yield from _presence_frames(ctx, sent)
     yield from _weapon_launches(ctx, sent)
     yield from _money_frames(ctx, sent)
+    yield from _receipt_frames(ctx, sent)
     yield from _agreement_parties_frames(ctx, sent)
     yield from _forces_in_place_frames(ctx, sent)
     w = ctx.words
@@ -773,6 +779,10 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                        for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
     if not objects and entry.get("mode") == "directive":
         objects = _ordered_by_noun(ctx, tok)
+    if not objects and prop in ("attacks", "strikes") and sx.dep(tok) in sx.SUBJ and sx.lemma_in(tok.head, HARM_VERBS):
+        # "X-ian airstrikes killed 40 people in Y": the place where the attack did its harm
+        objects = [m for p, n in sx.prep_args(tok.head) if p in STRUCK_PLACE_PREPS
+                   for m in _mentions_expanded(ctx, n) if m.type in PLACE_TYPES]
     head = tok.head
     scope = anchor = tok
     if not objects and sx.dep(tok) in sx.OBJ:
@@ -908,6 +918,28 @@ def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
         subjects = _inherited_subjects(ctx, tok)
         if subjects and objects:
             yield Frame(token=tok, prop="attacks", subjects=subjects, objects=objects, scope=tok)
+
+
+def _receipt_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'X received air defence systems from Y', 'X got $2 billion from Y': what is received as aid, weapons or money
+    from an actor is that actor's support of the receiver."""
+    w = ctx.words
+    for i in range(sent.start, sent.end):
+        if w.pos[i] != "VERB" or not any(c in RECEIPT_VERBS for c in w.candidates(i)):
+            continue
+        verb = w.tokens[i]
+        received = [o for o in sx.objects(verb) for c in sx.with_conjuncts(o)
+                    if sx.lemma_in(c, AID_RECEIVED_NOUNS) or c.lower_ in ctx.finder.weapon_nouns
+                    or c.ent_type_ == "MONEY" or c.lower_ in CURRENCY_SIGNS]
+        if not received:
+            continue
+        givers = [m for p, n in list(sx.prep_args(verb)) + [a for o in received for a in sx.prep_args(o)]
+                  if p == SOURCE_PREP for c in sx.with_conjuncts(n) for m in [_mention_at(ctx, c)]
+                  if m is not None and m.type in ("Country", "Organization", "MilitaryUnit", "Person")]
+        receivers = [m for m in _inherited_subjects(ctx, verb) if m.type in ACTOR_TYPES]
+        if givers and receivers:
+            yield Frame(token=verb, prop="supports", subjects=list(dict.fromkeys(givers)), objects=receivers,
+                        scope=verb)
 
 
 def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:

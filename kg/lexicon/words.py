@@ -74,6 +74,7 @@ class RuleWords:
     genitive_preposition: str
     locative_preposition: str
     goal_preposition: str
+    source_preposition: str
     comitative_preposition: str
     infinitive_marker: str
     complementizer: str
@@ -111,6 +112,9 @@ class RuleWords:
     future_auxiliaries: frozenset[str]
     need_target_preps: frozenset[str]
     struck_place_preps: frozenset[str]
+    receipt_verbs: frozenset[str]
+    aid_received_nouns: frozenset[str]
+    harm_verbs: frozenset[str]
     anaphoric_pronouns: frozenset[str]
     # modality (kg/extract/modality.py)
     gathering_preps: frozenset[str]
@@ -268,6 +272,7 @@ AGENT_PREP = rule_words().agent_preposition
 GENITIVE_PREP = rule_words().genitive_preposition
 LOCATIVE_PREP = rule_words().locative_preposition
 GOAL_PREP = rule_words().goal_preposition
+SOURCE_PREP = rule_words().source_preposition
 COMITATIVE_PREP = rule_words().comitative_preposition
 INFINITIVE_MARKER = rule_words().infinitive_marker
 COMPLEMENTIZER = rule_words().complementizer
