@@ -744,3 +744,15 @@ def test_aid_received_from_an_actor_is_its_support(nlp, text, expected):
 ])
 def test_an_attack_that_killed_in_a_place_struck_it(nlp, text, expected):
     assert triples(nlp, text, "strikes") == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # fighters deployed are combatants (no support of the place), a model's fighters are jets
+    ("The Wagner Group has deployed fighters to Libya.", "supports", set()),
+    ("France sent Mirage fighters to Ukraine.", "supports", {("country:FR", "supports", "country:UA", "Asserted")}),
+    # a clause of time is when something was declared, not what
+    ("Ecuador declared a state of emergency after gangs attacked a TV station.", "claims",
+     {("country:EC", "claims", "a state of emergency", "Asserted")}),
+])
+def test_fighters_and_clauses_of_time(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected

@@ -84,6 +84,7 @@ CURRENCY_SIGNS = rule_words().currency_signs
 CURRENCY_NOUNS = rule_words().currency_nouns
 MONEY_PROMISE_VERBS = rule_words().money_promise_verbs
 HARM_VERBS = rule_words().harm_verbs
+ADVERBIAL_MARKS = rule_words().temporal_marks | rule_words().reason_marks
 RECEIPT_VERBS = rule_words().receipt_verbs
 AID_RECEIVED_NOUNS = rule_words().aid_received_nouns
 STRUCK_PLACE_PREPS = rule_words().struck_place_preps
@@ -400,6 +401,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             comps = [r for o in tok.children if sx.dep(o) in sx.OBJ | {"iobj", "dative"} for r in o.children
                      if sx.dep(r) in sx.REL_CLAUSE
                      and _that_marked(r)]
+        # a clause of time or reason is when or why it was said, not what ("declared X after gangs attacked Y")
+        comps = [c for c in comps if not (c.left_edge.lower_ in ADVERBIAL_MARKS and c.left_edge.pos_ in ("ADP", "SCONJ")
+                                          and c.left_edge.i > tok.i)]
         if comps:
             complement = comps[0]
     slots = entry.get("obj", ["dobj"] if mode != "speech" else [])
@@ -452,7 +456,10 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
         receivers = [m for p, n in list(sx.prep_args(tok)) + [a for o in sx.objects(tok) for a in sx.prep_args(o)]
                      if p == GOAL_PREP for m in _mentions_expanded(ctx, n) if m.type in ("Country", "Organization")]
         weapons = any(isinstance(o, Mention) and o.type == "Weapon" for o in objects) or any(
-            sx.lemma_in(t, ctx.finder.weapon_nouns | GENERIC_WEAPON_NOUNS) for t in sx.objects(tok))
+            sx.lemma_in(t, ctx.finder.weapon_nouns | GENERIC_WEAPON_NOUNS)
+            and (t.lower_ not in ctx.finder.military_nouns or any(sx.dep(c) in sx.COMPOUND and c.is_title
+                                                                  for c in t.lefts))
+            for t in sx.objects(tok))  # ("deployed fighters to X": combatants, not "Mirage fighters")
         if receivers and weapons:
             prop, objects = "supports", receivers
     if entry.get("event_obj"):
