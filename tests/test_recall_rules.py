@@ -756,3 +756,9 @@ def test_an_attack_that_killed_in_a_place_struck_it(nlp, text, expected):
 ])
 def test_fighters_and_clauses_of_time(nlp, text, prop, expected):
     assert triples(nlp, text, prop) == expected
+
+
+def test_a_that_clause_misread_as_the_hearers_relative_clause_is_what_was_told(nlp):
+    text = "Russian Foreign Minister Sergei Lavrov told his Turkish counterpart that Moscow was ready for talks."
+    assert triples(nlp, text, "claims") == {
+        ("person:sergei-lavrov", "claims", "Moscow was ready for talks", "Asserted")}

@@ -400,7 +400,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             # "told reporters that…" with the that-clause read as a relative clause on the hearers
             comps = [r for o in tok.children if sx.dep(o) in sx.OBJ | {"iobj", "dative"} for r in o.children
                      if sx.dep(r) in sx.REL_CLAUSE
-                     and _that_marked(r)]
+                     and (_that_marked(r) or any(sx.dep(m) == "mark" and m.lower_ == COMPLEMENTIZER and m.i < r.i
+                                                 for m in r.children))]
         # a clause of time or reason is when or why it was said, not what ("declared X after gangs attacked Y")
         comps = [c for c in comps if not (c.left_edge.lower_ in ADVERBIAL_MARKS and c.left_edge.pos_ in ("ADP", "SCONJ")
                                           and c.left_edge.i > tok.i)]
