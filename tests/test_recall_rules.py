@@ -762,3 +762,14 @@ def test_a_that_clause_misread_as_the_hearers_relative_clause_is_what_was_told(n
     text = "Russian Foreign Minister Sergei Lavrov told his Turkish counterpart that Moscow was ready for talks."
     assert triples(nlp, text, "claims") == {
         ("person:sergei-lavrov", "claims", "Moscow was ready for talks", "Asserted")}
+
+
+@pytest.mark.parametrize("text, keys", [
+    # a capital's other spellings are the same city, and its country where it acts
+    ("Fighting continued in Teheran.", {("city:ir:tehran", "City")}),
+    ("Teheran rejected the claims.", {("country:IR", "Country")}),
+    # a party named by a portfolio word outside any title stays an organisation
+    ("Labour won the election in Britain.", {("organization:labour", "Organization"), ("country:GB", "Country")}),
+])
+def test_capital_spellings_and_portfolio_words_outside_titles(nlp, text, keys):
+    assert {(m.key, m.type) for m in extract_text(nlp, text).mentions} == keys

@@ -369,6 +369,15 @@ class MentionFinder:
                 tok = w.tokens[i]
                 self.index.put([tok], self.mention([tok], "Organization", f"org:{slug(word)}", word), tok)
 
+    def _in_title_run(self, k: int) -> bool:
+        """Whether the words before k are a title and its portfolio ('Minister for Energy, ' before k)."""
+        lower = self.words.lower
+        j = k - 1
+        while j >= 0 and (lower[j] in self.portfolio_nouns or lower[j] in TITLE_LINKS or lower[j] in (",", "-")):
+            j -= 1
+        return j >= 0 and j < k - 1 and (lower[j] in self.all_titles or lower[j] in self.member_titles
+                                         or lower[j] in self.title_words)
+
     def _portfolio_follows(self, k: int) -> bool:
         """Whether a title's portfolio goes on at k after a comma ('for Energy, Trade…', 'for Energy, and Trade')."""
         lower = self.words.lower
@@ -693,10 +702,10 @@ class MentionFinder:
                 and all(t.pos_ == "PROPN" for t in span) and not any(t.lower_ in ORG_WORDS for t in span) \
                 and self._person_role_appositive(span):
             label = "PERSON"  # "Anna Petrova, head of the district" read as an organisation by the NER
-        if entry is None and self.gaz.country_of_metonym(text) is not None:
+        capital = self.gaz.capital(text) if entry is None else None
+        if entry is None and (capital is not None or self.gaz.country_of_metonym(text) is not None):
             # a capital is the city (read as its country where it acts: kg.extract.references); "La Moneda",
             # "the White House": a seat of government, whatever label the NER gave it
-            capital = self.gaz.capital(text)
             if capital is not None:
                 self.index.put(span, self.entry_mention(span, capital, text), head)
             else:
@@ -705,7 +714,8 @@ class MentionFinder:
         if label == "PERSON" and entry is None and all(t.lower_ in self.all_titles or t.lower_ in self.former
                                                        or not t.is_alpha for t in span):
             return  # "President" alone is a title, not a name
-        if label in ("ORG", "PERSON") and entry is None and all(t.lower_ in self.portfolio_nouns for t in span):
+        if label in ("ORG", "PERSON") and entry is None and all(t.lower_ in self.portfolio_nouns for t in span) \
+                and self._in_title_run(span.start):
             self.entity_tokens.difference_update(range(ent.start, ent.end))
             return  # "Ecology" in "Representative for Climate, Ecology and Transport": a title's portfolio
         if label == "PERSON" and entry is None and span[0].lower_ in self.all_titles \

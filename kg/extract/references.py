@@ -60,9 +60,12 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
             continue
         if tok.i in ctx.index.by_token:
             ment = ctx.index.by_token[tok.i]
-            if ment.key.startswith("seat:") or (ment.type == "City" and ctx.gaz.country_of_metonym(ment.surface)):
+            capital = ctx.gaz.capital(ment.surface) if ment.type == "City" else None
+            if ment.key.startswith("seat:") or (ment.type == "City" and ctx.gaz.country_of_metonym(ment.surface)) \
+                    or capital is not None:
                 if _is_agent_position(tok):
-                    country = ctx.gaz.country_of_metonym(ment.surface)
+                    country = ctx.gaz.country_of_metonym(ment.surface) or (ctx.gaz.country(capital.country)
+                                                                           if capital is not None else None)
                     if country is not None:
                         new = Mention(doc_id=ment.doc_id, start=ment.start, end=ment.end, surface=ment.surface,
                                       type="Country", key=country.key, name=None, wikidata=country.wikidata)
