@@ -773,3 +773,15 @@ def test_a_that_clause_misread_as_the_hearers_relative_clause_is_what_was_told(n
 ])
 def test_capital_spellings_and_portfolio_words_outside_titles(nlp, text, keys):
     assert {(m.key, m.type) for m in extract_text(nlp, text).mentions} == keys
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bases and warships of a country, named by its name, abbreviation or demonym, are its armed forces'
+    ("Iran-aligned militias attacked US bases in Iraq and Syria.",
+     {("group:ir-aligned", "attacks", "forces:US", "Asserted")}),
+    ("Houthi fighters attacked US Navy warships.", {("org:houthis", "attacks", "forces:US", "Asserted")}),
+    # an irregular past form the lemmatizer kept is read by its base form
+    ("Ukraine struck Russian air bases in Crimea.", {("country:UA", "strikes", "forces:RU", "Asserted")}),
+])
+def test_a_countrys_bases_and_ships_are_its_forces(nlp, text, expected):
+    assert {r for r in relation_rows(extract_text(nlp, text)) if r[1] in ("attacks", "strikes")} == expected

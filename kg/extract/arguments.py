@@ -30,6 +30,7 @@ from .context import (
     TIME_NOUNS,
     Context,
     _entry_mention,
+    _forces_of,
     _lexicon_entry,
 )
 from .mentions import ACTOR_TYPES, PEOPLE_NOUNS, PLACE_TYPES
@@ -515,6 +516,7 @@ def _speech_anchor(ctx: Context, verb: Token) -> Token | None:
 
 
 ASSET_NOUNS = rule_words().asset_nouns
+MILITARY_ASSET_NOUNS = rule_words().military_asset_nouns
 ASSET_ATTACKS = frozenset({"attacks", "strikes"})
 
 
@@ -526,12 +528,21 @@ def _asset_owners(ctx: Context, tok: Token) -> list[Mention]:
     heads = [h for h in [sx.possessor(tok)] if h is not None]
     heads += [n for p, n in sx.prep_args(tok) if p in OWNER_PREPS]
     heads += [c for c in tok.children if c.i < tok.i and sx.dep(c) in ("compound", "amod", "nmod")]
+    heads += [g for c in list(heads) if c.i < tok.i and sx.dep(c) == "compound" for g in c.children
+              if g.i < c.i and sx.dep(g) in ("compound", "amod")]  # "Russian air bases": the demonym on "air"
+    military = sx.lemma_in(tok, MILITARY_ASSET_NOUNS) is not None
     out: list[Mention] = []
     for head in heads:
         m = ctx.index.get(head)
         if m is None and head.i > tok.i:  # "the positions of the X mission": the actor named before the owner
             m = next((ctx.index.get(c) for c in head.children if c.i < head.i and sx.dep(c) in sx.COMPOUND
                       and ctx.index.get(c) is not None), None)
+        if m is None and head.i < tok.i and military:
+            entry = ctx.finder._country_of_modifier(head)  # "Russian air bases"
+            if entry is not None and entry.type == "Country":
+                m = _entry_mention(ctx, head, entry)
+        if m is not None and m.type == "Country" and military:
+            m = _forces_of(m)  # "US bases", "Russian warships": the country's armed forces own them
         if m is not None and m.type in ACTOR_TYPES and m not in out:
             out.append(m)
     return out

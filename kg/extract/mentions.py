@@ -955,7 +955,8 @@ class MentionFinder:
         """Whether a name is a country's armed forces or one of their branches ("French Navy"): military words
         after the country's demonym."""
         return len(span) > 1 and span[-1].lower_ in self.military_nouns and all(
-            t.lower_ in self.military_nouns or self.gaz.country_of_demonym(t.text) is not None for t in span[:-1])
+            t.lower_ in self.military_nouns or self.gaz.country_of_demonym(t.text) is not None
+            or any(e.type == "Country" for e in self.gaz.lookup(t.text)) for t in span[:-1])  # ("US Navy")
 
     def _weapon(self, span: Span, noun: Token) -> None:
         name = _strip_det(span).text

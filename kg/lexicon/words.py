@@ -114,6 +114,8 @@ class RuleWords:
     struck_place_preps: frozenset[str]
     receipt_verbs: frozenset[str]
     aid_received_nouns: frozenset[str]
+    irregular_verb_forms: Mapping[str, str]
+    military_asset_nouns: frozenset[str]
     harm_verbs: frozenset[str]
     anaphoric_pronouns: frozenset[str]
     # modality (kg/extract/modality.py)

@@ -40,6 +40,7 @@ NEG_WORDS = rule_words().negation_words
 REL_PRONOUNS = rule_words().relative_pronouns
 POSSESSIVE_MARKERS = rule_words().possessive_clitics | rule_words().plural_possessive_marks
 PREPOSITIONAL_PARTICLES = rule_words().prepositional_particles
+IRREGULAR_FORMS = rule_words().irregular_verb_forms
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
 
 
@@ -138,6 +139,8 @@ def lemma_candidates(token: Token) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _candidates(lower: str, lemma: str) -> tuple[str, ...]:
     out = [lemma.lower(), lower]
+    if lower in IRREGULAR_FORMS:
+        out.append(IRREGULAR_FORMS[lower])  # "struck" -> "strike", where the lemmatizer kept the form
     if lower.endswith("ing") and len(lower) > 5:
         stem = lower[:-3]
         out += [stem, stem + "e"]
