@@ -34,7 +34,7 @@ from .context import (
     _need_nouns,
     _stance_words,
 )
-from .frames import _own_stance
+from .frames import STRUCK_PLACE_PREPS, _own_stance
 from .mentions import ACTOR_TYPES, PLACE_TYPES
 from .mentions import AMBIGUOUS as AMBIGUOUS_PREFIX
 from .modality import modality_of
@@ -48,7 +48,6 @@ DATE_PART_WORDS = rule_words().date_part_words
 AGO = rule_words().ago
 FUTURE_AUXILIARIES = rule_words().future_auxiliaries
 NEED_TARGET_PREPS = rule_words().need_target_preps
-STRUCK_PLACE_PREPS = rule_words().struck_place_preps
 ANAPHORIC_PRONOUNS = rule_words().anaphoric_pronouns
 IMPLICIT_AGENT_ACTS = frozenset({"captures", "attacks", "annexes", "invades", "strikes"})
 

@@ -61,7 +61,7 @@ from .context import (
     _tokens_with,
 )
 from .mentions import ACTOR_TYPES, PLACE_TYPES
-from .modality import _node_info
+from .modality import ADVERBIAL_MARKS, _node_info
 from .qualifiers import parse_quantities
 from .references import _principal, resolve_pronoun
 
@@ -82,9 +82,9 @@ VERB_COMPLEMENT_PREPS = rule_words().verb_complement_preps
 OCCASION_PREPS = rule_words().occasion_preps
 CURRENCY_SIGNS = rule_words().currency_signs
 CURRENCY_NOUNS = rule_words().currency_nouns
+CURRENCY_WORDS = CURRENCY_SIGNS | CURRENCY_NOUNS
 MONEY_PROMISE_VERBS = rule_words().money_promise_verbs
 HARM_VERBS = rule_words().harm_verbs
-ADVERBIAL_MARKS = rule_words().temporal_marks | rule_words().reason_marks
 RECEIPT_VERBS = rule_words().receipt_verbs
 AID_RECEIVED_NOUNS = rule_words().aid_received_nouns
 STRUCK_PLACE_PREPS = rule_words().struck_place_preps
@@ -953,7 +953,7 @@ def _receipt_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
 def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'$1 billion for the X Air Force', 'requested $250 million in assistance to X': money given for or to an actor
     is the giver's support of it (the giver: the clause's subject, else the document's voice)."""
-    for tok in _tokens_with(ctx, sent, CURRENCY_SIGNS | CURRENCY_NOUNS):
+    for tok in _tokens_with(ctx, sent, CURRENCY_WORDS):
         if tok.lower_ in CURRENCY_NOUNS and tok.ent_type_ != "MONEY" \
                 and not any(c.pos_ == "NUM" for c in tok.children) \
                 and not (tok.is_upper and tok.i + 1 < sent.end and tok.nbor().pos_ == "NUM"):

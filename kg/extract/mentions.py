@@ -73,6 +73,7 @@ COLLECTIVE_POSSESSIVES = rule_words().collective_possessives
 COUNTERPART_NOUNS = rule_words().counterpart_nouns
 NAME_PARTICLES = rule_words().name_particles
 HYPHENED_NAME_PARTICLES = rule_words().hyphened_name_particles
+HYPHENS = rule_words().hyphens
 AFFILIATION_PREPS = rule_words().affiliation_preps
 LOCATION_OR_ORIGIN_PREPS = rule_words().location_or_origin_preps
 
@@ -373,7 +374,8 @@ class MentionFinder:
         """Whether the words before k are a title and its portfolio ('Minister for Energy, ' before k)."""
         lower = self.words.lower
         j = k - 1
-        while j >= 0 and (lower[j] in self.portfolio_nouns or lower[j] in TITLE_LINKS or lower[j] in (",", "-")):
+        while j >= 0 and (lower[j] in self.portfolio_nouns or lower[j] in TITLE_LINKS or lower[j] == ","
+                          or lower[j] in HYPHENS):
             j -= 1
         return j >= 0 and j < k - 1 and (lower[j] in self.all_titles or lower[j] in self.member_titles
                                          or lower[j] in self.title_words)
@@ -770,7 +772,7 @@ class MentionFinder:
         end = span.end
         while end + 1 < len(doc) and end not in self.index.by_token:
             nxt = end + 1
-            if doc[end].lower_ in HYPHENED_NAME_PARTICLES and doc[nxt].text in ("-", "‑") \
+            if doc[end].lower_ in HYPHENED_NAME_PARTICLES and doc[nxt].text in HYPHENS \
                     and not doc[end].whitespace_ and not doc[nxt].whitespace_:
                 nxt += 1  # "al-Roe"
             elif doc[end].lower_ not in NAME_PARTICLES:

@@ -28,6 +28,7 @@ SPEAKER_PRONOUNS = rule_words().speaker_pronouns
 COUNTRY_NOUN = rule_words().country_noun
 LEADER_POSSESSIVES = rule_words().leader_possessives
 HOMELAND_NOUNS = rule_words().homeland_nouns
+HYPHENS = rule_words().hyphens
 FORCES_POSSESSIVES = rule_words().forces_possessives
 ARMED = rule_words().armed_adjective
 SMALL_COUNT_WORDS = rule_words().small_count_words
@@ -60,18 +61,16 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
             continue
         if tok.i in ctx.index.by_token:
             ment = ctx.index.by_token[tok.i]
-            capital = ctx.gaz.capital(ment.surface) if ment.type == "City" else None
-            if ment.key.startswith("seat:") or (ment.type == "City" and ctx.gaz.country_of_metonym(ment.surface)) \
-                    or capital is not None:
-                if _is_agent_position(tok):
-                    country = ctx.gaz.country_of_metonym(ment.surface) or (ctx.gaz.country(capital.country)
-                                                                           if capital is not None else None)
-                    if country is not None:
-                        new = Mention(doc_id=ment.doc_id, start=ment.start, end=ment.end, surface=ment.surface,
-                                      type="Country", key=country.key, name=None, wikidata=country.wikidata)
-                        for i, m in list(ctx.index.by_token.items()):
-                            if m is ment:
-                                ctx.index.by_token[i] = new
+            seat = ment.key.startswith("seat:")
+            country = ctx.gaz.country_of_metonym(ment.surface) if seat or ment.type == "City" else None
+            if country is None and ment.type == "City" and (capital := ctx.gaz.capital(ment.surface)) is not None:
+                country = ctx.gaz.country(capital.country)  # a capital's other spelling ("Teheran")
+            if country is not None and _is_agent_position(tok):
+                new = Mention(doc_id=ment.doc_id, start=ment.start, end=ment.end, surface=ment.surface,
+                              type="Country", key=country.key, name=None, wikidata=country.wikidata)
+                for i, m in list(ctx.index.by_token.items()):
+                    if m is ment:
+                        ctx.index.by_token[i] = new
             continue
         if _group_reference(ctx, tok):
             continue
@@ -132,12 +131,9 @@ def _titled_body(ctx: Context, tok: Token) -> Mention | None:
     finder = ctx.finder
     if tok.lower_ not in finder.all_titles or tok.i in ctx.index.by_token:
         return None
-    mods = list(tok.doc[tok.left_edge.i:tok.i])
-    if any(m.lower_ in finder.former for m in mods) or any(sx.dep(c) in sx.APPOS | sx.COMPOUND and c.i > tok.i
-                                                          for c in tok.children):
-        return None
     before = tok.doc[tok.left_edge.i:tok.i]
-    if any(t.pos_ in ("ADP", "VERB", "AUX") or t.is_punct and t.text not in ("-", "‑") for t in before):
+    if any(t.lower_ in finder.former or t.pos_ in ("ADP", "VERB", "AUX") or t.is_punct and t.text not in HYPHENS
+           for t in before) or any(sx.dep(c) in sx.APPOS | sx.COMPOUND and c.i > tok.i for c in tok.children):
         return None
     bodies = {m.key: m for t in before for m in [ctx.index.get(t)] if m is not None and m.type == "Organization"}
     return next(iter(bodies.values())) if len(bodies) == 1 else None
