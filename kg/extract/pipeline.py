@@ -71,6 +71,18 @@ def mask_dateline(text: str) -> str:
     return " " * (match.end() - 1) + "\n" + text[match.end():]
 
 
+def _names_an_actor(ctx: Context, sent) -> bool:
+    """Whether a sentence can state anything: it has a mention (a name, or a reference resolved to one), a
+    demonym ('French troops') or a document voice that speaks without a subject. Frames of a sentence with none of
+    these have no one to give their act to, so they are not looked for (over half the sentences of general text)."""
+    voice = ctx.voice
+    if voice is not None and (voice.body is not None or voice.author is not None):
+        return True
+    by_token, text, demonym = ctx.index.by_token, ctx.words.text, ctx.gaz.country_of_demonym
+    return any(i in by_token or text[i][:1].isupper() and demonym(text[i]) is not None
+               for i in range(sent.start, sent.end))
+
+
 def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocExtraction:
     """All mentions and relations of one parsed document."""
     gaz = gazetteer or load_gazetteer()
@@ -105,7 +117,7 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         _described_leaders(ctx, sent, number)
         _inflicted_by(ctx, sent, number)
         speech = []
-        for frame in _frames(ctx, sent):
+        for frame in _frames(ctx, sent) if _names_an_actor(ctx, sent) else ():
             if frame.mode == "implicit_target":
                 ctx.targetless.append((frame, number))
                 continue
