@@ -72,13 +72,23 @@ class Context:
     text: str = ""  # doc.text (which spaCy rebuilds at each call)
     words: sx.Words | None = None  # the token attribute lists the sentence scans read
     _lower: tuple[int, str] | None = None  # (sentence start, its lower-case text), for `lower_text`
+    _forms: tuple[int, frozenset[str]] | None = None  # (sentence start, its words and lemmas), for `sentence_forms`
     voice: Voice | None = None  # who the document's "I" and "we" are
     groups: dict[int, list[Mention]] = field(default_factory=dict)  # "the two leaders", "they" -> the participants
+    reference_words: frozenset[int] | None = None  # tokens besides mentions that references may resolve
 
     def heads_in(self, sent: Span) -> list[Token]:
         """The head tokens of the named mentions in a sentence (the rules about names look only at these)."""
         lo, hi = bisect.bisect_left(self.span_heads, sent.start), bisect.bisect_left(self.span_heads, sent.end)
         return [self.words.tokens[i] for i in self.span_heads[lo:hi]]
+
+    def sentence_forms(self, sent: Span) -> frozenset[str]:
+        """The lower-case words and the lemmas of a sentence: a rule whose trigger words meet none of them has
+        nothing to scan for (one set intersection instead of a loop over the tokens)."""
+        if self._forms is None or self._forms[0] != sent.start:
+            w = self.words
+            self._forms = (sent.start, frozenset(w.lower[sent.start:sent.end]).union(w.lemma[sent.start:sent.end]))
+        return self._forms[1]
 
     def lower_text(self, sent: Span) -> str:
         """The sentence's text in lower case (the rules test it for their trigger words)."""
@@ -116,6 +126,8 @@ def _make_word_sets(gaz: Gazetteer) -> dict[str, frozenset]:
 def _tokens_with(ctx: Context, sent: Span, words) -> Iterator[Token]:
     """The tokens of a sentence whose lower-case form is one of `words` (read off the word lists: no Token objects
     for the others)."""
+    if ctx.sentence_forms(sent).isdisjoint(words):
+        return
     lower = ctx.words.lower
     for i in range(sent.start, sent.end):
         if lower[i] in words:

@@ -905,6 +905,8 @@ def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
     weapon at a target attacks it."""
     words = _stance_words()
     lemma, pos = ctx.words.lemma, ctx.words.pos
+    if ctx.sentence_forms(sent).isdisjoint(words["launch_verbs"]):
+        return
     for i in range(sent.start, sent.end):
         if pos[i] != "VERB" or lemma[i] not in words["launch_verbs"]:
             continue

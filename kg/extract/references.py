@@ -43,17 +43,13 @@ PERSON_PRONOUNS = rule_words().male_pronouns | rule_words().female_pronouns
 def _resolve_references(ctx: Context, sent: Span) -> None:
     """Pronouns, definite descriptions and metonyms of a sentence, resolved to earlier mentions."""
     w = ctx.words
-    lower, tag = w.lower, w.tag
     by_token = ctx.index.by_token
-    with_the = w.heads_of("the")
-    finder = ctx.finder
+    if ctx.reference_words is None:
+        ctx.reference_words = _reference_words(ctx)
+    candidates = ctx.reference_words
     for i in range(sent.start, sent.end):
-        # only the tokens one of the cases below can take (the checks read the token lists)
-        word = lower[i]
-        if not (i in by_token or tag[i] in sx.PRONOUN_TAGS or word in REFERENCE_WORDS or word in finder.military_nouns
-                or word in voice_words().group_nouns or w.text[i][-1:] == "s" and _acronym_plural(w.tokens[i])
-                or i in with_the and w.pos[i] in ("NOUN", "PROPN") and (word in finder.title_heads
-                                                                         or w.tokens[i].is_punct)):
+        # only the tokens one of the cases below can take: mentions, and the words `_reference_words` finds
+        if not (i in by_token or i in candidates):
             continue
         tok = w.tokens[i]
         own = _own_forces(ctx, tok)
@@ -123,6 +119,22 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                 ctx.index.by_token[tok.i] = Mention(doc_id=ctx.document.doc_id, start=tok.idx,
                                                     end=tok.idx + len(tok.text), surface=tok.text,
                                                     type="Country", key=country.key, wikidata=country.wikidata)
+
+
+def _reference_words(ctx: Context) -> frozenset[int]:
+    """The tokens of the document besides mentions that `_resolve_references` may resolve: pronouns, reference
+    words, forces and group nouns, plural acronyms, and titles or bare nouns after 'the' (read off the token lists
+    once per document)."""
+    w = ctx.words
+    lower, tag = w.lower, w.tag
+    with_the = w.heads_of("the")
+    finder = ctx.finder
+    group_nouns = voice_words().group_nouns
+    return frozenset(
+        i for i, word in enumerate(lower)
+        if tag[i] in sx.PRONOUN_TAGS or word in REFERENCE_WORDS or word in finder.military_nouns or word in group_nouns
+        or w.text[i][-1:] == "s" and _acronym_plural(w.tokens[i])
+        or i in with_the and w.pos[i] in ("NOUN", "PROPN") and (word in finder.title_heads or w.tokens[i].is_punct))
 
 
 def _titled_body(ctx: Context, tok: Token) -> Mention | None:

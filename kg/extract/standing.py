@@ -910,6 +910,8 @@ def _crime_accusations(ctx: Context, sent: Span, number: int) -> None:
     words = _stance_words()
     w = ctx.words
     crimes = words["crime_nouns"]
+    if ctx.sentence_forms(sent).isdisjoint(crimes):
+        return
     for i in range(sent.start, sent.end):
         if w.pos[i] != "NOUN" or not (w.lower[i] in crimes or w.lemma[i] in crimes):
             continue
