@@ -724,6 +724,25 @@ def test_an_unnamed_office_holder_acts_for_the_body(nlp, text, expected):
     assert triples(nlp, text, "condemns") == expected
 
 
+@pytest.mark.parametrize("text, prop, expected", [
+    ("Kenya's President condemned the shelling of the port.", "condemns",
+     {("country:KE", "condemns", "the shelling", "Asserted")}),
+    ("The Chadian Foreign Minister accused Sudan of arming the rebels.", "accuses",
+     {("country:TD", "accuses", "country:SD", "Asserted")}),
+    ("The President of Niger rejected the proposal.", "rejects",
+     {("country:NE", "rejects", "the proposal", "Asserted")}),
+    # a named holder of the title goes to the person; a former holder, or a commander, to nobody
+    ("Kenyan President William Ruto arrived in Kampala. The Kenyan President met Ugandan officials.", "meets",
+     {("person:william-ruto", "meets", "country:UG", "Asserted")}),
+    ("The former Kenyan President condemned the shelling of the port.", "condemns", set()),
+    ("The Sudanese army chief rejected the truce.", "rejects", set()),
+    # a president named with no country may be this one: no guess
+    ("President Jane Doe arrived in Kampala. The Kenyan President met Ugandan officials.", "meets", set()),
+])
+def test_an_unnamed_office_holder_of_a_state_acts_for_the_state(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # what is received as aid, weapons or money from an actor is that actor's support
     ("Ukraine received Patriot air defence systems from Germany.",

@@ -102,8 +102,10 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                                                     name=None)
                 continue
         if (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in ctx.finder.all_titles) \
-                and any(c.lower_ == DEFINITE_ARTICLE for c in tok.children):
-            ref = resolve_description(ctx.finder, tok) or _author_by_title(ctx, tok) or _titled_body(ctx, tok)
+                and any(c.lower_ == DEFINITE_ARTICLE or sx.dep(c) in sx.POSS and _country_at(ctx, c) is not None
+                        for c in tok.children):
+            ref = resolve_description(ctx.finder, tok) or _author_by_title(ctx, tok) or _titled_body(ctx, tok) \
+                or _titled_state(ctx, tok)
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
                                                     surface=tok.text, name=None)
@@ -134,7 +136,43 @@ def _reference_words(ctx: Context) -> frozenset[int]:
         i for i, word in enumerate(lower)
         if tag[i] in sx.PRONOUN_TAGS or word in REFERENCE_WORDS or word in finder.military_nouns or word in group_nouns
         or w.text[i][-1:] == "s" and _acronym_plural(w.tokens[i])
-        or i in with_the and w.pos[i] in ("NOUN", "PROPN") and (word in finder.title_heads or w.tokens[i].is_punct))
+        or i in with_the and w.pos[i] in ("NOUN", "PROPN") and (word in finder.title_heads or w.tokens[i].is_punct)
+        or word in finder.all_titles and w.pos[i] in ("NOUN", "PROPN"))  # "Kenya's President"
+
+
+def _country_at(ctx: Context, tok: Token) -> Mention | None:
+    """The country a token names as a mention ('Kenya' in "Kenya's President"), or None."""
+    ment = ctx.index.get(tok)
+    return ment if ment is not None and ment.type == "Country" else None
+
+
+def _titled_state(ctx: Context, tok: Token) -> Mention | None:
+    """"Kenya's President", 'the Chadian Foreign Minister', 'the President of Niger' with no name anywhere: an
+    office holder of a state the text never names acts for the state. None where a name goes with the title,
+    for a former holder, for military titles (their holder acts for the armed forces, not the state), or where
+    the title names no country."""
+    finder = ctx.finder
+    if tok.i in ctx.index.by_token:
+        return None
+    lower = ctx.words.lower
+    titles = {" ".join(lower[k:tok.i + 1]) for k in range(max(tok.i - 2, 0), tok.i + 1)}  # 'minister', 'foreign minister'
+    if titles.isdisjoint(finder.leader_titles | finder.other_titles) or not titles.isdisjoint(finder.military_titles):
+        return None
+    subtree = list(tok.subtree)
+    if any(t.lower_ in finder.former for t in subtree if t.i < tok.i) \
+            or any(sx.dep(c) in sx.APPOS | sx.COMPOUND and c.i > tok.i for c in tok.children) \
+            or any((m := ctx.index.by_token.get(t.i)) is not None and m.type == "Person" for t in subtree):
+        return None
+    for i in range(tok.i):
+        ment = ctx.index.by_token.get(i)
+        if ment is not None and ment.type == "Person" and finder.index.titles.get(ment.key, set()) & titles \
+                and ment.key not in finder.index.leads:
+            return None  # 'President X … the Kenyan President': maybe X, whose country the text does not say
+    for c in tok.children:
+        if sx.dep(c) in sx.POSS and (country := _country_at(ctx, c)) is not None:
+            return country
+    named = description_country(finder, tok)
+    return _entry_mention(ctx, tok, named[0]) if named is not None else None
 
 
 def _titled_body(ctx: Context, tok: Token) -> Mention | None:
