@@ -12,7 +12,7 @@ repeated to reach the sizes needed. Prints, as ratios:
 
     python benchmarks/bench_build.py [--model PATH] [--base-words 10000] [--sizes 1,10,100]
                                      [--jobs 1] [--triples 1000000] [--skip scaling,sparql]
-                                     [--max-graph-triples N] [--repeat 3]
+                                     [--max-graph-triples N] [--repeat 6]
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -119,17 +118,26 @@ def run_child(code: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def bench_throughput(corpus: Path, model: str | None, jobs: int, repeat: int = 3) -> None:
-    """Bare nlp.pipe and the build, each run `repeat` times in turn (bare, build, bare, build, ...) so that
-    both see the same spells of a shared machine; the best run of each is compared."""
+def bench_throughput(corpus: Path, model: str | None, jobs: int, repeat: int = 6) -> None:
+    """Bare nlp.pipe and the build, each run `repeat` times in turn so that both see the same spells of a
+    shared machine, the order swapped from one pair to the next (bare then build, build then bare, ...) so that
+    a machine that speeds up or slows down over the runs favours neither. The best run of each is compared,
+    and the median of the pairs' ratios is shown beside it."""
     bares, builds, walls = [], [], []
-    for _ in range(repeat):
+
+    def bare() -> None:
         bares.append(run_child(BARE.format(root=str(ROOT), corpus=str(corpus), model=model, jobs=jobs)))
+
+    def build() -> None:
         with tempfile.TemporaryDirectory() as out:
             t = time.perf_counter()
             builds.append(run_child(CHILD.format(root=str(ROOT), corpus=str(corpus), out=out, model=model, jobs=jobs,
                                                  max_triples=None)))
             walls.append(time.perf_counter() - t)
+
+    for k in range(repeat):
+        for run in ((bare, build) if k % 2 == 0 else (build, bare)):
+            run()
     # the build's seconds include reading, resolution, graph building and export; loading the pipeline and
     # the date and quantity parsers is excluded from both sides (each child loads them before its clock starts)
     bare_runs = [b["words"] / b["seconds"] for b in bares]
@@ -140,7 +148,10 @@ def bench_throughput(corpus: Path, model: str | None, jobs: int, repeat: int = 3
     print(f"bare nlp.pipe        {bare_wps:10,.0f} words/s   (runs: {', '.join(f'{w:,.0f}' for w in bare_runs)})")
     print(f"kg build end to end  {build_wps:10,.0f} words/s   (runs: {', '.join(f'{w:,.0f}' for w in build_runs)}; "
           f"{build['statements']:,} statements, {build['triples']:,} triples, wall {min(walls):.1f}s)")
-    print(f"ratio build / bare   {build_wps / bare_wps:10.2f}   (wall clock)")
+    pairs = sorted(b / a for a, b in zip(bare_runs, build_runs))
+    median = pairs[len(pairs) // 2] if len(pairs) % 2 else (pairs[len(pairs) // 2 - 1] + pairs[len(pairs) // 2]) / 2
+    print(f"ratio build / bare   {build_wps / bare_wps:10.2f}   (wall clock; median of the {repeat} pairs "
+          f"{median:.2f}, pairs {', '.join(f'{r:.2f}' for r in pairs)})")
     if jobs == 1:  # CPU time of the process (the parser's thread included): the work, wherever it ran
         bare_cpu = max(b["words"] / b["cpu"] for b in bares)
         build_cpu = max(b["words"] / b["cpu"] for b in builds)
@@ -296,7 +307,7 @@ def main() -> int:
     ap.add_argument("--triples", type=int, default=1_000_000)
     ap.add_argument("--max-graph-triples", type=int, default=None,
                     help="the build's limit for the in-memory sorted exports (default: the build's own)")
-    ap.add_argument("--repeat", type=int, default=3, help="runs of bare nlp.pipe and of the build, taken in turn")
+    ap.add_argument("--repeat", type=int, default=6, help="runs of bare nlp.pipe and of the build, taken in turn")
     ap.add_argument("--rdflib-timeout", type=float, default=600, help="seconds before an rdflib query is stopped")
     ap.add_argument("--skip", default="", help="comma-separated: throughput, scaling, sparql, rdflib")
     args = ap.parse_args()
