@@ -804,3 +804,20 @@ def test_capital_spellings_and_portfolio_words_outside_titles(nlp, text, keys):
 ])
 def test_a_countrys_bases_and_ships_are_its_forces(nlp, text, expected):
     assert {r for r in relation_rows(extract_text(nlp, text)) if r[1] in ("attacks", "strikes")} == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # a descriptor noun restating the named group before it: the group acts
+    ("The ELN guerrilla group attacked a police station in Cauca.", "attacks",
+     {("org:national-liberation-army-of-colombia", "attacks", "a police station", "Asserted")}),
+    ("Colombia's government and the ELN guerrilla group signed a ceasefire agreement in Havana.", "agreesTo",
+     {("country:CO", "agreesTo", "agreement:ceasefire-agreement", "Asserted"),
+      ("org:national-liberation-army-of-colombia", "agreesTo", "agreement:ceasefire-agreement", "Asserted")}),
+    # a group's fighters stand for the group
+    ("Rebels of the Arakan Army seized the town of Paletwa.", "captures",
+     {("org:arakan-army", "captures", "city:paletwa", "Asserted")}),
+    # a group only described by its sympathy is not that group
+    ("A pro-Hamas group attacked the embassy.", "attacks", set()),
+])
+def test_a_named_group_acts_through_its_descriptor_and_its_fighters(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected

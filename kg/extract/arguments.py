@@ -41,6 +41,10 @@ LIST_FILLERS = rule_words().list_filler_words
 ORIGIN_PREPS = rule_words().origin_preps
 ELECT_SUFFIXES = rule_words().elect_suffixes
 PARTITIVE_HEADS = rule_words().partitive_heads
+GROUP_DESCRIPTORS = rule_words().group_descriptors
+FIGHTER_NOUNS = rule_words().fighter_nouns
+GROUP_TYPES = frozenset({"Organization", "MilitaryUnit"})
+HYPHENS = rule_words().hyphens
 NAMING_PREPS = LISTING_PREPS | {GENITIVE_PREP}
 AREA_PART_NOUNS = rule_words().area_part_nouns
 PURPOSE_SUBJECT_PREP = rule_words().purpose_subject_preposition
@@ -236,6 +240,20 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
         for prep, noun in sx.prep_args(tok):
             if prep == GENITIVE_PREP:
                 return _mention_at(ctx, noun)
+    # "the X guerrilla group": the named group the noun restates (not "a pro-X group": the name must open the
+    # modifier)
+    if tok.lower_ in GROUP_DESCRIPTORS:
+        for c in tok.children:
+            m = ctx.index.get(c) if sx.dep(c) in sx.COMPOUND | sx.AMOD and c.i < tok.i else None
+            if m is not None and m.type in GROUP_TYPES and not (c.i > 0 and tok.doc[c.i - 1].text in HYPHENS):
+                return m
+    # "rebels of the X movement": the group its fighters stand for
+    if tok.lower_ in FIGHTER_NOUNS:
+        for prep, noun in sx.prep_args(tok):
+            if prep == GENITIVE_PREP:
+                m = _mention_at(ctx, noun)
+                if m is not None and m.type in GROUP_TYPES:
+                    return m
     # "the city of Cusco": the place the noun names
     if tok.lower_ in ctx.finder.city_words:
         for prep, noun in sx.prep_args(tok):

@@ -157,6 +157,8 @@ class RuleWords:
     origin_preps: frozenset[str]
     elect_suffixes: frozenset[str]
     partitive_heads: frozenset[str]
+    group_descriptors: frozenset[str]
+    fighter_nouns: frozenset[str]
     area_part_nouns: frozenset[str]
     purpose_subject_preposition: str
     accusation_verbs: frozenset[str]
