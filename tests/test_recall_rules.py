@@ -821,3 +821,18 @@ def test_a_countrys_bases_and_ships_are_its_forces(nlp, text, expected):
 ])
 def test_a_named_group_acts_through_its_descriptor_and_its_fighters(nlp, text, prop, expected):
     assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # what was said is the clause without the speech clause the parse hangs inside it
+    ("Kenya held military drills around Lamu on Saturday, President Jane Roe said.", "claims",
+     {("person:jane-roe", "claims", "Kenya held military drills around Lamu on Saturday", "Asserted")}),
+    ("Rebels attacked two villages overnight, Governor John Doe said.", "claims",
+     {("person:john-doe", "claims", "Rebels attacked two villages overnight", "Asserted")}),
+    ("The truce, Kenya said, must be respected by both sides.", "demands",
+     {("country:KE", "demands", "The truce must be respected by both sides", "Planned")}),
+    ("Prices did not rise, Kenya said.", "claims",
+     {("country:KE", "claims", "Prices did not rise", "Asserted")}),
+])
+def test_the_content_of_a_quote_put_first_leaves_out_who_said_it(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected

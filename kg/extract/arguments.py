@@ -340,9 +340,25 @@ def _span_content(doc, left: int, right: int) -> Content:
     return Content(text=text)
 
 
-def _clause_content(tok: Token) -> Content:
+def _clause_content(tok: Token, without: Token | None = None) -> Content:
+    """The text of a clause as content; without the clause of `without` where the parse hangs that inside it (the
+    speech verb of a quote put first: "X held drills, the ministry said")."""
     left, right = tok.left_edge.i, tok.right_edge.i
     doc = tok.doc
+    if without is not None and left <= without.i <= right and without.i != tok.i:
+        # from the speaker on: a word before it that the parse hangs on the speech verb is the clause's own
+        # ("The truce, Kenya said, must hold" with "truce" read as a second subject of "said")
+        speakers = [c for c in without.children if sx.dep(c) in sx.SUBJ | sx.SUBJ_PASS and c.i < without.i]
+        cut_left = speakers[-1].left_edge.i if len(speakers) > 1 else without.left_edge.i
+        cut_right = without.right_edge.i
+        if cut_left > left and cut_right < right and not all(t.is_punct for t in doc[cut_right + 1:right + 1]):
+            # "Prices, he said, did not rise": the clause around the speech verb
+            before, after = _span_content(doc, left, cut_left - 1), _span_content(doc, cut_right + 1, right)
+            return Content(text=f"{before.text} {after.text}".strip())
+        if cut_left > left:
+            right = cut_left - 1
+        else:
+            left = cut_right + 1
     while left < right and (doc[left].is_punct or doc[left].lower_ == COMPLEMENTIZER and sx.dep(doc[left]) == "mark"
                             or sx.dep(doc[left]) == "cc" and doc[left].head.i == tok.i):
         left += 1  # without the conjunction that joins the clause to the one before ("…, but X must leave")

@@ -504,7 +504,7 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
     if prop == "claims" and mode in ("speech", "allege"):
         objects = [o for o in objects if not isinstance(o, Mention)] or objects
         if complement is not None:
-            objects = [_clause_content(complement)]
+            objects = [_clause_content(complement, without=tok)]
         elif not objects:
             earlier = _reported_earlier(tok)
             if entry.get("need_clause") or entry.get("need_report") and earlier is None:
@@ -517,9 +517,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
             else:
                 objects = [_clause_content(quoted[0])]
     elif complement is not None and not objects:
-        objects = [_clause_content(complement)]
+        objects = [_clause_content(complement, without=tok)]
     if prop == "warns" and complement is not None:
-        objects = [_clause_content(complement)]
+        objects = [_clause_content(complement, without=tok)]
     if prop == "threatens" and complement is not None and sx.dep(complement) == "xcomp":
         # "threatened to take both Cusco and Puno regions": what is threatened is the act's target
         targets = [m for o in sx.objects(complement) for m in _mentions_expanded(ctx, o)]
