@@ -836,3 +836,24 @@ def test_a_named_group_acts_through_its_descriptor_and_its_fighters(nlp, text, p
 ])
 def test_the_content_of_a_quote_put_first_leaves_out_who_said_it(nlp, text, prop, expected):
     assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # a gerund right after 'deny' is what is denied, whatever clause the parse makes of it
+    ("Russia has repeatedly denied targeting civilians.", "attacks",
+     {("country:RU", "attacks", "civilians", "Denied")}),
+    # a participle after a comma is what the denier did besides
+    ("Russia denied the attack, stating that Ukraine shelled the town.", "claims",
+     {("country:RU", "claims", "Ukraine shelled the town", "Asserted")}),
+])
+def test_a_denied_gerund_is_denied(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah fired dozens of rockets at northern Israel on Sunday.",
+     {("org:hezbollah", "strikes", "country:IL", "Asserted")}),
+    ("Hezbollah fired rockets on Monday night.", set()),
+])
+def test_a_weapon_fired_on_a_day_does_not_strike_the_day(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -623,6 +623,11 @@ def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None)
             or "agreement" in types and sx.lemma_in(tok, ctx.finder.agreement_nouns | RULE_NOUNS) is not None)
 
 
+def _says_when(tok: Token) -> bool:
+    """Whether a nominal says when something happened ('on Sunday', 'in the coming weeks'), not to whom or what."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_NOUNS
+
+
 def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb: bool) -> list:
     out: list = []
     for slot in slots:
@@ -656,7 +661,7 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                 for m in mentions:
                     if _allowed_object(ctx, entry, tok, m):
                         out.append(m)
-            elif tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_NOUNS:
+            elif _says_when(tok):
                 continue  # "in the coming weeks" says when, not what
             elif tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and _allowed_object(ctx, entry, tok, None):
                 if tok.lower_ in FREE_RELATIVE_PRONOUNS and any(sx.dep(c) in sx.REL_CLAUSE for c in tok.children):

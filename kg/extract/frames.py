@@ -42,6 +42,7 @@ from .arguments import (
     _mentions_of,
     _objects_for,
     _owners,
+    _says_when,
     _span_content,
     for_subject,
 )
@@ -916,9 +917,9 @@ def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
         if not weapons:
             continue
         inner = [n for w in weapons for p, n in sx.prep_args(w) if p == GENITIVE_PREP]  # "waves of missiles"
-        targets = [n for p, n in sx.prep_args(tok) if p in words["target_preps"]]
+        targets = [n for p, n in sx.prep_args(tok) if p in words["target_preps"] and not _says_when(n)]
         targets += [n for w in weapons + inner for c in sx.with_conjuncts(w) for p, n in sx.prep_args(c)
-                    if p in words["target_preps"]]
+                    if p in words["target_preps"] and not _says_when(n)]
         if not targets:
             continue
         objects: list = []

@@ -268,7 +268,12 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                     (_node_info(ctx, a).entry or {}).get("mode") == "speech" for a in node.ancestors)
                 if claimant is None and not borrowed:
                     claimant = _speaker(ctx, node)
-            elif mode == "deny" and rel in ("ccomp", "obj", "dobj", "xcomp", "parataxis", "acl:relcl", "relcl"):
+            elif mode == "deny" and (rel in ("ccomp", "obj", "dobj", "xcomp", "parataxis", "acl:relcl", "relcl")
+                                     or rel == "advcl" and child.tag_ == "VBG" and child.i > node.i
+                                     and not any(sx.dep(m) in ("mark", "case") for m in child.children)
+                                     and not any(t.is_punct for t in node.doc[node.i + 1:child.i])):
+                # "denied targeting civilians" with the gerund read as an adverbial clause: what is denied (not
+                # "denied it, stating that…": what the denier did besides)
                 flags.add("Denied")
                 claimant = _speaker(ctx, node) or claimant
             elif mode == "allege":
