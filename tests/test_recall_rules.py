@@ -857,3 +857,13 @@ def test_a_denied_gerund_is_denied(nlp, text, prop, expected):
 ])
 def test_a_weapon_fired_on_a_day_does_not_strike_the_day(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_one_accuses_an_actor_never_the_charge(nlp):
+    text = "Russia accused Ukraine of shelling the Kursk nuclear plant, a charge Kyiv rejected."
+    assert triples(nlp, text, "accuses") == {("country:RU", "accuses", "country:UA", "Asserted")}
+
+
+def test_a_partly_recognised_state_is_a_country(nlp):
+    assert triples(nlp, "Kosovo accused Serbia of sending armed men across the border.", "accuses") == \
+        {("country:XK", "accuses", "country:RS", "Asserted")}

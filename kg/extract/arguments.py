@@ -43,6 +43,8 @@ ELECT_SUFFIXES = rule_words().elect_suffixes
 PARTITIVE_HEADS = rule_words().partitive_heads
 GROUP_DESCRIPTORS = rule_words().group_descriptors
 FIGHTER_NOUNS = rule_words().fighter_nouns
+CHARGE_NOUNS = rule_words().charge_nouns
+ACCUSES = "accuses"
 GROUP_TYPES = frozenset({"Organization", "MilitaryUnit"})
 HYPHENS = rule_words().hyphens
 NAMING_PREPS = LISTING_PREPS | {GENITIVE_PREP}
@@ -610,6 +612,8 @@ def _owners(ctx: Context, tok: Token) -> list[Mention]:
 
 
 def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None) -> bool:
+    if ment is None and entry.get("p") == ACCUSES and sx.lemma_in(tok, CHARGE_NOUNS) is not None:
+        return False  # "accused X of Y, a charge Z rejected": one accuses an actor, never the charge itself
     types = entry.get("obj_types")
     if not types:
         return True
