@@ -867,3 +867,14 @@ def test_one_accuses_an_actor_never_the_charge(nlp):
 def test_a_partly_recognised_state_is_a_country(nlp):
     assert triples(nlp, "Kosovo accused Serbia of sending armed men across the border.", "accuses") == \
         {("country:XK", "accuses", "country:RS", "Asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # claiming responsibility for an attack claims the attack as one's own: Claimed, by the claimant
+    ("Boko Haram claimed responsibility for the bombing in Maiduguri.",
+     {("org:boko-haram", "strikes", "city:ng:maiduguri", "Claimed")}),
+    # blaming is accusing, not a claim of one's own act
+    ("Nigeria blamed Boko Haram for the bombing in Maiduguri.", set()),
+])
+def test_a_claim_of_responsibility_claims_the_attack(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("attacks", "strikes")} == expected

@@ -89,6 +89,9 @@ HARM_VERBS = rule_words().harm_verbs
 RECEIPT_VERBS = rule_words().receipt_verbs
 AID_RECEIVED_NOUNS = rule_words().aid_received_nouns
 STRUCK_PLACE_PREPS = rule_words().struck_place_preps
+RESPONSIBILITY_NOUNS = rule_words().responsibility_nouns
+RESPONSIBILITY_VERBS = rule_words().responsibility_verbs
+RESPONSIBILITY_PREP = rule_words().responsibility_preposition
 BENEFICIARY_PREPS = rule_words().beneficiary_preps
 RECIPROCAL_PREP = rule_words().reciprocal_preposition
 MERIT_NOUNS = rule_words().merit_nouns
@@ -724,6 +727,18 @@ def _ordered_by_noun(ctx: Context, tok: Token) -> list[Mention]:
     return found
 
 
+def _responsibility_claimants(ctx: Context, tok: Token) -> list[Mention]:
+    """The actors who claim an attack noun as their own act ('X claimed responsibility for the bombing'); the
+    claiming verb is a speech verb, so the act is Claimed, with X as claimant."""
+    if sx.prep_of(tok) != RESPONSIBILITY_PREP:
+        return []
+    holder = tok.head if tok.head.lower_ in RESPONSIBILITY_NOUNS else tok.head.head
+    if holder.lower_ not in RESPONSIBILITY_NOUNS or sx.dep(holder) not in sx.OBJ \
+            or sx.lemma_in(holder.head, RESPONSIBILITY_VERBS) is None:
+        return []
+    return [m for m in _mentions_of(ctx, sx.subjects(holder.head)) if m.type in ACTOR_TYPES]
+
+
 def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame | None:
     mutual = sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, RECIPROCAL_LIGHT_VERBS) is not None
     if entry.get("need_light") and not mutual and not (sx.dep(tok) in sx.OBJ
@@ -773,6 +788,10 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     if not subjects and sx.dep(tok) in ("xcomp", "attr", "obj", "dobj") and sx.lemma_in(
             tok.head, _stance_words()["copular_verbs"]) and not sx.is_negated(tok.head):
         subjects = _mentions_of(ctx, sx.subjects(tok.head))  # "X remains the biggest provider…"
+    claimed_act = False
+    if not subjects and prop in ("attacks", "strikes"):
+        subjects = _responsibility_claimants(ctx, tok)  # "X claimed responsibility for the bombing"
+        claimed_act = bool(subjects)
     if not objects:
         # "the biggest provider of medical aid to Y": the object may hang on the noun's 'of' phrase
         inner = [n for p, n in sx.prep_args(tok) if p == GENITIVE_PREP]
@@ -788,6 +807,10 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
                        for m in _mentions_expanded(ctx, n) if _allowed_object(ctx, entry, n, m)]
     if not objects and entry.get("mode") == "directive":
         objects = _ordered_by_noun(ctx, tok)
+    if not objects and claimed_act:
+        # "claimed responsibility for the bombing in Y": the place of the claimed attack
+        objects = [m for p, n in sx.prep_args(tok) if p in STRUCK_PLACE_PREPS
+                   for m in _mentions_expanded(ctx, n) if m.type in PLACE_TYPES]
     if not objects and prop in ("attacks", "strikes") and sx.dep(tok) in sx.SUBJ and sx.lemma_in(tok.head, HARM_VERBS):
         # "X-ian airstrikes killed 40 people in Y": the place where the attack did its harm
         objects = [m for p, n in sx.prep_args(tok.head) if p in STRUCK_PLACE_PREPS

@@ -158,6 +158,9 @@ class RuleWords:
     elect_suffixes: frozenset[str]
     partitive_heads: frozenset[str]
     group_descriptors: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    responsibility_verbs: frozenset[str]
+    responsibility_preposition: str
     fighter_nouns: frozenset[str]
     area_part_nouns: frozenset[str]
     purpose_subject_preposition: str
