@@ -4,7 +4,7 @@ and a build that keeps its extractions in memory against one that reads them bac
 
 import json
 
-from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace
 from rdflib.compare import isomorphic
 
 import kg.build.run

@@ -14,7 +14,7 @@ from rdflib.namespace import PROV
 from kg.build.run import assemble
 from kg.extract.resolve import entity_iri
 from kg.graph.export import GRAPH_FILES, render_exports, write_files
-from kg.graph.rdf import build_graph, document_iri
+from kg.graph.rdf import document_iri
 from kg.graph.validate import validate_graph
 from kg.graph.vocab import KG
 from kg.model import Content, Relation

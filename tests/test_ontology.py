@@ -1,6 +1,6 @@
 """The ontology is the single source of the vocabulary and covers the contract."""
 
-from rdflib import OWL, RDF, RDFS, SKOS, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS
 
 from kg.graph.ontology import VOCAB_PATH, load_ontology, render_vocab
 from kg.graph.vocab import KG, RELATION_PROPERTIES, SYMMETRIC_PROPERTIES

@@ -206,3 +206,20 @@ def rule(tok, p):
     return p == "claims" or tok.shape_ in {"dddd"} or tok.text in ("U.S.", "$") or frozenset({"n't", "state-run", "mid-"})
 '''
     assert [w for _, w in _counter().word_literals(source)] == ["gamma", "delta", "epsilon", "n't", "state-run"]
+
+
+def test_no_data_file_repeats_a_key():
+    """A key written twice in a JSON data file silently keeps only its last value (one rule's words would replace
+    another's), so every object of every data file has each key once."""
+    repeated = []
+
+    def pairs(items):
+        keys = [k for k, _ in items]
+        repeated.extend(sorted({k for k in keys if keys.count(k) > 1}))
+        return dict(items)
+
+    for path in sorted(PATTERNS_DIR.glob("*.json")):
+        json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=pairs)
+    assert repeated == []
+    json.loads('{"a": 1, "a": 2}', object_pairs_hook=pairs)
+    assert repeated == ["a"]

@@ -878,3 +878,23 @@ def test_a_partly_recognised_state_is_a_country(nlp):
 ])
 def test_a_claim_of_responsibility_claims_the_attack(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] in ("attacks", "strikes")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taking control of an unnamed place takes the place, not 'control'
+    ("Azerbaijani forces took control of the mountain corridor.",
+     {("forces:AZ", "captures", "the mountain corridor", "Asserted")}),
+    ("Azerbaijani forces took control of the town of Lachin.",
+     {("forces:AZ", "captures", "city:lachin", "Asserted")}),
+])
+def test_taking_control_of_a_place_takes_the_place(nlp, text, expected):
+    assert triples(nlp, text, "captures") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("South Korea pledged 300 billion won to Ukraine.", {("country:KR", "supports", "country:UA", "Planned")}),
+    ("Nigeria sent 2 billion naira to Niger.", {("country:NG", "supports", "country:NE", "Asserted")}),
+    ("Nigeria won 2 billion naira in the tender.", set()),
+])
+def test_money_in_any_currency_noun_supports(nlp, text, expected):
+    assert triples(nlp, text, "supports") == expected

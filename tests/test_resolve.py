@@ -1,7 +1,7 @@
 """Entity resolution across documents."""
 
 from kg.extract.resolve import resolve_entities
-from kg.model import DocExtraction, Document, Mention, Relation
+from kg.model import DocExtraction, Document, Mention
 
 
 def mention(doc, surface, type_, key, name=None):

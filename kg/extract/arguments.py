@@ -44,6 +44,7 @@ PARTITIVE_HEADS = rule_words().partitive_heads
 GROUP_DESCRIPTORS = rule_words().group_descriptors
 FIGHTER_NOUNS = rule_words().fighter_nouns
 CHARGE_NOUNS = rule_words().charge_nouns
+CONTROL_OF_NOUNS = rule_words().control_of_nouns
 ACCUSES = "accuses"
 GROUP_TYPES = frozenset({"Organization", "MilitaryUnit"})
 HYPHENS = rule_words().hyphens
@@ -672,6 +673,10 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
                     out.append(_clause_content(tok))  # "reject what the junta calls fair terms"
                     continue
                 if tok.tag_ in sx.PRONOUN_TAGS and tok.lower_ not in DEMONSTRATIVE_PRONOUNS:
+                    continue
+                controlled = [n for p, n in sx.prep_args(tok) if p == GENITIVE_PREP] if tok.lower_ in CONTROL_OF_NOUNS else []
+                if controlled:
+                    out.append(_content(controlled[0]))  # "took control of the X corridor": the corridor
                     continue
                 quantity = _quantity_object(ctx, entry, tok)
                 out.append(quantity if quantity is not None else _content(tok))

@@ -159,6 +159,7 @@ class RuleWords:
     partitive_heads: frozenset[str]
     group_descriptors: frozenset[str]
     responsibility_nouns: frozenset[str]
+    control_of_nouns: frozenset[str]
     responsibility_verbs: frozenset[str]
     responsibility_preposition: str
     fighter_nouns: frozenset[str]
