@@ -898,3 +898,13 @@ def test_taking_control_of_a_place_takes_the_place(nlp, text, expected):
 ])
 def test_money_in_any_currency_noun_supports(nlp, text, expected):
     assert triples(nlp, text, "supports") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money pledged or sent to a capital goes to its government; troops sent there go to the city
+    ("Seoul pledged 300 billion won to Kyiv.", {("country:KR", "supports", "country:UA", "Planned")}),
+    ("Tokyo promised 10 million euros to Nairobi.", {("country:JP", "supports", "country:KE", "Planned")}),
+    ("Tokyo sent troops to Nairobi.", set()),
+])
+def test_money_given_to_a_capital_goes_to_its_government(nlp, text, expected):
+    assert triples(nlp, text, "supports") == expected

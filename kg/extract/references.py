@@ -444,6 +444,7 @@ def _bare_forces(ctx: Context, tok: Token) -> Mention | None:
 
 
 SUPPORT_WORDS = rule_words().support_words
+MONEY_PROMISE_VERBS = rule_words().money_promise_verbs
 PARTNER_PREPS = rule_words().partner_preps
 PRESSURE_NOUNS = rule_words().pressure_nouns
 GOVERNMENT_NOUNS = rule_words().government_nouns
@@ -467,8 +468,8 @@ def _is_agent_position(tok: Token) -> bool:
         gerunds = [c for c in tok.children if c.tag_ == "VBG" and sx.dep(c) in sx.AMOD | sx.COMPOUND and c.i < tok.i]
         return not (entry and entry.get("p") in PLACE_ACTS
                     or any((sx.lookup(c, verbs)[1] or {}).get("p") in PLACE_ACTS for c in gerunds))
-    if prep == GOAL_PREP and sx.lemma_in(tok.head, SUPPORT_WORDS):
-        return True  # "aid to Lima", "delivered tanks to Lima": to the government
+    if prep == GOAL_PREP and (sx.lemma_in(tok.head, SUPPORT_WORDS | MONEY_PROMISE_VERBS) or tok.head.ent_type_ == "MONEY"):
+        return True  # "aid to Lima", "delivered tanks to Lima", "pledged $5 million to Lima": to the government
     if prep in PARTNER_PREPS and tok.head.pos_ in ("VERB", "NOUN"):
         return prep == COMITATIVE_PREP or sx.lemma_in(tok.head, PRESSURE_NOUNS) is not None
     if label in sx.COMPOUND and tok.head.lower_ in GOVERNMENT_NOUNS:
