@@ -908,3 +908,17 @@ def test_money_in_any_currency_noun_supports(nlp, text, expected):
 ])
 def test_money_given_to_a_capital_goes_to_its_government(nlp, text, expected):
     assert triples(nlp, text, "supports") == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # the one warned or stopped is who would act, and the act is not done
+    ("The Kremlin warned NATO against sending troops to Ukraine.", "deploys",
+     {("org:north-atlantic-treaty-organization", "deploys", "troops", "Hypothetical")}),
+    ("Turkey stopped Sweden from joining NATO.", "memberOf",
+     {("country:SE", "memberOf", "org:north-atlantic-treaty-organization", "Negated")}),
+    # the accused still acts, as claimed
+    ("Russia accused Ukraine of shelling the town.", "strikes",
+     {("country:UA", "strikes", "the town", "Claimed")}),
+])
+def test_an_act_one_is_warned_against_or_kept_from_is_not_done(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected

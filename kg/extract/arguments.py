@@ -55,6 +55,7 @@ ACCUSATION_VERBS = rule_words().accusation_verbs
 ACCUSATION_OR_CHARGE_VERBS = ACCUSATION_VERBS | {rule_words().charge_verb}
 COMMITMENT_VERBS = rule_words().commitment_verbs
 GERUND_PREPS = rule_words().gerund_preps
+OBJECT_CONTROL_PREPS = rule_words().object_control_preps
 OWNER_PREPS = rule_words().owner_preps
 OWNED_NOUN_PREPS = rule_words().owned_noun_preps
 FREE_RELATIVE_PRONOUNS = rule_words().free_relative_pronouns
@@ -508,6 +509,13 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
             # attacks, whose agent is their owner ('X's attacks'), or none written (the article's belligerent)
             owner = sx.possessor(noun)
             return _mentions_of(ctx, [owner]) if owner is not None else []
+    if verb.tag_ == "VBG" and label in sx.POBJ | {"pcomp", "advcl", "acl"} \
+            and any(c.lower_ in OBJECT_CONTROL_PREPS and sx.dep(c) in {"mark", "case"} for c in verb.children):
+        # "warned X against sending troops", "stopped X from attacking": the one warned or stopped would act
+        node = head.head if sx.dep(head) in sx.PREP else head
+        controllers = _mentions_of(ctx, sx.objects(node) or sx.children(node, sx.IOBJ)) if node.pos_ in ("VERB", "AUX") else []
+        if controllers:
+            return controllers
     if label in ("advcl",) and verb.tag_ == "VBG":
         # the speaker of "…, adding that" is the outer speaker; what it embeds keeps the parser's reading
         anchor = _speech_anchor(ctx, verb) if depth == 0 else None

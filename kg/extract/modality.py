@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lexicon.words import ATTRIBUTION, COMPLEMENTIZER, INFINITIVE_MARKER, rule_words
+from ..lexicon.words import ATTRIBUTION, COMPLEMENTIZER, INFINITIVE_MARKER, SOURCE_PREP, rule_words
 from ..model import MODALITIES, Mention
 from ..nlp import syntax as sx
 from . import arguments
@@ -122,6 +122,8 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
     return info
 GATHERING_NOUNS = rule_words().gathering_nouns
 TEMPORAL_MARKS = rule_words().temporal_marks
+PREVENTION_VERBS = rule_words().prevention_verbs
+OBJECT_CONTROL_PREPS = rule_words().object_control_preps
 ADVERBIAL_MARKS = TEMPORAL_MARKS | rule_words().reason_marks
 CIRCUMSTANCE_PREPS = rule_words().circumstance_preps
 GATHERING_PREPS = rule_words().gathering_preps
@@ -220,6 +222,12 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             break
         entry = info.entry
         mode = entry.get("mode") if entry else None
+        if child.tag_ == "VBG" and rel in ("advcl", "pcomp", "acl", "pobj") and sx.lemma_in(node, PREVENTION_VERBS):
+            marks = {m.lower_ for m in child.children if sx.dep(m) in ("mark", "case")}
+            if marks & OBJECT_CONTROL_PREPS:
+                # "stopped X from joining", "refrained from attacking": not done; "warned X against sending": may be
+                flags.add("Negated" if SOURCE_PREP in marks else "Hypothetical")
+                break
         if info.plan_adjective and rel in ("xcomp", "ccomp", "advcl", "acl"):
             flags.add("Planned")  # "ready to meet", "willing to negotiate"
         if not info.is_verb and info.negative_verb and rel == "xcomp":

@@ -160,6 +160,8 @@ class RuleWords:
     group_descriptors: frozenset[str]
     responsibility_nouns: frozenset[str]
     control_of_nouns: frozenset[str]
+    object_control_preps: frozenset[str]
+    prevention_verbs: frozenset[str]
     responsibility_verbs: frozenset[str]
     responsibility_preposition: str
     fighter_nouns: frozenset[str]
