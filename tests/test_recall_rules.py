@@ -922,3 +922,12 @@ def test_money_given_to_a_capital_goes_to_its_government(nlp, text, expected):
 ])
 def test_an_act_one_is_warned_against_or_kept_from_is_not_done(nlp, text, prop, expected):
     assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object the parse made a second subject of the next clause
+    ("If Iran attacks Israel, the United States will respond.", {("country:IR", "attacks", "country:IL", "Hypothetical")}),
+    ("If Iran attacked Israel, the United States would respond.", {("country:IR", "attacks", "country:IL", "Hypothetical")}),
+])
+def test_an_object_read_as_the_next_clause_subject_is_the_object(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected

@@ -641,6 +641,19 @@ def _says_when(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_NOUNS
 
 
+def _object_read_as_next_subject(verb: Token) -> list[Token]:
+    """The object of a verb that the parse made a second subject of the next clause: "If Iran attacks Israel, the
+    United States will respond" with "Israel" as a subject of "respond" beside "the United States"."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return []
+    nxt = doc[verb.i + 1]
+    if sx.dep(nxt) not in sx.SUBJ or nxt.head.i == verb.i or nxt.pos_ not in ("PROPN", "NOUN"):
+        return []
+    others = [c for c in nxt.head.children if sx.dep(c) in sx.SUBJ and c.i != nxt.i]
+    return [nxt] if others else []
+
+
 def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb: bool) -> list:
     out: list = []
     for slot in slots:
@@ -648,6 +661,8 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
             toks = sx.objects(head) if verb else []
             if verb and not toks:
                 toks = sx.children(head, frozenset({"iobj", "dative"}))  # "warned Paris against escalation"
+            if verb and not toks and not sx.is_passive(head):
+                toks = _object_read_as_next_subject(head)
         else:
             toks = [n for p, n in sx.prep_args(head) if p == slot]
             if not toks and verb:
