@@ -931,3 +931,12 @@ def test_an_act_one_is_warned_against_or_kept_from_is_not_done(nlp, text, prop, 
 ])
 def test_an_object_read_as_the_next_clause_subject_is_the_object(nlp, text, expected):
     assert triples(nlp, text, "attacks") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ethiopia used drones against civilians in Tigray.", {("country:ET", "attacks", "civilians", "Asserted")}),
+    ("Ukraine used drones to map the front line.", set()),
+    ("Kenya used its veto against the resolution.", set()),
+])
+def test_weapons_used_against_a_target_attack_it(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected
