@@ -731,11 +731,12 @@ def test_an_unnamed_office_holder_acts_for_the_body(nlp, text, expected):
      {("country:TD", "accuses", "country:SD", "Asserted")}),
     ("The President of Niger rejected the proposal.", "rejects",
      {("country:NE", "rejects", "the proposal", "Asserted")}),
-    # a named holder of the title goes to the person; a former holder, or a commander, to nobody
+    # a named holder of the title goes to the person; a former holder to nobody; a commander to the forces
     ("Kenyan President William Ruto arrived in Kampala. The Kenyan President met Ugandan officials.", "meets",
      {("person:william-ruto", "meets", "country:UG", "Asserted")}),
     ("The former Kenyan President condemned the shelling of the port.", "condemns", set()),
-    ("The Sudanese army chief rejected the truce.", "rejects", set()),
+    ("The Sudanese army chief rejected the truce.", "rejects", {("forces:SD", "rejects", "the truce", "Asserted")}),
+    ("Sudan's army chief rejected the truce.", "rejects", {("forces:SD", "rejects", "the truce", "Asserted")}),
     # a president named with no country may be this one: no guess
     ("President Jane Doe arrived in Kampala. The Kenyan President met Ugandan officials.", "meets", set()),
 ])

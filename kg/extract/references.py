@@ -18,7 +18,7 @@ from ..lexicon.words import AGENT_PREP, COMITATIVE_PREP, DEFINITE_ARTICLE, GENIT
 from ..model import Mention
 from ..nlp import syntax as sx
 from .arguments import _listed_after, _listed_before
-from .context import Context, _entry_mention
+from .context import Context, _entry_mention, _forces_of
 from .mentions import AMBIGUOUS as AMBIGUOUS_PREFIX
 from .mentions import FEMALE, LEADER_NOUN, MALE, NEUTER, PLURAL, MentionFinder
 from .voice import voice_words
@@ -137,7 +137,7 @@ def _reference_words(ctx: Context) -> frozenset[int]:
         if tag[i] in sx.PRONOUN_TAGS or word in REFERENCE_WORDS or word in finder.military_nouns or word in group_nouns
         or w.text[i][-1:] == "s" and _acronym_plural(w.tokens[i])
         or i in with_the and w.pos[i] in ("NOUN", "PROPN") and (word in finder.title_heads or w.tokens[i].is_punct)
-        or word in finder.all_titles and w.pos[i] in ("NOUN", "PROPN"))  # "Kenya's President"
+        or (word in finder.all_titles or word in finder.title_heads) and w.pos[i] in ("NOUN", "PROPN"))  # "Kenya's President"
 
 
 def _country_at(ctx: Context, tok: Token) -> Mention | None:
@@ -148,15 +148,16 @@ def _country_at(ctx: Context, tok: Token) -> Mention | None:
 
 def _titled_state(ctx: Context, tok: Token) -> Mention | None:
     """"Kenya's President", 'the Chadian Foreign Minister', 'the President of Niger' with no name anywhere: an
-    office holder of a state the text never names acts for the state. None where a name goes with the title,
-    for a former holder, for military titles (their holder acts for the armed forces, not the state), or where
-    the title names no country."""
+    office holder of a state the text never names acts for the state, and a commander ('the Sudanese army
+    chief') for its armed forces. None where a name goes with the title, for a former holder, or where the title
+    names no country."""
     finder = ctx.finder
     if tok.i in ctx.index.by_token:
         return None
     lower = ctx.words.lower
     titles = {" ".join(lower[k:tok.i + 1]) for k in range(max(tok.i - 2, 0), tok.i + 1)}  # 'minister', 'foreign minister'
-    if titles.isdisjoint(finder.leader_titles | finder.other_titles) or not titles.isdisjoint(finder.military_titles):
+    military = not titles.isdisjoint(finder.military_titles)
+    if titles.isdisjoint(finder.leader_titles | finder.other_titles) and not military:
         return None
     subtree = list(tok.subtree)
     if any(t.lower_ in finder.former for t in subtree if t.i < tok.i) \
@@ -168,11 +169,16 @@ def _titled_state(ctx: Context, tok: Token) -> Mention | None:
         if ment is not None and ment.type == "Person" and finder.index.titles.get(ment.key, set()) & titles \
                 and ment.key not in finder.index.leads:
             return None  # 'President X … the Kenyan President': maybe X, whose country the text does not say
+    state = None
     for c in tok.children:
         if sx.dep(c) in sx.POSS and (country := _country_at(ctx, c)) is not None:
-            return country
-    named = description_country(finder, tok)
-    return _entry_mention(ctx, tok, named[0]) if named is not None else None
+            state = country
+            break
+    if state is None:
+        named = description_country(finder, tok)
+        state = _entry_mention(ctx, tok, named[0]) if named is not None else None
+    # a commander acts for the state's armed forces ("Sudan's army chief vowed to defeat…")
+    return _forces_of(state) if state is not None and military else state
 
 
 def _titled_body(ctx: Context, tok: Token) -> Mention | None:
