@@ -941,3 +941,15 @@ def test_an_object_read_as_the_next_clause_subject_is_the_object(nlp, text, expe
 ])
 def test_weapons_used_against_a_target_attack_it(nlp, text, expected):
     assert triples(nlp, text, "attacks") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the source's phrase is left out of what it claims, and an act it closes is Claimed by it
+    ("Iran supplies drones to Russia, according to US officials.",
+     {("country:US", "claims", "Iran supplies drones to Russia", "Asserted"),
+      ("country:IR", "supports", "country:RU", "Claimed")}),
+    ("Iran supplies drones to Russia according to the agreement.",
+     {("country:IR", "supports", "country:RU", "Asserted")}),
+])
+def test_an_attribution_closing_the_sentence_is_the_source(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("claims", "supports")} == expected

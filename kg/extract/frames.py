@@ -275,6 +275,9 @@ def _according_to_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
         if tok.lower_ != ATTRIBUTION_WORD or tok.i + 2 >= sent.end or tok.nbor(1).lower_ != ATTRIBUTION_PREP:
             continue
         phrase = {t.i for t in tok.subtree} | {tok.i, tok.i + 1}
+        head = tok.head
+        if sx.dep(tok) in sx.CASE and head.i > tok.i and all(t.is_punct for t in head.subtree if t.i < tok.i):
+            phrase |= {t.i for t in head.subtree}  # "according to US officials": the noun the phrase names
         source = None
         for t in sent[tok.i + 2 - sent.start:]:
             if t.i in ctx.index.by_token and ctx.index.by_token[t.i].type in ACTOR_TYPES:

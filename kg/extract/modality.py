@@ -146,6 +146,23 @@ EMBEDDING = frozenset({"ccomp", "parataxis", "xcomp", "acl", "advcl", "obj", "do
                        "obl", "prep", "acl:relcl", "relcl"})
 
 
+def _closing_attribution(ctx: Context, visited: list[Token]) -> Mention | None:
+    """The source of an 'according to' phrase after a comma at the end of the sentence, hung on a word of the
+    clauses walked through (or on one of their dependents), or None."""
+    for n in visited:
+        for c in [n, *n.children]:
+            for prep, noun in sx.prep_args(c):
+                if prep != ATTRIBUTION:
+                    continue
+                sent = noun.sent
+                start = min(t.i for t in noun.subtree)
+                after = noun.doc[noun.right_edge.i + 1:sent.end]
+                if start > 0 and noun.doc[start - 1].text == "," or noun.doc[start].text == ",":
+                    if all(t.is_punct or t.is_space for t in after):
+                        return arguments._mention_at(ctx, noun)
+    return None
+
+
 def _trailing_speech(verb: Token) -> bool:
     """', the military said' after a clause: a parataxis, or a conjunct with a subject, no conjunction and
     nothing said of its own (', regional governor Jane Roe said on Friday' misparsed as a conjunct)."""
@@ -307,6 +324,13 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
                 flags.add("Claimed")
                 claimant = _speaker(ctx, said)
                 break
+    if claimant is None and "Claimed" not in flags:
+        # "Iran supplies drones to Russia, according to US officials" with the phrase hung on the object: an
+        # attribution that closes the sentence after a comma is the source of the clause it closes
+        source = _closing_attribution(ctx, visited)
+        if source is not None:
+            flags.add("Claimed")
+            claimant = source
     if soft_negation and "Hypothetical" not in flags:
         flags.add("Negated")
     for name in MODALITIES:
