@@ -953,3 +953,14 @@ def test_weapons_used_against_a_target_attack_it(nlp, text, expected):
 ])
 def test_an_attribution_closing_the_sentence_is_the_source(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] in ("claims", "supports")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel vowed to destroy Hamas.", {("country:IL", "attacks", "org:hamas", "Planned")}),
+    ("Nigeria vowed to eliminate Boko Haram.", {("country:NG", "attacks", "org:boko-haram", "Planned")}),
+    # equipment lost, or tariffs removed, are no attack
+    ("The army destroyed 12 tanks near the river.", set()),
+    ("Kenya plans to eliminate tariffs on maize.", set()),
+])
+def test_destroying_or_eliminating_an_armed_group_attacks_it(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected
