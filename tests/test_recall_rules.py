@@ -964,3 +964,13 @@ def test_an_attribution_closing_the_sentence_is_the_source(nlp, text, expected):
 ])
 def test_destroying_or_eliminating_an_armed_group_attacks_it(nlp, text, expected):
     assert triples(nlp, text, "attacks") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gambia filed a case against Myanmar at the International Court of Justice.",
+     {("country:GM", "accuses", "country:MM", "Asserted")}),
+    ("Ukraine lodged a complaint against Russia with the UN.", {("country:UA", "accuses", "country:RU", "Asserted")}),
+    ("In this case, Kenya sent a complaint to the UN.", set()),
+])
+def test_a_case_or_complaint_filed_against_an_actor_accuses_it(nlp, text, expected):
+    assert triples(nlp, text, "accuses") == expected
