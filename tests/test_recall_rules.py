@@ -974,3 +974,14 @@ def test_destroying_or_eliminating_an_armed_group_attacks_it(nlp, text, expected
 ])
 def test_a_case_or_complaint_filed_against_an_actor_accuses_it(nlp, text, expected):
     assert triples(nlp, text, "accuses") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mediator whose own efforts are described negotiates with each side
+    ("Egypt and Qatar are mediating between Israel and Hamas.",
+     {("country:EG", "negotiatesWith", "country:IL", "Asserted"), ("country:EG", "negotiatesWith", "org:hamas", "Asserted"),
+      ("country:QA", "negotiatesWith", "country:IL", "Asserted"), ("country:QA", "negotiatesWith", "org:hamas", "Asserted")}),
+    ("Qatar mediated the release of the hostages.", set()),
+])
+def test_a_mediator_between_sides_negotiates_with_each(nlp, text, expected):
+    assert triples(nlp, text, "negotiatesWith") == expected
