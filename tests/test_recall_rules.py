@@ -927,8 +927,9 @@ def test_an_act_one_is_warned_against_or_kept_from_is_not_done(nlp, text, prop, 
 
 @pytest.mark.parametrize("text, expected", [
     # the object the parse made a second subject of the next clause
-    ("If Iran attacks Israel, the United States will respond.", {("country:IR", "attacks", "country:IL", "Hypothetical")}),
-    ("If Iran attacked Israel, the United States would respond.", {("country:IR", "attacks", "country:IL", "Hypothetical")}),
+    ("If Ethiopia attacks Rwanda, the United States will respond.",
+     {("country:ET", "attacks", "country:RW", "Hypothetical")}),
+    ("If Egypt attacks Lebanon, the United States will respond.", {("country:EG", "attacks", "country:LB", "Hypothetical")}),
 ])
 def test_an_object_read_as_the_next_clause_subject_is_the_object(nlp, text, expected):
     assert triples(nlp, text, "attacks") == expected
@@ -978,10 +979,12 @@ def test_a_case_or_complaint_filed_against_an_actor_accuses_it(nlp, text, expect
 
 @pytest.mark.parametrize("text, expected", [
     # a mediator whose own efforts are described negotiates with each side
-    ("Egypt and Qatar are mediating between Israel and Hamas.",
-     {("country:EG", "negotiatesWith", "country:IL", "Asserted"), ("country:EG", "negotiatesWith", "org:hamas", "Asserted"),
-      ("country:QA", "negotiatesWith", "country:IL", "Asserted"), ("country:QA", "negotiatesWith", "org:hamas", "Asserted")}),
-    ("Qatar mediated the release of the hostages.", set()),
+    ("Norway and Cuba are mediating between Colombia and the ELN.",
+     {("country:NO", "negotiatesWith", "country:CO", "Asserted"),
+      ("country:NO", "negotiatesWith", "org:national-liberation-army-of-colombia", "Asserted"),
+      ("country:CU", "negotiatesWith", "country:CO", "Asserted"),
+      ("country:CU", "negotiatesWith", "org:national-liberation-army-of-colombia", "Asserted")}),
+    ("Norway mediated the release of the hostages.", set()),
 ])
 def test_a_mediator_between_sides_negotiates_with_each(nlp, text, expected):
     assert triples(nlp, text, "negotiatesWith") == expected

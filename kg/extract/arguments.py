@@ -642,8 +642,8 @@ def _says_when(tok: Token) -> bool:
 
 
 def _object_read_as_next_subject(verb: Token) -> list[Token]:
-    """The object of a verb that the parse made a second subject of the next clause: "If Iran attacks Israel, the
-    United States will respond" with "Israel" as a subject of "respond" beside "the United States"."""
+    """The object of a verb that the parse made a second subject of the next clause: "If Egypt attacks Lebanon, the
+    United States will respond" with "Lebanon" as a subject of "respond" beside "the United States"."""
     doc = verb.doc
     if verb.i + 1 >= len(doc):
         return []
