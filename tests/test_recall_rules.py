@@ -988,3 +988,8 @@ def test_a_case_or_complaint_filed_against_an_actor_accuses_it(nlp, text, expect
 ])
 def test_a_mediator_between_sides_negotiates_with_each(nlp, text, expected):
     assert triples(nlp, text, "negotiatesWith") == expected
+
+
+def test_a_disputed_area_is_a_region_not_a_person(nlp):
+    assert triples(nlp, "Venezuelan President Nicolas Maduro threatened to annex Essequibo.", "annexes") == \
+        {("country:VE", "annexes", "region:essequibo", "Planned")}
