@@ -136,8 +136,9 @@ def _reference_words(ctx: Context) -> frozenset[int]:
         i for i, word in enumerate(lower)
         if tag[i] in sx.PRONOUN_TAGS or word in REFERENCE_WORDS or word in finder.military_nouns or word in group_nouns
         or w.text[i][-1:] == "s" and _acronym_plural(w.tokens[i])
-        or i in with_the and w.pos[i] in ("NOUN", "PROPN") and (word in finder.title_heads or w.tokens[i].is_punct)
-        or (word in finder.all_titles or word in finder.title_heads) and w.pos[i] in ("NOUN", "PROPN"))  # "Kenya's President"
+        # titles with or without 'the' ("Kenya's President"), and bare nouns after 'the'
+        or w.pos[i] in ("NOUN", "PROPN") and (word in finder.all_titles or word in finder.title_heads
+                                              or i in with_the and w.tokens[i].is_punct))
 
 
 def _country_at(ctx: Context, tok: Token) -> Mention | None:

@@ -24,6 +24,8 @@ COMMON_SURNAMES = frozenset({"Johnson", "Harris", "Kim", "Jones", "Smith", "Brow
 RULER_LABELS = {"Country": "GPE", "Region": "GPE", "City": "GPE", "Organization": "ORG", "Person": "PERSON",
                 "Place": "LOC", "MilitaryUnit": "ORG"}
 REGION_SUFFIXES = {"oblast": "Oblast", "krai": "Krai", "okrug": "Autonomous Okrug"}
+_LEADING_THE = re.compile(r"^(?i:the)\s+")
+"""A leading article, which a capital's or seat's name may or may not carry ('the Kremlin')."""
 
 
 def _lexicon() -> dict:
@@ -348,12 +350,12 @@ class Gazetteer:
         return self.entries[key] if key else None
 
     def country_of_metonym(self, name: str) -> Entry | None:
-        key = self.metonyms.get(fold(re.sub(r"^(?i:the)\s+", "", name)))
+        key = self.metonyms.get(fold(_LEADING_THE.sub("", name)))
         return self.entries[key] if key else None
 
     def capital(self, name: str) -> Entry | None:
         """The city a capital's name (read as its country where it acts: a metonym) names as a place."""
-        return self.capitals.get(fold(re.sub(r"^(?i:the)\s+", "", name)))
+        return self.capitals.get(fold(_LEADING_THE.sub("", name)))
 
     def country(self, code: str) -> Entry | None:
         return self.entries.get(f"country:{code}")
@@ -392,7 +394,7 @@ class Gazetteer:
         # capitals and seats of government, so that "Pyongyang has sent troops" finds its agent (a metonym)
         known = {fold(p["pattern"]) for p in patterns}
         for met in sorted({m for e in self.entries.values() for m in e.metonyms}):
-            name = re.sub(r"^(?i:the)\s+", "", met)
+            name = _LEADING_THE.sub("", met)
             if fold(name) not in known and len(name) > 2:
                 known.add(fold(name))
                 patterns.append({"label": "GPE" if name == met else "FAC", "pattern": name})
