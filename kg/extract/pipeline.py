@@ -100,24 +100,31 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
             continue
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         sentences.append(Sentence(doc_id=document.doc_id, index=number, start=start, end=start + len(text), text=text))
-        _titles_and_appositions(ctx, sent, number)
-        _office_relations(ctx, sent, number)
-        _member_lists(ctx, sent, number)
-        _place_pairs(ctx, sent, number)
-        _participants_list(ctx, sent, number)
-        _places_in_region(ctx, sent, number)
-        _patron_relations(ctx, sent, number)
-        _held_places(ctx, sent, number)
-        _sites_in_places(ctx, sent, number)
-        _toll_estimates(ctx, sent, number)
-        _voice_demands(ctx, sent, number)
-        _voice_judgements(ctx, sent, number)
-        _crime_accusations(ctx, sent, number)
+        # a sentence that names no one (no mention, no demonym, no document voice) has no one to give a relation
+        # to: the rules are not run on it, unless a reference in it resolves to someone (over half the
+        # sentences of general text)
+        actor = _names_an_actor(ctx, sent)
+        if actor:
+            _titles_and_appositions(ctx, sent, number)
+            _office_relations(ctx, sent, number)
+            _member_lists(ctx, sent, number)
+            _place_pairs(ctx, sent, number)
+            _participants_list(ctx, sent, number)
+            _places_in_region(ctx, sent, number)
+            _patron_relations(ctx, sent, number)
+            _held_places(ctx, sent, number)
+            _sites_in_places(ctx, sent, number)
+            _toll_estimates(ctx, sent, number)
+            _voice_demands(ctx, sent, number)
+            _voice_judgements(ctx, sent, number)
+            _crime_accusations(ctx, sent, number)
         _resolve_references(ctx, sent)
+        if not actor and not _names_an_actor(ctx, sent):
+            continue
         _described_leaders(ctx, sent, number)
         _inflicted_by(ctx, sent, number)
         speech = []
-        for frame in _frames(ctx, sent) if _names_an_actor(ctx, sent) else ():
+        for frame in _frames(ctx, sent):
             if frame.mode == "implicit_target":
                 ctx.targetless.append((frame, number))
                 continue
