@@ -76,6 +76,16 @@ class Context:
     voice: Voice | None = None  # who the document's "I" and "we" are
     groups: dict[int, list[Mention]] = field(default_factory=dict)  # "the two leaders", "they" -> the participants
     reference_words: frozenset[int] | None = None  # tokens besides mentions that references may resolve
+    _demonyms: frozenset[int] | None = None  # capitalised tokens that are a country's demonym, for `names_a_demonym`
+
+    def names_a_demonym(self, sent: Span) -> bool:
+        """Whether a sentence has a capitalised country demonym ('French troops'); the document's demonyms are
+        found once."""
+        if self._demonyms is None:
+            demonym = self.gaz.country_of_demonym
+            self._demonyms = frozenset(i for i, word in enumerate(self.words.text)
+                                       if word[:1].isupper() and demonym(word) is not None)
+        return bool(self._demonyms) and not self._demonyms.isdisjoint(range(sent.start, sent.end))
 
     def heads_in(self, sent: Span) -> list[Token]:
         """The head tokens of the named mentions in a sentence (the rules about names look only at these)."""

@@ -78,9 +78,7 @@ def _names_an_actor(ctx: Context, sent) -> bool:
     voice = ctx.voice
     if voice is not None and (voice.body is not None or voice.author is not None):
         return True
-    by_token, text, demonym = ctx.index.by_token, ctx.words.text, ctx.gaz.country_of_demonym
-    return any(i in by_token or text[i][:1].isupper() and demonym(text[i]) is not None
-               for i in range(sent.start, sent.end))
+    return not ctx.index.by_token.keys().isdisjoint(range(sent.start, sent.end)) or ctx.names_a_demonym(sent)
 
 
 def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocExtraction:
