@@ -993,3 +993,30 @@ def test_a_mediator_between_sides_negotiates_with_each(nlp, text, expected):
 def test_a_disputed_area_is_a_region_not_a_person(nlp):
     assert triples(nlp, "Venezuelan President Nicolas Maduro threatened to annex Essequibo.", "annexes") == \
         {("country:VE", "annexes", "region:essequibo", "Planned")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # defeating, crushing or fighting an armed group, forces or a state attacks it
+    ("Boko Haram vowed to defeat the Nigerian army.", {("org:boko-haram", "attacks", "forces:NG", "Planned")}),
+    ("Colombia fought the ELN for decades.",
+     {("country:CO", "attacks", "org:national-liberation-army-of-colombia", "Asserted")}),
+    # not a rival at the polls, not a cause, not an ally
+    ("The ruling party defeated the opposition in the election.", set()),
+    ("The government vowed to fight corruption.", set()),
+    ("Peru fought alongside Chile.", set()),
+])
+def test_defeating_or_fighting_an_armed_actor_attacks_it(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # a purpose clause names an aim, not a deed done
+    ("Chad sent troops to Niger to fight Boko Haram.", "attacks", {("country:TD", "attacks", "org:boko-haram", "Planned")}),
+    ("To defend Taiwan, the United States sold Taipei missiles.", "defends",
+     {("country:US", "defends", "country:TW", "Planned")}),
+    # a trip made to meet someone reports the meeting
+    ("Chile sent its foreign minister to Lima to meet Peru's president.", "meets",
+     {("country:CL", "meets", "country:PE", "Asserted")}),
+])
+def test_an_act_in_a_purpose_clause_is_planned(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected

@@ -251,6 +251,9 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             soft_negation = True  # "reluctant to attack", "unable to reach"
         if rel in ("advcl", "xcomp") and child_info.to_marked and info.plan_object:
             flags.add("Planned")  # "renewing her commitment to protecting"
+        if rel == "advcl" and child_info.to_marked and info.is_verb \
+                and (child_info.entry or {}).get("p") in _stance_words()["purpose_acts"]:
+            flags.add("Planned")  # a purpose clause: "sent troops to X to fight Y" is what the troops were sent for
         if info.is_verb:
             if info.plan_verb and (rel in ("xcomp", "ccomp", "obl", "pcomp", "prep", "advcl")
                                    or rel in sx.OBJ and child.pos_ == "NOUN"
