@@ -1020,3 +1020,21 @@ def test_defeating_or_fighting_an_armed_actor_attacks_it(nlp, text, expected):
 ])
 def test_an_act_in_a_purpose_clause_is_planned(nlp, text, prop, expected):
     assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # a stance drawn from others is theirs toward the subject, or toward the owner of the act it names
+    ("Colombia faced condemnation from Venezuela over the raid.", "condemns",
+     {("country:VE", "condemns", "country:CO", "Asserted")}),
+    ("Chile's raid on the port drew sharp criticism from Bolivia.", "condemns",
+     {("country:BO", "condemns", "country:CL", "Asserted")}),
+    ("Serbia drew praise from Hungary for its stance.", "praises", {("country:HU", "praises", "country:RS", "Asserted")}),
+    ("Ethiopia won the backing of Kenya for its bid.", "supports", {("country:KE", "supports", "country:ET", "Asserted")}),
+    ("Burundi faced accusations from Rwanda of arming the rebels.", "accuses",
+     {("country:RW", "accuses", "country:BI", "Asserted")}),
+    # not a rival met, not fire drawn
+    ("Peru faced Chile in the final.", "condemns", set()),
+    ("The Bolivian army drew fire from Peru.", "condemns", set()),
+])
+def test_a_stance_drawn_from_others_is_theirs_toward_the_subject(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected

@@ -87,6 +87,7 @@ CURRENCY_WORDS = CURRENCY_SIGNS | CURRENCY_NOUNS
 MONEY_PROMISE_VERBS = rule_words().money_promise_verbs
 HARM_VERBS = rule_words().harm_verbs
 RECEIPT_VERBS = rule_words().receipt_verbs
+STANCE_RECEIPT_VERBS = rule_words().stance_receipt_verbs
 AID_RECEIVED_NOUNS = rule_words().aid_received_nouns
 STRUCK_PLACE_PREPS = rule_words().struck_place_preps
 RESPONSIBILITY_NOUNS = rule_words().responsibility_nouns
@@ -120,6 +121,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     yield from _weapon_launches(ctx, sent)
     yield from _money_frames(ctx, sent)
     yield from _receipt_frames(ctx, sent)
+    yield from _stance_receipt_frames(ctx, sent)
     yield from _agreement_parties_frames(ctx, sent)
     yield from _forces_in_place_frames(ctx, sent)
     w = ctx.words
@@ -977,6 +979,34 @@ def _receipt_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
         if givers and receivers:
             yield Frame(token=verb, prop="supports", subjects=list(dict.fromkeys(givers)), objects=receivers,
                         scope=verb)
+
+
+def _stance_receipt_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'X drew condemnation from Y', 'X won the backing of Y', 'X's raid sparked criticism from Y': a stance an actor
+    draws from others is their stance toward it (toward the owner of the act the subject names)."""
+    w = ctx.words
+    nouns = ctx.gaz.lexicon["nouns"]
+    stances = _stance_words()["received_stances"]
+    for i in range(sent.start, sent.end):
+        if w.pos[i] != "VERB" or not any(c in STANCE_RECEIPT_VERBS for c in w.candidates(i)):
+            continue
+        verb = w.tokens[i]
+        for noun in sx.objects(verb):
+            prop = (sx.lookup(noun, nouns)[1] or {}).get("p")
+            if prop not in stances:
+                continue
+            # the givers: 'from Y' on the verb or the noun; 'the backing of Y' with an article
+            sources = [n for p, n in list(sx.prep_args(verb)) + list(sx.prep_args(noun)) if p == SOURCE_PREP]
+            if any(sx.dep(c) == "det" and c.lower_ == DEFINITE_ARTICLE for c in noun.children):
+                sources += [n for p, n in sx.prep_args(noun) if p == GENITIVE_PREP]
+            givers = [m for n in sources for c in sx.with_conjuncts(n) for m in [_mention_at(ctx, c)]
+                      if m is not None and m.type in ACTOR_TYPES]
+            receivers = [m for m in _inherited_subjects(ctx, verb) if m.type in ACTOR_TYPES]
+            if not receivers:
+                receivers = [m for s in sx.subjects(verb) for m in _owners(ctx, s) if m.type in ACTOR_TYPES]
+            receivers = [m for m in dict.fromkeys(receivers) if m not in givers]
+            if givers and receivers:
+                yield Frame(token=verb, prop=prop, subjects=list(dict.fromkeys(givers)), objects=receivers, scope=verb)
 
 
 def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:

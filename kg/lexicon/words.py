@@ -113,6 +113,7 @@ class RuleWords:
     need_target_preps: frozenset[str]
     struck_place_preps: frozenset[str]
     receipt_verbs: frozenset[str]
+    stance_receipt_verbs: frozenset[str]
     aid_received_nouns: frozenset[str]
     irregular_verb_forms: Mapping[str, str]
     military_asset_nouns: frozenset[str]
