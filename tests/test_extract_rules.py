@@ -178,7 +178,7 @@ TRIPLES = [
           ("secure", 2, "advcl", "VERB", "VB", "secure"), ("land", 8, "obj", "NOUN", "NN", "land"),
           (".", 2, "punct", "PUNCT", ".", ".")],
          [(0, 1, "PERSON"), (5, 6, "NORP")], "captures",
-         {("forces:CL", "captures", "land", "Asserted")}),
+         {("forces:CL", "captures", "land", "Planned")}),  # what the time is bought for: a purpose, not done
     # "Chile attacked Arequipa. Capturing Cusco would help."
     # the bare name "Cusco" stays open between the city and the region until the corpus settles it
     case("an act of war without agent goes to the article's main belligerent",

@@ -1038,3 +1038,34 @@ def test_an_act_in_a_purpose_clause_is_planned(nlp, text, prop, expected):
 ])
 def test_a_stance_drawn_from_others_is_theirs_toward_the_subject(nlp, text, prop, expected):
     assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # a phrasal verb whose particle the parse made a preposition of the object
+    ("The Houthis took over Sanaa in 2014.", "captures", {("org:houthis", "captures", "city:ye:sanaa", "Asserted")}),
+    # fighters 'from' a group stand for it
+    ("Militants from Boko Haram took over the town of Gwoza.", "captures",
+     {("org:boko-haram", "captures", "city:gwoza", "Asserted")}),
+    ("Rebels from the north attacked Gwoza.", "attacks", set()),
+])
+def test_taking_over_a_place_and_fighters_from_a_group(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # a state's territory, airspace or soil stands for the state where an act strikes it
+    ("Pakistan launched airstrikes on Afghan territory.", "strikes", {("country:PK", "strikes", "country:AF", "Asserted")}),
+    ("Turkey launched strikes on Iraq's territory.", "strikes", {("country:TR", "strikes", "country:IQ", "Asserted")}),
+    # territory taken is a part of the state, not the state
+    ("Syria seized Lebanese territory.", "captures", {("country:SY", "captures", "Lebanese territory", "Asserted")}),
+    ("Peru captured additional Chilean territory.", "captures",
+     {("country:PE", "captures", "additional Chilean territory", "Asserted")}),
+])
+def test_a_states_territory_stands_for_the_state_where_it_is_struck(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected
+
+
+def test_a_weapon_noun_the_parse_made_the_root_is_the_subject_of_the_clause_after_it(nlp):
+    # "Ukrainian drones struck X" parsed with 'drones' as the root and 'struck' as its complement
+    assert triples(nlp, "Ukrainian drones struck Belgorod.", "strikes") == \
+        {("country:UA", "strikes", "ambiguous:city:ru:belgorod|region:RU-BEL", "Asserted")}

@@ -18,6 +18,7 @@ from ..lexicon.words import (
     GENITIVE_PREP,
     INFINITIVE_MARKER,
     LISTING_PREPS,
+    SOURCE_PREP,
     rule_words,
 )
 from ..model import Content, Mention
@@ -32,6 +33,7 @@ from .context import (
     _entry_mention,
     _forces_of,
     _lexicon_entry,
+    _stance_words,
 )
 from .mentions import ACTOR_TYPES, PEOPLE_NOUNS, PLACE_TYPES
 from .qualifiers import parse_quantities
@@ -43,6 +45,7 @@ ELECT_SUFFIXES = rule_words().elect_suffixes
 PARTITIVE_HEADS = rule_words().partitive_heads
 GROUP_DESCRIPTORS = rule_words().group_descriptors
 FIGHTER_NOUNS = rule_words().fighter_nouns
+STATE_TERRITORY_NOUNS = rule_words().state_territory_nouns
 CHARGE_NOUNS = rule_words().charge_nouns
 CONTROL_OF_NOUNS = rule_words().control_of_nouns
 ACCUSES = "accuses"
@@ -251,13 +254,31 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
             m = ctx.index.get(c) if sx.dep(c) in sx.COMPOUND | sx.AMOD and c.i < tok.i else None
             if m is not None and m.type in GROUP_TYPES and not (c.i > 0 and tok.doc[c.i - 1].text in HYPHENS):
                 return m
-    # "rebels of the X movement": the group its fighters stand for
+    # "rebels of the X movement", "fighters from the X group": the group its fighters stand for
     if tok.lower_ in FIGHTER_NOUNS:
         for prep, noun in sx.prep_args(tok):
-            if prep == GENITIVE_PREP:
+            if prep == GENITIVE_PREP or prep == SOURCE_PREP:
                 m = _mention_at(ctx, noun)
                 if m is not None and m.type in GROUP_TYPES:
                     return m
+    # "strikes on Afghan territory", "Syrian soil": a state's territory stands for the state; not a part of it
+    # ("additional Syrian territory"), nor territory taken ("seized Syrian territory" takes part of it)
+    if tok.lower_ in STATE_TERRITORY_NOUNS and not (
+            sx.dep(tok) in sx.OBJ and (_lexicon_entry(ctx, tok.head) or {}).get("p") in _stance_words()["part_taking_acts"]):
+        country = None
+        for c in tok.children:
+            if sx.dep(c) in sx.AMOD | sx.COMPOUND and c.i < tok.i:
+                country = ctx.gaz.country_of_demonym(c.text) if country is None else None
+                if country is None:
+                    break  # another modifier: a part of the territory
+                demonym = c
+        if country is not None:
+            return _entry_mention(ctx, demonym, country)
+        poss = sx.possessor(tok)  # "Estonia's airspace"
+        owner = ctx.index.get(poss) if poss is not None else None
+        if owner is not None and owner.type == "Country" and not any(
+                sx.dep(c) in sx.AMOD | sx.COMPOUND for c in tok.children if c.i < tok.i):
+            return owner
     # "the city of Cusco": the place the noun names
     if tok.lower_ in ctx.finder.city_words:
         for prep, noun in sx.prep_args(tok):
@@ -389,7 +410,9 @@ def _weapon_country(ctx: Context, noun: Token) -> list[Mention]:
     """"A Russian missile", "Israeli warplanes": the weapon's country, the one that acts with it."""
     if noun.lower_ in ctx.finder.weapon_nouns:
         for c in noun.children:
-            country = ctx.gaz.country_of_demonym(c.text) if sx.dep(c) in sx.AMOD | sx.COMPOUND else None
+            # (the adjective parsed as the subject of its noun where the noun was made the root)
+            country = ctx.gaz.country_of_demonym(c.text) if sx.dep(c) in sx.AMOD | sx.COMPOUND \
+                or c.i < noun.i and c.pos_ == "ADJ" and sx.dep(c) in sx.SUBJ else None
             if country is not None:
                 return [_entry_mention(ctx, c, country)]
     return []
@@ -432,10 +455,11 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         found = _weapon_country(ctx, subj)
         if found:
             return found
-    if sx.dep(verb) == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.i < verb.i \
-            and verb.head.pos_ in ("NOUN", "PROPN") and sx.children(verb, sx.OBJ) and not sx.is_passive(verb):
-        # "Israeli warplanes struck several villages" parsed as a participle on its noun: a participle with a
-        # direct object of its own is active, and the noun is its subject
+    if sx.dep(verb) in ("acl", "xcomp", "ccomp") and verb.tag_ in ("VBD", "VBN") and verb.head.i < verb.i \
+            and verb.head.pos_ in ("NOUN", "PROPN") and sx.children(verb, sx.OBJ) and not sx.is_passive(verb) \
+            and (sx.dep(verb) == "acl" or verb.head.head.i == verb.head.i):
+        # "Israeli warplanes struck several villages" parsed as a participle on its noun, or as a clause of a noun
+        # made the root: a participle with a direct object of its own is active, and the noun is its subject
         found = _mentions_of(ctx, [verb.head]) or _weapon_country(ctx, verb.head)
         if found:
             return found

@@ -163,6 +163,15 @@ def _phrasal_entry(ctx: Context, i: int, verbs: dict) -> dict | None:
                     for cand in w.candidates(i):
                         if f"{cand} {particle}" in verbs:
                             return verbs[f"{cand} {particle}"]
+    # "took over Kabul" parsed as 'over Kabul', the particle a preposition of the object right after the verb: the
+    # object is found through it, where the entry types its objects
+    after = i + 1
+    if after < len(w.lower) and w.lower[after] in ctx.word_sets["particles"] and w.head[after] != after \
+            and w.head[w.head[after]] == i and sx.dep(w.tokens[after]) in sx.CASE:
+        for cand in w.candidates(i):
+            entry = verbs.get(f"{cand} {w.lower[after]}")
+            if entry is not None and entry.get("obj_types"):  # typed objects only: not 'turned down the road'
+                return {**entry, "obj": [*entry.get("obj", ()), w.lower[after]]}
     return None
 
 
