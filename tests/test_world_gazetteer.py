@@ -7,6 +7,7 @@ import pytest
 
 from kg.lexicon.gazetteer import Gazetteer, fold, load_gazetteer
 from kg.model import Document
+from tests.conftest import text_triples
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +145,12 @@ def test_a_bare_name_means_the_region_where_the_text_names_the_region_and_the_ci
                    "Gunmen attacked a market in the city of Kandahar.")
     assert {(m.doc_id, m.key, m.type) for ex in exs for m in ex.mentions if "Kandahar" in m.surface} == {
         ("d0", "region:AF-KAN", "Region"), ("d1", "city:af:kandahar", "City")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # towns of 50,000 to 150,000 inhabitants are in the world table: a typed city, not a person or a bare name
+    ("Israeli jets struck Tyre on Monday.", {("country:IL", "strikes", "city:lb:tyre", "Asserted")}),
+    ("Hamas fired rockets at Ashkelon.", {("org:hamas", "strikes", "city:il:ashkelon", "Asserted")}),
+])
+def test_towns_of_fifty_thousand_are_cities(nlp, text, expected):
+    assert text_triples(nlp, text, "strikes") == expected
