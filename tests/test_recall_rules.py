@@ -1069,3 +1069,14 @@ def test_a_weapon_noun_the_parse_made_the_root_is_the_subject_of_the_clause_afte
     # "Ukrainian drones struck X" parsed with 'drones' as the root and 'struck' as its complement
     assert triples(nlp, "Ukrainian drones struck Belgorod.", "strikes") == \
         {("country:UA", "strikes", "ambiguous:city:ru:belgorod|region:RU-BEL", "Asserted")}
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # a group's fighters stand for the group; a port named with 'of' is the city
+    ("Hamas's fighters attacked Ashkelon.", "attacks", {("org:hamas", "attacks", "city:il:ashkelon", "Asserted")}),
+    ("Chile's rebels attacked Ashkelon.", "attacks", set()),
+    ("Russia blockaded the port of Mykolaiv.", "attacks",
+     {("country:RU", "attacks", "city:ua:mykolaiv", "Asserted")}),
+])
+def test_a_groups_fighters_and_a_named_port(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected

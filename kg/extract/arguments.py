@@ -256,11 +256,12 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
                 return m
     # "rebels of the X movement", "fighters from the X group": the group its fighters stand for
     if tok.lower_ in FIGHTER_NOUNS:
-        for prep, noun in sx.prep_args(tok):
-            if prep == GENITIVE_PREP or prep == SOURCE_PREP:
-                m = _mention_at(ctx, noun)
-                if m is not None and m.type in GROUP_TYPES:
-                    return m
+        owners = [noun for prep, noun in sx.prep_args(tok) if prep == GENITIVE_PREP or prep == SOURCE_PREP]
+        poss = sx.possessor(tok)  # "the group's fighters"
+        for noun in owners + ([poss] if poss is not None else []):
+            m = _mention_at(ctx, noun)
+            if m is not None and m.type in GROUP_TYPES:
+                return m
     # "strikes on Afghan territory", "Syrian soil": a state's territory stands for the state; not a part of it
     # ("additional Syrian territory"), nor territory taken ("seized Syrian territory" takes part of it)
     if tok.lower_ in STATE_TERRITORY_NOUNS and not (
