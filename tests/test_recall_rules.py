@@ -1080,3 +1080,15 @@ def test_a_weapon_noun_the_parse_made_the_root_is_the_subject_of_the_clause_afte
 ])
 def test_a_groups_fighters_and_a_named_port(nlp, text, prop, expected):
     assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordinated nationality adjectives on one noun of forces: the forces of each state
+    ("Indian and Pakistani troops exchanged fire.",
+     {("forces:IN", "attacks", "forces:PK", "Asserted"), ("forces:PK", "attacks", "forces:IN", "Asserted")}),
+    ("Kenyan and Ugandan troops attacked Al-Shabaab positions.",
+     {("forces:KE", "attacks", "org:al-shabaab", "Asserted"), ("forces:UG", "attacks", "org:al-shabaab", "Asserted")}),
+    ("French troops attacked Gao.", {("forces:FR", "attacks", "city:ml:gao", "Asserted")}),
+])
+def test_coordinated_nationalities_of_one_force_are_the_forces_of_each_state(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected

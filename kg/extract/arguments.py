@@ -177,11 +177,17 @@ def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
                 out.extend(m for m in ctx.groups[c.i] if m not in out)
                 continue
             m = _mention_at(ctx, c)
+            if m is None and c.pos_ == "ADJ" and any(x.i > c.i and x.lower_ in ctx.finder.military_nouns for x in conjuncts):
+                # "Kenyan and Ugandan troops" parsed with the first adjective as the head of the list
+                country = ctx.gaz.country_of_demonym(c.text)
+                m = _forces_of(_entry_mention(ctx, c, country)) if country is not None else None
             listed = m is not None and m.type in ("Person", "Country") and m.name is not None
             if listed and c is conjuncts[0]:
                 out.extend(x for x in _listed_before(ctx, c, m) if x not in out)
             if m is not None and m not in out:
                 out.append(m)
+            if m is not None and m.type == "MilitaryUnit" and c.lower_ in ctx.finder.military_nouns:
+                out.extend(x for x in _coordinated_forces(ctx, c) if x not in out)
             if listed:
                 out.extend(x for x in _listed_after(ctx, c, m) if x not in out)
             # "officials from Chile and neighbouring countries": one group of people from each
@@ -192,6 +198,19 @@ def _mentions_of(ctx: Context, tokens: list[Token]) -> list[Mention]:
                             m2 = _mention_at(ctx, other)
                             if m2 is not None and m2 not in out:
                                 out.append(m2)
+    return out
+
+
+def _coordinated_forces(ctx: Context, noun: Token) -> list[Mention]:
+    """The forces of each state of coordinated nationality adjectives: "Indian and Pakistani troops" are the forces
+    of both (the mention of the noun is those of one)."""
+    out = []
+    for adj in noun.children:
+        if sx.dep(adj) in sx.AMOD and adj.i < noun.i and adj.conjuncts:
+            for other in sx.with_conjuncts(adj):
+                country = ctx.gaz.country_of_demonym(other.text) if other.i < noun.i else None
+                if country is not None:
+                    out.append(_forces_of(_entry_mention(ctx, other, country)))
     return out
 
 
