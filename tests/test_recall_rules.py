@@ -1092,3 +1092,14 @@ def test_a_groups_fighters_and_a_named_port(nlp, text, prop, expected):
 ])
 def test_coordinated_nationalities_of_one_force_are_the_forces_of_each_state(nlp, text, expected):
     assert triples(nlp, text, "attacks") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # forces or fighters loyal to an actor stand for it
+    ("Fighters loyal to Hamas attacked Ashkelon.", {("org:hamas", "attacks", "city:il:ashkelon", "Asserted")}),
+    ("Troops loyal to the Taliban attacked Kandahar.",
+     {("org:taliban", "attacks", "ambiguous:city:af:kandahar|region:AF-KAN", "Asserted")}),
+    ("Fighters close to Hamas attacked Ashkelon.", set()),
+])
+def test_forces_loyal_to_an_actor_stand_for_it(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected

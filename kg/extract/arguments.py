@@ -16,6 +16,7 @@ from ..lexicon.words import (
     COMPLEMENTIZER,
     DEFINITE_ARTICLE,
     GENITIVE_PREP,
+    GOAL_PREP,
     INFINITIVE_MARKER,
     LISTING_PREPS,
     SOURCE_PREP,
@@ -45,6 +46,7 @@ ELECT_SUFFIXES = rule_words().elect_suffixes
 PARTITIVE_HEADS = rule_words().partitive_heads
 GROUP_DESCRIPTORS = rule_words().group_descriptors
 FIGHTER_NOUNS = rule_words().fighter_nouns
+ALLEGIANCE_ADJECTIVES = rule_words().allegiance_adjectives
 STATE_TERRITORY_NOUNS = rule_words().state_territory_nouns
 CHARGE_NOUNS = rule_words().charge_nouns
 CONTROL_OF_NOUNS = rule_words().control_of_nouns
@@ -273,6 +275,14 @@ def _mention_at(ctx: Context, tok: Token) -> Mention | None:
             m = ctx.index.get(c) if sx.dep(c) in sx.COMPOUND | sx.AMOD and c.i < tok.i else None
             if m is not None and m.type in GROUP_TYPES and not (c.i > 0 and tok.doc[c.i - 1].text in HYPHENS):
                 return m
+    # "troops loyal to X", "fighters loyal to the X group": the actor they serve acts
+    if tok.lower_ in FIGHTER_NOUNS or tok.lower_ in ctx.finder.military_nouns:
+        for adj in tok.children:
+            if sx.dep(adj) in sx.AMOD and adj.i > tok.i and adj.lower_ in ALLEGIANCE_ADJECTIVES:
+                for prep, noun in sx.prep_args(adj):
+                    m = _mention_at(ctx, noun) if prep == GOAL_PREP else None
+                    if m is not None and m.type in ACTOR_TYPES:
+                        return m
     # "rebels of the X movement", "fighters from the X group": the group its fighters stand for
     if tok.lower_ in FIGHTER_NOUNS:
         owners = [noun for prep, noun in sx.prep_args(tok) if prep == GENITIVE_PREP or prep == SOURCE_PREP]
