@@ -1103,3 +1103,13 @@ def test_coordinated_nationalities_of_one_force_are_the_forces_of_each_state(nlp
 ])
 def test_forces_loyal_to_an_actor_stand_for_it(nlp, text, expected):
     assert triples(nlp, text, "attacks") == expected
+
+
+def test_a_toll_counted_by_a_recording_verb_is_the_subjects_estimate(nlp):
+    ex = extract_text(nlp, "The African Union has recorded more than 1,400 civilian casualties in Darfur.")
+    rows = [(r.subject.key, r.predicate, r.object.value, r.object.unit, r.modality) for r in ex.relations
+            if r.predicate == "estimates"]
+    assert rows == [("org:african-union", "estimates", 1400, "person", "Asserted")]
+    # not confirmed: no estimate
+    assert not [r for r in extract_text(nlp, "The African Union did not confirm the 500 deaths.").relations
+                if r.predicate == "estimates"]
