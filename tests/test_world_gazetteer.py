@@ -154,3 +154,13 @@ def test_a_bare_name_means_the_region_where_the_text_names_the_region_and_the_ci
 ])
 def test_towns_of_fifty_thousand_are_cities(nlp, text, expected):
     assert text_triples(nlp, text, "strikes") == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # a lone name the NER read as a person where only a place stands: after a preposition of place, or taken
+    ("Azerbaijan recaptured Shusha.", "captures", {("country:AZ", "captures", "place:shusha", "Asserted")}),
+    # the surname of someone named in full stays a person
+    ("Jane Shusha arrived. Azerbaijan praised Shusha.", "praises", {("country:AZ", "praises", "person:jane-shusha", "Asserted")}),
+])
+def test_a_lone_name_where_only_a_place_stands_is_a_place(nlp, text, prop, expected):
+    assert text_triples(nlp, text, prop) == expected

@@ -12,6 +12,7 @@ resolve to the state.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..graph.vocab import ACTOR_CLASSES, PLACE_CLASSES
-from ..lexicon.gazetteer import Entry, Gazetteer, fold, slug
+from ..lexicon.gazetteer import PATTERNS_DIR, Entry, Gazetteer, fold, slug
 from ..lexicon.words import (
     AND,
     ARTICLES,
@@ -44,6 +45,9 @@ GROUP_ADJECTIVES = rule_words().group_adjectives
 GENERIC_MODIFIERS = rule_words().generic_modifiers
 ENTOURAGE_NOUNS = rule_words().entourage_nouns
 MEDIA_NOUNS = rule_words().media_nouns
+PLACE_ONLY_PREPS = rule_words().place_only_preps
+# acts that take territory (stance.json): their object is a place, whatever the NER read
+TERRITORY_TAKING_PROPS = frozenset(json.loads((PATTERNS_DIR / "stance.json").read_text(encoding="utf-8"))["part_taking_acts"])
 INSTITUTION_WORDS = rule_words().institution_words
 ORG_WORDS = rule_words().org_words
 CALENDAR_WORDS = frozenset(rule_words().months) | rule_words().weekdays
@@ -731,6 +735,9 @@ class MentionFinder:
                 and (len(span) > 1 or not re.search(rf"\b[A-Z][\w'-]+ {re.escape(text)}\b|\b{re.escape(text)} [A-Z][a-z]",
                                                      self.text)):
             label = "GPE"  # a name the world tables know as a place or group, not a personal name: the NER erred
+        if label == "PERSON" and entry is None and len(span) == 1 and self._place_position(span.root) \
+                and not re.search(rf"\b[A-Z][\w'-]+ {re.escape(text)}\b", self.text):
+            label = "LOC"  # "shelling in X", "captured X": a lone name where only places stand, no one's surname
         if label == "PERSON" or (entry and entry.type == "Person"):
             if entry is None:
                 span = self._with_particles(span)
@@ -764,6 +771,16 @@ class MentionFinder:
         name = text
         key = f"{type_.lower()}:{slug(name)}"
         self.index.put(span, self.mention(span, type_, key, name), head)
+
+    def _place_position(self, tok: Token) -> bool:
+        """Whether a name stands where only a place can: after a preposition of place ('in X', 'near X'), or as
+        the object of a verb that takes territory ('captured X')."""
+        if sx.prep_of(tok) in PLACE_ONLY_PREPS:
+            return True
+        if sx.dep(tok) in sx.OBJ and tok.head.i != tok.i:
+            entry = sx.lookup(tok.head, self.gaz.lexicon["verbs"])[1] or {}
+            return entry.get("p") in TERRITORY_TAKING_PROPS
+        return False
 
     def _with_particles(self, span: Span) -> Span:
         """A personal name with the particles and words the NER cut off its end ('Jane al-Roe', 'John bin Doe'),

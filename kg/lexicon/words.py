@@ -166,6 +166,7 @@ class RuleWords:
     responsibility_verbs: frozenset[str]
     responsibility_preposition: str
     fighter_nouns: frozenset[str]
+    place_only_preps: frozenset[str]
     allegiance_adjectives: frozenset[str]
     state_territory_nouns: frozenset[str]
     area_part_nouns: frozenset[str]
