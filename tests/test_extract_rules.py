@@ -501,7 +501,7 @@ TRIPLES = [
           (".", 1, "punct", "PUNCT", ".", ".")],
          [(0, 1, "NORP"), (3, 4, "GPE"), (5, 6, "GPE")], None,
          {("country:IL", "strikes", "city:lb:sidon", "Asserted"),
-          ("country:IL", "strikes", "city:tyre", "Asserted")}),
+          ("country:IL", "strikes", "city:lb:tyre", "Asserted")}),
     # "lands taken by Chile": a participle without an object stays passive, its noun the object
     case("a participle without an object stays passive and its noun the object",
          [("lands", 0, "ROOT", "NOUN", "NNS", "land"), ("taken", 0, "acl", "VERB", "VBN", "take"),
