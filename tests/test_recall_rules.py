@@ -1113,3 +1113,24 @@ def test_a_toll_counted_by_a_recording_verb_is_the_subjects_estimate(nlp):
     # not confirmed: no estimate
     assert not [r for r in extract_text(nlp, "The African Union did not confirm the 500 deaths.").relations
                 if r.predicate == "estimates"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # acting with someone's support, aid or backing: they support the actor
+    ("Chad, with the assistance of France, repelled the attack.", {("country:FR", "supports", "country:TD", "Asserted")}),
+    ("Mali, with Russia's backing, attacked Kidal.", {("country:RU", "supports", "country:ML", "Asserted")}),
+    ("Rwanda, with EU support, will deploy troops to Mozambique.",
+     {("org:european-union", "supports", "country:RW", "Planned")}),
+    ("Peru spoke with the support staff.", set()),
+])
+def test_acting_with_someones_support_is_their_support(nlp, text, expected):
+    assert triples(nlp, text, "supports") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause hedged by an evidential noun is claimed; a clause after another noun is not
+    ("Initial indications are that Chad attacked Niger.", {("country:TD", "attacks", "country:NE", "Claimed")}),
+    ("The problem is that Chad attacked Niger.", {("country:TD", "attacks", "country:NE", "Asserted")}),
+])
+def test_a_clause_hedged_by_initial_indications_is_claimed(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected

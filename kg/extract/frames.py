@@ -88,6 +88,7 @@ MONEY_PROMISE_VERBS = rule_words().money_promise_verbs
 HARM_VERBS = rule_words().harm_verbs
 RECEIPT_VERBS = rule_words().receipt_verbs
 STANCE_RECEIPT_VERBS = rule_words().stance_receipt_verbs
+MEANS_PREP = rule_words().means_preposition
 AID_RECEIVED_NOUNS = rule_words().aid_received_nouns
 STRUCK_PLACE_PREPS = rule_words().struck_place_preps
 RESPONSIBILITY_NOUNS = rule_words().responsibility_nouns
@@ -122,6 +123,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     yield from _money_frames(ctx, sent)
     yield from _receipt_frames(ctx, sent)
     yield from _stance_receipt_frames(ctx, sent)
+    yield from _support_by_means_frames(ctx, sent)
     yield from _agreement_parties_frames(ctx, sent)
     yield from _forces_in_place_frames(ctx, sent)
     w = ctx.words
@@ -1016,6 +1018,34 @@ def _stance_receipt_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
             receivers = [m for m in dict.fromkeys(receivers) if m not in givers]
             if givers and receivers:
                 yield Frame(token=verb, prop=prop, subjects=list(dict.fromkeys(givers)), objects=receivers, scope=verb)
+
+
+def _support_by_means_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'X, with the support of Y, retook Z', 'with our assistance, X was able to…': the one whose support, aid or
+    backing an actor acts with supports that actor."""
+    nouns = ctx.gaz.lexicon["nouns"]
+    w = ctx.words
+    for i in range(sent.start, sent.end):
+        if w.pos[i] != "NOUN" or (sx.lookup(w.tokens[i], nouns)[1] or {}).get("p") != "supports":
+            continue
+        noun = w.tokens[i]
+        head = noun.head
+        if sx.prep_of(noun) != MEANS_PREP or head.i == noun.i:
+            continue
+        owners = [n for p, n in sx.prep_args(noun) if p in (GENITIVE_PREP, SOURCE_PREP)]
+        owners += [c for c in noun.children if sx.dep(c) in sx.COMPOUND and c.i < noun.i]  # "with US support"
+        poss = sx.possessor(noun)
+        givers = [m for m in _mentions_of(ctx, owners + ([poss] if poss is not None else [])) if m.type in ACTOR_TYPES]
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            receivers = _inherited_subjects(ctx, head)
+        elif head.pos_ in ("PROPN", "NOUN") and head.i < noun.i:
+            receivers = _mentions_of(ctx, [head])  # "X, with the support of Y, …" with the phrase hung on X
+        else:
+            continue
+        receivers = [m for m in receivers if m.type in ACTOR_TYPES and m not in givers]
+        if givers and receivers:
+            yield Frame(token=noun, prop="supports", subjects=list(dict.fromkeys(givers)), objects=receivers,
+                        scope=head)
 
 
 def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:

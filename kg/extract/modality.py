@@ -84,6 +84,8 @@ def _node_info(ctx: Context, node: Token) -> _NodeInfo:
             flags.add("Hypothetical")
         if d == "advmod" and low in allege:
             flags.add("Claimed")
+        if d == "nsubj:outer" and sx.lemma_in(c, EVIDENTIAL_NOUNS) and any(x == "cop" for x, _l, _c in kids):
+            flags.add("Claimed")  # "initial indications are that X attacked Y": hedged
         if d in sx.AMOD and low in HYPOTHETICAL_MODIFIERS and not (
                 low == IDIOMATIC_POSSIBLE and c.i > 0 and (c.doc[c.i - 1].tag_ == "JJS" or c.doc[c.i - 1].lower_ == EQUATIVE_AS)):
             flags.add("Hypothetical")
@@ -133,6 +135,7 @@ HYPOTHETICAL_MODIFIERS = rule_words().hypothetical_modifiers
 PLANNED_MODIFIERS = rule_words().planned_modifiers
 PLANNED_ATTRIBUTES = PLANNED_MODIFIERS | {rule_words().future_adjective}
 CLAIMED_MODIFIERS = rule_words().claimed_modifiers
+EVIDENTIAL_NOUNS = rule_words().evidential_nouns
 CLAIMED_ATTRIBUTES = CLAIMED_MODIFIERS | {rule_words().reported_participle}
 HYPOTHETICAL_MODALS = rule_words().hypothetical_modals
 CONDITIONAL_MODAL = rule_words().conditional_modal

@@ -114,6 +114,7 @@ class RuleWords:
     struck_place_preps: frozenset[str]
     receipt_verbs: frozenset[str]
     stance_receipt_verbs: frozenset[str]
+    means_preposition: str
     aid_received_nouns: frozenset[str]
     irregular_verb_forms: Mapping[str, str]
     military_asset_nouns: frozenset[str]
@@ -127,6 +128,7 @@ class RuleWords:
     planned_modifiers: frozenset[str]
     future_adjective: str
     claimed_modifiers: frozenset[str]
+    evidential_nouns: frozenset[str]
     reported_participle: str
     hypothetical_modals: frozenset[str]
     conditional_modal: str
