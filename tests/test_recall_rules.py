@@ -1134,3 +1134,13 @@ def test_acting_with_someones_support_is_their_support(nlp, text, expected):
 ])
 def test_a_clause_hedged_by_initial_indications_is_claimed(nlp, text, expected):
     assert triples(nlp, text, "attacks") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # crossing into A from B: B borders A (states and regions, not a city left)
+    ("Thousands of refugees crossed into Chad from Sudan.", {("country:SD", "borders", "country:TD", "Asserted")}),
+    ("He crossed from Mali into Niger.", {("country:ML", "borders", "country:NE", "Asserted")}),
+    ("Civilians fled into Poland from Kyiv.", set()),
+])
+def test_crossing_into_one_place_from_another_states_they_border(nlp, text, expected):
+    assert triples(nlp, text, "borders") == expected

@@ -56,6 +56,8 @@ BORDER_PREPS = rule_words().border_preps
 BORDER_NOUNS = rule_words().border_nouns
 RECIPROCAL_PREP = rule_words().reciprocal_preposition
 SHARE_VERB = rule_words().share_verb
+CROSSING_VERBS = rule_words().crossing_verbs
+INTO_PREP, OUT_OF_PREP = rule_words().crossing_preps
 SUB_BODY_NOUNS = rule_words().sub_body_nouns
 LOCATED_OR_SHARE_VERBS = LOCATED_VERBS | {SHARE_VERB}
 
@@ -795,6 +797,15 @@ def _standing_noun_relations(ctx: Context, sent: Span, number: int) -> None:
         if w.pos[i] != "VERB":
             continue
         tok = w.tokens[i]
+        if sx.lemma_in(tok, CROSSING_VERBS):
+            # "crossed into A from B": B borders A (states and regions: a city left need not lie on the border)
+            args = list(sx.prep_args(tok))
+            entered = [m for p, n in args if p == INTO_PREP for m in [ctx.index.get(n)] if m is not None]
+            left = [(m, n) for p, n in args if p == OUT_OF_PREP for m in [ctx.index.get(n)] if m is not None]
+            for a in entered:
+                for b, node in left:
+                    if a.type in ("Country", "Region") and b.type in ("Country", "Region") and a.key != b.key:
+                        _add(ctx, number, b, "borders", a, evidence=_evidence(ctx, tok, node))  # not a city left
         lemma = sx.lemma_in(tok, LOCATED_OR_SHARE_VERBS)
         if lemma:
             subjects = _clause_subjects(ctx, tok)

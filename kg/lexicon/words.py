@@ -168,6 +168,8 @@ class RuleWords:
     responsibility_verbs: frozenset[str]
     responsibility_preposition: str
     fighter_nouns: frozenset[str]
+    crossing_verbs: frozenset[str]
+    crossing_preps: tuple[str, ...]
     place_only_preps: frozenset[str]
     allegiance_adjectives: frozenset[str]
     state_territory_nouns: frozenset[str]
