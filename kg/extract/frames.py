@@ -995,6 +995,8 @@ def _receipt_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
 def _stance_receipt_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'X drew condemnation from Y', 'X won the backing of Y', 'X's raid sparked criticism from Y': a stance an actor
     draws from others is their stance toward it (toward the owner of the act the subject names)."""
+    if ctx.sentence_forms(sent).isdisjoint(STANCE_RECEIPT_VERBS):
+        return
     w = ctx.words
     nouns = ctx.gaz.lexicon["nouns"]
     stances = _stance_words()["received_stances"]
@@ -1023,10 +1025,12 @@ def _stance_receipt_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
 def _support_by_means_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'X, with the support of Y, retook Z', 'with our assistance, X was able to…': the one whose support, aid or
     backing an actor acts with supports that actor."""
+    if MEANS_PREP not in ctx.sentence_forms(sent):
+        return
     nouns = ctx.gaz.lexicon["nouns"]
     w = ctx.words
     for i in range(sent.start, sent.end):
-        if w.pos[i] != "NOUN" or (sx.lookup(w.tokens[i], nouns)[1] or {}).get("p") != "supports":
+        if w.pos[i] != "NOUN" or (w.lookup(i, nouns)[1] or {}).get("p") != "supports":
             continue
         noun = w.tokens[i]
         head = noun.head
