@@ -1144,3 +1144,12 @@ def test_a_clause_hedged_by_initial_indications_is_claimed(nlp, text, expected):
 ])
 def test_crossing_into_one_place_from_another_states_they_border(nlp, text, expected):
     assert triples(nlp, text, "borders") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'deny' meaning refuse: entry, access or passage withheld is a rejection, not the denial of a claim
+    ("Hungary denied Ukraine access to the talks.", {("country:HU", "rejects", "Ukraine access", "Asserted")}),
+    ("Russia denied the accusations.", {("country:RU", "denies", "the accusations", "Asserted")}),
+])
+def test_denying_entry_or_access_rejects(nlp, text, expected):
+    assert triples(nlp, text, None) == expected

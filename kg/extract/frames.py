@@ -97,6 +97,7 @@ RESPONSIBILITY_PREP = rule_words().responsibility_preposition
 BENEFICIARY_PREPS = rule_words().beneficiary_preps
 RECIPROCAL_PREP = rule_words().reciprocal_preposition
 MERIT_NOUNS = rule_words().merit_nouns
+GRANTED_NOUNS = rule_words().granted_nouns
 DUTY_NOUNS = rule_words().duty_nouns
 RECIPROCAL_PRONOUNS = frozenset(tuple(p.split()) for p in rule_words().reciprocal_pronouns)
 RECIPROCAL_LIGHT_VERBS = rule_words().reciprocal_light_verbs
@@ -375,6 +376,9 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
                                     for o in sx.objects(tok)):
         # "recognized the contributions of X": a deed or quality of an actor is praised, whatever X is
         entry = {"p": entry["merit_p"], "obj": ["dobj"]}
+    if entry.get("grant_p") and any(sx.lemma_in(o, GRANTED_NOUNS) for o in sx.objects(tok)):
+        # "denied the convoy entry", "denied X access": a refusal, not the denial of a claim
+        entry = {**{k: v for k, v in entry.items() if k != "grant_p"}, "p": entry["grant_p"], "mode": "refusal"}
     if entry.get("negated_p") and sx.is_negated(tok):
         # "will never recognise the referenda": a rejection the speaker performs
         entry = {**{k: v for k, v in entry.items() if k not in ("obj_types", "negated_p")},

@@ -35,6 +35,7 @@ class RuleWords:
     presence_words: frozenset[str]
     duty_nouns: frozenset[str]
     merit_nouns: frozenset[str]
+    granted_nouns: frozenset[str]
     report_nouns: frozenset[str]
     military_adjectives: frozenset[str]
     gathering_nouns: frozenset[str]
