@@ -164,3 +164,13 @@ def test_towns_of_fifty_thousand_are_cities(nlp, text, expected):
 ])
 def test_a_lone_name_where_only_a_place_stands_is_a_place(nlp, text, prop, expected):
     assert text_triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # an untagged name of two or three capitalised words that visits, meets or speaks is a person's
+    ("Khalifa Haftar visited Cairo.", "visits", {("person:khalifa-haftar", "visits", "city:eg:cairo", "Asserted")}),
+    # not a title's words
+    ("The Canadian Visa Officer said the file was incomplete.", "claims", set()),
+])
+def test_an_untagged_name_that_acts_as_people_do_is_a_person(nlp, text, prop, expected):
+    assert text_triples(nlp, text, prop) == expected

@@ -46,8 +46,10 @@ GENERIC_MODIFIERS = rule_words().generic_modifiers
 ENTOURAGE_NOUNS = rule_words().entourage_nouns
 MEDIA_NOUNS = rule_words().media_nouns
 PLACE_ONLY_PREPS = rule_words().place_only_preps
+_STANCE = json.loads((PATTERNS_DIR / "stance.json").read_text(encoding="utf-8"))
 # acts that take territory (stance.json): their object is a place, whatever the NER read
-TERRITORY_TAKING_PROPS = frozenset(json.loads((PATTERNS_DIR / "stance.json").read_text(encoding="utf-8"))["part_taking_acts"])
+TERRITORY_TAKING_PROPS = frozenset(_STANCE["part_taking_acts"])
+PERSON_ACTS = frozenset(_STANCE["person_acts"])  # acts people do (stance.json)
 INSTITUTION_WORDS = rule_words().institution_words
 ORG_WORDS = rule_words().org_words
 CALENDAR_WORDS = frozenset(rule_words().months) | rule_words().weekdays
@@ -211,6 +213,7 @@ class MentionFinder:
         for ent in self.ents:
             self._entity(ent)
         self._rule_names()
+        self._acting_names()
         self._settlement_names()
         self._surnames()
         self._acronyms()
@@ -223,6 +226,38 @@ class MentionFinder:
         self._backed_groups()
         self._group_members()
         return self.index
+
+    def _acting_names(self) -> None:
+        """A name of two or three capitalised words the NER left untagged, the subject of a verb of speech or of
+        an act people do ('X Y visited Z', 'X Y said'), is a personal name (the NER misses many non-English
+        names); not where a word of it is a known place, group, demonym, title or organisation word."""
+        w = self.words
+        verbs = self.gaz.lexicon["verbs"]
+        for i in range(len(w.lower)):
+            if w.pos[i] != "PROPN" or i in self.index.by_token or i in self.entity_tokens:
+                continue
+            tok = w.tokens[i]
+            if sx.dep(tok) not in sx.SUBJ or tok.head.i == i:
+                continue
+            parts = [c for c in tok.children if sx.dep(c) in sx.COMPOUND | {"flat", "flat:name"}]
+            span = sorted([tok, *parts], key=lambda t: t.i)
+            if not 2 <= len(span) <= 3 or span[-1].i - span[0].i != len(span) - 1:
+                continue
+            if not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.i not in self.index.by_token
+                       and t.i not in self.entity_tokens for t in span):
+                continue
+            if any(self.gaz.lookup(t.text) or self.gaz.country_of_demonym(t.text) or t.lower_ in self.all_titles
+                   or t.lower_ in ORG_WORDS or t.lower_ in INSTITUTION_WORDS or t.lower_ in self.official_nouns
+                   or t.lower_ in PEOPLE_NOUNS or t.lower_ in self.military_nouns for t in span):
+                continue
+            name = self.text[span[0].idx:span[-1].idx + len(span[-1].text)]
+            if any(m.group(1).lower() not in self.all_titles and m.group(1).lower() not in self.title_words
+                   and not self.gaz.lookup(m.group(1))
+                   for m in re.finditer(rf"\b([A-Z][\w'-]+) {re.escape(name)}\b", self.text)):
+                continue  # the end of a longer name the text gives elsewhere (not a title or place before it)
+            entry = sx.lookup(tok.head, verbs)[1] or {}
+            if entry.get("mode") == "speech" or entry.get("p") in PERSON_ACTS:
+                self._person(self.doc[span[0].i:span[-1].i + 1], None)
 
     def _group_members(self) -> None:
         """'X fighters', 'X militants', where X names a known group: members named by their group are the
