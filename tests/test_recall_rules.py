@@ -1153,3 +1153,15 @@ def test_crossing_into_one_place_from_another_states_they_border(nlp, text, expe
 ])
 def test_denying_entry_or_access_rejects(nlp, text, expected):
     assert triples(nlp, text, None) == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # a stance toward an act or conduct a nationality adjective assigns is toward the state
+    ("Egypt condemned the Israeli airstrikes on Gaza.", "condemns", {("country:EG", "condemns", "country:IL", "Asserted")}),
+    ("Chile praised the Peruvian efforts to end the war.", "praises", {("country:CL", "praises", "country:PE", "Asserted")}),
+    # not people of the state
+    ("Chile condemned the suffering of Peruvian families.", "condemns",
+     {("country:CL", "condemns", "the suffering", "Asserted")}),
+])
+def test_a_stance_toward_a_states_conduct_named_by_its_adjective_is_toward_the_state(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected

@@ -46,6 +46,7 @@ ELECT_SUFFIXES = rule_words().elect_suffixes
 PARTITIVE_HEADS = rule_words().partitive_heads
 GROUP_DESCRIPTORS = rule_words().group_descriptors
 FIGHTER_NOUNS = rule_words().fighter_nouns
+CONDUCT_NOUNS = rule_words().conduct_nouns
 ALLEGIANCE_ADJECTIVES = rule_words().allegiance_adjectives
 STATE_TERRITORY_NOUNS = rule_words().state_territory_nouns
 CHARGE_NOUNS = rule_words().charge_nouns
@@ -671,6 +672,14 @@ def _owners(ctx: Context, tok: Token) -> list[Mention]:
                 out.append(m)
         if out:
             break
+    if not out and not heads and (sx.lemma_in(tok, CONDUCT_NOUNS) or sx.lookup(tok, ctx.gaz.lexicon["nouns"])[1]):
+        # "the Israeli airstrikes", "the Russian invasion": the state a nationality adjective names, for acts and
+        # conduct only (not "Peruvian families")
+        for c in tok.children:
+            if sx.dep(c) in sx.AMOD and c.i < tok.i:
+                country = ctx.gaz.country_of_demonym(c.text)
+                if country is not None:
+                    out.append(_entry_mention(ctx, c, country))
     return out
 
 

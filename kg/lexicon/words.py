@@ -169,6 +169,7 @@ class RuleWords:
     responsibility_verbs: frozenset[str]
     responsibility_preposition: str
     fighter_nouns: frozenset[str]
+    conduct_nouns: frozenset[str]
     crossing_verbs: frozenset[str]
     crossing_preps: tuple[str, ...]
     place_only_preps: frozenset[str]
