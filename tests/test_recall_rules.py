@@ -1165,3 +1165,14 @@ def test_denying_entry_or_access_rejects(nlp, text, expected):
 ])
 def test_a_stance_toward_a_states_conduct_named_by_its_adjective_is_toward_the_state(nlp, text, prop, expected):
     assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weapon fired into a body of water attacks no one; one fired at a city attacks it
+    ("Pakistan test-fired a cruise missile into the Arabian Sea.", set()),
+    ("Iran fired missiles into the sea.", set()),
+    ("Russia launched drones at Odesa.",
+     {("country:RU", "attacks", "ambiguous:city:ua:odesa|region:UA-51", "Asserted")}),
+])
+def test_a_weapon_fired_into_the_sea_attacks_nothing(nlp, text, expected):
+    assert triples(nlp, text, "attacks") == expected

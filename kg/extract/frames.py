@@ -966,9 +966,14 @@ def _weapon_launches(ctx: Context, sent: Span) -> Iterator[Frame]:
         if not targets:
             continue
         objects: list = []
+        water = words["water_body_words"]
         for n in targets:
             found = [m for m in _mentions_expanded(ctx, n) if m.type in ACTOR_TYPES | PLACE_TYPES]
-            objects += found or [_content(n)]
+            # "fired a missile into the X Sea": a test or a miss, not an attack on the water
+            dry = [m for m in found if not water.intersection((m.name or m.surface).lower().split())]
+            if found and not dry or not found and n.lower_ in water:
+                continue
+            objects += dry or [_content(n)]
         subjects = _inherited_subjects(ctx, tok)
         if subjects and objects:
             yield Frame(token=tok, prop="attacks", subjects=subjects, objects=objects, scope=tok)
