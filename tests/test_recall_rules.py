@@ -1176,3 +1176,15 @@ def test_a_stance_toward_a_states_conduct_named_by_its_adjective_is_toward_the_s
 ])
 def test_a_weapon_fired_into_the_sea_attacks_nothing(nlp, text, expected):
     assert triples(nlp, text, "attacks") == expected
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # a document's participle is its issuer's act
+    ("The Arab League issued a statement condemning Israel.", "condemns",
+     {("org:arab-league", "condemns", "country:IL", "Asserted")}),
+    ("The Security Council adopted a resolution demanding a ceasefire in Yemen.", "demands",
+     {("org:united-nations-security-council", "demands", "a ceasefire", "Asserted")}),
+    ("Kenya read a statement condemning Israel.", "condemns", set()),
+])
+def test_a_participle_on_an_issued_document_is_the_issuers_act(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected

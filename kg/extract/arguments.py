@@ -46,6 +46,8 @@ ELECT_SUFFIXES = rule_words().elect_suffixes
 PARTITIVE_HEADS = rule_words().partitive_heads
 GROUP_DESCRIPTORS = rule_words().group_descriptors
 FIGHTER_NOUNS = rule_words().fighter_nouns
+ISSUED_DOCUMENT_NOUNS = rule_words().issued_document_nouns
+ISSUING_VERBS = rule_words().issuing_verbs
 CONDUCT_NOUNS = rule_words().conduct_nouns
 ALLEGIANCE_ADJECTIVES = rule_words().allegiance_adjectives
 STATE_TERRITORY_NOUNS = rule_words().state_territory_nouns
@@ -492,6 +494,13 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         # "Israeli warplanes struck several villages" parsed as a participle on its noun, or as a clause of a noun
         # made the root: a participle with a direct object of its own is active, and the noun is its subject
         found = _mentions_of(ctx, [verb.head]) or _weapon_country(ctx, verb.head)
+        if found:
+            return found
+    if sx.dep(verb) == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in ISSUED_DOCUMENT_NOUNS \
+            and sx.dep(verb.head) in sx.OBJ and verb.head.head.i != verb.head.i \
+            and sx.lemma_in(verb.head.head, ISSUING_VERBS):
+        # "issued a statement condemning X", "adopted a resolution demanding Y": the issuer acts through it
+        found = _inherited_subjects(ctx, verb.head.head, depth + 1)
         if found:
             return found
     if verb.i > 0 and not sx.children(verb, sx.SUBJ - {"csubj"}) \

@@ -169,6 +169,8 @@ class RuleWords:
     responsibility_verbs: frozenset[str]
     responsibility_preposition: str
     fighter_nouns: frozenset[str]
+    issued_document_nouns: frozenset[str]
+    issuing_verbs: frozenset[str]
     conduct_nouns: frozenset[str]
     crossing_verbs: frozenset[str]
     crossing_preps: tuple[str, ...]
