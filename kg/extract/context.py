@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..graph.vocab import STANDING_PROPERTIES
-from ..lexicon.gazetteer import PATTERNS_DIR, Gazetteer
+from ..lexicon.gazetteer import Gazetteer
 from ..lexicon.words import COMPLEMENTIZER, DEFINITE_ARTICLE, rule_words
+from ..lexicon.words import pattern_words as _pattern_words
 from ..model import Document, Mention, Relation
 from ..nlp import syntax as sx
 from .mentions import MentionFinder, MentionIndex, _title_sets
@@ -142,13 +141,6 @@ def _tokens_with(ctx: Context, sent: Span, words) -> Iterator[Token]:
     for i in range(sent.start, sent.end):
         if lower[i] in words:
             yield ctx.words.tokens[i]
-
-
-@lru_cache(maxsize=None)
-def _pattern_words(name: str) -> dict:
-    """The word lists of one data file of kg/patterns/ ('tolls.json'), as frozen sets (mappings stay mappings)."""
-    data = json.loads((PATTERNS_DIR / name).read_text(encoding="utf-8"))
-    return {k: v if isinstance(v, dict) else frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
 def _entry_mention(ctx: Context, tok: Token, entry) -> Mention:

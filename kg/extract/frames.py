@@ -166,7 +166,7 @@ def _phrasal_entry(ctx: Context, i: int, verbs: dict) -> dict | None:
                     for cand in w.candidates(i):
                         if f"{cand} {particle}" in verbs:
                             return verbs[f"{cand} {particle}"]
-    # "took over Kabul" parsed as 'over Kabul', the particle a preposition of the object right after the verb: the
+    # "took over X" parsed as 'over X', the particle a preposition of the object right after the verb: the
     # object is found through it, where the entry types its objects
     after = i + 1
     if after < len(w.lower) and w.lower[after] in ctx.word_sets["particles"] and w.head[after] != after \

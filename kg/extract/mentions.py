@@ -12,7 +12,6 @@ resolve to the state.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -21,7 +20,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..graph.vocab import ACTOR_CLASSES, PLACE_CLASSES
-from ..lexicon.gazetteer import PATTERNS_DIR, Entry, Gazetteer, fold, slug
+from ..lexicon.gazetteer import Entry, Gazetteer, fold, slug
 from ..lexicon.words import (
     AND,
     ARTICLES,
@@ -30,6 +29,7 @@ from ..lexicon.words import (
     GENITIVE_PREP,
     LISTING_PREPS,
     LOCATIVE_PREP,
+    pattern_words,
     rule_words,
 )
 from ..model import Mention
@@ -46,10 +46,9 @@ GENERIC_MODIFIERS = rule_words().generic_modifiers
 ENTOURAGE_NOUNS = rule_words().entourage_nouns
 MEDIA_NOUNS = rule_words().media_nouns
 PLACE_ONLY_PREPS = rule_words().place_only_preps
-_STANCE = json.loads((PATTERNS_DIR / "stance.json").read_text(encoding="utf-8"))
 # acts that take territory (stance.json): their object is a place, whatever the NER read
-TERRITORY_TAKING_PROPS = frozenset(_STANCE["part_taking_acts"])
-PERSON_ACTS = frozenset(_STANCE["person_acts"])  # acts people do (stance.json)
+TERRITORY_TAKING_PROPS = pattern_words("stance.json")["part_taking_acts"]
+PERSON_ACTS = pattern_words("stance.json")["person_acts"]  # acts people do (stance.json)
 INSTITUTION_WORDS = rule_words().institution_words
 ORG_WORDS = rule_words().org_words
 CALENDAR_WORDS = frozenset(rule_words().months) | rule_words().weekdays

@@ -51,6 +51,11 @@ from .voice import find_voice
 
 # --- the extraction pass -------------------------------------------------------------------------
 
+NAMED_SENTENCE_RULES = (_titles_and_appositions, _office_relations, _member_lists, _place_pairs, _participants_list,
+                        _places_in_region, _patron_relations, _held_places, _sites_in_places, _toll_estimates,
+                        _voice_demands, _voice_judgements, _crime_accusations)
+"""The rules run, in this order, on a sentence that names someone before its references are resolved."""
+
 def count_words(doc: Doc) -> int:
     """The tokens that are neither space nor punctuation (from the token arrays: no Token objects)."""
     if not len(doc):
@@ -103,19 +108,8 @@ def extract_document(doc: Doc, document: Document, gazetteer: Gazetteer | None =
         # sentences of general text)
         actor = _names_an_actor(ctx, sent)
         if actor:
-            _titles_and_appositions(ctx, sent, number)
-            _office_relations(ctx, sent, number)
-            _member_lists(ctx, sent, number)
-            _place_pairs(ctx, sent, number)
-            _participants_list(ctx, sent, number)
-            _places_in_region(ctx, sent, number)
-            _patron_relations(ctx, sent, number)
-            _held_places(ctx, sent, number)
-            _sites_in_places(ctx, sent, number)
-            _toll_estimates(ctx, sent, number)
-            _voice_demands(ctx, sent, number)
-            _voice_judgements(ctx, sent, number)
-            _crime_accusations(ctx, sent, number)
+            for rule in NAMED_SENTENCE_RULES:
+                rule(ctx, sent, number)
         _resolve_references(ctx, sent)
         if not actor and not _names_an_actor(ctx, sent):
             continue

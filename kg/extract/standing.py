@@ -370,6 +370,8 @@ def _toll_estimates(ctx: Context, sent: Span, number: int) -> None:
         _add(ctx, number, speaker, "estimates", quantity, quantity=quantity,
              evidence=ctx.text[tok.left_edge.idx:verb.idx + len(verb.text)] if verb.i > tok.i else tok.text)
     # "the UN has recorded more than 2,000 civilian casualties": a toll counted by the subject of a recording verb
+    from .modality import modality_of
+
     for tok in _tokens_with(ctx, sent, words["toll_nouns"]):
         verb = tok.head
         if sx.dep(tok) not in sx.OBJ or not sx.lemma_in(verb, words["record_verbs"]):
@@ -378,8 +380,6 @@ def _toll_estimates(ctx: Context, sent: Span, number: int) -> None:
         counters = _mentions_of(ctx, sx.subjects(verb))
         if value is None or value < 2 or not counters:
             continue
-        from .modality import modality_of
-
         modality, claimant = modality_of(ctx, verb)
         if modality in ("Negated", "Denied"):
             continue  # "did not confirm the 500 deaths": no estimate of theirs

@@ -275,6 +275,13 @@ def _frozen(value, kind: str):
     return value
 
 
+@lru_cache(maxsize=None)
+def pattern_words(name: str) -> dict:
+    """The word lists of one data file of kg/patterns/ ('tolls.json'), as frozen sets (mappings stay mappings)."""
+    data = json.loads((PATTERNS_DIR / name).read_text(encoding="utf-8"))
+    return {k: v if isinstance(v, dict) else frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
 @lru_cache(maxsize=1)
 def rule_words() -> RuleWords:
     """The rules' word lists, read once from `kg/patterns/rules.json`."""
