@@ -315,3 +315,34 @@ def test_each_extraction_is_stored_by_the_process_that_made_it(tmp_path, corpus,
     pids = {name.split("-", 1)[0] for name in os.listdir(stored)}
     assert sorted(name.split("-", 1)[1] for name in os.listdir(stored)) == sorted(made)
     assert (pids == {str(os.getpid())}) == (jobs == 1)
+
+
+def _extraction(doc):
+    from kg.model import DocExtraction
+
+    return DocExtraction(document=doc, sentences=(), mentions=(), relations=(), words=len(doc.text.split()))
+
+
+def test_cache_writes_made_by_the_writer_thread_are_all_on_disk_when_the_block_ends(tmp_path, corpus):
+    cache = ExtractionCache(tmp_path / "out", "fp")
+    docs = list(read_corpus(corpus))
+    with cache.writing():
+        for doc in docs:
+            cache.put(_extraction(doc))
+    assert [cache.get(doc).words for doc in docs] == [len(t.split()) for t in TEXTS]
+    assert cache._writer is None  # the block's writer is gone: a later put writes at once
+    cache.put(_extraction(docs[0]))
+    assert cache.get(docs[0]).words == len(TEXTS[0].split())
+
+
+def test_a_cache_write_that_fails_in_the_writer_thread_is_raised_in_the_build(tmp_path, corpus):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".kg-cache").write_text("a file where the cache folder goes", encoding="utf-8")
+    cache = ExtractionCache(out, "fp")
+    doc = next(iter(read_corpus(corpus)))
+    with pytest.raises(OSError):
+        with cache.writing():
+            cache.put(_extraction(doc))
+    with pytest.raises(FileExistsError):  # and without the thread, at once
+        cache.put(_extraction(doc))

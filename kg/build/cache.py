@@ -13,6 +13,10 @@ import hashlib
 import json
 import logging
 import os
+import queue
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .. import __version__
@@ -69,18 +73,45 @@ class ExtractionCache:
                              words=ex.words)
 
     def put(self, ex: DocExtraction) -> None:
-        self.dir.mkdir(parents=True, exist_ok=True)
-        path = self._path(ex.document.doc_id)
-        tmp = path.with_suffix(".tmp")
+        """Store an extraction: at once, or, inside `writing()` in the process that opened it, by the writer
+        thread (a write that failed there is raised by the next `put` or at the end of `writing()`)."""
         payload = {"fingerprint": self.fingerprint, "checksum": ex.document.checksum, "extraction": to_dict(ex)}
+        item = (self._path(ex.document.doc_id), json.dumps(payload, ensure_ascii=False))
+        writer = self._writer
+        if writer is not None and writer.pid == os.getpid():
+            writer.put(item)
+        else:
+            self._write(*item)
+
+    def _write(self, path: Path, text: str) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
         try:
-            tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+            tmp.write_text(text, encoding="utf-8")
             os.replace(tmp, path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             if exc.filename is None:  # a failed write() names no file
                 exc.filename = str(path)
             raise
+
+    _writer: _Writer | None = None
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Within this block `put` hands the file writes to a thread of their own, so that the build's process
+        goes on parsing while the files are written (creating and renaming a file costs about a millisecond,
+        with the interpreter lock released); the block ends once every file is written."""
+        writer = self._writer = _Writer(self._write)
+        try:
+            yield
+        except BaseException:
+            writer.close(raise_error=False)  # the error in flight is the one to report
+            raise
+        else:
+            writer.close()
+        finally:
+            self._writer = None
 
     def prune(self, keep_ids: set[str]) -> None:
         """Drop entries of documents no longer in the corpus."""
@@ -90,3 +121,38 @@ class ExtractionCache:
         for path in self.dir.glob("*.json"):
             if path.name not in keep:
                 path.unlink(missing_ok=True)
+
+
+class _Writer:
+    """A thread that writes the cache's files in the order they come; the first error it meets is raised
+    in the build's thread (by the next `put`, or by `close`), and the files after it are not written."""
+
+    def __init__(self, write):
+        self.pid = os.getpid()  # a forked worker process has the object but not the thread: it writes itself
+        self._write = write
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kg-cache-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._error is None:  # after a failed write, the rest are dropped: the build stops
+                try:
+                    self._write(*item)
+                except BaseException as exc:  # handed to the build's thread
+                    self._error = exc
+
+    def put(self, item: tuple[Path, str]) -> None:
+        self._raise()
+        self._queue.put(item)
+
+    def close(self, raise_error: bool = True) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if raise_error:
+            self._raise()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error

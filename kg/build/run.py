@@ -205,15 +205,17 @@ class _Build:
                     self.reused += 1
                     self.keep(hit, fresh=False)
         if self.options.dask is None:
-            for ex in extract_documents(todo, self.options.model, jobs=self.options.jobs, store=self.cache.put):
-                self.keep(ex, fresh=False)  # in the cache already
+            with self.cache.writing():
+                for ex in extract_documents(todo, self.options.model, jobs=self.options.jobs, store=self.cache.put):
+                    self.keep(ex, fresh=False)  # in the cache already
             key_map = self.resolve()
             return self.write(key_map, [])
         from .dask import DaskBuild
 
         with DaskBuild(self.options, self.out_dir / CACHE_DIR / "shards") as run:
-            for ex in run.extract(todo):
-                self.keep(ex, fresh=True, whole=False)  # the shards build these documents' graphs
+            with self.cache.writing():
+                for ex in run.extract(todo):
+                    self.keep(ex, fresh=True, whole=False)  # the shards build these documents' graphs
             key_map = self.resolve()
             shard_files = run.quads(key_map)
         return self.write(key_map, shard_files)
