@@ -46,13 +46,13 @@ def _source_names(root: Path = PACKAGE) -> tuple[set[str], set[str], set[str]]:
 
 
 def _lexicon_fields(data: dict) -> set[str]:
-    """The field names of a predicate lexicon's entries ('p', 'obj', 'mode', …), those of 'by_prep' readings too."""
+    """The field names of a predicate lexicon's entries ('p', 'obj', 'mode', …), those of 'by_prep' and 'by_modifier' readings too."""
     out = set()
 
     def walk(entry: dict) -> None:
         for key, value in entry.items():
             out.add(key)
-            if key == "by_prep":
+            if key in ("by_prep", "by_modifier"):
                 for reading in value.values():
                     walk(reading)
 

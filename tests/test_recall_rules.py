@@ -1188,3 +1188,16 @@ def test_a_weapon_fired_into_the_sea_attacks_nothing(nlp, text, expected):
 ])
 def test_a_participle_on_an_issued_document_is_the_issuers_act(nlp, text, prop, expected):
     assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a campaign of strikes, named by its modifier, strikes a place too; a campaign alone attacks only actors
+    ("Mozambique launched an air campaign against Cabo Delgado.",
+     {("country:MZ", "strikes", "region:MZ-P", "Asserted")}),
+    ("Burkina Faso stepped up its drone campaign on Ouagadougou.",
+     {("country:BF", "strikes", "city:bf:ouagadougou", "Asserted")}),
+    ("Mozambique launched a campaign against Cabo Delgado.", set()),
+    ("Mozambique launched an awareness campaign against Cabo Delgado.", set()),
+])
+def test_a_campaign_of_strikes_named_by_its_modifier_strikes_a_place(nlp, text, expected):
+    assert triples(nlp, text, "strikes") == expected

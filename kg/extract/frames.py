@@ -768,6 +768,9 @@ def _noun_frame(ctx: Context, tok: Token, entry: dict, light: set[str]) -> Frame
     if sx.dep(tok) in sx.OBJ and sx.lemma_in(tok.head, light):
         preps |= {p for p, n in sx.prep_args(tok.head) if n.ent_type_ not in ("DATE", "TIME")}
     entry = next(({**entry, **alt} for prep, alt in entry.get("by_prep", {}).items() if prep in preps), entry)
+    if "by_modifier" in entry:  # "a bombing campaign against X" strikes X, where a campaign alone attacks actors only
+        modifiers = {c.lower_ for c in tok.children if c.i < tok.i and sx.dep(c) in sx.AMOD | sx.COMPOUND}
+        entry = next(({**entry, **alt} for word, alt in entry["by_modifier"].items() if word in modifiers), entry)
     prop = entry["p"]  # "a call with Brandt" negotiates, "a call for a ceasefire" demands: 'by_prep'
     if any(c.lower_ in entry.get("not_with", ()) for c in tok.children if c.i < tok.i):
         return None  # "rescue operations in Arequipa" are not attacks
