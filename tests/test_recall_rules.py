@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract import extract_document
 from kg.nlp.language import load_pipeline
-from tests.conftest import extract_text, relation_rows, text_triples
+from tests.conftest import document, extract_text, parse, relation_rows, text_triples
 
 
 @pytest.fixture(scope="module")
@@ -1113,6 +1114,16 @@ def test_a_toll_counted_by_a_recording_verb_is_the_subjects_estimate(nlp):
     # not confirmed: no estimate
     assert not [r for r in extract_text(nlp, "The African Union did not confirm the 500 deaths.").relations
                 if r.predicate == "estimates"]
+    # a toll the parse made a bare nominal modifier of the verb (no preposition): still its object
+    rows = [("The", 2, "det", "DET", "DT", "the"), ("African", 2, "compound", "PROPN", "NNP", "African"),
+            ("Union", 5, "nsubj", "PROPN", "NNP", "Union"), ("has", 5, "aux", "AUX", "VBZ", "have"),
+            ("officially", 5, "advmod", "ADV", "RB", "officially"), ("confirmed", 5, "ROOT", "VERB", "VBN", "confirm"),
+            ("1,400", 8, "nummod", "NUM", "CD", "1400"), ("civilian", 8, "amod", "ADJ", "JJ", "civilian"),
+            ("casualties", 5, "obl", "NOUN", "NNS", "casualty"), (".", 5, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows, ents=[(1, 3, "ORG")])
+    ex = extract_document(doc, document(doc))
+    assert [(r.subject.key, r.object.value) for r in ex.relations if r.predicate == "estimates"] == \
+        [("org:african-union", 1400)]
 
 
 @pytest.mark.parametrize("text, expected", [
