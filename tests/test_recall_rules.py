@@ -1212,3 +1212,12 @@ def test_a_participle_on_an_issued_document_is_the_issuers_act(nlp, text, prop, 
 ])
 def test_a_campaign_of_strikes_named_by_its_modifier_strikes_a_place(nlp, text, expected):
     assert triples(nlp, text, "strikes") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'pose' passes its subject on to the threat it poses
+    ("Al-Shabaab posed a serious threat to Kenya.", {("org:al-shabaab", "threatens", "country:KE", "Asserted")}),
+    ("The drought poses a threat to Somalia.", set()),
+])
+def test_posing_a_threat_threatens(nlp, text, expected):
+    assert triples(nlp, text, "threatens") == expected
