@@ -1221,3 +1221,25 @@ def test_a_campaign_of_strikes_named_by_its_modifier_strikes_a_place(nlp, text, 
 ])
 def test_posing_a_threat_threatens(nlp, text, expected):
     assert triples(nlp, text, "threatens") == expected
+
+
+def test_two_names_before_a_verb_parsed_as_root_and_modifier_are_both_its_subjects():
+    # "Ghana and Togo condemned the coup" parsed with 'Ghana' as the root, the verb its conjunct and 'Togo' a
+    # modifier of the verb: both condemn
+    rows = [("Ghana", 0, "ROOT", "PROPN", "NNP", "Ghana"), ("and", 3, "cc", "CCONJ", "CC", "and"),
+            ("Togo", 3, "advmod", "PROPN", "NNP", "Togo"), ("condemned", 0, "conj", "VERB", "VBD", "condemn"),
+            ("Benin", 3, "obj", "PROPN", "NNP", "Benin"), (".", 0, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows, ents=[(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE")])
+    assert relation_rows(extract_document(doc, document(doc)), "condemns") == {
+        ("country:GH", "condemns", "country:BJ", "Asserted"), ("country:TG", "condemns", "country:BJ", "Asserted")}
+    # without an 'and' of the verb's own, a name root is no subject
+    rows = [("Ghana", 0, "ROOT", "PROPN", "NNP", "Ghana"), (",", 0, "punct", "PUNCT", ",", ","),
+            ("condemned", 0, "conj", "VERB", "VBD", "condemn"), ("Benin", 2, "obj", "PROPN", "NNP", "Benin"),
+            (".", 0, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows, ents=[(0, 1, "GPE"), (3, 4, "GPE")])
+    assert relation_rows(extract_document(doc, document(doc)), "condemns") == set()
+
+
+def test_coordinated_names_the_parse_splits_both_act(nlp):
+    assert triples(nlp, "Kenya and Uganda condemned the attack on Somalia.", "condemns") == {
+        ("country:KE", "condemns", "the attack", "Asserted"), ("country:UG", "condemns", "the attack", "Asserted")}

@@ -36,6 +36,7 @@ CASE = frozenset({"case"})
 PREP = frozenset({"prep", "agent"})
 POBJ = frozenset({"pobj", "pcomp"})
 NEG = frozenset({"neg"})
+CC = frozenset({"cc"})
 NEG_WORDS = rule_words().negation_words
 REL_PRONOUNS = rule_words().relative_pronouns
 POSSESSIVE_MARKERS = rule_words().possessive_clitics | rule_words().plural_possessive_marks
@@ -292,7 +293,22 @@ def subjects(verb: Token) -> list[Token]:
     """Logical subjects: the active subject, or the by-phrase of a passive."""
     if is_passive(verb):
         return [n for p, n in prep_args(verb) if p == AGENT_PREP]
-    return children(verb, SUBJ)
+    found = children(verb, SUBJ)
+    if not found and dep(verb) == "conj" and verb.head.head.i == verb.head.i and verb.head.i < verb.i \
+            and verb.head.pos_ in ("PROPN", "NOUN"):
+        return _subjects_read_as_root(verb)
+    return found
+
+
+def _subjects_read_as_root(verb: Token) -> list[Token]:
+    """'Kenya and Uganda condemned X' parsed with the first name as the root, the verb as its conjunct and the
+    second name as a modifier of the verb: the root and the names between the verb's 'and' and the verb are its
+    subjects. Nothing where the verb has no 'and' of its own before it."""
+    cc = [c for c in verb.children if dep(c) in CC and c.i < verb.i]
+    if not cc:
+        return []
+    between = [c for c in verb.children if c.pos_ == "PROPN" and cc[0].i < c.i < verb.i]
+    return [verb.head, *between] if between else []
 
 
 def objects(verb: Token) -> list[Token]:
