@@ -1243,3 +1243,13 @@ def test_two_names_before_a_verb_parsed_as_root_and_modifier_are_both_its_subjec
 def test_coordinated_names_the_parse_splits_both_act(nlp):
     assert triples(nlp, "Kenya and Uganda condemned the attack on Somalia.", "condemns") == {
         ("country:KE", "condemns", "the attack", "Asserted"), ("country:UG", "condemns", "the attack", "Asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # talks wanted ('the need for talks'), the phrase hung on the verb by the parse: planned, not claimed as held
+    ("Ghana emphasized the need for talks with Togo.",
+     {("country:GH", "negotiatesWith", "country:TG", "Planned")}),
+    ("Ghana held talks with Togo.", {("country:GH", "negotiatesWith", "country:TG", "Asserted")}),
+])
+def test_talks_a_speaker_says_are_needed_are_planned(nlp, text, expected):
+    assert triples(nlp, text, "negotiatesWith") == expected

@@ -128,6 +128,7 @@ PREVENTION_VERBS = rule_words().prevention_verbs
 OBJECT_CONTROL_PREPS = rule_words().object_control_preps
 ADVERBIAL_MARKS = TEMPORAL_MARKS | rule_words().reason_marks
 CIRCUMSTANCE_PREPS = rule_words().circumstance_preps
+PLAN_NOUN_PREPS = rule_words().plan_noun_preps
 GATHERING_PREPS = rule_words().gathering_preps
 IDIOMATIC_POSSIBLE = rule_words().idiomatic_possible
 EQUATIVE_AS = rule_words().equative_as
@@ -254,6 +255,9 @@ def _modality_of(ctx: Context, token: Token) -> tuple[str, Mention | None]:
             soft_negation = True  # "reluctant to attack", "unable to reach"
         if rel in ("advcl", "xcomp") and child_info.to_marked and info.plan_object:
             flags.add("Planned")  # "renewing her commitment to protecting"
+        if rel in sx.NOUN_OBL and info.plan_object and sx.prep_of(child) in PLAN_NOUN_PREPS \
+                and any(sx.dep(c) in sx.OBJ and c.i < child.i for c in node.children):
+            flags.add("Planned")  # "stressed the need for talks with X", the phrase hung on the verb: wanted, not held
         if rel == "advcl" and child_info.to_marked and info.is_verb \
                 and (child_info.entry or {}).get("p") in _stance_words()["purpose_acts"]:
             flags.add("Planned")  # a purpose clause: "sent troops to X to fight Y" is what the troops were sent for
