@@ -63,3 +63,13 @@ def test_bad_gold_file_is_a_one_line_error(tmp_path):
         read_gold(bad)
     with pytest.raises(GoldError, match="not found"):
         read_gold(tmp_path / "missing.jsonl")
+
+
+def test_the_lists_of_a_score_follow_the_gold_order(tmp_path):
+    # every matched statement with another modality than the gold's: listed in the gold's order, in any process
+    gold = [dict(r, modality="Hypothetical") if r["kind"] == "relation" and r["p"] != "meets" else r for r in GOLD]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in gold) + "\n", encoding="utf-8")
+    entities, relations = read_gold(path)
+    scores = score(assemble([extraction()])[2].union(), entities, relations, load_ontology())
+    assert [g.p for g, _row in scores.wrong_modality] == ["leaderOf", "captures", "denies", "attacks", "estimates"]
