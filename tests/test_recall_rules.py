@@ -1253,3 +1253,13 @@ def test_coordinated_names_the_parse_splits_both_act(nlp):
 ])
 def test_talks_a_speaker_says_are_needed_are_planned(nlp, text, expected):
     assert triples(nlp, text, "negotiatesWith") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one a request, call or appeal is addressed to would act; a plan is its owner's
+    ("Following Mali's request to the African Union to deploy troops, the council met.",
+     {("org:african-union", "deploys", "troops", "Planned")}),
+    ("Mali's plan to deploy troops to Niger was approved.", {("country:ML", "deploys", "troops", "Planned")}),
+])
+def test_the_addressee_of_a_request_is_the_one_who_would_act(nlp, text, expected):
+    assert triples(nlp, text, "deploys") == expected

@@ -65,6 +65,7 @@ COMMITMENT_VERBS = rule_words().commitment_verbs
 GERUND_PREPS = rule_words().gerund_preps
 OBJECT_CONTROL_PREPS = rule_words().object_control_preps
 OWNER_PREPS = rule_words().owner_preps
+ADDRESSEE_PREPS = rule_words().addressee_preps
 OWNED_NOUN_PREPS = rule_words().owned_noun_preps
 FREE_RELATIVE_PRONOUNS = rule_words().free_relative_pronouns
 DEMONSTRATIVE_PRONOUNS = rule_words().demonstrative_pronouns
@@ -543,6 +544,11 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         if not objs and directive and any(o.pos_ in ("NOUN", "PROPN") for o in sx.objects(head)):
             return []  # "directed the Secretary to support X": the one directed acts, unnamed here
         if head.pos_ == "NOUN":
+            if (sx.lookup(head, ctx.gaz.lexicon["nouns"])[1] or {}).get("mode") == "directive":
+                # "Mali's request to the AU to deploy troops", "a call on X to withdraw": the one addressed acts
+                hearers = _mentions_of(ctx, [n for p, n in sx.prep_args(head) if p in ADDRESSEE_PREPS])
+                if hearers:
+                    return hearers
             poss = sx.possessor(head)
             if poss is not None and _mention_at(ctx, poss):
                 return [_mention_at(ctx, poss)]

@@ -175,6 +175,7 @@ class RuleWords:
     crossing_verbs: frozenset[str]
     crossing_preps: tuple[str, ...]
     plan_noun_preps: frozenset[str]
+    addressee_preps: frozenset[str]
     place_only_preps: frozenset[str]
     allegiance_adjectives: frozenset[str]
     state_territory_nouns: frozenset[str]
