@@ -1263,3 +1263,13 @@ def test_talks_a_speaker_says_are_needed_are_planned(nlp, text, expected):
 ])
 def test_the_addressee_of_a_request_is_the_one_who_would_act(nlp, text, expected):
     assert triples(nlp, text, "deploys") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # called on, appealed to: the one addressed would act, not the caller
+    ("Mali called on ECOWAS to withdraw its troops from Niger.",
+     {("org:economic-community-of-west-african-states", "withdrawsFrom", "country:NE", "Planned")}),
+    ("Mali ordered its army to withdraw from Gao.", {("forces:ML", "withdrawsFrom", "city:ml:gao", "Planned")}),
+])
+def test_the_one_called_on_would_act(nlp, text, expected):
+    assert triples(nlp, text, "withdrawsFrom") == expected

@@ -535,7 +535,13 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         if not objs and label == "xcomp" and not sx.objects(head):
             # "allowed the rebels to attack", with the one allowed parsed as an indirect object
             objs = _mentions_of(ctx, sx.children(head, sx.IOBJ))
-        directive = (_lexicon_entry(ctx, head) or {}).get("mode") == "directive"
+        head_entry = _lexicon_entry(ctx, head) or {}
+        directive = head_entry.get("mode") == "directive"
+        if not objs and directive:
+            # "called on ECOWAS to withdraw", "appealed to X to send troops": the one addressed would act
+            addressee = head_entry.get("addressee") or ADDRESSEE_PREPS
+            addressee = {addressee} if isinstance(addressee, str) else set(addressee)
+            objs = _mentions_of(ctx, [n for p, n in sx.prep_args(head) if p in addressee])
         if objs and (label == "xcomp" or directive or sx.lemma_in(head, ENABLING_VERBS)) \
                 and not sx.lemma_in(head, COMMITMENT_VERBS):
             # object control: "enable Brandt to demand", "urged the general to allow", "directed her
