@@ -1273,3 +1273,17 @@ def test_the_addressee_of_a_request_is_the_one_who_would_act(nlp, text, expected
 ])
 def test_the_one_called_on_would_act(nlp, text, expected):
     assert triples(nlp, text, "withdrawsFrom") == expected
+
+
+def test_they_after_a_pair_the_text_does_not_name_resolves_to_no_one_further_back(nlp):
+    text = ("Al-Shabaab attacked a base near Kismayo last week. The minister and his deputy discussed "
+            "reconciliation in Somalia. They condemned Eritrea.")
+    assert triples(nlp, text, "condemns") == set()
+    text = "Al-Shabaab attacked a base near Kismayo. They also attacked Mogadishu."
+    assert triples(nlp, text, "attacks") == {("org:al-shabaab", "attacks", "city:so:kismayo", "Asserted"),
+                                             ("org:al-shabaab", "attacks", "city:so:mogadishu", "Asserted")}
+
+
+def test_what_is_said_of_a_place_is_not_a_claim_to_it(nlp):
+    assert triples(nlp, "Kenya voiced concern about Cabo Delgado.", "claims") == {
+        ("country:KE", "claims", "Cabo Delgado", "Asserted")}

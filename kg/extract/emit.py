@@ -397,9 +397,18 @@ def _places_of_objects(ctx: Context, frame: Frame) -> Frame:
     return replace(frame, objects=places) if places else frame
 
 
+def _said_of_places(frame: Frame) -> Frame:
+    """'expressed concern about X': what is said of a place is said, in its words; a statement that claims the
+    place itself would read as a claim to its territory."""
+    if frame.prop != "claims" or not any(isinstance(o, Mention) and o.type in PLACE_TYPES for o in frame.objects):
+        return frame
+    return replace(frame, objects=[Content(text=o.surface) if isinstance(o, Mention) and o.type in PLACE_TYPES else o
+                                   for o in frame.objects])
+
+
 def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
     added: list[int] = []
-    frame = _places_of_objects(ctx, _seized_power(ctx, _stance_of_need(ctx, frame)))
+    frame = _said_of_places(_places_of_objects(ctx, _seized_power(ctx, _stance_of_need(ctx, frame))))
     subjects = [s for s in frame.subjects if s.type in ACTOR_TYPES or frame.prop in STANDING]
     if frame.prop in STATE_ACTS:
         # "Brandt plans to seize Cusco": the state acts through its leader

@@ -79,6 +79,8 @@ def _resolve_references(ctx: Context, sent: Span) -> None:
                     if speaker is not None:
                         ctx.index.by_token[tok.i] = speaker
                 continue
+            if tok.lower_ in PLURAL and _unnamed_pair_before(ctx, tok):
+                continue  # "Mr. X and President Y discussed… They…": the pair the text names, not someone further back
             ref = _cataphoric_subject(ctx, tok) or resolve_pronoun(ctx.finder, tok)
             if ref is not None:
                 ctx.index.by_token[tok.i] = replace(ref, start=tok.idx, end=tok.idx + len(tok.text),
@@ -313,6 +315,21 @@ def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Menti
             # "A, B and C traveled to…" however the parse hung the list: the people named before the verb
             return [m for _i, m in people]
     return []
+
+
+def _unnamed_pair_before(ctx: Context, tok: Token) -> bool:
+    """Whether the nearest subject before a plural pronoun (in its sentence or the one before) is a coordination
+    of names or nouns that are not all mentions: 'they' takes it up, and nothing is known of whom it names
+    (`_participants` takes up the pairs whose members are all mentions)."""
+    doc = tok.doc
+    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    for i in range(tok.i - 1, start - 1, -1):
+        t = doc[i]
+        if sx.dep(t) not in sx.SUBJ | sx.SUBJ_PASS or t.pos_ not in ("PROPN", "NOUN"):
+            continue
+        members = sx.with_conjuncts(t)
+        return len(members) >= 2 and any(ctx.index.get(m) is None for m in members)
+    return False
 
 
 def _acronym_plural(tok: Token) -> bool:
