@@ -1287,3 +1287,15 @@ def test_they_after_a_pair_the_text_does_not_name_resolves_to_no_one_further_bac
 def test_what_is_said_of_a_place_is_not_a_claim_to_it(nlp):
     assert triples(nlp, "Kenya voiced concern about Cabo Delgado.", "claims") == {
         ("country:KE", "claims", "Cabo Delgado", "Asserted")}
+
+
+def test_they_takes_up_the_pair_of_the_paragraph_before():
+    # the paragraph break between the two sentences parsed as a sentence of its own
+    rows = [("Ruto", 3, "nsubj", "PROPN", "NNP", "Ruto"), ("and", 2, "cc", "CCONJ", "CC", "and"),
+            ("Museveni", 0, "conj", "PROPN", "NNP", "Museveni"), ("met", 3, "ROOT", "VERB", "VBD", "meet"),
+            (".", 3, "punct", "PUNCT", ".", "."), ("\n\n", 5, "ROOT", "SPACE", "_SP", "\n\n"),
+            ("They", 7, "nsubj", "PRON", "PRP", "they"), ("condemned", 7, "ROOT", "VERB", "VBD", "condemn"),
+            ("Eritrea", 7, "obj", "PROPN", "NNP", "Eritrea"), (".", 7, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows, ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (8, 9, "GPE")])
+    assert relation_rows(extract_document(doc, document(doc)), "condemns") == {
+        ("person:ruto", "condemns", "country:ER", "Asserted"), ("person:museveni", "condemns", "country:ER", "Asserted")}

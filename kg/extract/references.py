@@ -276,6 +276,8 @@ def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Menti
     back = 1 if pronoun else 8  # "the delegation" may take up a list named paragraphs before
     start = sent.start
     for _ in range(back):
+        while start > 0 and doc[start - 1].is_space:
+            start -= 1  # a paragraph break the parse made a sentence of its own
         if start == 0:
             break
         prev = doc[start - 1].sent
@@ -322,7 +324,10 @@ def _unnamed_pair_before(ctx: Context, tok: Token) -> bool:
     of names or nouns that are not all mentions: 'they' takes it up, and nothing is known of whom it names
     (`_participants` takes up the pairs whose members are all mentions)."""
     doc = tok.doc
-    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    start = tok.sent.start
+    while start > 0 and doc[start - 1].is_space:
+        start -= 1  # the paragraph break between the two sentences
+    start = doc[start - 1].sent.start if start > 0 else start
     for i in range(tok.i - 1, start - 1, -1):
         t = doc[i]
         if sx.dep(t) not in sx.SUBJ | sx.SUBJ_PASS or t.pos_ not in ("PROPN", "NOUN"):
