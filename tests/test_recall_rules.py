@@ -1299,3 +1299,15 @@ def test_they_takes_up_the_pair_of_the_paragraph_before():
     doc = parse(rows, ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (8, 9, "GPE")])
     assert relation_rows(extract_document(doc, document(doc)), "condemns") == {
         ("person:ruto", "condemns", "country:ER", "Asserted"), ("person:museveni", "condemns", "country:ER", "Asserted")}
+
+
+def test_the_sentence_before_leaves_out_a_paragraph_break_parsed_as_a_sentence():
+    from kg.nlp.syntax import previous_sentence_start
+
+    rows = [("Kenya", 1, "nsubj", "PROPN", "NNP", "Kenya"), ("voted", 1, "ROOT", "VERB", "VBD", "vote"),
+            (".", 1, "punct", "PUNCT", ".", "."), ("\n\n", 3, "ROOT", "SPACE", "_SP", "\n\n"),
+            ("It", 5, "nsubj", "PRON", "PRP", "it"), ("won", 5, "ROOT", "VERB", "VBD", "win"),
+            (".", 5, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows)
+    assert [s.start for s in doc.sents] == [0, 3, 4]
+    assert previous_sentence_start(doc, 4) == 0 and previous_sentence_start(doc, 0) == 0

@@ -324,10 +324,7 @@ def _unnamed_pair_before(ctx: Context, tok: Token) -> bool:
     of names or nouns that are not all mentions: 'they' takes it up, and nothing is known of whom it names
     (`_participants` takes up the pairs whose members are all mentions)."""
     doc = tok.doc
-    start = tok.sent.start
-    while start > 0 and doc[start - 1].is_space:
-        start -= 1  # the paragraph break between the two sentences
-    start = doc[start - 1].sent.start if start > 0 else start
+    start = sx.previous_sentence_start(doc, tok.sent.start)
     for i in range(tok.i - 1, start - 1, -1):
         t = doc[i]
         if sx.dep(t) not in sx.SUBJ | sx.SUBJ_PASS or t.pos_ not in ("PROPN", "NOUN"):
@@ -428,8 +425,7 @@ def _recent_place(ctx: Context, tok: Token, type_: str) -> Mention | None:
     """The place (or organisation) of a type named last, in this sentence or the three before."""
     start = tok.sent.start
     for _ in range(3):
-        if start > 0:
-            start = tok.doc[start - 1].sent.start
+        start = sx.previous_sentence_start(tok.doc, start)
     for i in range(tok.i - 1, start - 1, -1):
         ment = ctx.index.by_token.get(i)
         if ment is None or ment.name is None:
@@ -448,7 +444,7 @@ def _recent_place(ctx: Context, tok: Token, type_: str) -> Mention | None:
 def _recent_city(ctx: Context, tok: Token) -> Mention | None:
     """The nearest city named before a token, in its sentence or the one before."""
     start = tok.sent.start
-    first = tok.doc[start - 1].sent.start if start > 0 else 0
+    first = sx.previous_sentence_start(tok.doc, start)
     for i in range(tok.i - 1, first - 1, -1):
         ment = ctx.index.by_token.get(i)
         if ment is not None and ment.type == "City":
@@ -529,7 +525,7 @@ def resolve_pronoun(finder: MentionFinder, tok: Token) -> Mention | None:
         return bound
     best = None
     sent_start = tok.sent.start
-    prev_start = finder.doc[sent_start - 1].sent.start if sent_start > 0 else 0
+    prev_start = sx.previous_sentence_start(finder.doc, sent_start)
     for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
         ment = finder.index.by_token.get(i)
         if ment is None or ment.type not in wanted:

@@ -199,6 +199,14 @@ def children(token: Token, labels: frozenset[str]) -> list[Token]:
     return [c for c in token.children if dep(c) in labels and not c.is_space]
 
 
+def previous_sentence_start(doc: Doc, start: int) -> int:
+    """Where the sentence before the one that starts at token `start` starts, a paragraph break the parse made a
+    sentence of its own left out (`start` itself at the beginning of the document)."""
+    while start > 0 and doc[start - 1].is_space:
+        start -= 1
+    return doc[start - 1].sent.start if start > 0 else start
+
+
 def with_conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Cusco and Puno")."""
     out = [token]
