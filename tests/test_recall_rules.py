@@ -1311,3 +1311,13 @@ def test_the_sentence_before_leaves_out_a_paragraph_break_parsed_as_a_sentence()
     doc = parse(rows)
     assert [s.start for s in doc.sents] == [0, 3, 4]
     assert previous_sentence_start(doc, 4) == 0 and previous_sentence_start(doc, 0) == 0
+
+
+def test_what_one_is_told_about_is_said_where_the_parse_hangs_it_on_the_hearer():
+    rows = [("Ruto", 1, "nsubj", "PROPN", "NNP", "Ruto"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+            ("Museveni", 1, "iobj", "PROPN", "NNP", "Museveni"), ("about", 6, "case", "ADP", "IN", "about"),
+            ("the", 6, "det", "DET", "DT", "the"), ("new", 6, "amod", "ADJ", "JJ", "new"),
+            ("rules", 2, "nmod", "NOUN", "NNS", "rule"), (".", 1, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows, ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert relation_rows(extract_document(doc, document(doc)), "claims") == {
+        ("person:ruto", "claims", "the new rules", "Asserted")}

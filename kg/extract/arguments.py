@@ -750,8 +750,9 @@ def _objects_for(ctx: Context, head: Token, slots: list[str], entry: dict, verb:
         else:
             toks = [n for p, n in sx.prep_args(head) if p == slot]
             if not toks and verb:
-                # "withdraw its forces from Tacna": the phrase may hang on the object
-                toks = [n for o in sx.objects(head) for p, n in sx.prep_args(o) if p == slot]
+                # "withdraw its forces from Tacna", "told X about Y": the phrase may hang on the object
+                toks = [n for o in sx.objects(head) + sx.children(head, sx.IOBJ) for p, n in sx.prep_args(o)
+                        if p == slot]
             if not toks and verb:
                 # "provided $3 billion in military aid to Lima": or on a noun inside the object
                 toks = [n for o in sx.objects(head) for _p, inner in sx.prep_args(o)
