@@ -1321,3 +1321,16 @@ def test_what_one_is_told_about_is_said_where_the_parse_hangs_it_on_the_hearer()
     doc = parse(rows, ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
     assert relation_rows(extract_document(doc, document(doc)), "claims") == {
         ("person:ruto", "claims", "the new rules", "Asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pulling (troops) out of a place, pulling back from it, drawing forces down in it: withdrawing from it
+    ("Kenya pulled its troops out of Somalia.", {("country:KE", "withdrawsFrom", "country:SO", "Asserted")}),
+    ("Kenya will pull back from the border town of Mandera.",
+     {("country:KE", "withdrawsFrom", "city:ke:mandera", "Planned")}),
+    ("Kenya drew down its forces in Somalia.", {("country:KE", "withdrawsFrom", "country:SO", "Asserted")}),
+    ("Kenya pulled out a pistol.", set()),
+    ("The bank drew down its reserves in May.", set()),
+])
+def test_pulling_out_and_drawing_down_withdraw(nlp, text, expected):
+    assert triples(nlp, text, "withdrawsFrom") == expected
