@@ -1334,3 +1334,15 @@ def test_what_one_is_told_about_is_said_where_the_parse_hangs_it_on_the_hearer()
 ])
 def test_pulling_out_and_drawing_down_withdraw(nlp, text, expected):
     assert triples(nlp, text, "withdrawsFrom") == expected
+
+
+def test_a_pronoun_after_a_paragraph_break_prefers_its_own_sentence(nlp):
+    from kg.extract.mentions import MentionFinder
+    from kg.extract.references import resolve_pronoun
+    from kg.lexicon.gazetteer import load_gazetteer
+
+    doc = nlp("The Kenya News Agency reported the visit.\n\nUganda's vow to retaliate for what it called an "
+              "attack was noted.")
+    finder = MentionFinder(doc, "t", load_gazetteer(), antecedent=resolve_pronoun)
+    finder.find()
+    assert resolve_pronoun(finder, next(t for t in doc if t.lower_ == "it")).key == "country:UG"

@@ -525,7 +525,11 @@ def resolve_pronoun(finder: MentionFinder, tok: Token) -> Mention | None:
         return bound
     best = None
     sent_start = tok.sent.start
-    prev_start = sx.previous_sentence_start(finder.doc, sent_start)
+    # the sentence before, unless a paragraph break parted them: a subject there is not preferred to a nearer
+    # mention in this sentence ("X's vow to retaliate for what it called an attack" opening a paragraph)
+    doc = finder.doc
+    parted = sent_start > 0 and (doc[sent_start - 1].is_space or "\n" in doc[sent_start - 1].whitespace_)
+    prev_start = sent_start if parted else sx.previous_sentence_start(doc, sent_start)
     for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
         ment = finder.index.by_token.get(i)
         if ment is None or ment.type not in wanted:
