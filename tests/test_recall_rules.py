@@ -1346,3 +1346,17 @@ def test_a_pronoun_after_a_paragraph_break_prefers_its_own_sentence(nlp):
     finder = MentionFinder(doc, "t", load_gazetteer(), antecedent=resolve_pronoun)
     finder.find()
     assert resolve_pronoun(finder, next(t for t in doc if t.lower_ == "it")).key == "country:UG"
+
+
+@pytest.mark.parametrize("text, prop, expected", [
+    # holding an actor to account: announced, a threat; said as a fact with 'responsible', blame
+    ("Ghana will hold Togo accountable for the raid.", "threatens",
+     {("country:GH", "threatens", "country:TG", "Asserted")}),
+    ("Ghana vowed to hold Togo accountable.", "threatens", {("country:GH", "threatens", "country:TG", "Asserted")}),
+    ("Ghana holds Togo responsible for the raid.", "accuses", {("country:GH", "accuses", "country:TG", "Asserted")}),
+    ("Ghana did not hold Togo responsible.", "accuses", {("country:GH", "accuses", "country:TG", "Negated")}),
+    ("Ghana's strikes to hold Togo accountable were a success.", "threatens", set()),
+    ("Ghana will hold Ghanaian forces accountable.", "threatens", set()),
+])
+def test_holding_an_actor_to_account(nlp, text, prop, expected):
+    assert triples(nlp, text, prop) == expected

@@ -127,6 +127,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     yield from _support_by_means_frames(ctx, sent)
     yield from _agreement_parties_frames(ctx, sent)
     yield from _forces_in_place_frames(ctx, sent)
+    yield from _accountability_frames(ctx, sent)
     w = ctx.words
     pos_of, tag_of = w.pos, w.tag
     for i in range(sent.start, sent.end):
@@ -1062,6 +1063,31 @@ def _support_by_means_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
         if givers and receivers:
             yield Frame(token=noun, prop="supports", subjects=list(dict.fromkeys(givers)), objects=receivers,
                         scope=head)
+
+
+ACCOUNTABILITY_WORDS = rule_words().accountability_words
+HOLDING_VERB = rule_words().holding_verb
+
+
+def _accountability_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'will hold X accountable', 'vowed to hold X responsible for Y': a punitive measure announced against X
+    threatens X; 'holds X responsible for the attack', said as a fact, blames X (mode 'held_to_account', read in
+    `kg.extract.emit._emit`). X is the actor named between the verb and the adjective, however the parse hung
+    them."""
+    for adj in _tokens_with(ctx, sent, ACCOUNTABILITY_WORDS):
+        verb = adj.head
+        if verb.i < adj.i and HOLDING_VERB not in sx.lemma_candidates(verb) and verb.head.i < verb.i:
+            verb = verb.head  # "holds X responsible" with the adjective hung on X
+        if verb.i == adj.i or verb.i > adj.i or HOLDING_VERB not in sx.lemma_candidates(verb):
+            continue
+        held = [m for m in _mentions_of(ctx, [t for t in sent.doc[verb.i + 1:adj.i] if ctx.index.get(t) is not None])
+                if m.type in ACTOR_TYPES]
+        subjects = [m for m in _inherited_subjects(ctx, verb) if m.type in ACTOR_TYPES and m not in held]
+        own = {_forces_of(m).key for m in subjects if m.type == "Country"}
+        held = [m for m in held if m.key not in own]  # a state holds its own forces to account: not a threat
+        if held and subjects:
+            yield Frame(token=verb, prop="threatens", subjects=subjects, objects=list(dict.fromkeys(held)),
+                        mode="held_to_account", role=adj.lower_)
 
 
 def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:

@@ -175,6 +175,9 @@ class RuleWords:
     crossing_verbs: frozenset[str]
     crossing_preps: tuple[str, ...]
     plan_noun_preps: frozenset[str]
+    accountability_words: frozenset[str]
+    blame_adjectives: frozenset[str]
+    holding_verb: str
     addressee_preps: frozenset[str]
     place_only_preps: frozenset[str]
     allegiance_adjectives: frozenset[str]
