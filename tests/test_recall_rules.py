@@ -1360,3 +1360,12 @@ def test_a_pronoun_after_a_paragraph_break_prefers_its_own_sentence(nlp):
 ])
 def test_holding_an_actor_to_account(nlp, text, prop, expected):
     assert triples(nlp, text, prop) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # engaging with unnamed parties negotiates with them (as text); with the media or an issue, with no one
+    ("Ghana will engage with all sides in the dispute.", {("country:GH", "negotiatesWith", "all sides", "Planned")}),
+    ("Ghana engaged with the media.", set()),
+])
+def test_engaging_with_unnamed_parties_negotiates_with_them(nlp, text, expected):
+    assert triples(nlp, text, "negotiatesWith") == expected

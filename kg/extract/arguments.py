@@ -66,6 +66,7 @@ GERUND_PREPS = rule_words().gerund_preps
 OBJECT_CONTROL_PREPS = rule_words().object_control_preps
 OWNER_PREPS = rule_words().owner_preps
 ADDRESSEE_PREPS = rule_words().addressee_preps
+PARTY_NOUNS = rule_words().party_nouns
 OWNED_NOUN_PREPS = rule_words().owned_noun_preps
 FREE_RELATIVE_PRONOUNS = rule_words().free_relative_pronouns
 DEMONSTRATIVE_PRONOUNS = rule_words().demonstrative_pronouns
@@ -717,7 +718,8 @@ def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None)
             or "Weapon" in types and tok.lower_ in ctx.finder.weapon_nouns
             or "facility" in types and sx.lemma_in(tok, ctx.finder.place_nouns) is not None
             or "asset" in types and sx.lemma_in(tok, ASSET_NOUNS) is not None
-            or "agreement" in types and sx.lemma_in(tok, ctx.finder.agreement_nouns | RULE_NOUNS) is not None)
+            or "agreement" in types and sx.lemma_in(tok, ctx.finder.agreement_nouns | RULE_NOUNS) is not None
+            or "parties" in types and (tok.lower_ in PARTY_NOUNS or tok.lower_ in ctx.finder.group_nouns))
 
 
 def _says_when(tok: Token) -> bool:

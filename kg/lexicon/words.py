@@ -175,6 +175,7 @@ class RuleWords:
     crossing_verbs: frozenset[str]
     crossing_preps: tuple[str, ...]
     plan_noun_preps: frozenset[str]
+    party_nouns: frozenset[str]
     accountability_words: frozenset[str]
     blame_adjectives: frozenset[str]
     holding_verb: str
