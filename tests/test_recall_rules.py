@@ -1369,3 +1369,14 @@ def test_holding_an_actor_to_account(nlp, text, prop, expected):
 ])
 def test_engaging_with_unnamed_parties_negotiates_with_them(nlp, text, expected):
     assert triples(nlp, text, "negotiatesWith") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # putting an actor on notice threatens it
+    ("President John Mahama put Boko Haram on notice.",
+     {("person:john-mahama", "threatens", "org:boko-haram", "Asserted")}),
+    ("Ghana will put Togo on notice.", {("country:GH", "threatens", "country:TG", "Planned")}),
+    ("Ghana put the plan on hold.", set()),
+])
+def test_putting_an_actor_on_notice_threatens_it(nlp, text, expected):
+    assert triples(nlp, text, "threatens") == expected

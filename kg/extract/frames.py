@@ -128,6 +128,7 @@ def _frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     yield from _agreement_parties_frames(ctx, sent)
     yield from _forces_in_place_frames(ctx, sent)
     yield from _accountability_frames(ctx, sent)
+    yield from _notice_frames(ctx, sent)
     w = ctx.words
     pos_of, tag_of = w.pos, w.tag
     for i in range(sent.start, sent.end):
@@ -1088,6 +1089,24 @@ def _accountability_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
         if held and subjects:
             yield Frame(token=verb, prop="threatens", subjects=subjects, objects=list(dict.fromkeys(held)),
                         mode="held_to_account", role=adj.lower_)
+
+
+NOTICE_VERBS = rule_words().notice_verbs
+NOTICE_PREP, NOTICE_NOUN = rule_words().notice_phrase
+
+
+def _notice_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
+    """'put X on notice': a warning of consequences, which threatens X (the phrase on the verb or on X)."""
+    for noun in _tokens_with(ctx, sent, {NOTICE_NOUN}):
+        if sx.prep_of(noun) != NOTICE_PREP:
+            continue
+        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
+        if not NOTICE_VERBS.intersection(sx.lemma_candidates(verb)) or verb.i > noun.i:
+            continue
+        warned = [m for m in _mentions_of(ctx, sx.objects(verb)) if m.type in ACTOR_TYPES]
+        subjects = [m for m in _inherited_subjects(ctx, verb) if m.type in ACTOR_TYPES and m not in warned]
+        if warned and subjects:
+            yield Frame(token=verb, prop="threatens", subjects=subjects, objects=warned)
 
 
 def _money_frames(ctx: Context, sent: Span) -> Iterator[Frame]:

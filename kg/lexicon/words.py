@@ -175,6 +175,8 @@ class RuleWords:
     crossing_verbs: frozenset[str]
     crossing_preps: tuple[str, ...]
     plan_noun_preps: frozenset[str]
+    notice_verbs: frozenset[str]
+    notice_phrase: tuple[str, ...]
     party_nouns: frozenset[str]
     accountability_words: frozenset[str]
     blame_adjectives: frozenset[str]
