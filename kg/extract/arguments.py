@@ -540,8 +540,7 @@ def _inherited_subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Menti
         directive = head_entry.get("mode") == "directive"
         if not objs and directive:
             # "called on ECOWAS to withdraw", "appealed to X to send troops": the one addressed would act
-            addressee = head_entry.get("addressee") or ADDRESSEE_PREPS
-            addressee = {addressee} if isinstance(addressee, str) else set(addressee)
+            addressee = _addressee_preps(head_entry, ADDRESSEE_PREPS)
             objs = _mentions_of(ctx, [n for p, n in sx.prep_args(head) if p in addressee])
         if objs and (label == "xcomp" or directive or sx.lemma_in(head, ENABLING_VERBS)) \
                 and not sx.lemma_in(head, COMMITMENT_VERBS):
@@ -703,6 +702,13 @@ def _owners(ctx: Context, tok: Token) -> list[Mention]:
                 if country is not None:
                     out.append(_entry_mention(ctx, c, country))
     return out
+
+
+def _addressee_preps(entry: dict, default: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The prepositions of whom a directive is made ('called on X', 'appealed to X'): the entry's 'addressee' (one
+    preposition or a list), else `default`."""
+    addressee = entry.get("addressee") or default
+    return frozenset({addressee} if isinstance(addressee, str) else addressee)
 
 
 def _allowed_object(ctx: Context, entry: dict, tok: Token, ment: Mention | None) -> bool:

@@ -381,7 +381,6 @@ def _seized_power(ctx: Context, frame: Frame) -> Frame:
     return replace(frame, objects=places[:1]) if places else frame
 
 
-BLAME_ADJECTIVES = rule_words().blame_adjectives
 PLACE_OBJECT_PROPS = frozenset({"visits", "attacks", "captures", "defends", "withdrawsFrom", "evacuates"})
 
 
@@ -428,12 +427,10 @@ def _emit(ctx: Context, frame: Frame, number: int) -> list[int]:
         modality = "Claimed" if claimant is not None else "Asserted"
     elif frame.mode == "announced" and modality == "Asserted":
         return added  # "imposed sanctions on X" is a measure taken, not a threat
-    elif frame.mode == "held_to_account":
-        blame = frame.role in BLAME_ADJECTIVES  # the adjective rode on the frame's role; the relation has none
-        frame = replace(frame, role=None)
+    elif frame.mode in ("held_to_account", "held_responsible"):
         if modality == "Planned":  # "will hold X accountable": a measure announced, as "stand ready to…" above
             modality = "Claimed" if claimant is not None else "Asserted"
-        elif blame and modality in ("Asserted", "Claimed", "Negated", "Denied"):
+        elif frame.mode == "held_responsible" and modality in ("Asserted", "Claimed", "Negated", "Denied"):
             frame = replace(frame, prop="accuses")  # "holds X responsible for the attack": blame (or its denial)
         elif modality in ("Asserted", "Claimed"):
             return added  # "actions that held X accountable": a measure taken, not a threat

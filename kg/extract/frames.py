@@ -33,6 +33,7 @@ from ..nlp import syntax as sx
 from .arguments import (
     OWNED_OBJECT_PROPS,
     PURPOSE_SUBJECT_PREP,
+    _addressee_preps,
     _allowed_object,
     _clause_content,
     _content,
@@ -465,8 +466,8 @@ def _verb_frame(ctx: Context, tok: Token, entry: dict) -> Frame | None:
                                [:CONTENT_LIMIT])]
     if entry.get("addressee") and not objects:
         # "called on allies to provide more air defence systems": the demand is the addressee's act
-        addressee = entry["addressee"]
-        hearers = [n for p, n in sx.prep_args(tok) if p == addressee or isinstance(addressee, list) and p in addressee]
+        addressee = _addressee_preps(entry)
+        hearers = [n for p, n in sx.prep_args(tok) if p in addressee]
         acts = [c for c in tok.children if sx.dep(c) in ("xcomp", "advcl", "ccomp")
                 and any(m.lower_ == INFINITIVE_MARKER for m in c.children) and c.i > tok.i]
         if hearers and acts:
@@ -1067,14 +1068,15 @@ def _support_by_means_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
 
 
 ACCOUNTABILITY_WORDS = rule_words().accountability_words
+BLAME_ADJECTIVES = rule_words().blame_adjectives
 HOLDING_VERB = rule_words().holding_verb
 
 
 def _accountability_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'will hold X accountable', 'vowed to hold X responsible for Y': a punitive measure announced against X
-    threatens X; 'holds X responsible for the attack', said as a fact, blames X (mode 'held_to_account', read in
-    `kg.extract.emit._emit`). X is the actor named between the verb and the adjective, however the parse hung
-    them."""
+    threatens X; 'holds X responsible for the attack', said as a fact, blames X (modes 'held_to_account' and
+    'held_responsible', read in `kg.extract.emit._emit`). X is the actor named between the verb and the adjective,
+    however the parse hung them."""
     for adj in _tokens_with(ctx, sent, ACCOUNTABILITY_WORDS):
         verb = adj.head
         if verb.i < adj.i and HOLDING_VERB not in sx.lemma_candidates(verb) and verb.head.i < verb.i:
@@ -1087,17 +1089,18 @@ def _accountability_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
         own = {_forces_of(m).key for m in subjects if m.type == "Country"}
         held = [m for m in held if m.key not in own]  # a state holds its own forces to account: not a threat
         if held and subjects:
-            yield Frame(token=verb, prop="threatens", subjects=subjects, objects=list(dict.fromkeys(held)),
-                        mode="held_to_account", role=adj.lower_)
+            mode = "held_responsible" if adj.lower_ in BLAME_ADJECTIVES else "held_to_account"
+            yield Frame(token=verb, prop="threatens", subjects=subjects, objects=list(dict.fromkeys(held)), mode=mode)
 
 
 NOTICE_VERBS = rule_words().notice_verbs
 NOTICE_PREP, NOTICE_NOUN = rule_words().notice_phrase
+NOTICE_NOUNS = frozenset({NOTICE_NOUN})
 
 
 def _notice_frames(ctx: Context, sent: Span) -> Iterator[Frame]:
     """'put X on notice': a warning of consequences, which threatens X (the phrase on the verb or on X)."""
-    for noun in _tokens_with(ctx, sent, {NOTICE_NOUN}):
+    for noun in _tokens_with(ctx, sent, NOTICE_NOUNS):
         if sx.prep_of(noun) != NOTICE_PREP:
             continue
         verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head

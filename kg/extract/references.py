@@ -276,11 +276,10 @@ def _participants(ctx: Context, tok: Token, pronoun: bool = False) -> list[Menti
     back = 1 if pronoun else 8  # "the delegation" may take up a list named paragraphs before
     start = sent.start
     for _ in range(back):
-        while start > 0 and doc[start - 1].is_space:
-            start -= 1  # a paragraph break the parse made a sentence of its own
-        if start == 0:
+        previous = sx.previous_sentence_start(doc, start)  # a paragraph break parsed as a sentence left out
+        if previous == start:
             break
-        prev = doc[start - 1].sent
+        prev = doc[previous].sent
         spans.append((prev.start, prev.end))
         start = prev.start
     for lo, hi in spans:

@@ -62,10 +62,6 @@ SUB_BODY_NOUNS = rule_words().sub_body_nouns
 LOCATED_OR_SHARE_VERBS = LOCATED_VERBS | {SHARE_VERB}
 
 
-BARE_NOMINAL_DEPS = frozenset({"obl", "obl:npmod", "npadvmod"})
-"""Dependencies of a nominal without a preposition that the parse gives an object it misreads."""
-
-
 # --- titles and appositions -----------------------------------------------------------------------
 
 
@@ -380,7 +376,7 @@ def _toll_estimates(ctx: Context, sent: Span, number: int) -> None:
     for tok in _tokens_with(ctx, sent, words["toll_nouns"]):
         verb = tok.head
         # (the parse may make the toll a bare nominal modifier: "has officially confirmed 45 deaths")
-        bare = sx.dep(tok) in BARE_NOMINAL_DEPS and not any(sx.dep(c) == "case" for c in tok.children)
+        bare = sx.dep(tok) in sx.BARE_NOMINAL and not any(sx.dep(c) == "case" for c in tok.children)
         if sx.dep(tok) not in sx.OBJ and not bare or not sx.lemma_in(verb, words["record_verbs"]):
             continue
         value = count_of(tok)

@@ -31,6 +31,8 @@ COMPOUND = frozenset({"compound", "flat", "flat:name", "nn"})
 APPOS = frozenset({"appos"})
 AMOD = frozenset({"amod"})
 NUMMOD = frozenset({"nummod"})
+BARE_NOMINAL = frozenset({"obl", "obl:npmod", "npadvmod"})
+"""A nominal hung on a verb without a preposition: where it has no 'case' child, an object the parse misread."""
 NOUN_OBL = frozenset({"obl", "nmod", "obl:tmod", "obl:npmod", "nmod:npmod", "nmod:tmod", "obl:agent", "obl:unmarked"})
 CASE = frozenset({"case"})
 PREP = frozenset({"prep", "agent"})
